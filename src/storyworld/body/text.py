@@ -1,0 +1,47 @@
+"""Plain text: decoding, normalisation and paragraphs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..errors import Errors, InputError
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_BLANKS = re.compile(r"\n\s*\n+")
+
+
+def decode_bytes(raw: bytes, *, name: str) -> str:
+    """UTF-8 (with or without BOM), UTF-16 by BOM, else the best coherent guess, else E004."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # a trafilatura dependency
+
+    best = from_bytes(raw).best()
+    if best is None or best.chaos > 0.2:
+        raise InputError(Errors.E004.format(name=name), source=name)
+    return str(best)
+
+
+def normalize_text(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(lines).strip()
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs split on blank lines; a text with none is split on single newlines."""
+    parts = [p.strip() for p in _BLANKS.split(text) if p.strip()]
+    if len(parts) == 1 and text.count("\n") >= 3:
+        parts = [p.strip() for p in text.split("\n") if p.strip()]
+    return [" ".join(p.split("\n")) if _is_wrapped(p) else p for p in parts]
+
+
+def _is_wrapped(paragraph: str) -> bool:
+    """Hard-wrapped prose (PDF copy, e-mail) joins back into one line; lists stay as they are."""
+    lines = paragraph.split("\n")
+    return len(lines) > 1 and not any(re.match(r"^\s*([-*•·]|\d+[.)])\s", line) for line in lines)

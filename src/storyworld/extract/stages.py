@@ -1,0 +1,63 @@
+"""The built-in stages, registered under versioned names.
+
+Each wraps one module's entry point. ``parts`` holds what earlier stages assigned; a stage returns
+a tuple for its ``assigns`` key. Enrichment stages (``events.*``) return the events again with one
+more field filled: location, date, sources.
+"""
+
+from __future__ import annotations
+
+from ..registry import stage
+from . import actors, attribution, events, places, times
+
+
+@stage("actors.v1", requires=("doc.ents", "doc.deps"), assigns="actors")
+def _actors(parsed, parts):
+    return tuple(actors.extract_actors(parsed))
+
+
+@stage("places.v1", requires=("doc.ents",), assigns="places")
+def _places(parsed, parts):
+    return tuple(places.extract_places(parsed))
+
+
+@stage("times.v1", requires=("doc.ents", "document.published"), assigns="times")
+def _times(parsed, parts):
+    return tuple(times.extract_times(parsed))
+
+
+@stage("claims.v1", requires=("doc.deps", "actors"), assigns="claims")
+def _claims(parsed, parts):
+    return tuple(attribution.extract_claims(parsed, actors=parts["actors"]))
+
+
+@stage("events.v1", requires=("doc.deps", "actors"), assigns="events")
+def _events(parsed, parts):
+    return tuple(events.extract_events(parsed, actors=parts["actors"]))
+
+
+@stage("events.location.v1", requires=("events", "places"), assigns="events")
+def _event_locations(parsed, parts):
+    return tuple(places.locate_events(parsed, parts["events"], places=parts["places"]))
+
+
+@stage("events.date.v1", requires=("events", "times"), assigns="events")
+def _event_dates(parsed, parts):
+    return tuple(times.date_events(parsed, parts["events"], times=parts["times"]))
+
+
+@stage("events.sources.v1", requires=("events", "claims"), assigns="events")
+def _event_sources(parsed, parts):
+    return tuple(attribution.attribute_events(parsed, parts["events"], claims=parts["claims"]))
+
+
+DEFAULT_STAGES: tuple[str, ...] = (
+    "actors.v1",
+    "places.v1",
+    "times.v1",
+    "claims.v1",
+    "events.v1",
+    "events.location.v1",
+    "events.date.v1",
+    "events.sources.v1",
+)

