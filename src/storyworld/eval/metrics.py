@@ -1,0 +1,67 @@
+"""Shared metrics and the report every scorer returns."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PRF:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: "PRF") -> "PRF":
+        return PRF(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+
+def prf(tp: int, fp: int, fn: int) -> PRF:
+    return PRF(tp, fp, fn)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = 6371.0088
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class EvalReport:
+    """What a scorer measured.
+
+    ``metrics`` maps a dotted name (``"tempeval3.relaxed_f1"``) to a value in [0, 1] (or km for
+    distances); ``counts`` maps a name to the number of items it was measured on; ``lines`` are
+    extra human-readable rows (confusions, anchors, per-type tables).
+    """
+
+    stage: str
+    dataset: str
+    metrics: dict[str, float] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def add_prf(self, name: str, score: PRF) -> None:
+        self.metrics[f"{name}.precision"] = score.precision
+        self.metrics[f"{name}.recall"] = score.recall
+        self.metrics[f"{name}.f1"] = score.f1
+        self.counts[name] = score.tp + score.fn
+
+    def to_dict(self) -> dict:
+        return {"stage": self.stage, "dataset": self.dataset, "metrics": self.metrics,
+                "counts": self.counts, "lines": self.lines}

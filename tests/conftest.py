@@ -1,0 +1,60 @@
+"""Shared fixtures, defined here and only here."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+EVAL_DATA = SHARED / "eval"
+SEED_ARTICLE = SHARED / "examples" / "seed-article.txt"
+DEMO = REPO / "demo"
+
+
+def need_shared(path: Path) -> Path:
+    """Skip (with the reason) when the shared evaluation data is not beside the checkout."""
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared evaluation data lives beside the repository (../shared)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from storyworld.parse import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def make_parsed(nlp):
+    """make_parsed(text, published=None, outlet=None) -> ParsedDocument, parsed with the real model."""
+    from storyworld.body.document import document_id
+    from storyworld.parse import ParsedDocument
+    from storyworld.types import Document
+
+    def make(text: str, *, published: str | None = None, outlet: str | None = None, title: str | None = None):
+        document = Document(id=document_id(text), text=text, published=published, outlet=outlet,
+                            title=title, language="en")
+        return ParsedDocument(document=document, doc=nlp(text))
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return need_shared(SEED_ARTICLE)
+
+
+@pytest.fixture()
+def fresh_store(tmp_path):
+    from storyworld.store import Store
+
+    store = Store.open(tmp_path / "test.db")
+    yield store
+    store.close()
