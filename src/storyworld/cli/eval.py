@@ -1,0 +1,42 @@
+"""`storyworld eval STAGE --data PATH`: score a stage on gold data; print metrics with n."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from .output import console
+
+
+@click.command("eval")
+@click.argument("stage")
+@click.option("--data", type=click.Path(exists=True), help="Gold data (a ../shared/eval folder, or demo/).")
+@click.option("--split", help="Split to score where the set has them (dev, test).")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N items.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--check-floors", is_flag=True, help="Exit 1 if a metric is below its pinned floor (tests/eval/floors.json).")
+def command(stage, data, split, limit, fmt, check_floors):
+    """Score STAGE (seed, contract, bodies, boilerplate, events, claims, places, times, incidents) on gold data."""
+    from rich.table import Table
+
+    from ..eval.floors import check_report
+    from ..eval.scorers import run_eval
+
+    report = run_eval(stage, data, split=split, limit=limit)
+    misses = check_report(report) if check_floors else []
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report.to_dict() | {"floor_misses": misses}, indent=2) + "\n")
+    else:
+        table = Table("metric", "value", "n", title=f"eval {report.stage} — {report.dataset}")
+        for name, value in report.metrics.items():
+            n = report.counts.get(name, report.counts.get(name.rsplit(".", 1)[0], ""))
+            table.add_row(name, f"{value:.3f}", str(n))
+        console.print(table)
+        for line in report.lines:
+            console.print(line)
+        for miss in misses:
+            console.print(f"FLOOR MISSED: {miss}")
+    if misses:
+        sys.exit(1)

@@ -1,0 +1,60 @@
+"""`storyworld events`: filtered events from the store, as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from .output import build_filter, console, db_option, event_filter_options
+
+
+@click.command("events")
+@event_filter_options
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(min=0), default=0)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@db_option
+def command(type_, country, actor, since, until, source, outlet, modality, text_query, limit, offset, fmt, db):
+    """List stored events, newest first, with their evidence and attribution chain."""
+    from rich.table import Table
+
+    from ..store import Store
+    from ..store.queries import count_events, events
+
+    f = build_filter(type_, country, actor, since, until, source, outlet, modality, text_query)
+    with Store.open(db, create=False) as store:
+        rows = events(store, f, limit=limit, offset=offset)
+        total = count_events(store, f)
+    if fmt == "json":
+        sys.stdout.write(json.dumps({"total": total, "events": rows}, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt == "csv":
+        import csv
+
+        from ..store.export import CSV_FIELDS, _csv_safe
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            row = dict(row, sources=" > ".join(s["name"] for s in row["sources"]))
+            writer.writerow({k: _csv_safe(row.get(k)) for k in CSV_FIELDS})
+        return
+    table = Table("date", "type", "modality", "actor", "target", "place", "sources", "outlet", "evidence")
+    for r in rows:
+        table.add_row(
+            r["date"] or "", r["type"], r["modality"],
+            _party(r["actor_name"] or r["actor_text"], r["actor_country"]),
+            _party(r["target_name"] or r["target_text"], r["target_country"]),
+            r["location_name"] or r["location_text"] or "",
+            " > ".join(s["name"] for s in r["sources"]), r["outlet"] or "", (r["evidence"] or "")[:100],
+        )
+    console.print(table)
+    console.print(f"{len(rows)} of {total} event(s)")
+
+
+def _party(name, country) -> str:
+    if not name:
+        return ""
+    return f"{name} ({country})" if country else name

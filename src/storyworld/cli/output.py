@@ -1,0 +1,65 @@
+"""Shared option decorators and printers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+from rich.console import Console
+
+from ..errors import Errors, InputError
+from ..store import DEFAULT_DB
+
+# markup=False: article text is hostile input, and "[bold]" inside it must print as written.
+console = Console(highlight=False, soft_wrap=True, markup=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+
+
+def db_option(fn):
+    return click.option(
+        "--db", "db", default=DEFAULT_DB, show_default=True, envvar="STORYWORLD_DB",
+        type=click.Path(dir_okay=False), help="The SQLite store to use.",
+    )(fn)
+
+
+def validate_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(Errors.E016.format(name=param.name, value=value)) from None
+    return value
+
+
+def event_filter_options(fn):
+    options = [
+        click.option("--type", "type_", help="PLOVER type, e.g. ASSAULT."),
+        click.option("--country", help="ISO3 country of the actor, target or location, e.g. SYR."),
+        click.option("--actor", help="Text in the actor's or target's name."),
+        click.option("--since", callback=validate_date, help="Events on or after this date (YYYY-MM-DD)."),
+        click.option("--until", callback=validate_date, help="Events on or before this date (YYYY-MM-DD)."),
+        click.option("--source", help="Text in the name of any source of the attribution chain."),
+        click.option("--outlet", help="Text in the publishing outlet's name."),
+        click.option("--modality", type=click.Choice(
+            ["actual", "requested", "threatened", "planned", "negated", "hypothetical"]), help="Event modality."),
+        click.option("--text", "text_query", help="Full-text search in the article text."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def build_filter(type_, country, actor, since, until, source, outlet, modality, text_query):
+    from ..store.queries import EventFilter
+
+    return EventFilter(type=type_, country=country, actor=actor, since=since, until=until, source=source,
+                       outlet=outlet, modality=modality, text=text_query)
+
+
+def print_error(exc: Exception) -> None:
+    err_console.print(f"error: {exc}", markup=False, highlight=False)
+
+
+def one_line(exc: InputError) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

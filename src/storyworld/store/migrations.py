@@ -1,0 +1,171 @@
+"""Ordered, recorded, re-runnable schema migrations.
+
+Each migration runs once, inside a transaction, and is recorded in ``_migrations``; ``PRAGMA
+user_version`` mirrors the newest applied version so tools can read it cheaply. Plain tables and
+types only, so the file opens cleanly in Datasette and any SQLite client.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+
+from ..errors import Errors, StoreError
+from .transaction import transaction
+
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (1, "initial schema", """
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,            -- sha256 of text
+    url TEXT, outlet TEXT, title TEXT, author TEXT,
+    published TEXT,                 -- YYYY-MM-DD
+    published_source TEXT,
+    language TEXT,
+    origin TEXT,                    -- the input it came from (path, URL, feed#n)
+    status TEXT NOT NULL,           -- analysed | skipped | duplicate
+    status_reason TEXT,
+    duplicate_of TEXT REFERENCES documents(id),
+    text TEXT NOT NULL,
+    stages TEXT,                    -- versioned stage names, comma-separated
+    analysis_json TEXT,             -- the storyworld.analysis/1 object
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX documents_outlet ON documents(outlet);
+CREATE INDEX documents_published ON documents(published);
+CREATE INDEX documents_url ON documents(url);
+
+CREATE TABLE removed (
+    document_id TEXT NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
+    text TEXT NOT NULL, reason TEXT NOT NULL,
+    PRIMARY KEY (document_id, seq)
+);
+
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL, kind TEXT NOT NULL,
+    UNIQUE (name, kind)
+);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
+    type TEXT NOT NULL, mode TEXT, cameo TEXT, acled TEXT, modality TEXT NOT NULL, trigger TEXT,
+    actor_text TEXT, actor_name TEXT, actor_country TEXT, actor_role TEXT,
+    target_text TEXT, target_name TEXT, target_country TEXT, target_role TEXT,
+    location_text TEXT, location_name TEXT, geonameid INTEGER, lat REAL, lon REAL,
+    location_country TEXT, location_precision TEXT,
+    date TEXT, date_precision TEXT,
+    evidence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+    sources_json TEXT NOT NULL,     -- the chain, outermost first, as in the contract
+    UNIQUE (document_id, seq)
+);
+CREATE INDEX events_type ON events(type);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_actor_country ON events(actor_country);
+CREATE INDEX events_target_country ON events(target_country);
+CREATE INDEX events_location_country ON events(location_country);
+CREATE INDEX events_modality ON events(modality);
+
+CREATE TABLE event_sources (
+    event_id INTEGER NOT NULL REFERENCES events(id), position INTEGER NOT NULL,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    PRIMARY KEY (event_id, position)
+);
+CREATE INDEX event_sources_source ON event_sources(source_id);
+
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    cue TEXT NOT NULL, direct INTEGER NOT NULL,
+    quote TEXT, disputes INTEGER,
+    sources_json TEXT NOT NULL,
+    UNIQUE (document_id, seq)
+);
+
+CREATE TABLE claim_sources (
+    claim_id INTEGER NOT NULL REFERENCES claims(id), position INTEGER NOT NULL,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    PRIMARY KEY (claim_id, position)
+);
+CREATE INDEX claim_sources_source ON claim_sources(source_id);
+
+CREATE TABLE actors (
+    document_id TEXT NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    name TEXT, country TEXT, role TEXT, kind TEXT,
+    PRIMARY KEY (document_id, seq)
+);
+CREATE INDEX actors_country ON actors(country);
+
+CREATE TABLE places (
+    document_id TEXT NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    name TEXT, geonameid INTEGER, lat REAL, lon REAL, country TEXT, feature TEXT,
+    PRIMARY KEY (document_id, seq)
+);
+CREATE INDEX places_geonameid ON places(geonameid);
+
+CREATE TABLE times (
+    document_id TEXT NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    value TEXT, precision TEXT,
+    PRIMARY KEY (document_id, seq)
+);
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, tokenize = 'porter unicode61');
+
+CREATE VIEW source_counts AS
+SELECT s.id, s.name, s.kind,
+       (SELECT COUNT(*) FROM claim_sources cs WHERE cs.source_id = s.id) AS claims,
+       (SELECT COUNT(*) FROM event_sources es WHERE es.source_id = s.id) AS events,
+       (SELECT COUNT(DISTINCT c.document_id) FROM claim_sources cs JOIN claims c ON c.id = cs.claim_id
+         WHERE cs.source_id = s.id) AS documents
+FROM sources s;
+"""),
+)
+
+LATEST = MIGRATIONS[-1][0]
+
+
+def applied_versions(conn: sqlite3.Connection) -> set[int]:
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    return {row[0] for row in conn.execute("SELECT version FROM _migrations")}
+
+
+def migrate(conn: sqlite3.Connection, *, path: str = "") -> int:
+    """Apply every migration not yet applied; return the schema version."""
+    done = applied_versions(conn)
+    if done and max(done) > LATEST:
+        raise StoreError(Errors.E102.format(path=path, found=max(done), known=LATEST))
+    for version, name, sql in MIGRATIONS:
+        if version in done:
+            continue
+        with transaction(conn):  # one transaction per migration
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO _migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (version, name, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+    return LATEST
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration script on semicolons that end a statement (none occur inside strings here)."""
+    out, current = [], []
+    for line in sql.splitlines():
+        stripped = line.split("--", 1)[0] if "--" in line and "'" not in line else line
+        current.append(stripped)
+        if stripped.rstrip().endswith(";"):
+            statement = "\n".join(current).strip()
+            if statement.strip(";").strip():
+                out.append(statement)
+            current = []
+    rest = "\n".join(current).strip()
+    if rest:
+        out.append(rest)
+    return out

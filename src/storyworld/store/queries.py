@@ -1,0 +1,147 @@
+"""Named, parameterized reads over the Store. No string-built values: every filter is a ? parameter."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from .db import Store
+
+EVENT_COLUMNS = (
+    "e.id, e.document_id, e.seq, e.type, e.mode, e.cameo, e.acled, e.modality, e.trigger, "
+    "e.actor_text, e.actor_name, e.actor_country, e.actor_role, "
+    "e.target_text, e.target_name, e.target_country, e.target_role, "
+    "e.location_text, e.location_name, e.geonameid, e.lat, e.lon, e.location_country, e.location_precision, "
+    "e.date, e.date_precision, e.evidence, e.evidence_start, e.evidence_end, e.sources_json, "
+    "d.outlet, d.url, d.title, d.published"
+)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    type: str | None = None
+    country: str | None = None  # actor, target or location country (ISO3)
+    actor: str | None = None  # substring of actor or target name/text
+    since: str | None = None  # event date (or published date when the event has none) >= since
+    until: str | None = None
+    source: str | None = None  # substring of any source name in the chain
+    outlet: str | None = None
+    modality: str | None = None
+    text: str | None = None  # full-text search over the article (FTS5 syntax)
+    document_id: str | None = None
+
+
+def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if f.type:
+        clauses.append("e.type = ?")
+        params.append(f.type.upper())
+    if f.modality:
+        clauses.append("e.modality = ?")
+        params.append(f.modality.lower())
+    if f.country:
+        c = f.country.upper()
+        clauses.append("(e.actor_country = ? OR e.target_country = ? OR e.location_country = ?)")
+        params += [c, c, c]
+    if f.actor:
+        like = f"%{_escape_like(f.actor)}%"
+        clauses.append(
+            "(e.actor_name LIKE ? ESCAPE '\\' OR e.actor_text LIKE ? ESCAPE '\\' "
+            "OR e.target_name LIKE ? ESCAPE '\\' OR e.target_text LIKE ? ESCAPE '\\')"
+        )
+        params += [like] * 4
+    if f.since:
+        clauses.append("COALESCE(e.date, d.published) >= ?")
+        params.append(f.since)
+    if f.until:
+        # a truncated date ("2025-09") compares below any day of that month, so pad the bound
+        clauses.append("COALESCE(e.date, d.published) <= ?")
+        params.append(f.until + "\uffff")
+    if f.source:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM event_sources es JOIN sources s ON s.id = es.source_id "
+            "WHERE es.event_id = e.id AND s.name LIKE ? ESCAPE '\\')"
+        )
+        params.append(f"%{_escape_like(f.source)}%")
+    if f.outlet:
+        clauses.append("d.outlet LIKE ? ESCAPE '\\'")
+        params.append(f"%{_escape_like(f.outlet)}%")
+    if f.text:
+        clauses.append("d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
+        params.append(_fts_query(f.text))
+    if f.document_id:
+        clauses.append("e.document_id = ?")
+        params.append(f.document_id)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _fts_query(text: str) -> str:
+    """Quote each word so that user text is never read as FTS5 syntax (no injection, no syntax errors)."""
+    words = [w.replace('"', '""') for w in text.split() if w]
+    return " ".join(f'"{w}"' for w in words) or '""'
+
+
+def event_row_to_dict(row) -> dict[str, Any]:
+    d = dict(row)
+    d["sources"] = json.loads(d.pop("sources_json"))
+    return d
+
+
+def events(store: Store, f: EventFilter = EventFilter(), *, limit: int | None = 100, offset: int = 0) -> list[dict]:
+    where, params = _event_where(f)
+    sql = (f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id{where} "
+           "ORDER BY COALESCE(e.date, d.published) DESC, e.id")
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
+    return [event_row_to_dict(r) for r in store.conn.execute(sql, params)]
+
+
+def iter_events(store: Store, f: EventFilter = EventFilter()) -> Iterator[dict]:
+    where, params = _event_where(f)
+    sql = f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id{where} ORDER BY e.id"
+    for row in store.conn.execute(sql, params):
+        yield event_row_to_dict(row)
+
+
+def count_events(store: Store, f: EventFilter = EventFilter()) -> int:
+    where, params = _event_where(f)
+    return store.conn.execute(
+        f"SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.document_id{where}", params
+    ).fetchone()[0]
+
+
+def iter_analyses(store: Store) -> Iterator[dict]:
+    """The stored storyworld.analysis/1 objects, in ingest order."""
+    for (text,) in store.conn.execute(
+        "SELECT analysis_json FROM documents WHERE analysis_json IS NOT NULL ORDER BY rowid"
+    ):
+        yield json.loads(text)
+
+
+def stats(store: Store, *, top: int = 10) -> dict[str, Any]:
+    q = store.conn.execute
+    return {
+        "documents": q("SELECT COUNT(*) FROM documents").fetchone()[0],
+        "documents_by_status": {r[0]: r[1] for r in q("SELECT status, COUNT(*) FROM documents GROUP BY status ORDER BY 2 DESC")},
+        "events": q("SELECT COUNT(*) FROM events").fetchone()[0],
+        "claims": q("SELECT COUNT(*) FROM claims").fetchone()[0],
+        "places": q("SELECT COUNT(*) FROM places").fetchone()[0],
+        "events_by_type": {r[0]: r[1] for r in q("SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY 2 DESC, 1")},
+        "events_by_modality": {r[0]: r[1] for r in q(
+            "SELECT modality, COUNT(*) FROM events GROUP BY modality ORDER BY 2 DESC, 1")},
+        "events_by_country": {r[0]: r[1] for r in q(
+            "SELECT COALESCE(location_country, actor_country) AS c, COUNT(*) FROM events "
+            "WHERE c IS NOT NULL GROUP BY c ORDER BY 2 DESC, 1 LIMIT ?", (top,))},
+        "top_sources": [dict(r) for r in q(
+            "SELECT name, kind, claims, events, documents FROM source_counts "
+            "ORDER BY documents DESC, claims DESC, name LIMIT ?", (top,))],
+        "outlets": {r[0]: r[1] for r in q(
+            "SELECT outlet, COUNT(*) FROM documents WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY 2 DESC, 1 LIMIT ?",
+            (top,))},
+    }
