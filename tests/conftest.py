@@ -58,3 +58,25 @@ def fresh_store(tmp_path):
     store = Store.open(tmp_path / "test.db")
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def make_analysis():
+    """make_analysis(text) -> Analysis with one ASSAULT event, one claim and a two-link chain."""
+    from storyworld.body.document import document_id
+    from storyworld.types import ActorRef, Analysis, Claim, Document, Event, Location, Removed, Source, Span
+
+    def make(text: str = "Israel struck a site near Masyaf on Aug. 25.", *, doc_id: str | None = None) -> Analysis:
+        document = Document(id=doc_id or document_id(text), text=text, title="A title", outlet="JNS",
+                            published="2023-09-01", language="en", removed=(Removed("Donate now", "appeal"),))
+        event = Event(
+            type="ASSAULT", trigger="struck", evidence=Span(text, 0, len(text)), modality="actual", mode="aerial",
+            cameo="195", acled="Air/drone strike", actor=ActorRef("Israel", "Israel", "ISR", "MIL"),
+            target=None, location=Location("Masyaf", "Masyaf", 170017, 35.0653, 36.3421, "SYR", "city"),
+            date="2023-08-25", date_precision="day",
+            sources=(Source("Ynet", "outlet"), Source("a source", "anonymous")),
+        )
+        claim = Claim(text=text, start=0, end=len(text), cue="according to", sources=(Source("Ynet", "outlet"),))
+        return Analysis(document=document, events=(event,), claims=(claim,), stages=("events.v1",))
+
+    return make

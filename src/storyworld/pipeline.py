@@ -123,3 +123,22 @@ class Pipeline:
                 yield Outcome(name=name, document=document, error=exc)
             else:
                 yield Outcome(name=name, document=document, analysis=analysis)
+
+
+def analyze_path(path: str, *, published: str | None = None, url: str | None = None, outlet: str | None = None,
+                 title: str | None = None) -> Analysis:
+    """Analyse the first article of PATH ('-' for stdin); raise InputError when it cannot be read."""
+    from .ingest import iter_inputs
+
+    hints = {k: v for k, v in {"published": published, "url": url, "outlet": outlet, "title": title}.items() if v}
+    if published:
+        hints["published_source"] = "user"
+    item = next(iter(iter_inputs([path], hints_for=lambda _p: hints)), None)
+    if item is None:
+        raise InputError(Errors.E002.format(name=path), source=path)
+    if isinstance(item, InputError):
+        raise item
+    document = extract_document(item)
+    if document.language not in (None, "en"):
+        raise InputError(Errors.E008.format(name=path, language=document.language), source=path)
+    return Pipeline().analyze_document(document)

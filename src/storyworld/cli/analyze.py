@@ -8,28 +8,8 @@ import click
 
 from ..contract import to_json, validate
 from ..contract.serialize import to_dict
-from ..errors import Errors, InputError
+from ..pipeline import analyze_path
 from .output import console, validate_date
-
-
-def analyze(path: str, *, published=None, url=None, outlet=None, title=None, fetch=False, allow_private=False):
-    """Analyse the first article of PATH ('-' for stdin); raise InputError when it cannot be read."""
-    from ..body import extract_document
-    from ..ingest import iter_inputs
-    from ..pipeline import Pipeline
-
-    hints = {k: v for k, v in {"published": published, "url": url, "outlet": outlet, "title": title}.items() if v}
-    if published:
-        hints["published_source"] = "user"
-    item = next(iter(iter_inputs([path], hints_for=lambda _p: hints)), None)
-    if item is None:
-        raise InputError(Errors.E002.format(name=path), source=path)
-    if isinstance(item, InputError):
-        raise item
-    document = extract_document(item)
-    if document.language not in (None, "en"):
-        raise InputError(Errors.E008.format(name=path, language=document.language), source=path)
-    return Pipeline().analyze_document(document)
 
 
 @click.command("analyze")
@@ -41,7 +21,7 @@ def analyze(path: str, *, published=None, url=None, outlet=None, title=None, fet
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
 def command(path, published, url, outlet, title, fmt):
     """Analyse one article (.html, .txt, or - for stdin) and print storyworld.analysis/1 JSON."""
-    analysis = analyze(path, published=published, url=url, outlet=outlet, title=title)
+    analysis = analyze_path(path, published=published, url=url, outlet=outlet, title=title)
     if fmt == "json":
         validate(to_dict(analysis))
         sys.stdout.write(to_json(analysis) + "\n")

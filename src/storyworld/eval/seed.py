@@ -97,9 +97,9 @@ def checks(analysis: Analysis) -> list[tuple[str, str, bool]]:
 
 
 def analyze_seed(path: Path) -> Analysis:
-    from ..cli.analyze import analyze
+    from ..pipeline import analyze_path
 
-    return analyze(str(path), published=PUBLISHED, outlet=OUTLET)
+    return analyze_path(str(path), published=PUBLISHED, outlet=OUTLET)
 
 
 def evaluate(data: Path, *, split: str | None = None, limit: int | None = None,

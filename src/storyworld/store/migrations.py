@@ -119,8 +119,11 @@ CREATE VIEW source_counts AS
 SELECT s.id, s.name, s.kind,
        (SELECT COUNT(*) FROM claim_sources cs WHERE cs.source_id = s.id) AS claims,
        (SELECT COUNT(*) FROM event_sources es WHERE es.source_id = s.id) AS events,
-       (SELECT COUNT(DISTINCT c.document_id) FROM claim_sources cs JOIN claims c ON c.id = cs.claim_id
-         WHERE cs.source_id = s.id) AS documents
+       (SELECT COUNT(*) FROM (
+            SELECT c.document_id FROM claim_sources cs JOIN claims c ON c.id = cs.claim_id WHERE cs.source_id = s.id
+            UNION
+            SELECT e.document_id FROM event_sources es JOIN events e ON e.id = es.event_id WHERE es.source_id = s.id
+        )) AS documents
 FROM sources s;
 """),
 )

@@ -1,0 +1,47 @@
+"""storyworld: news articles → a sourced, mapped, dated record of events.
+
+>>> import storyworld
+>>> analysis = storyworld.analyze_text("Israel struck a site near Masyaf on Friday.", published="2023-09-01")
+>>> storyworld.to_json(analysis)  # storyworld.analysis/1
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .contract import SCHEMA_ID, from_json, to_json, validate
+from .errors import ConfigError, ContractError, InputError, StageError, StoreError, StoryworldError
+from .pipeline import Pipeline, analyze_path
+from .store import Store
+from .types import (
+    Actor, ActorRef, Analysis, Claim, Document, Event, Location, Place, RawInput, Removed, Source, Span,
+    TimeMention,
+)
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__version__ = "0.1.0"
+
+
+def analyze_text(text: str, *, published: str | None = None, url: str | None = None,
+                 outlet: str | None = None, title: str | None = None, html: bool = False) -> Analysis:
+    """Analyse one article given as a string (plain text, or HTML with ``html=True``)."""
+    from .body import extract_document
+
+    raw = RawInput(origin="text", name="<text>", raw=text.encode("utf-8"),
+                   media_type="text/html" if html else "text/plain", url=url, outlet=outlet, title=title,
+                   published=published, published_source="user" if published else None)
+    return Pipeline().analyze_document(extract_document(raw))
+
+
+def analyze(path: str, **hints) -> Analysis:
+    """Analyse the article in a file (``-`` for stdin); hints: published, url, outlet, title."""
+    return analyze_path(path, **hints)
+
+
+__all__ = [
+    "Actor", "ActorRef", "Analysis", "Claim", "ConfigError", "ContractError", "Document", "Event", "InputError",
+    "Location", "Pipeline", "Place", "RawInput", "Removed", "SCHEMA_ID", "Source", "Span", "StageError", "Store",
+    "StoreError", "StoryworldError", "TimeMention", "__version__", "analyze", "analyze_text", "from_json",
+    "to_json", "validate",
+]

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from storyworld.errors import StoreError
+from storyworld.store import Store
+from storyworld.store.migrations import LATEST
+
+
+def test_db_open_applies_migrations_and_wal(tmp_path):
+    store = Store.open(tmp_path / "s.db")
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    store.close()
+    again = Store.open(tmp_path / "s.db")  # re-running migrations is a no-op
+    assert again.conn.execute("SELECT COUNT(*) FROM _migrations").fetchone()[0] == LATEST
+    again.close()
+
+
+def test_db_save_is_idempotent(fresh_store, make_analysis):
+    analysis = make_analysis()
+    assert fresh_store.save(analysis).status == "added"
+    assert fresh_store.save(analysis).status == "exists"
+    counts = {t: fresh_store.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+              for t in ("documents", "events", "claims", "sources", "event_sources", "removed")}
+    assert counts == {"documents": 1, "events": 1, "claims": 1, "sources": 2, "event_sources": 2, "removed": 1}
+
+
+def test_db_save_is_transactional(fresh_store, make_analysis, monkeypatch):
+    analysis = make_analysis()
+
+    def boom(self, analysis):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(Store, "_insert_parts", boom)
+    with pytest.raises(RuntimeError):
+        fresh_store.save(analysis)
+    assert fresh_store.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 0
+    monkeypatch.undo()
+    assert fresh_store.save(analysis).status == "added"
+
+
+def test_db_sources_are_shared_between_documents(fresh_store, make_analysis):
+    fresh_store.save(make_analysis("Israel struck a site near Masyaf on Aug. 25."))
+    fresh_store.save(make_analysis("Israel struck another site near Homs on Aug. 26."))
+    rows = fresh_store.conn.execute("SELECT name, claims, events, documents FROM source_counts ORDER BY name").fetchall()
+    assert [tuple(r) for r in rows] == [("Ynet", 2, 2, 2), ("a source", 0, 2, 2)]
+
+
+def test_db_rejects_a_file_that_is_not_sqlite(tmp_path):
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("this is not a database, just words " * 50)
+    with pytest.raises(StoreError, match="E101"):
+        Store.open(bogus)
+
+
+def test_db_refuses_a_newer_schema(tmp_path):
+    path = tmp_path / "future.db"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO _migrations VALUES (999, 'from the future', 'later')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="E102"):
+        Store.open(path)
+
+
+def test_db_missing_store_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="E103"):
+        Store.open(tmp_path / "absent.db", create=False)
+
+
+def test_db_tables_are_plain_for_datasette(fresh_store):
+    """Only SQLite's own column types: the file opens in Datasette and any client."""
+    allowed = {"TEXT", "INTEGER", "REAL", "BLOB", ""}
+    tables = [r[0] for r in fresh_store.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' AND name NOT LIKE 'sqlite_%'")]
+    for table in tables:
+        for col in fresh_store.conn.execute(f"PRAGMA table_info({table})"):
+            assert col["type"] in allowed, (table, col["name"], col["type"])

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from storyworld.store.queries import EventFilter, count_events, events, stats
+
+
+
+@pytest.fixture()
+def store_with_events(fresh_store, make_analysis):
+    fresh_store.save(make_analysis("Israel struck a site near Masyaf on Aug. 25."))
+    fresh_store.save(make_analysis("Israel struck another site near Homs on Aug. 26, officials said."))
+    return fresh_store
+
+
+@pytest.mark.parametrize("f, expected", [
+    (EventFilter(), 2),
+    (EventFilter(type="ASSAULT"), 2),
+    (EventFilter(type="PROTEST"), 0),
+    (EventFilter(country="SYR"), 2),
+    (EventFilter(country="FRA"), 0),
+    (EventFilter(actor="isra"), 2),
+    (EventFilter(since="2023-08-25", until="2023-08-25"), 2),
+    (EventFilter(since="2023-08-26"), 0),
+    (EventFilter(source="Ynet"), 2),
+    (EventFilter(source="Reuters"), 0),
+    (EventFilter(modality="negated"), 0),
+    (EventFilter(text="Homs"), 1),
+    (EventFilter(outlet="JNS"), 2),
+])
+def test_queries_event_filters(store_with_events, f, expected):
+    assert count_events(store_with_events, f) == expected
+    assert len(events(store_with_events, f)) == expected
+
+
+@pytest.mark.parametrize("hostile", [
+    "'; DROP TABLE events; --", '" OR 1=1 --', "%", "_", "\\", "NEAR(qq zz", "zzz OR", "*", "a\"b",
+])
+def test_queries_filters_are_not_injectable(store_with_events, hostile):
+    for f in (EventFilter(actor=hostile), EventFilter(source=hostile), EventFilter(text=hostile),
+              EventFilter(type=hostile), EventFilter(outlet=hostile)):
+        assert count_events(store_with_events, f) == 0
+    assert count_events(store_with_events, EventFilter()) == 2  # nothing was dropped
+
+
+def test_queries_stats(store_with_events):
+    summary = stats(store_with_events)
+    assert summary["documents"] == 2
+    assert summary["events_by_type"] == {"ASSAULT": 2}
+    assert summary["events_by_country"] == {"SYR": 2}
+    assert summary["top_sources"][0]["name"] == "Ynet"
