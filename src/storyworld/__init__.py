@@ -11,7 +11,8 @@ import logging
 
 from .contract import SCHEMA_ID, from_json, to_json, validate
 from .errors import ConfigError, ContractError, InputError, StageError, StoreError, StoryworldError
-from .pipeline import Pipeline, analyze_path
+from .pipeline import Pipeline
+from .pipeline import analyze_path as _analyze_path
 from .store import Store
 from .types import (
     Actor, ActorRef, Analysis, Claim, Document, Event, Location, Place, RawInput, Removed, Source, Span,
@@ -36,7 +37,7 @@ def analyze_text(text: str, *, published: str | None = None, url: str | None = N
 
 def analyze(path: str, **hints) -> Analysis:
     """Analyse the article in a file (``-`` for stdin); hints: published, url, outlet, title."""
-    return analyze_path(path, **hints)
+    return _analyze_path(path, **hints)
 
 
 __all__ = [

@@ -16,7 +16,7 @@ class Errors:
     E005 = "[E005] {name}: {size} bytes is over the {limit}-byte limit — raise the max_input_bytes setting or split the input"
     E006 = "[E006] {name}: no article text found after boilerplate removal"
     E007 = "[E007] {name}: could not be read: {detail}"
-    E008 = "[E008] {name}: language is '{language}', not English — stored, not analysed"
+    E008 = "[E008] {name}: language is '{language}', not English — not analysed (storyworld reads English for now)"
     E009 = "[E009] {name}: unsupported input kind ({detail})"
     E010 = "[E010] {name}: broken gzip stream ({detail})"
     E011 = "[E011] {name}: broken record in archive ({detail})"

@@ -21,9 +21,15 @@ def decode_bytes(raw: bytes, *, name: str) -> str:
         pass
     from charset_normalizer import from_bytes  # a trafilatura dependency
 
-    best = from_bytes(raw).best()
-    if best is None or best.chaos > 0.2:
+    matches = list(from_bytes(raw))
+    if not matches or matches[0].chaos > 0.2:
         raise InputError(Errors.E004.format(name=name), source=name)
+    # Ties are common on short Latin-script text (cp1250, cp1252, cp1257 all decode "café" cleanly);
+    # English news is our input, so Windows-1252 wins a tie.
+    best = matches[0]
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence:
+            best = match
     return str(best)
 
 
