@@ -1,7 +1,8 @@
 """Pinned evaluation floors (tests/eval/floors.json): no change may lower a figure silently.
 
-The file maps ``"STAGE:DATASET"`` to ``{metric: floor}``. Raising a floor is a normal commit;
-lowering one needs a reason in the commit message.
+The file maps ``"STAGE:DATASET"`` to ``{"data": PATH, "split": ..., "limit": ..., "floors": {metric: floor}}``;
+PATH is relative to the repository root. Raising a floor is a normal commit; lowering one needs a
+reason in the commit message.
 """
 
 from __future__ import annotations
@@ -14,16 +15,16 @@ from .metrics import EvalReport
 FLOORS_FILE = Path(__file__).resolve().parents[3] / "tests" / "eval" / "floors.json"
 
 
-def load_floors(path: Path = FLOORS_FILE) -> dict[str, dict[str, float]]:
+def load_floors(path: Path = FLOORS_FILE) -> dict[str, dict]:
     if not path.exists():
         return {}
     return json.loads(path.read_text("utf-8"))
 
 
-def check_report(report: EvalReport, floors: dict[str, dict[str, float]] | None = None) -> list[str]:
+def check_report(report: EvalReport, floors: dict[str, dict] | None = None) -> list[str]:
     """Every metric of the report that is below its floor, as a readable line."""
     floors = load_floors() if floors is None else floors
-    pinned = floors.get(f"{report.stage}:{report.dataset}", {})
+    pinned = floors.get(f"{report.stage}:{report.dataset}", {}).get("floors", {})
     misses = []
     for metric, floor in sorted(pinned.items()):
         value = report.metrics.get(metric)

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import pytest
+
+from storyworld.errors import StageError
+from storyworld.pipeline import Pipeline, check_order
+from storyworld.registry import all_stages, get_stage
+
+
+def test_pipeline_refuses_a_stage_before_what_it_needs():
+    with pytest.raises(StageError, match="E302"):
+        Pipeline(stages=("events.v1", "actors.v1"))
+    with pytest.raises(StageError, match="events"):
+        check_order([get_stage("actors.v1"), get_stage("events.date.v1")])
+
+
+def test_pipeline_default_order_is_valid_and_registered():
+    pipeline = Pipeline()
+    assert set(pipeline.stages) <= set(all_stages())
+    assert all("." in name and name.rsplit(".", 1)[1].startswith("v") for name in pipeline.stages)
+
+
+def test_pipeline_stage_failure_names_the_stage_and_the_document(make_parsed, monkeypatch):
+    from storyworld.extract import times
+
+    def broken(parsed):
+        raise ValueError("bad calendar")
+
+    monkeypatch.setattr(times, "extract_times", broken)
+    with pytest.raises(StageError, match=r"E301.*times\.v1.*bad calendar") as info:
+        Pipeline().run_stages(make_parsed("Israel struck a site on Friday."))
+    assert info.value.stage == "times.v1"
+
+
+def test_pipeline_run_keeps_going_past_a_failing_document(monkeypatch):
+    from storyworld.ingest import read_bytes_input
+    from storyworld.extract import times
+
+    real = times.extract_times
+
+    def flaky(parsed):
+        if "explode" in parsed.document.text:
+            raise ValueError("boom")
+        return real(parsed)
+
+    monkeypatch.setattr(times, "extract_times", flaky)
+    raws = [read_bytes_input(t.encode(), name=f"doc{i}") for i, t in enumerate(
+        ["Protesters marched in Nairobi on Monday, police said.",
+         "This one will explode inside a stage, officials said on Monday.",
+         "Troops withdrew from the town of Bakhmut on Tuesday, the ministry said."])]
+    outcomes = list(Pipeline().run(raws))
+    assert [o.name for o in outcomes] == ["doc0", "doc1", "doc2"]
+    assert outcomes[0].analysis and outcomes[2].analysis
+    assert outcomes[1].error is not None and "doc1" in str(outcomes[1].error)
+
+
+def test_pipeline_marks_non_english_as_skipped():
+    from storyworld.ingest import read_bytes_input
+
+    raw = read_bytes_input("Les manifestants ont défilé dans les rues de Paris samedi pour protester contre "
+                           "la réforme des retraites, selon la police.".encode(), name="fr.txt")
+    (outcome,) = Pipeline().run([raw])
+    assert outcome.analysis is None and outcome.document.language == "fr"
+    assert "E008" in outcome.skipped_reason
