@@ -25,20 +25,28 @@ class StoryworldGroup(click.Group):
 @click.group(cls=StoryworldGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="storyworld")
 @click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
-def cli(verbose: bool) -> None:
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
+              help="A TOML file of settings (see `storyworld settings`).")
+@click.option("--setting", "overrides", type=(str, str), multiple=True, metavar="NAME VALUE",
+              help="Override one setting; repeatable.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: bool, config_file: str | None, overrides: tuple[tuple[str, str], ...]) -> None:
     """storyworld: news articles → a sourced, mapped, dated record of events.
 
     Start with `storyworld ingest FOLDER`, then `storyworld stats`, `storyworld events` and
     `storyworld export`. `storyworld analyze FILE` prints the analysis of one article as JSON.
     """
+    from .. import settings
+
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
+    ctx.obj = {"settings": settings.load(config_file, dict(overrides))}
 
 
 def _register() -> None:
-    from . import analyze, eval as eval_, events, export, ingest, stats
+    from . import analyze, eval as eval_, events, export, ingest, settings, stats
 
-    for module in (analyze, ingest, events, export, stats, eval_):
+    for module in (analyze, ingest, events, export, stats, eval_, settings):
         cli.add_command(module.command)
 
 

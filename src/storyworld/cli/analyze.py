@@ -9,7 +9,7 @@ import click
 from ..contract import to_json, validate
 from ..contract.serialize import to_dict
 from ..pipeline import analyze_path
-from .output import console, validate_date
+from .output import console, current_settings, make_pipeline, validate_date
 
 
 @click.command("analyze")
@@ -21,7 +21,8 @@ from .output import console, validate_date
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
 def command(path, published, url, outlet, title, fmt):
     """Analyse one article (.html, .txt, or - for stdin) and print storyworld.analysis/1 JSON."""
-    analysis = analyze_path(path, published=published, url=url, outlet=outlet, title=title)
+    analysis = analyze_path(path, published=published, url=url, outlet=outlet, title=title,
+                            pipeline=make_pipeline(), max_bytes=current_settings()["max_input_bytes"])
     if fmt == "json":
         validate(to_dict(analysis))
         sys.stdout.write(to_json(analysis) + "\n")

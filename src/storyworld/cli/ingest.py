@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .output import console, db_option, err_console, one_line
+from .output import console, current_settings, db_option, err_console, make_pipeline, one_line
 
 
 @dataclass
@@ -25,16 +25,19 @@ class IngestReport:
         return self.added + self.existing + self.skipped + self.duplicates + len(self.failed)
 
 
-def ingest(paths, *, store, meta: Path | None = None, on_outcome=None, pipeline=None) -> IngestReport:
+def ingest(paths, *, store, meta: Path | None = None, on_outcome=None, pipeline=None,
+           max_bytes: int | None = None) -> IngestReport:
     """Analyse every input under ``paths`` and save it; errors are collected, never fatal."""
     from ..eval.demo import hints_from_meta
     from ..ingest import iter_inputs
+    from ..ingest.files import MAX_INPUT_BYTES
     from ..pipeline import Pipeline
 
     pipeline = pipeline or Pipeline()
     hints_for = hints_from_meta(meta) if meta else None
     report = IngestReport()
-    for outcome in pipeline.run(iter_inputs(paths, hints_for=hints_for)):
+    inputs = iter_inputs(paths, hints_for=hints_for, max_bytes=max_bytes or MAX_INPUT_BYTES)
+    for outcome in pipeline.run(inputs):
         if outcome.error is not None:
             report.failed.append(one_line(outcome.error))
         elif outcome.analysis is not None:
@@ -82,7 +85,8 @@ def command(paths, meta, quiet, db):
                     progress.console.print(f"error: {one_line(outcome.error)}")
                 progress.advance(task)
 
-            report = ingest(paths, store=store, meta=meta, on_outcome=on_outcome)
+            report = ingest(paths, store=store, meta=meta, on_outcome=on_outcome, pipeline=make_pipeline(),
+                            max_bytes=current_settings()["max_input_bytes"])
     console.print(
         f"{report.seen} input(s): {report.added} added ({report.events} events), {report.existing} already stored, "
         f"{report.skipped} stored but not analysed, {len(report.failed)} failed — store: {db}"

