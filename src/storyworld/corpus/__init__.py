@@ -1,0 +1,1 @@
+"""STAGE 6: across articles — near-duplicates, incidents, independent origins."""

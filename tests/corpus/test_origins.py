@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from storyworld.corpus.origins import Report, count_independent, origin_key, origins
+from storyworld.types import Source
+
+
+def S(name, kind="outlet"):
+    return Source(name, kind)
+
+
+# The four worked examples of issue 10, and a few more edges of the rule.
+CASES = [
+    ("outlet relaying an outlet's anonymous source + that outlet alone",
+     [Report("JNS", (S("Asharq al-Awsat"), S("a source", "anonymous"))), Report("Ynet", (S("Asharq al-Awsat"),))], 1),
+    ("wire citing a ministry + the ministry directly",
+     [Report("Daily A", (S("Reuters"), S("the ministry", "organization"))),
+      Report("Daily B", (S("the ministry", "organization"),))], 1),
+    ("one wire citing two different origins",
+     [Report("Daily A", (S("Reuters"), S("the ministry", "organization"))),
+      Report("Daily B", (S("Reuters"), S("a witness", "anonymous")))], 2),
+    ("C citing B citing A + B citing A + A in its own voice",
+     [Report("X", (S("C"), S("B"), S("A"))), Report("Y", (S("B"), S("A"))), Report("A", ())], 1),
+    ("two outlets' own anonymous sources are two origins",
+     [Report("Kivu Post", (S("a security source", "anonymous"),)),
+      Report("Goma Daily", (S("a security source", "anonymous"),))], 2),
+    ("own reporting by two outlets", [Report("Kivu Post", ()), Report("Goma Daily", ())], 2),
+    ("an outlet's own voice that another report cites",
+     [Report("Kivu Post", ()), Report("Goma Daily", (S("Kivu Post"),))], 1),
+]
+
+
+@pytest.mark.parametrize("what, reports, expected", CASES, ids=[c[0] for c in CASES])
+def test_origins_rule(what, reports, expected):
+    assert count_independent(reports) == expected
+
+
+def test_origins_anonymous_is_keyed_with_the_element_before_it():
+    key, inner = origin_key(Report("JNS", (S("Asharq al-Awsat"), S("a source", "anonymous"))))
+    assert key == "asharq al-awsat > a source"
+    assert inner.name == "Asharq al-Awsat > a source"
+    key, _ = origin_key(Report("Kivu Post", (S("residents", "anonymous"),)))
+    assert key == "kivu post > residents"
+
+
+def test_origins_merge_aliases_before_keying():
+    aliases = {"the AP": "Associated Press", "the news agency": "Associated Press", "Saree": "Yahya Saree"}
+    reports = [Report("X", (S("the AP"), S("Saree", "official"))), Report("Y", (S("Yahya Saree", "official"),)),
+               Report("Z", (S("the news agency"),))]
+    assert count_independent(reports, alias_of=lambda n: aliases.get(n, n)) == 1
+    assert count_independent(reports) == 3  # without alias merging they look independent
+
+
+def test_origins_lists_every_key_with_its_report_count():
+    result = origins([Report("A1", (S("Reuters"), S("the ministry", "organization"))),
+                      Report("A2", (S("the ministry", "organization"),)), Report("A3", (S("Reuters"),))])
+    by_key = {o.key: o for o in result}
+    assert by_key["the ministry"].reports == 2 and by_key["the ministry"].independent
+    assert not by_key["reuters"].independent  # Reuters relays the ministry in another chain
