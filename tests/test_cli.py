@@ -152,3 +152,13 @@ def test_cli_hostile_text_prints_literally(runner, tmp_path, fresh_store, make_a
     fresh_store.save(make_analysis("[bold red]Israel[/bold red] struck a site near Masyaf on Aug. 25."))
     result = runner.invoke(cli, ["events", "--db", fresh_store.path], env={"COLUMNS": "400"})
     assert "[bold red]Israel[/bold red]" in result.stdout
+
+
+def test_cli_claims_and_sources(runner, fresh_store, make_analysis):
+    fresh_store.save(make_analysis("Israel struck a site near Masyaf on Aug. 25, Ynet reported."))
+    db = fresh_store.path
+    out = json.loads(run(runner, "claims", "--db", db, "--source", "Ynet", "--format", "json").stdout)
+    assert out["claims"][0]["sources"] == [{"name": "Ynet", "kind": "outlet"}]
+    assert json.loads(run(runner, "claims", "--db", db, "--only", "anonymous", "--format", "json").stdout)["claims"] == []
+    src = json.loads(run(runner, "sources", "--db", db, "--format", "json").stdout)["sources"]
+    assert {s["name"] for s in src} == {"Ynet", "a source"}

@@ -49,3 +49,21 @@ def test_queries_stats(store_with_events):
     assert summary["events_by_type"] == {"ASSAULT": 2}
     assert summary["events_by_country"] == {"SYR": 2}
     assert summary["top_sources"][0]["name"] == "Ynet"
+
+
+def test_queries_claims_by_source_kind(fresh_store, make_analysis):
+    from dataclasses import replace
+
+    from storyworld.store.queries import ClaimFilter, claims, sources
+    from storyworld.types import Source
+
+    base = make_analysis("Israel struck a site near Masyaf on Aug. 25, a source said.")
+    anonymous = replace(base.claims[0], sources=(Source("a source", "anonymous"),))
+    fresh_store.save(replace(base, claims=(anonymous,)))
+    fresh_store.save(make_analysis("Israel struck another site near Homs on Aug. 26, Ynet reported."))
+    assert len(claims(fresh_store)) == 2
+    only = claims(fresh_store, ClaimFilter(only_kind="anonymous"))
+    assert [c["sources"] for c in only] == [[{"name": "a source", "kind": "anonymous"}]]
+    assert len(claims(fresh_store, ClaimFilter(source="ynet"))) == 1
+    assert len(claims(fresh_store, ClaimFilter(kind="outlet"))) == 1
+    assert {s["name"] for s in sources(fresh_store, kind="anonymous")} == {"a source"}

@@ -44,10 +44,11 @@ def cli(ctx: click.Context, verbose: bool, config_file: str | None, overrides: t
 
 
 def _register() -> None:
-    from . import analyze, eval as eval_, events, export, ingest, settings, stats
+    from . import analyze, claims, eval as eval_, events, export, ingest, settings, stats
 
-    for module in (analyze, ingest, events, export, stats, eval_, settings):
+    for module in (analyze, ingest, events, claims, export, stats, eval_, settings):
         cli.add_command(module.command)
+    cli.add_command(claims.sources_command)
 
 
 _register()

@@ -145,3 +145,69 @@ def stats(store: Store, *, top: int = 10) -> dict[str, Any]:
             "SELECT outlet, COUNT(*) FROM documents WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY 2 DESC, 1 LIMIT ?",
             (top,))},
     }
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    source: str | None = None  # substring of any source name in the chain
+    kind: str | None = None  # a chain that contains a source of this kind
+    only_kind: str | None = None  # every source of the chain is of this kind ("only anonymous")
+    outlet: str | None = None  # the publishing outlet
+    cue: str | None = None
+    text: str | None = None
+
+
+def claims(store: Store, f: ClaimFilter = ClaimFilter(), *, limit: int | None = 100, offset: int = 0) -> list[dict]:
+    clauses, params = [], []
+    if f.source:
+        clauses.append("EXISTS (SELECT 1 FROM claim_sources cs JOIN sources s ON s.id = cs.source_id "
+                       "WHERE cs.claim_id = c.id AND s.name LIKE ? ESCAPE '\\')")
+        params.append(f"%{_escape_like(f.source)}%")
+    if f.kind:
+        clauses.append("EXISTS (SELECT 1 FROM claim_sources cs JOIN sources s ON s.id = cs.source_id "
+                       "WHERE cs.claim_id = c.id AND s.kind = ?)")
+        params.append(f.kind)
+    if f.only_kind:
+        clauses.append("EXISTS (SELECT 1 FROM claim_sources cs WHERE cs.claim_id = c.id) AND NOT EXISTS "
+                       "(SELECT 1 FROM claim_sources cs JOIN sources s ON s.id = cs.source_id "
+                       "WHERE cs.claim_id = c.id AND s.kind != ?)")
+        params.append(f.only_kind)
+    if f.outlet:
+        clauses.append("d.outlet LIKE ? ESCAPE '\\'")
+        params.append(f"%{_escape_like(f.outlet)}%")
+    if f.cue:
+        clauses.append("c.cue = ?")
+        params.append(f.cue.lower())
+    if f.text:
+        clauses.append("c.text LIKE ? ESCAPE '\\'")
+        params.append(f"%{_escape_like(f.text)}%")
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = (f'SELECT c.id, c.document_id, c.text, c.start, c."end", c.cue, c.direct, c.quote, c.disputes, '
+           f"c.sources_json, d.outlet, d.url, d.title, d.published "
+           f"FROM claims c JOIN documents d ON d.id = c.document_id{where} ORDER BY d.published DESC, c.id")
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
+    out = []
+    for row in store.conn.execute(sql, params):
+        d = dict(row)
+        d["sources"] = json.loads(d.pop("sources_json"))
+        d["direct"] = bool(d["direct"])
+        out.append(d)
+    return out
+
+
+def sources(store: Store, *, kind: str | None = None, name: str | None = None, limit: int | None = 100) -> list[dict]:
+    clauses, params = [], []
+    if kind:
+        clauses.append("kind = ?")
+        params.append(kind)
+    if name:
+        clauses.append("name LIKE ? ESCAPE '\\'")
+        params.append(f"%{_escape_like(name)}%")
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = f"SELECT name, kind, documents, claims, events FROM source_counts{where} ORDER BY documents DESC, claims DESC, name"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return [dict(r) for r in store.conn.execute(sql, params)]
