@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "storyworld"
-ORDER = ["types", "errors", "resources", "ingest", "body", "parse", "extract", "contract", "pipeline", "store",
+ORDER = ["types", "errors", "geo", "resources", "ingest", "body", "parse", "extract", "contract", "pipeline", "store",
          "corpus", "eval", "cli", "api", "web", "spark"]
 # a package may import any earlier one; these later ones are the layers that must never be imported back
 LAYERS = {"cli", "api", "web", "spark"}

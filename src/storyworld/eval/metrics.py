@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
+
+from ..geo import haversine_km  # noqa: F401  (re-exported for scorers)
 
 
 @dataclass(frozen=True)
@@ -31,14 +32,6 @@ class PRF:
 
 def prf(tp: int, fp: int, fn: int) -> PRF:
     return PRF(tp, fp, fn)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+from storyworld.corpus.incidents import IncidentReport, candidate_window, cluster
+
+GOMA = (-1.6792, 29.2228)
+SAKE = (-1.5736, 29.0450)  # ~23 km from Goma
+BUTEMBO = (0.1428, 29.2913)  # ~200 km north
+
+
+def report(event_id, doc, *, type_="ASSAULT", date="2025-05-17", precision="day", where=GOMA,
+           loc_precision="city", actor=None, target=None, target_name=None, published="2025-05-18",
+           evidence="M23 rebels shelled a camp for displaced people near Goma"):
+    return IncidentReport(
+        event_id=event_id, document_id=doc, type=type_, modality="actual", date=date, date_precision=precision,
+        published=published, lat=where[0] if where else None, lon=where[1] if where else None,
+        location_precision=loc_precision if where else None, location_country="COD" if where else None,
+        actor_country=actor, target_country=target, target_name=target_name, evidence=evidence,
+    )
+
+
+def test_incidents_same_day_same_place_is_one_incident():
+    a = report(1, "d1")
+    b = report(2, "d2", evidence="Shells fired by the rebels hit the Bulengo camp west of Goma on Friday")
+    c = report(3, "d3", where=SAKE, loc_precision="city")
+    assert len(cluster([a, b, c])) == 1
+
+
+def test_incidents_two_days_later_or_70_km_away_is_another():
+    a = report(1, "d1")
+    later = report(2, "d2", date="2025-05-19", published="2025-05-19")
+    far = report(3, "d3", where=BUTEMBO)
+    incidents = cluster([a, later, far])
+    assert len(incidents) == 3
+
+
+def test_incidents_another_ship_is_another_incident():
+    a = report(1, "d1", type_="ASSAULT", target_name="the tanker Sea Lark", where=None,
+               evidence="Houthi drones struck the tanker Sea Lark in the Red Sea")
+    b = report(2, "d2", type_="ASSAULT", target_name="the bulk carrier Orion Star", where=None,
+               evidence="Houthi drones struck the bulk carrier Orion Star in the Red Sea")
+    assert len(cluster([a, b])) == 2
+
+
+def test_incidents_contradicting_actor_countries_do_not_merge():
+    a = report(1, "d1", actor="RWA")
+    b = report(2, "d2", actor="UGA")
+    assert len(cluster([a, b])) == 2
+    c = report(3, "d3", actor=None)  # unknown is no contradiction
+    assert len(cluster([a, c])) == 1
+
+
+def test_incidents_type_must_match_and_one_document_is_not_two_reports():
+    a = report(1, "d1")
+    protest = report(2, "d2", type_="PROTEST")
+    same_doc = report(3, "d1")
+    assert len(cluster([a, protest, same_doc])) == 3
+
+
+def test_incidents_month_precision_joins_a_day_in_that_month():
+    a = report(1, "d1")
+    vague = report(2, "d2", date="2025-05", precision="month")
+    other_month = report(3, "d3", date="2025-06", precision="month", published="2025-06-20")
+    assert [len(i.reports) for i in cluster([a, vague, other_month])] == [2, 1]
+
+
+def test_incidents_undated_report_is_compared_by_publication_date():
+    a = report(1, "d1")
+    undated = report(2, "d2", date=None, precision=None, published="2025-05-18")
+    stale = report(3, "d3", date=None, precision=None, published="2025-06-30")
+    assert [len(i.reports) for i in cluster([a, undated, stale])] == [2, 1]
+
+
+def test_incidents_clustering_is_deterministic_and_order_light():
+    reports = [report(1, "d1"), report(2, "d2", where=SAKE), report(3, "d3", date="2025-05-19", published="2025-05-19"),
+               report(4, "d4", evidence="Rebels shelled a displaced persons camp outside Goma")]
+    forward = sorted(sorted(r.event_id for r in i.reports) for i in cluster(reports))
+    backward = sorted(sorted(r.event_id for r in i.reports) for i in cluster(list(reversed(reports))))
+    assert forward == backward == [[1, 2, 4], [3]]
+
+
+def test_incidents_candidate_window_covers_the_date_rules():
+    lo, hi = candidate_window(report(1, "d1"))
+    assert lo <= "2025-05-16" and hi >= "2025-05-18"
+    assert candidate_window(replace(report(1, "d1"), date=None, published=None)) is None
