@@ -36,6 +36,8 @@ def ingest(paths, *, store, meta: Path | None = None, on_outcome=None, pipeline=
     pipeline = pipeline or Pipeline()
     hints_for = hints_from_meta(meta) if meta else None
     report = IngestReport()
+    from ..corpus.update import update_incidents
+
     inputs = iter_inputs(paths, hints_for=hints_for, max_bytes=max_bytes or MAX_INPUT_BYTES)
     for outcome in pipeline.run(inputs):
         if outcome.error is not None:
@@ -45,6 +47,7 @@ def ingest(paths, *, store, meta: Path | None = None, on_outcome=None, pipeline=
             if result.status == "added":
                 report.added += 1
                 report.events += result.events
+                update_incidents(store, [result.document_id])
             else:
                 report.existing += 1
         elif outcome.document is not None:

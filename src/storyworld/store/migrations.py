@@ -128,6 +128,34 @@ FROM sources s;
 """),
 )
 
+MIGRATIONS += (
+    (2, "incidents", """
+CREATE TABLE incidents (
+    id INTEGER PRIMARY KEY,
+    type TEXT NOT NULL, modality TEXT NOT NULL,
+    date TEXT, date_precision TEXT,
+    date_min TEXT, date_max TEXT,   -- range of the reports' dates (publication date when undated)
+    lat REAL, lon REAL, location_country TEXT, location_precision TEXT,
+    reports INTEGER NOT NULL, independent_origins INTEGER NOT NULL,
+    first_published TEXT,
+    summary_json TEXT NOT NULL,     -- one incident of storyworld.incidents/1
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX incidents_type_dates ON incidents(type, date_min, date_max);
+CREATE INDEX incidents_origins ON incidents(independent_origins);
+
+CREATE TABLE incident_reports (
+    incident_id INTEGER NOT NULL REFERENCES incidents(id),
+    event_id INTEGER NOT NULL REFERENCES events(id),
+    document_id TEXT NOT NULL REFERENCES documents(id),
+    duplicate_of TEXT REFERENCES documents(id),
+    PRIMARY KEY (event_id, document_id)
+);
+CREATE INDEX incident_reports_incident ON incident_reports(incident_id);
+CREATE INDEX incident_reports_document ON incident_reports(document_id);
+"""),
+)
+
 LATEST = MIGRATIONS[-1][0]
 
 

@@ -211,3 +211,24 @@ def sources(store: Store, *, kind: str | None = None, name: str | None = None, l
         sql += " LIMIT ?"
         params.append(int(limit))
     return [dict(r) for r in store.conn.execute(sql, params)]
+
+
+INCIDENT_SORTS = {
+    "origins": "i.independent_origins DESC, i.reports DESC, i.id",
+    "reports": "i.reports DESC, i.independent_origins DESC, i.id",
+    "recent": "COALESCE(i.date, i.date_max) DESC, i.id",
+}
+
+
+def incidents(store: Store, f: EventFilter = EventFilter(), *, min_reports: int = 1, sort: str = "recent",
+              limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Incident summaries (storyworld.incidents/1 items) with a report matching the event filters."""
+    where, params = _event_where(f)
+    sql = ("SELECT i.summary_json FROM incidents i WHERE i.reports >= ? AND i.id IN ("
+           "SELECT ir.incident_id FROM incident_reports ir JOIN events e ON e.id = ir.event_id "
+           f"JOIN documents d ON d.id = ir.document_id{where}) ORDER BY {INCIDENT_SORTS[sort]}")
+    params = [int(min_reports), *params]
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
+    return [json.loads(r[0]) for r in store.conn.execute(sql, params)]

@@ -1,0 +1,236 @@
+"""Keep the store's incidents up to date as documents arrive (incremental; no re-clustering).
+
+``update_incidents(store, document_ids)`` places every reportable event of those documents in an
+incident (candidates come from an index on type and date range), links near-duplicate copies to
+the incidents of their original, and rebuilds the summary of each incident it touched: reports,
+independent origins (corpus.origins), the first report, and conflicts between reports.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import datetime, timezone
+from typing import Any, Iterable
+
+from ..store import Store
+from ..store.transaction import transaction
+from ..types import Source
+from .incidents import Incident, IncidentReport, assign, candidate_window
+from .origins import Report, origins
+
+# Modalities that report a happening (a denial is a version of the happening; a demand to
+# withdraw is not a withdrawal).
+REPORTABLE = ("actual", "negated")
+SCHEMA_ID = "storyworld.incidents/1"
+
+_REPORT_SQL = """
+SELECT e.id AS event_id, e.document_id, e.type, e.modality, e.trigger, e.date, e.date_precision,
+       e.lat, e.lon, e.location_precision, e.location_country, e.location_name, e.location_text, e.geonameid,
+       e.actor_name, e.actor_text, e.actor_country, e.actor_role,
+       e.target_name, e.target_text, e.target_country, e.target_role,
+       e.evidence, e.evidence_start, e.evidence_end, e.sources_json, d.published, d.outlet, d.url, d.title
+FROM events e JOIN documents d ON d.id = e.document_id
+"""
+
+
+def _to_report(row) -> IncidentReport:
+    return IncidentReport(
+        event_id=row["event_id"], document_id=row["document_id"], type=row["type"], modality=row["modality"],
+        date=row["date"], date_precision=row["date_precision"], published=row["published"],
+        lat=row["lat"], lon=row["lon"], location_precision=row["location_precision"],
+        location_country=row["location_country"], actor_country=row["actor_country"],
+        target_country=row["target_country"], target_name=row["target_name"] or row["target_text"],
+        evidence=row["evidence"] or "",
+    )
+
+
+def _anchor(row) -> str | None:
+    return row["date"] or row["published"]
+
+
+def _candidates(store: Store, report: IncidentReport) -> list[Incident]:
+    window = candidate_window(report)
+    if window is None:
+        ids = [r[0] for r in store.conn.execute(
+            "SELECT id FROM incidents WHERE type = ? AND date_min IS NULL", (report.type,))]
+    else:
+        lo, hi = window
+        ids = [r[0] for r in store.conn.execute(
+            "SELECT id FROM incidents WHERE type = ? AND date_max >= ? AND date_min <= ?", (report.type, lo, hi))]
+    out = []
+    for incident_id in ids:
+        rows = store.conn.execute(
+            _REPORT_SQL + " JOIN incident_reports ir ON ir.event_id = e.id AND ir.document_id = e.document_id "
+            "WHERE ir.incident_id = ? ORDER BY e.id", (incident_id,)).fetchall()
+        out.append(Incident(id=incident_id, reports=[_to_report(r) for r in rows]))
+    return out
+
+
+def update_incidents(store: Store, document_ids: Iterable[str]) -> set[int]:
+    """Cluster the events of these documents into incidents; return the ids of incidents touched."""
+    touched: set[int] = set()
+    for document_id in document_ids:
+        with transaction(store.conn):  # one document's placements and summaries land together
+            placed = _add_document(store, document_id)
+            for incident_id in sorted(placed):
+                rebuild_summary(store, incident_id)
+        touched |= placed
+    return touched
+
+
+def _add_document(store: Store, document_id: str) -> set[int]:
+    touched: set[int] = set()
+    doc = store.conn.execute("SELECT status, duplicate_of FROM documents WHERE id = ?", (document_id,)).fetchone()
+    if doc is None:
+        return touched
+    if doc["duplicate_of"]:
+        for row in store.conn.execute(
+            "SELECT incident_id, event_id FROM incident_reports WHERE document_id = ? AND duplicate_of IS NULL",
+            (doc["duplicate_of"],),
+        ).fetchall():
+            store.conn.execute(
+                "INSERT OR IGNORE INTO incident_reports (incident_id, event_id, document_id, duplicate_of) "
+                "VALUES (?, ?, ?, ?)", (row["incident_id"], row["event_id"], document_id, doc["duplicate_of"]))
+            touched.add(row["incident_id"])
+        return touched
+    placeholders = ",".join("?" * len(REPORTABLE))
+    rows = store.conn.execute(
+        _REPORT_SQL + f" WHERE e.document_id = ? AND e.modality IN ({placeholders}) "
+        "AND NOT EXISTS (SELECT 1 FROM incident_reports ir WHERE ir.event_id = e.id) ORDER BY e.seq",
+        (document_id, *REPORTABLE)).fetchall()
+    for row in rows:
+        report = _to_report(row)
+        incident = assign(report, _candidates(store, report))
+        if incident is None:
+            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            incident_id = store.conn.execute(
+                "INSERT INTO incidents (type, modality, date_min, date_max, reports, independent_origins, "
+                "summary_json, updated_at) VALUES (?, ?, ?, ?, 0, 0, '{}', ?)",
+                (report.type, report.modality, _anchor(row), _anchor(row), now)).lastrowid
+        else:
+            incident_id = incident.id
+        store.conn.execute(
+            "INSERT INTO incident_reports (incident_id, event_id, document_id) VALUES (?, ?, ?)",
+            (incident_id, report.event_id, document_id))
+        store.conn.execute(
+            "UPDATE incidents SET date_min = MIN(COALESCE(date_min, ?), ?), date_max = MAX(COALESCE(date_max, ?), ?) "
+            "WHERE id = ?", (_anchor(row), _anchor(row), _anchor(row), _anchor(row), incident_id))
+        touched.add(incident_id)
+    return touched
+
+
+def _most_common(values: list[Any]) -> Any:
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    counts = Counter(values)
+    return max(counts, key=lambda v: (counts[v], -values.index(v)))
+
+
+def rebuild_summary(store: Store, incident_id: int) -> dict[str, Any]:
+    rows = store.conn.execute(
+        """SELECT ir.document_id AS report_document, ir.duplicate_of, e.id AS event_id, e.type, e.modality, e.trigger,
+                  e.date, e.date_precision, e.lat, e.lon, e.location_precision, e.location_country,
+                  e.location_name, e.location_text, e.geonameid, e.actor_name, e.actor_text, e.actor_country,
+                  e.actor_role, e.target_name, e.target_text, e.target_country, e.target_role,
+                  e.evidence, e.evidence_start, e.evidence_end, e.sources_json,
+                  d.id AS doc_id, d.url, d.title, d.outlet, d.published,
+                  o.outlet AS original_outlet
+           FROM incident_reports ir
+           JOIN events e ON e.id = ir.event_id
+           JOIN documents d ON d.id = ir.document_id
+           LEFT JOIN documents o ON o.id = ir.duplicate_of
+           WHERE ir.incident_id = ? ORDER BY d.published, d.id, e.id""", (incident_id,)).fetchall()
+    reports, chains = [], []
+    for r in rows:
+        sources = json.loads(r["sources_json"])
+        # a near-duplicate copy takes the chain of its original, publisher included
+        publisher = r["original_outlet"] if r["duplicate_of"] else r["outlet"]
+        chains.append(Report(publisher=publisher or r["doc_id"][:12],
+                             sources=tuple(Source(s["name"], s["kind"]) for s in sources)))
+        reports.append({
+            "document": {"id": r["doc_id"], "url": r["url"], "title": r["title"], "outlet": r["outlet"],
+                         "published": r["published"]},
+            "duplicate_of": r["duplicate_of"],
+            "event": {"type": r["type"], "modality": r["modality"], "trigger": r["trigger"],
+                      "evidence": {"text": r["evidence"], "start": r["evidence_start"], "end": r["evidence_end"]}},
+            "sources": sources,
+        })
+    all_origins = origins(chains)
+    independent = [o for o in all_origins if o.independent]
+    day_dates = [r["date"] for r in rows if r["date_precision"] == "day"]
+    date = _most_common(day_dates) or _most_common([r["date"] for r in rows])
+    date_precision = next((r["date_precision"] for r in rows if r["date"] == date), None)
+    located = sorted((r for r in rows if r["lat"] is not None),
+                     key=lambda r: {"site": 0, "city": 1, "admin2": 2, "admin1": 3}.get(r["location_precision"], 4))
+    best = located[0] if located else None
+    location = None if best is None else {
+        "text": best["location_text"], "name": best["location_name"], "geonameid": best["geonameid"],
+        "lat": best["lat"], "lon": best["lon"], "country": best["location_country"],
+        "precision": best["location_precision"]}
+    modalities = [r["modality"] for r in rows]
+    modality = "actual" if "actual" in modalities else _most_common(modalities)
+    actors = []
+    for r in rows:
+        for prefix in ("actor", "target"):
+            name = r[f"{prefix}_name"] or r[f"{prefix}_text"]
+            entry = {"name": name, "country": r[f"{prefix}_country"], "role": r[f"{prefix}_role"]}
+            if name and entry not in actors:
+                actors.append(entry)
+    first = rows[0] if rows else None
+    summary = {
+        "id": incident_id, "type": rows[0]["type"] if rows else None, "modality": modality,
+        "date": date, "date_precision": date_precision, "location": location, "actors": actors,
+        "reports": reports,
+        "origins": [{"key": o.key, "name": o.name, "kind": o.kind, "reports": o.reports} for o in independent],
+        "independent_origins": len(independent),
+        "first_reported": None if first is None else {"outlet": first["outlet"], "published": first["published"],
+                                                      "url": first["url"]},
+        "conflicts": conflicts(rows, reports),
+    }
+    store.conn.execute(
+        """UPDATE incidents SET modality = ?, date = ?, date_precision = ?, lat = ?, lon = ?, location_country = ?,
+               location_precision = ?, reports = ?, independent_origins = ?, first_published = ?, summary_json = ?,
+               updated_at = ? WHERE id = ?""",
+        (modality, date, date_precision, best and best["lat"], best and best["lon"],
+         best and best["location_country"], best and best["location_precision"], len(reports), len(independent),
+         first and first["published"], json.dumps(summary, ensure_ascii=False),
+         datetime.now(timezone.utc).isoformat(timespec="seconds"), incident_id))
+    return summary
+
+
+CONFLICT_FIELDS = {
+    "date": lambda r: r["date"],
+    "place": lambda r: r["location_name"] or r["location_text"],
+    "actor": lambda r: r["actor_country"] or r["actor_name"] or r["actor_text"],
+    "target": lambda r: r["target_country"] or r["target_name"] or r["target_text"],
+    "modality": lambda r: r["modality"],
+}
+
+
+def conflicts(rows, reports) -> list[dict[str, Any]]:
+    """Fields on which reports disagree, each version with the sources that carry it."""
+    out = []
+    for field, get in CONFLICT_FIELDS.items():
+        versions: dict[Any, list] = {}
+        for row, rep in zip(rows, reports):
+            value = get(row)
+            if value is None:
+                continue
+            carriers = rep["sources"] or [{"name": rep["document"]["outlet"], "kind": "outlet"}]
+            bucket = versions.setdefault(value, [])
+            for s in carriers:
+                if s not in bucket:
+                    bucket.append(s)
+        if field == "date":
+            versions = _drop_compatible_dates(versions)
+        if len(versions) > 1:
+            out.append({"field": field, "values": [{"value": v, "sources": s} for v, s in versions.items()]})
+    return out
+
+
+def _drop_compatible_dates(versions: dict[str, list]) -> dict[str, list]:
+    """'2025-05' does not contradict '2025-05-17': fold a coarser date into the finer ones it contains."""
+    finer = [v for v in versions if len(v) == 10]
+    return {v: s for v, s in versions.items() if len(v) == 10 or not any(f.startswith(v) for f in finer)}

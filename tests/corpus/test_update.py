@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from click.testing import CliRunner
+
+from storyworld.body.document import document_id
+from storyworld.cli import cli
+from storyworld.corpus.update import update_incidents
+from storyworld.store.queries import incidents
+from storyworld.types import Source
+
+
+def variant(make_analysis, text, *, outlet, published="2023-08-26", sources=(), date="2023-08-25", modality="actual",
+            lat=35.0653, lon=36.3421):
+    base = make_analysis(text)
+    document = replace(base.document, outlet=outlet, published=published, url=f"https://{outlet.lower()}.example/a")
+    event = replace(base.events[0], sources=tuple(sources), date=date, modality=modality,
+                    location=replace(base.events[0].location, lat=lat, lon=lon))
+    return replace(base, document=document, events=(event,))
+
+
+def test_update_clusters_reports_and_counts_origins(fresh_store, make_analysis):
+    reports = [
+        variant(make_analysis, "Israel struck a site near Masyaf on Aug. 25, Asharq al-Awsat reported.",
+                outlet="JNS", sources=[Source("Asharq al-Awsat", "outlet"), Source("a source", "anonymous")]),
+        variant(make_analysis, "Israeli jets hit a weapons site near Masyaf on Friday.", outlet="Ynet",
+                published="2023-08-25", sources=[Source("Asharq al-Awsat", "outlet")]),
+        variant(make_analysis, "The Syrian army denied that any site near Masyaf was struck on Aug. 25.",
+                outlet="SANA Watch", modality="negated", sources=[Source("the Syrian army", "organization")]),
+        variant(make_analysis, "Israel struck a site near Aleppo on Aug. 27.", outlet="JNS", date="2023-08-27",
+                lat=36.2021, lon=37.1343),
+    ]
+    ids = []
+    for analysis in reports:
+        assert fresh_store.save(analysis).status == "added"
+        ids.append(analysis.document.id)
+    update_incidents(fresh_store, ids)
+    found = incidents(fresh_store, sort="reports")
+    assert [len(i["reports"]) for i in found] == [3, 1]
+    masyaf = found[0]
+    assert masyaf["independent_origins"] == 2  # Asharq al-Awsat > a source; the Syrian army
+    assert {o["key"] for o in masyaf["origins"]} == {"asharq al-awsat > a source", "the syrian army"}
+    assert masyaf["first_reported"]["outlet"] == "Ynet"  # published first
+    assert masyaf["modality"] == "actual"
+    modality = next(c for c in masyaf["conflicts"] if c["field"] == "modality")
+    assert {v["value"] for v in modality["values"]} == {"actual", "negated"}
+    # incremental and idempotent: running again places nothing twice
+    update_incidents(fresh_store, ids)
+    assert [len(i["reports"]) for i in incidents(fresh_store, sort="reports")] == [3, 1]
+
+
+def test_update_links_near_duplicates_to_the_original_incident(fresh_store, make_analysis):
+    original = variant(make_analysis, "Israel struck a site near Masyaf on Aug. 25.", outlet="Levant Monitor")
+    fresh_store.save(original)
+    update_incidents(fresh_store, [original.document.id])
+    copy_text = "Israel struck a site near Masyaf on Aug. 25 (syndicated)."
+    copy = replace(original.document, id=document_id(copy_text), text=copy_text, outlet="Gulf Ledger")
+    fresh_store.save_unanalysed(copy, status="duplicate", duplicate_of=original.document.id)
+    update_incidents(fresh_store, [copy.id])
+    (incident,) = incidents(fresh_store)
+    assert len(incident["reports"]) == 2
+    assert incident["reports"][1]["duplicate_of"] == original.document.id
+    assert incident["independent_origins"] == 1  # the copy takes the original's chain and publisher
+
+
+def test_update_incidents_cli_json(fresh_store, make_analysis):
+    a = variant(make_analysis, "Israel struck a site near Masyaf on Aug. 25.", outlet="JNS")
+    b = variant(make_analysis, "Israel hit a site near Masyaf on Aug. 25, officials said.", outlet="Ynet")
+    for x in (a, b):
+        fresh_store.save(x)
+    update_incidents(fresh_store, [a.document.id, b.document.id])
+    out = CliRunner().invoke(cli, ["incidents", "--db", fresh_store.path, "--format", "json", "--min-reports", "2"])
+    obj = json.loads(out.stdout)
+    assert obj["schema"] == "storyworld.incidents/1"
+    (incident,) = obj["incidents"]
+    assert incident["independent_origins"] == 2 and incident["type"] == "ASSAULT"
+    assert set(incident) >= {"id", "type", "modality", "date", "date_precision", "location", "actors", "reports",
+                             "origins", "independent_origins", "first_reported", "conflicts"}
+    empty = CliRunner().invoke(cli, ["incidents", "--db", fresh_store.path, "--format", "json", "--min-reports", "3"])
+    assert json.loads(empty.stdout)["incidents"] == []
