@@ -78,3 +78,9 @@ class StageError(StoryworldError):
 
 class ContractError(StoryworldError):
     """Output that does not follow the published JSON schema."""
+
+
+def first_line(exc: BaseException) -> str:
+    """The one line a user sees for an error."""
+    text = str(exc)
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -7,7 +7,7 @@ import datetime as dt
 import click
 from rich.console import Console
 
-from ..errors import Errors, InputError
+from ..errors import Errors
 from ..store import DEFAULT_DB
 
 # markup=False: article text is hostile input, and "[bold]" inside it must print as written.
@@ -59,10 +59,6 @@ def build_filter(type_, country, actor, since, until, source, outlet, modality, 
 
 def print_error(exc: Exception) -> None:
     err_console.print(f"error: {exc}", markup=False, highlight=False)
-
-
-def one_line(exc: InputError) -> str:
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def current_settings() -> dict:

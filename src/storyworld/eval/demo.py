@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
+
+from ..ingest.meta import hints_from_meta, read_meta
 
 
 @dataclass(frozen=True)
@@ -24,17 +25,6 @@ class DemoArticle:
 
 def is_demo_corpus(path: Path) -> bool:
     return (path / "meta.csv").exists() and (path / "articles").is_dir()
-
-
-def read_meta(path: Path) -> dict[str, dict[str, str]]:
-    """meta.csv rows by file name (plus any meta-*.csv parts, for a corpus being assembled)."""
-    rows: dict[str, dict[str, str]] = {}
-    for table in sorted(path.glob("meta*.csv")):
-        with table.open(newline="", encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                if row.get("file"):
-                    rows[row["file"]] = row
-    return rows
 
 
 def load_demo(path: Path) -> Iterator[DemoArticle]:
@@ -55,22 +45,6 @@ def load_demo(path: Path) -> Iterator[DemoArticle]:
             duplicate_of=row.get("duplicate_of") or None,
             gold=gold,
         )
-
-
-def hints_from_meta(path: Path):
-    """A ``hints_for(path)`` function for ``ingest.iter_inputs`` backed by meta.csv."""
-    meta = read_meta(path)
-
-    def hints_for(file: Path) -> dict[str, Any]:
-        row = meta.get(Path(file).name)
-        if not row:
-            return {}
-        hints = {k: row.get(k) or None for k in ("url", "outlet", "title", "published")}
-        if hints["published"]:
-            hints["published_source"] = "metadata"
-        return hints
-
-    return hints_for
 
 
 def analyze_demo(path: Path, *, pipeline=None, english_only: bool = True):

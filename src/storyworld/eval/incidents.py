@@ -221,7 +221,7 @@ def evaluate_ecbplus(path: Path, *, split: str | None = None, limit: int | None 
 # -- the demo corpus's cluster set -----------------------------------------------------------
 
 def evaluate_demo(path: Path, *, limit: int | None = None) -> EvalReport:
-    from ..cli.ingest import ingest
+    from ..corpus.ingest import ingest
     from ..store import Store
     from ..store.queries import incidents
 
