@@ -1,0 +1,5 @@
+"""REST API over the Store (FastAPI), read-only unless started with --allow-ingest."""
+
+from .app import create_app
+
+__all__ = ["create_app"]

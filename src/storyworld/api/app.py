@@ -1,0 +1,225 @@
+"""create_app(db_path, ...) -> FastAPI: documents, events, incidents, claims, sources, places, stats.
+
+Every read opens its own read-only SQLite connection (cheap, and safe across the server's worker
+threads); every filter is a bound parameter. CORS is off (no middleware); request bodies are
+size-capped; a per-client token bucket caps the request rate.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+import time
+from contextlib import contextmanager
+from typing import Iterator
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from ..store import Store
+from ..store.export import CSV_FIELDS, _csv_safe
+from ..store.queries import (
+    ClaimFilter, EventFilter, claims, count_events, events, incidents, sources, stats,
+)
+from . import errors
+
+MAX_BODY_BYTES = 2 * 1024 * 1024
+MODALITIES = "^(actual|requested|threatened|planned|negated|hypothetical)$"
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
+class RateLimiter:
+    """A token bucket per client address: ``rate`` requests per second, bursts of ``burst``."""
+
+    def __init__(self, rate: float, burst: int):
+        self.rate, self.burst = rate, burst
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, client: str) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            tokens, last = self._buckets.get(client, (float(self.burst), now))
+            tokens = min(self.burst, tokens + (now - last) * self.rate)
+            if tokens < 1:
+                self._buckets[client] = (tokens, now)
+                return False
+            self._buckets[client] = (tokens - 1, now)
+            return True
+
+
+def create_app(db_path: str, *, allow_ingest: bool = False, rate: float = 50.0, burst: int = 100,
+               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+    app = FastAPI(title="storyworld", version="1", description="Sourced, mapped, dated events from news articles.")
+    errors.install(app)
+    limiter = RateLimiter(rate, burst)
+    Store.open(db_path).close()  # create and migrate once, so readers can open read-only
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):
+        client = request.client.host if request.client else "?"
+        if not limiter.allow(client):
+            return errors.envelope(429, "too many requests: slow down")
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > max_body_bytes):
+            return errors.envelope(413, f"request body over {max_body_bytes} bytes")
+        return await call_next(request)
+
+    @contextmanager
+    def reader() -> Iterator[Store]:
+        store = Store.open(db_path, readonly=True)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    def event_filter(
+        type: str | None = Query(None, max_length=20, description="PLOVER type"),
+        country: str | None = Query(None, pattern=r"^[A-Za-z]{3}$"),
+        actor: str | None = Query(None, max_length=200),
+        since: str | None = Query(None, pattern=DATE),
+        until: str | None = Query(None, pattern=DATE),
+        source: str | None = Query(None, max_length=200),
+        outlet: str | None = Query(None, max_length=200),
+        modality: str | None = Query(None, pattern=MODALITIES),
+        q: str | None = Query(None, max_length=500, description="full-text search in the article"),
+    ) -> EventFilter:
+        return EventFilter(type=type, country=country, actor=actor, since=since, until=until, source=source,
+                           outlet=outlet, modality=modality, text=q)
+
+    @app.get("/api/events")
+    def list_events(f: EventFilter = Depends(event_filter), limit: int = Query(100, ge=1, le=5000),
+                    offset: int = Query(0, ge=0), format: str = Query("json", pattern="^(json|csv|geojson)$")):
+        with reader() as store:
+            rows = events(store, f, limit=limit, offset=offset)
+            total = count_events(store, f)
+        if format == "csv":
+            out = io.StringIO()
+            writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
+            writer.writeheader()
+            for row in rows:
+                row = dict(row, sources=" > ".join(s["name"] for s in row["sources"]))
+                writer.writerow({k: _csv_safe(row.get(k)) for k in CSV_FIELDS})
+            return Response(out.getvalue(), media_type="text/csv")
+        if format == "geojson":
+            features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
+                         "properties": {k: v for k, v in r.items() if k not in ("lat", "lon")}}
+                        for r in rows if r["lat"] is not None]
+            return JSONResponse({"type": "FeatureCollection", "features": features},
+                                media_type="application/geo+json")
+        return {"ok": True, "total": total, "limit": limit, "offset": offset, "events": rows}
+
+    @app.get("/api/events/{event_id}")
+    def get_event(event_id: int):
+        with reader() as store:
+            row = store.conn.execute("SELECT document_id FROM events WHERE id = ?", (event_id,)).fetchone()
+            if row is None:
+                raise HTTPException(404, f"no event {event_id}")
+            rows = [r for r in events(store, EventFilter(document_id=row["document_id"]), limit=None)
+                    if r["id"] == event_id]
+            incident = store.conn.execute(
+                "SELECT incident_id FROM incident_reports WHERE event_id = ? LIMIT 1", (event_id,)).fetchone()
+        return {"ok": True, "event": rows[0], "incident_id": incident[0] if incident else None}
+
+    @app.get("/api/documents")
+    def list_documents(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)):
+        with reader() as store:
+            rows = [dict(r) for r in store.conn.execute(
+                "SELECT id, url, outlet, title, published, language, status, duplicate_of FROM documents "
+                "ORDER BY published DESC, rowid LIMIT ? OFFSET ?", (limit, offset))]
+        return {"ok": True, "documents": rows}
+
+    @app.get("/api/documents/{document_id}")
+    def get_document(document_id: str):
+        with reader() as store:
+            row = store.conn.execute("SELECT analysis_json, status, status_reason, duplicate_of FROM documents "
+                                     "WHERE id = ?", (document_id[:64],)).fetchone()
+        if row is None:
+            raise HTTPException(404, f"no document {document_id[:64]}")
+        return {"ok": True, "status": row["status"], "status_reason": row["status_reason"],
+                "duplicate_of": row["duplicate_of"],
+                "analysis": json.loads(row["analysis_json"]) if row["analysis_json"] else None}
+
+    @app.get("/api/incidents")
+    def list_incidents(f: EventFilter = Depends(event_filter), min_reports: int = Query(1, ge=1),
+                       sort: str = Query("recent", pattern="^(origins|reports|recent)$"),
+                       limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)):
+        with reader() as store:
+            rows = incidents(store, f, min_reports=min_reports, sort=sort, limit=limit, offset=offset)
+        return {"ok": True, "schema": "storyworld.incidents/1", "incidents": rows}
+
+    @app.get("/api/claims")
+    def list_claims(source: str | None = Query(None, max_length=200), kind: str | None = None,
+                    only: str | None = None, outlet: str | None = Query(None, max_length=200),
+                    cue: str | None = Query(None, max_length=50), limit: int = Query(100, ge=1, le=1000),
+                    offset: int = Query(0, ge=0)):
+        with reader() as store:
+            rows = claims(store, ClaimFilter(source=source, kind=kind, only_kind=only, outlet=outlet, cue=cue),
+                          limit=limit, offset=offset)
+        return {"ok": True, "claims": rows}
+
+    @app.get("/api/sources")
+    def list_sources(kind: str | None = None, name: str | None = Query(None, max_length=200),
+                     limit: int = Query(100, ge=1, le=1000)):
+        with reader() as store:
+            return {"ok": True, "sources": sources(store, kind=kind, name=name, limit=limit)}
+
+    @app.get("/api/places")
+    def list_places(limit: int = Query(500, ge=1, le=5000)):
+        with reader() as store:
+            rows = [dict(r) for r in store.conn.execute(
+                "SELECT name, geonameid, lat, lon, country, feature, COUNT(*) AS mentions FROM places "
+                "WHERE geonameid IS NOT NULL GROUP BY geonameid ORDER BY mentions DESC, name LIMIT ?", (limit,))]
+        return {"ok": True, "places": rows}
+
+    @app.get("/api/stats")
+    def get_stats():
+        with reader() as store:
+            return {"ok": True, **stats(store)}
+
+    @app.post("/api/analyze")
+    async def analyze(request: Request, published: str | None = Query(None, pattern=DATE),
+                      outlet: str | None = Query(None, max_length=200), url: str | None = Query(None, max_length=2000),
+                      html: bool = False):
+        """Analyse one article sent as the request body (text or HTML); nothing is stored."""
+        from starlette.concurrency import run_in_threadpool
+
+        from .. import analyze_text
+        from ..contract.serialize import to_dict
+
+        body = await request.body()
+        if len(body) > max_body_bytes:
+            raise HTTPException(413, f"request body over {max_body_bytes} bytes")
+        if not body.strip():
+            raise HTTPException(422, "empty body: send the article's text or HTML")
+        text = body.decode("utf-8", errors="replace")
+        analysis = await run_in_threadpool(analyze_text, text, published=published, outlet=outlet, url=url,
+                                           html=html)
+        return to_dict(analysis)
+
+    @app.post("/api/ingest")
+    async def ingest_one(request: Request, published: str | None = Query(None, pattern=DATE),
+                         outlet: str | None = Query(None, max_length=200), url: str | None = Query(None, max_length=2000),
+                         html: bool = False):
+        """Analyse and store one article (only when the server runs with --allow-ingest)."""
+        if not allow_ingest:
+            raise HTTPException(403, "ingestion over HTTP is off: start `storyworld serve --allow-ingest`")
+        from starlette.concurrency import run_in_threadpool
+
+        from .. import analyze_text
+        from ..corpus.update import update_incidents
+
+        body = await request.body()
+        if not body.strip():
+            raise HTTPException(422, "empty body: send the article's text or HTML")
+        analysis = await run_in_threadpool(analyze_text, body.decode("utf-8", errors="replace"),
+                                           published=published, outlet=outlet, url=url, html=html)
+        with Store.open(db_path) as store:
+            result = store.save(analysis)
+            if result.status == "added":
+                update_incidents(store, [result.document_id])
+        return {"ok": True, "document_id": result.document_id, "status": result.status, "events": result.events}
+
+    return app

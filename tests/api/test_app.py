@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from storyworld.api import create_app
+
+
+@pytest.fixture()
+def client(fresh_store, make_analysis):
+    fresh_store.save(make_analysis("Israel struck a site near Masyaf on Aug. 25, Ynet reported."))
+    fresh_store.save(make_analysis("<script>alert(1)</script> Israel struck near Homs on Aug. 26."))
+    return TestClient(create_app(fresh_store.path))
+
+
+def test_app_events_filters_and_formats(client):
+    body = client.get("/api/events", params={"country": "SYR", "q": "Homs"}).json()
+    assert body["ok"] and body["total"] == 1
+    assert client.get("/api/events", params={"type": "PROTEST"}).json()["total"] == 0
+    csv_text = client.get("/api/events", params={"format": "csv"}).text
+    assert csv_text.splitlines()[0].startswith("id,document_id,type")
+    geo = client.get("/api/events", params={"format": "geojson"}).json()
+    assert len(geo["features"]) == 2
+    one = client.get(f"/api/events/{body['events'][0]['id']}").json()
+    assert one["event"]["evidence"].endswith("Aug. 26.")
+
+
+def test_app_error_envelope(client):
+    for path, status in [("/api/events/999999", 404), ("/api/documents/nope", 404), ("/api/nothing", 404)]:
+        r = client.get(path)
+        assert r.status_code == status
+        assert set(r.json()) == {"ok", "error", "errors", "status"} and r.json()["ok"] is False
+    bad = client.get("/api/events", params={"since": "yesterday", "limit": 0})
+    assert bad.status_code == 400 and len(bad.json()["errors"]) == 2
+
+
+@pytest.mark.parametrize("hostile", ["'; DROP TABLE events; --", "\" OR 1=1", "%", "NEAR(a b"])
+def test_app_filters_are_parameterized(client, hostile):
+    for param in ("actor", "source", "outlet", "q"):
+        assert client.get("/api/events", params={param: hostile}).json()["total"] == 0
+    assert client.get("/api/events").json()["total"] == 2
+
+
+def test_app_is_read_only_unless_allowed(client, fresh_store):
+    r = client.post("/api/ingest", content=b"Protesters marched in Nairobi on Monday, police said.")
+    assert r.status_code == 403 and "--allow-ingest" in r.json()["error"]
+    writable = TestClient(create_app(fresh_store.path, allow_ingest=True))
+    r = writable.post("/api/ingest", params={"published": "2025-03-03"},
+                      content=b"Protesters marched in central Nairobi on Monday against new taxes, police said.")
+    assert r.status_code == 200 and r.json()["status"] == "added"
+    assert client.get("/api/stats").json()["documents"] == 3
+
+
+def test_app_analyze_is_size_capped_and_returns_the_contract(fresh_store):
+    from storyworld.contract import validate
+
+    client = TestClient(create_app(fresh_store.path, max_body_bytes=2000))
+    r = client.post("/api/analyze", params={"published": "2023-09-01"},
+                    content="Israel struck a weapons site near Masyaf on Friday, state media reported.".encode())
+    assert r.status_code == 200
+    validate(r.json())
+    assert client.post("/api/analyze", content=b"x" * 5000).status_code == 413
+    assert client.post("/api/analyze", content=b"   ").status_code == 422
+
+
+def test_app_rate_limit(fresh_store):
+    client = TestClient(create_app(fresh_store.path, rate=0.001, burst=3))
+    codes = [client.get("/api/stats").status_code for _ in range(5)]
+    assert codes[:3] == [200] * 3 and codes[3:] == [429, 429]
+
+
+def test_app_no_cors_by_default(client):
+    r = client.get("/api/stats", headers={"Origin": "https://evil.example"})
+    assert "access-control-allow-origin" not in r.headers
+
+
+def test_app_openapi_lists_the_resources(client):
+    paths = set(client.get("/openapi.json").json()["paths"])
+    assert {"/api/events", "/api/documents", "/api/incidents", "/api/claims", "/api/sources", "/api/places",
+            "/api/stats", "/api/analyze"} <= paths
