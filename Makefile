@@ -7,7 +7,7 @@ DB     ?= storyworld.db
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test test-fast eval venv clean
+.PHONY: demo test test-fast eval venv clean vendor
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,3 +46,7 @@ test-fast: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
+
+## vendor: copy the pinned front-end libraries from npm into the package (needs Node.js; committed)
+vendor:
+	bash web/vendor.sh

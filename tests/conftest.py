@@ -80,3 +80,36 @@ def make_analysis():
         return Analysis(document=document, events=(event,), claims=(claim,), stages=("events.v1",))
 
     return make
+
+
+@pytest.fixture()
+def live_server(tmp_path):
+    """live_server(store_path) -> base URL of the API + web page served by uvicorn on 127.0.0.1."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from storyworld.api import create_app
+
+    servers = []
+
+    def start(db_path, **options) -> str:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        server = uvicorn.Server(uvicorn.Config(create_app(str(db_path), **options), host="127.0.0.1", port=port,
+                                               log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 10
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        servers.append((server, thread))
+        return f"http://127.0.0.1:{port}"
+
+    yield start
+    for server, thread in servers:
+        server.should_exit = True
+        thread.join(timeout=5)

@@ -150,6 +150,14 @@ def create_app(db_path: str, *, allow_ingest: bool = False, rate: float = 50.0, 
             rows = incidents(store, f, min_reports=min_reports, sort=sort, limit=limit, offset=offset)
         return {"ok": True, "schema": "storyworld.incidents/1", "incidents": rows}
 
+    @app.get("/api/incidents/{incident_id}")
+    def get_incident(incident_id: int):
+        with reader() as store:
+            row = store.conn.execute("SELECT summary_json FROM incidents WHERE id = ?", (incident_id,)).fetchone()
+        if row is None:
+            raise HTTPException(404, f"no incident {incident_id}")
+        return {"ok": True, "incident": json.loads(row[0])}
+
     @app.get("/api/claims")
     def list_claims(source: str | None = Query(None, max_length=200), kind: str | None = None,
                     only: str | None = None, outlet: str | None = Query(None, max_length=200),
@@ -221,5 +229,16 @@ def create_app(db_path: str, *, allow_ingest: bool = False, rate: float = 50.0, 
             if result.status == "added":
                 update_incidents(store, [result.document_id])
         return {"ok": True, "document_id": result.document_id, "status": result.status, "events": result.events}
+
+    from fastapi.responses import FileResponse
+    from fastapi.staticfiles import StaticFiles
+
+    from ..web import STATIC_DIR
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index():
+        return FileResponse(STATIC_DIR / "index.html", headers={"X-Content-Type-Options": "nosniff"})
 
     return app

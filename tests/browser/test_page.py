@@ -1,0 +1,122 @@
+"""The web page in Debian's headless chromium, driven by Playwright (marker `browser`).
+
+Clicks through a store: filter, brush the timeline, open an event, check the highlighted
+evidence and the attribution chain; and a hostile document whose title and text carry script
+payloads must not run anything. Screenshots go to artifacts/browser/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from storyworld.types import Source
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "browser"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed (apt-get install chromium); .ci/run installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def site(fresh_store, make_analysis, live_server):
+    from storyworld.corpus.update import update_incidents
+
+    docs = []
+    for i, (place, lat, lon, day, outlet, sources) in enumerate([
+        ("Masyaf", 35.0653, 36.3421, "2023-08-25", "JNS", (Source("Ynet", "outlet"),)),
+        ("Masyaf", 35.0653, 36.3421, "2023-08-25", "Levant Monitor", (Source("Asharq al-Awsat", "outlet"),
+                                                                        Source("a source", "anonymous"))),
+        ("Homs", 34.7324, 36.7137, "2023-08-28", "JNS", ()),
+        ("Aleppo", 36.2021, 37.1343, "2023-09-02", "Syria Wire", ()),
+    ]):
+        base = make_analysis(f"Israel struck a weapons site near {place} on {day}, officials said (report {i}).")
+        event = replace(base.events[0], date=day, sources=sources,
+                        location=replace(base.events[0].location, name=place, text=place, lat=lat, lon=lon))
+        analysis = replace(base, document=replace(base.document, outlet=outlet, title=f"Strike near {place}"),
+                           events=(event,))
+        fresh_store.save(analysis)
+        docs.append(analysis.document.id)
+    hostile = make_analysis("<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> "
+                            "Israel struck near Hama on Aug. 30.")
+    hostile = replace(hostile, document=replace(hostile.document, title="<script>window.__pwned=3</script>"),
+                      events=(replace(hostile.events[0], date="2023-08-30", sources=(),
+                                      trigger="<b onmouseover=x>struck</b>"),))
+    fresh_store.save(hostile)
+    update_incidents(fresh_store, docs + [hostile.document.id])
+    return live_server(fresh_store.path)
+
+
+def test_page_map_timeline_filter_and_event_card(browser, site):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 900}, bypass_csp=True)  # for wait_for_function
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site)
+    page.wait_for_selector("body[data-loaded=true]", timeout=15000)
+    first_render_ms = page.evaluate("performance.now()")
+    print(f"first render: {first_render_ms:.0f} ms")
+    assert "5 of 5 event(s)" in page.text_content("[data-testid=summary]")
+    assert page.locator("#timeline rect[data-day]").count() >= 4
+    page.screenshot(path=str(ARTIFACTS / "overview.png"))
+
+    # filter: only events whose chain has an anonymous source
+    page.fill("#f-source", "a source")
+    page.click("#apply")
+    page.wait_for_function("document.querySelector('[data-testid=summary]').textContent.startsWith('1 of 1')")
+
+    # brush the timeline over the first days: the map keeps only those events
+    page.click("#clear")
+    page.wait_for_function("document.querySelector('[data-testid=summary]').textContent.startsWith('5 of 5')")
+    box = page.locator("#timeline").bounding_box()
+    page.mouse.move(box["x"] + 5, box["y"] + 50)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + 50)
+    page.mouse.up()
+    summary = page.text_content("[data-testid=summary]")
+    assert "from 2023-08-25" in summary and not summary.startswith("5 ")
+
+    # open an event: the card, the chain, the evidence highlighted inside the article's text
+    event_id = page.evaluate("storyworld.state.events.find(e => e.sources.length === 2).id")
+    page.evaluate(f"storyworld.showEvent({event_id})")
+    page.wait_for_selector("[data-testid=article-text] mark.k-event")
+    card = page.text_content("[data-testid=event-card]")
+    assert "ASSAULT" in card and "Asharq al-Awsat (outlet)" in card and "a source (anonymous)" in card
+    assert page.text_content("[data-testid=article-text] mark.k-event").startswith("Israel struck a weapons site near Masyaf")
+    page.click("[data-testid=incident-link]")
+    page.wait_for_selector("[data-testid=origins]")
+    assert "2 report(s), 2 independent origin(s)" in page.text_content("[data-testid=origins]")
+    page.screenshot(path=str(ARTIFACTS / "event-card.png"))
+    assert not errors, errors
+
+
+def test_page_hostile_text_never_runs(browser, site):
+    page = browser.new_page(bypass_csp=True)  # escaping alone must hold, without the CSP
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(site)
+    page.wait_for_selector("body[data-loaded=true]", timeout=15000)
+    hostile_id = page.evaluate("storyworld.state.events.find(e => e.evidence.includes('onerror')).id")
+    page.evaluate(f"storyworld.showEvent({hostile_id})")
+    page.wait_for_selector("[data-testid=article-text]")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    assert not dialogs
+    assert "<script>" in page.text_content("[data-testid=article]")  # shown as text
+    assert page.locator("[data-testid=article] script, [data-testid=article] img").count() == 0

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Copy the pinned front-end libraries from the npm registry into the Python package, so that the
+# web page works offline and `pip install` needs no Node.js. Run by `make vendor`; the copies are
+# committed.
+set -euo pipefail
+cd "$(dirname "$0")"
+npm ci --no-audit --no-fund --silent
+out=../src/storyworld/web/static/vendor
+rm -rf "$out" && mkdir -p "$out/images"
+cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css "$out/"
+cp node_modules/leaflet/dist/images/*.png "$out/images/"
+cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+   node_modules/leaflet.markercluster/dist/MarkerCluster.css \
+   node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css "$out/"
+cp node_modules/topojson-client/dist/topojson-client.min.js "$out/"
+cp node_modules/world-atlas/countries-50m.json "$out/"
+for pkg in leaflet leaflet.markercluster topojson-client world-atlas; do
+  cp "node_modules/$pkg/"LICEN[CS]E* "$out/LICENSE.$pkg" 2>/dev/null || cp "node_modules/$pkg/"MIT-LICEN[CS]E* "$out/LICENSE.$pkg"
+done
+echo "vendored into $out"
