@@ -26,6 +26,7 @@ from ..store.queries import (
 from . import errors
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
+TOTAL_CAP = 1_000  # counts stop here: a listing says "1,000+" rather than scan a million rows
 MODALITIES = "^(actual|requested|threatened|planned|negated|hypothetical)$"
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -94,7 +95,7 @@ def create_app(db_path: str, *, allow_ingest: bool = False, rate: float = 50.0, 
                     offset: int = Query(0, ge=0), format: str = Query("json", pattern="^(json|csv|geojson)$")):
         with reader() as store:
             rows = events(store, f, limit=limit, offset=offset)
-            total = count_events(store, f)
+            total = count_events(store, f, cap=TOTAL_CAP)
         if format == "csv":
             out = io.StringIO()
             writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
@@ -109,7 +110,8 @@ def create_app(db_path: str, *, allow_ingest: bool = False, rate: float = 50.0, 
                         for r in rows if r["lat"] is not None]
             return JSONResponse({"type": "FeatureCollection", "features": features},
                                 media_type="application/geo+json")
-        return {"ok": True, "total": total, "limit": limit, "offset": offset, "events": rows}
+        return {"ok": True, "total": total, "total_capped": total >= TOTAL_CAP, "limit": limit, "offset": offset,
+                "events": rows}
 
     @app.get("/api/events/{event_id}")
     def get_event(event_id: int):

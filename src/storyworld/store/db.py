@@ -128,15 +128,21 @@ class Store:
                        actor_text, actor_name, actor_country, actor_role,
                        target_text, target_name, target_country, target_role,
                        location_text, location_name, geonameid, lat, lon, location_country, location_precision,
-                       date, date_precision, evidence, evidence_start, evidence_end, sources_json)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       date, date_precision, evidence, evidence_start, evidence_end, sources_json, sort_date)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (doc_id, seq, e.type, e.mode, e.cameo, e.acled, e.modality, e.trigger,
                  a and a.text, a and a.name, a and a.country, a and a.role,
                  t and t.text, t and t.name, t and t.country, t and t.role,
                  loc and loc.text, loc and loc.name, loc and loc.geonameid, loc and loc.lat, loc and loc.lon,
                  loc and loc.country, loc and loc.precision,
                  e.date, e.date_precision, e.evidence.text, e.evidence.start, e.evidence.end,
-                 json.dumps([{"name": s.name, "kind": s.kind} for s in e.sources], ensure_ascii=False)),
+                 json.dumps([{"name": s.name, "kind": s.kind} for s in e.sources], ensure_ascii=False),
+                 e.date or analysis.document.published),
+            )
+            countries = {c for c in (a and a.country, t and t.country, loc and loc.country) if c}
+            self.conn.executemany(
+                "INSERT INTO event_countries (event_id, country, sort_date) VALUES (?, ?, ?)",
+                [(cur.lastrowid, c, e.date or analysis.document.published) for c in sorted(countries)],
             )
             self.conn.executemany(
                 "INSERT INTO event_sources (event_id, position, source_id) VALUES (?, ?, ?)",

@@ -57,14 +57,23 @@ CREATE TABLE events (
     date TEXT, date_precision TEXT,
     evidence TEXT NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
     sources_json TEXT NOT NULL,     -- the chain, outermost first, as in the contract
+    sort_date TEXT,                 -- date, else the publication date: the order of every listing
     UNIQUE (document_id, seq)
 );
-CREATE INDEX events_type ON events(type);
-CREATE INDEX events_date ON events(date);
+CREATE INDEX events_sort_date ON events(sort_date);
+CREATE INDEX events_type ON events(type, sort_date);
+CREATE INDEX events_modality ON events(modality, sort_date);
 CREATE INDEX events_actor_country ON events(actor_country);
 CREATE INDEX events_target_country ON events(target_country);
 CREATE INDEX events_location_country ON events(location_country);
-CREATE INDEX events_modality ON events(modality);
+
+-- Every country an event involves (actor, target or location), once: the country filter reads
+-- this index in date order instead of OR-ing three columns and sorting.
+CREATE TABLE event_countries (
+    event_id INTEGER NOT NULL REFERENCES events(id), country TEXT NOT NULL, sort_date TEXT,
+    PRIMARY KEY (event_id, country)
+);
+CREATE INDEX event_countries_country ON event_countries(country, sort_date);
 
 CREATE TABLE event_sources (
     event_id INTEGER NOT NULL REFERENCES events(id), position INTEGER NOT NULL,

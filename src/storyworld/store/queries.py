@@ -40,10 +40,9 @@ def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.modality:
         clauses.append("e.modality = ?")
         params.append(f.modality.lower())
-    if f.country:
-        c = f.country.upper()
-        clauses.append("(e.actor_country = ? OR e.target_country = ? OR e.location_country = ?)")
-        params += [c, c, c]
+    if f.country:  # ec is joined by _from(): read event_countries in date order
+        clauses.append("ec.country = ?")
+        params.append(f.country.upper())
     if f.actor:
         like = f"%{_escape_like(f.actor)}%"
         clauses.append(
@@ -51,12 +50,13 @@ def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
             "OR e.target_name LIKE ? ESCAPE '\\' OR e.target_text LIKE ? ESCAPE '\\')"
         )
         params += [like] * 4
+    day = "ec.sort_date" if f.country else "e.sort_date"  # the copy that the leading index holds
     if f.since:
-        clauses.append("COALESCE(e.date, d.published) >= ?")
+        clauses.append(f"{day} >= ?")
         params.append(f.since)
     if f.until:
         # a truncated date ("2025-09") compares below any day of that month, so pad the bound
-        clauses.append("COALESCE(e.date, d.published) <= ?")
+        clauses.append(f"{day} <= ?")
         params.append(f.until + "\uffff")
     if f.source:
         clauses.append(
@@ -74,6 +74,14 @@ def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("e.document_id = ?")
         params.append(f.document_id)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _from(f: EventFilter) -> tuple[str, str]:
+    """(FROM clause, ORDER BY clause) for a filter: by country, the country index leads, in date order."""
+    if f.country:
+        return ("event_countries ec JOIN events e ON e.id = ec.event_id JOIN documents d ON d.id = e.document_id",
+                "ec.sort_date DESC, e.id")
+    return "events e JOIN documents d ON d.id = e.document_id", "e.sort_date DESC, e.id"
 
 
 def _escape_like(value: str) -> str:
@@ -94,8 +102,8 @@ def event_row_to_dict(row) -> dict[str, Any]:
 
 def events(store: Store, f: EventFilter = EventFilter(), *, limit: int | None = 100, offset: int = 0) -> list[dict]:
     where, params = _event_where(f)
-    sql = (f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id{where} "
-           "ORDER BY COALESCE(e.date, d.published) DESC, e.id")
+    source, order = _from(f)
+    sql = f"SELECT {EVENT_COLUMNS} FROM {source}{where} ORDER BY {order}"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [int(limit), int(offset)]
@@ -104,16 +112,23 @@ def events(store: Store, f: EventFilter = EventFilter(), *, limit: int | None = 
 
 def iter_events(store: Store, f: EventFilter = EventFilter()) -> Iterator[dict]:
     where, params = _event_where(f)
-    sql = f"SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.id = e.document_id{where} ORDER BY e.id"
+    source, _ = _from(f)
+    sql = f"SELECT {EVENT_COLUMNS} FROM {source}{where} ORDER BY e.id"
     for row in store.conn.execute(sql, params):
         yield event_row_to_dict(row)
 
 
-def count_events(store: Store, f: EventFilter = EventFilter()) -> int:
+def count_events(store: Store, f: EventFilter = EventFilter(), *, cap: int | None = None) -> int:
+    """How many events match; with ``cap``, counting stops there (a listing needs "10,000+", not more)."""
     where, params = _event_where(f)
-    return store.conn.execute(
-        f"SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.document_id{where}", params
-    ).fetchone()[0]
+    source, _ = _from(f)
+    if not (f.outlet or f.text):  # no filter reads the documents table: do not join it
+        source = source.replace(" JOIN documents d ON d.id = e.document_id", "")
+    inner = f"SELECT 1 FROM {source}{where}"
+    if cap is not None:
+        inner += " LIMIT ?"
+        params = [*params, int(cap)]
+    return store.conn.execute(f"SELECT COUNT(*) FROM ({inner})", params).fetchone()[0]
 
 
 def iter_analyses(store: Store) -> Iterator[dict]:
@@ -224,9 +239,10 @@ def incidents(store: Store, f: EventFilter = EventFilter(), *, min_reports: int 
               limit: int | None = None, offset: int = 0) -> list[dict]:
     """Incident summaries (storyworld.incidents/1 items) with a report matching the event filters."""
     where, params = _event_where(f)
+    join_country = " JOIN event_countries ec ON ec.event_id = e.id" if f.country else ""
     sql = ("SELECT i.summary_json FROM incidents i WHERE i.reports >= ? AND i.id IN ("
            "SELECT ir.incident_id FROM incident_reports ir JOIN events e ON e.id = ir.event_id "
-           f"JOIN documents d ON d.id = ir.document_id{where}) ORDER BY {INCIDENT_SORTS[sort]}")
+           f"JOIN documents d ON d.id = ir.document_id{join_country}{where}) ORDER BY {INCIDENT_SORTS[sort]}")
     params = [int(min_reports), *params]
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
