@@ -7,7 +7,7 @@ document becomes an InputError/StageError for that document, and the batch goes 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .body import extract_document
 from .errors import Errors, InputError, StageError, StoryworldError
@@ -40,6 +40,7 @@ class Outcome:
     document: Document | None = None
     error: StoryworldError | None = None
     skipped_reason: str | None = None  # e.g. non-English: stored, not analysed
+    duplicate_of: str | None = None  # a near-duplicate: stored and linked, not analysed
 
 
 @dataclass
@@ -89,40 +90,56 @@ class Pipeline:
             stages=tuple(spec.name for spec in self._specs),
         )
 
-    def run(self, inputs: Iterable[RawInput | InputError]) -> Iterator[Outcome]:
-        """Read, extract bodies, parse in batches and analyse; one Outcome per input, in order."""
-        batch: list[tuple[str, Document]] = []
+    def run(self, inputs: Iterable[RawInput | InputError], *,
+            duplicate_of: Callable[[Document], str | None] | None = None) -> Iterator[Outcome]:
+        """Read, extract bodies, parse in batches and analyse; one Outcome per input, in order.
+
+        ``duplicate_of(document)`` may name an earlier document that this one copies; such a
+        document is not analysed (its Outcome carries ``duplicate_of``). Outcomes come out in
+        input order, so a copy's Outcome never precedes its original's.
+        """
+        batch: list[Outcome] = []  # pending, in input order; those with a document and no verdict get analysed
         for item in inputs:
             if isinstance(item, InputError):
-                yield Outcome(name=item.source or "?", error=item)
+                batch.append(Outcome(name=item.source or "?", error=item))
                 continue
             try:
                 document = extract_document(item)
             except StoryworldError as exc:
-                yield Outcome(name=item.name, error=exc)
+                batch.append(Outcome(name=item.name, error=exc))
                 continue
-            if document.language not in (None, "en"):
-                yield Outcome(
-                    name=item.name, document=document,
-                    skipped_reason=Errors.E008.format(name=item.name, language=document.language),
-                )
-                continue
-            batch.append((item.name, document))
-            if len(batch) >= self.batch_size:
+            original = duplicate_of(document) if duplicate_of else None
+            if original is not None:
+                batch.append(Outcome(name=item.name, document=document, duplicate_of=original))
+            elif document.language not in (None, "en"):
+                batch.append(Outcome(name=item.name, document=document,
+                                     skipped_reason=Errors.E008.format(name=item.name, language=document.language)))
+            else:
+                batch.append(Outcome(name=item.name, document=document))
+            if sum(self._needs_analysis(o) for o in batch) >= self.batch_size:
                 yield from self._flush(batch)
                 batch = []
         if batch:
             yield from self._flush(batch)
 
-    def _flush(self, batch: list[tuple[str, Document]]) -> Iterator[Outcome]:
-        docs = self.nlp.pipe((d.text for _, d in batch), batch_size=self.batch_size)
-        for (name, document), doc in zip(batch, docs):
+    @staticmethod
+    def _needs_analysis(outcome: Outcome) -> bool:
+        return (outcome.document is not None and outcome.error is None and outcome.duplicate_of is None
+                and outcome.skipped_reason is None)
+
+    def _flush(self, batch: list[Outcome]) -> Iterator[Outcome]:
+        todo = [o for o in batch if self._needs_analysis(o)]
+        docs = iter(self.nlp.pipe((o.document.text for o in todo), batch_size=self.batch_size))
+        for outcome in batch:
+            if not self._needs_analysis(outcome):
+                yield outcome
+                continue
+            doc = next(docs)
             try:
-                analysis = self.run_stages(ParsedDocument(document=document, doc=doc))
+                outcome.analysis = self.run_stages(ParsedDocument(document=outcome.document, doc=doc))
             except StoryworldError as exc:
-                yield Outcome(name=name, document=document, error=exc)
-            else:
-                yield Outcome(name=name, document=document, analysis=analysis)
+                outcome.error = exc
+            yield outcome
 
 
 def analyze_path(path: str, *, published: str | None = None, url: str | None = None, outlet: str | None = None,

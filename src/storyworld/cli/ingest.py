@@ -43,7 +43,8 @@ def command(paths, meta, quiet, db):
                             max_bytes=current_settings()["max_input_bytes"])
     console.print(
         f"{report.seen} input(s): {report.added} added ({report.events} events), {report.existing} already stored, "
-        f"{report.skipped} stored but not analysed, {len(report.failed)} failed — store: {db}"
+        f"{report.duplicates} near-duplicate(s) linked, {report.skipped} stored but not analysed, "
+        f"{len(report.failed)} failed — store: {db}"
     )
     if report.failed:
         sys.exit(3 if len(report.failed) == report.seen else 1)

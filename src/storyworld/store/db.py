@@ -93,6 +93,14 @@ class Store:
             self._insert_removed(document)
         return SaveResult(document.id, status)
 
+    def save_signature(self, document_id: str, signature: bytes) -> None:
+        self.conn.execute("INSERT OR IGNORE INTO minhashes (document_id, signature) VALUES (?, ?)",
+                          (document_id, signature))
+
+    def iter_signatures(self):
+        yield from self.conn.execute("SELECT m.document_id, m.signature FROM minhashes m JOIN documents d "
+                                     "ON d.id = m.document_id ORDER BY d.rowid")
+
     def _insert_document(self, document: Document, *, status: str, status_reason: str | None = None,
                          duplicate_of: str | None = None, analysis_json: str | None = None,
                          stages: str | None = None) -> None:

@@ -163,6 +163,12 @@ CREATE TABLE incident_reports (
 CREATE INDEX incident_reports_incident ON incident_reports(incident_id);
 CREATE INDEX incident_reports_document ON incident_reports(document_id);
 """),
+    (3, "near-duplicate signatures", """
+CREATE TABLE minhashes (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id),
+    signature BLOB NOT NULL         -- 128 MinHash values (uint64) of the text's word 5-shingles
+);
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]

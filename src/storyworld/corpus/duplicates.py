@@ -1,0 +1,70 @@
+"""Near-duplicate documents (syndicated wire copy) with MinHash-LSH (datasketch).
+
+A document whose word 5-shingles have an estimated Jaccard similarity ≥ ``THRESHOLD`` with an
+earlier document is a copy: it is stored and linked (``duplicate_of``), not analysed again. The
+signatures are kept in the store (``minhashes``) so the index is rebuilt when a store is opened.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+NUM_PERM = 128
+SHINGLE = 5
+THRESHOLD = 0.7
+SCHEME = "affine32"  # datasketch 2's default, named so stored signatures stay comparable
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def shingles(text: str, *, size: int = SHINGLE) -> set[bytes]:
+    words = _WORD.findall(text.lower())
+    if len(words) < size:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+def minhash_signature(text: str):
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    m.update_batch(list(shingles(text)))
+    return m
+
+
+def to_blob(minhash) -> bytes:
+    return np.asarray(minhash.hashvalues, dtype=np.uint64).tobytes()
+
+
+def from_blob(blob: bytes):
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(blob, dtype=np.uint64))
+
+
+class NearDuplicateIndex:
+    """``find(text)`` → the id of the first stored document this text copies, else None."""
+
+    def __init__(self, threshold: float = THRESHOLD):
+        from datasketch import MinHashLSH
+
+        self.threshold = threshold
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._signatures: dict[str, object] = {}
+        self._order: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def add(self, document_id: str, minhash) -> None:
+        if document_id in self._signatures:
+            return
+        self._lsh.insert(document_id, minhash)
+        self._signatures[document_id] = minhash
+        self._order[document_id] = len(self._order)
+
+    def find(self, minhash, *, exclude: str | None = None) -> str | None:
+        candidates = [c for c in self._lsh.query(minhash) if c != exclude]
+        confirmed = [c for c in candidates if self._signatures[c].jaccard(minhash) >= self.threshold]
+        return min(confirmed, key=self._order.__getitem__) if confirmed else None
