@@ -71,7 +71,8 @@ def test_page_map_timeline_filter_and_event_card(browser, site):
     page.goto(site)
     page.wait_for_selector("body[data-loaded=true]", timeout=15000)
     first_render_ms = page.evaluate("performance.now()")
-    print(f"first render: {first_render_ms:.0f} ms")
+    print(f"first render: {first_render_ms:.0f} ms")  # reported, not asserted (issue 8)
+    (ARTIFACTS / "first-render.json").write_text(f'{{"first_render_ms": {first_render_ms:.0f}}}\n')
     assert "5 of 5 event(s)" in page.text_content("[data-testid=summary]")
     assert page.locator("#timeline rect[data-day]").count() >= 4
     page.screenshot(path=str(ARTIFACTS / "overview.png"))
@@ -97,7 +98,9 @@ def test_page_map_timeline_filter_and_event_card(browser, site):
     page.evaluate(f"storyworld.showEvent({event_id})")
     page.wait_for_selector("[data-testid=article-text] mark.k-event")
     card = page.text_content("[data-testid=event-card]")
-    assert "ASSAULT" in card and "Asharq al-Awsat (outlet)" in card and "a source (anonymous)" in card
+    assert "ASSAULT" in card
+    chain = page.locator("[data-testid=chain] title").all_text_contents()
+    assert chain == ["Levant Monitor (publisher)", "Asharq al-Awsat (outlet)", "a source (anonymous)"]
     assert page.text_content("[data-testid=article-text] mark.k-event").startswith("Israel struck a weapons site near Masyaf")
     page.click("[data-testid=incident-link]")
     page.wait_for_selector("[data-testid=origins]")

@@ -134,13 +134,37 @@ function applyBrush() {
 
 // -- event card, article, incident --------------------------------------------------------
 function chainGraph(publisher, sources) {
-  const box = el("div", {class: "chain", "data-testid": "chain"});
-  const nodes = [publisher || "(publisher)", ...sources.map(s => `${s.name} (${s.kind})`)];
+  // The attribution chain as a small graph: publisher → outermost source → … → original speaker.
+  const ns = "http://www.w3.org/2000/svg";
+  const nodes = [{name: publisher || "(publisher)", kind: "publisher"}, ...sources];
+  const w = 150, h = 34, gap = 10;
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("data-testid", "chain");
+  svg.setAttribute("class", "chain");
+  svg.setAttribute("width", w + 20);
+  svg.setAttribute("height", nodes.length * (h + gap) + 4);
   nodes.forEach((n, i) => {
-    if (i) box.append(el("span", {text: " ← "}));
-    box.append(el("span", {class: i ? "source" : "publisher", text: n}));
+    const y = 2 + i * (h + gap);
+    const rect = document.createElementNS(ns, "rect");
+    rect.setAttribute("x", 10); rect.setAttribute("y", y); rect.setAttribute("width", w); rect.setAttribute("height", h);
+    rect.setAttribute("rx", 5); rect.setAttribute("class", `node k-${n.kind}`);
+    const name = document.createElementNS(ns, "text");
+    name.setAttribute("x", 16); name.setAttribute("y", y + 14); name.setAttribute("font-size", "11");
+    name.textContent = n.name.length > 26 ? n.name.slice(0, 25) + "…" : n.name;
+    const kind = document.createElementNS(ns, "text");
+    kind.setAttribute("x", 16); kind.setAttribute("y", y + 27); kind.setAttribute("font-size", "9");
+    kind.setAttribute("fill", "#666"); kind.textContent = i ? n.kind : "publisher";
+    const title = document.createElementNS(ns, "title"); title.textContent = `${n.name} (${i ? n.kind : "publisher"})`;
+    svg.append(rect, name, kind, title);
+    if (i) {
+      const line = document.createElementNS(ns, "path");
+      line.setAttribute("d", `M ${10 + w / 2} ${y - gap} L ${10 + w / 2} ${y - 2} M ${10 + w / 2 - 4} ${y - 6} L ${10 + w / 2} ${y - 2} L ${10 + w / 2 + 4} ${y - 6}`);
+      line.setAttribute("stroke", "#555"); line.setAttribute("fill", "none");
+      svg.append(line);
+    }
   });
-  if (!sources.length) box.append(el("span", {class: "muted", text: "  (the outlet's own voice)"}));
+  const box = el("div", {class: "chain-box"}, svg);
+  if (!sources.length) box.append(el("div", {class: "muted", text: "the outlet's own voice"}));
   return box;
 }
 
@@ -196,9 +220,11 @@ function showArticle(analysis, event) {
     for (const a of analysis.actors) spans.push({start: a.start, end: a.end, kind: "actor", label: a.country || ""});
     for (const p of analysis.places) spans.push({start: p.start, end: p.end, kind: "place", label: p.name || ""});
     for (const t of analysis.times) spans.push({start: t.start, end: t.end, kind: "time", label: t.value || ""});
+    for (const c of analysis.claims) spans.push({start: c.start, end: c.end, kind: "claim",
+      label: `${c.cue}: ${c.sources.map(s => s.name).join(" > ")}`});
   }
   box.append(el("h2", {text: analysis.document.title || "(untitled)"}),
-    el("div", {class: "kinds"}, ...["event", "actor", "place", "time"].map(k => el("mark", {class: `k-${k}`, text: k}))),
+    el("div", {class: "kinds"}, ...["event", "actor", "place", "time", "claim"].map(k => el("mark", {class: `k-${k}`, text: k}))),
     highlighted(text, spans, "article-text"),
     event ? el("a", {class: "link", text: "show every extracted span", onclick: () => showArticle(analysis, null)}) : null);
 }
