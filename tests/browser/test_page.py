@@ -123,3 +123,26 @@ def test_page_hostile_text_never_runs(browser, site):
     assert not dialogs
     assert "<script>" in page.text_content("[data-testid=article]")  # shown as text
     assert page.locator("[data-testid=article] script, [data-testid=article] img").count() == 0
+
+
+def test_page_first_render_on_the_demo_store(browser, tmp_path, live_server):
+    """The demo corpus, ingested as `make demo` does; first render reported (issue 8), not asserted."""
+    from conftest import DEMO
+
+    from storyworld.corpus.ingest import ingest
+    from storyworld.store import Store
+
+    db = tmp_path / "demo.db"
+    with Store.open(db) as store:
+        report = ingest([DEMO / "articles"], store=store, meta=DEMO)
+    assert report.added >= 25
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(live_server(db))
+    page.wait_for_selector("body[data-loaded=true]", timeout=20000)
+    first_render_ms = page.evaluate("performance.now()")
+    print(f"demo store: {report.events} events, first render {first_render_ms:.0f} ms")
+    (ARTIFACTS / "first-render-demo.json").write_text(
+        f'{{"events": {report.events}, "first_render_ms": {first_render_ms:.0f}}}\n')
+    page.screenshot(path=str(ARTIFACTS / "demo.png"))
+    assert f"of {report.events} event(s)" in page.text_content("[data-testid=summary]")
