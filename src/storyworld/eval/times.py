@@ -1,0 +1,185 @@
+"""Score the time stage: TempEval-3 Task A (TIMEX3 extraction and normalization), or the demo
+corpus gold ``times``.
+
+TempEval-3 (``../shared/eval/tempeval3``, README there): per document, system spans are matched
+to gold spans: strict = same offsets, relaxed = overlap (each gold and system span used once).
+Reported, micro over documents, per subset (``platinum``, ``tbaq``) and overall:
+- ``<subset>.strict`` / ``<subset>.relaxed`` P/R/F1 over all TIMEX3 types;
+- ``<subset>.date_relaxed`` P/R/F1 for DATE only: gold DATE against system DATE, where a system
+  DATE lying on a gold DURATION/TIME/SET is neither credited nor counted (the type is scored
+  apart);
+- ``<subset>.date_value_accuracy``: relaxed-matched gold DATEs whose value equals the gold value
+  (granularity as in the gold: a day is not a month; only week numbers are compared unpadded,
+  "2000-W7" = "2000-W07"), over those matches;
+- ``<subset>.value_f1`` (TempEval's ranking measure, all types) and ``<subset>.type_accuracy``.
+DURATION, TIME and SET are found by the same tagger and scored in the all-type figures.
+
+The text goes through the same spaCy parse as the pipeline (for verb tense), via ``extract.times``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ..extract.time_tagger import Timex
+from .metrics import PRF, EvalReport
+
+# Published TE3-platinum Task A figures for HeidelTime (UzZaman et al. 2013), as recalled in the
+# data README: not verified there, shown for orientation only.
+HEIDELTIME_TE3 = {"strict_f1": 0.813, "relaxed_f1": 0.903, "value_f1": 0.776, "type_f1": 0.821}
+SUBSETS = ("platinum", "tbaq")
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+_WEEK = re.compile(r"-W(\d)(?!\d)")
+
+
+def same_value(system: str | None, gold: str | None) -> bool:
+    """Exact TimeML value equality, except that an unpadded gold week ("2000-W7") equals "2000-W07"."""
+    if system is None or gold is None:
+        return system == gold
+    return _WEEK.sub(r"-W0\1", system) == _WEEK.sub(r"-W0\1", gold)
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def match_relaxed(gold: list[dict], system: list[Timex]) -> list[tuple[dict, Timex]]:
+    """One-to-one relaxed matching: each gold span to the first unused overlapping system span."""
+    used: set[int] = set()
+    pairs = []
+    for g in gold:
+        for i, s in enumerate(system):
+            if i not in used and _overlaps(g["start"], g["end"], s.start, s.end):
+                used.add(i)
+                pairs.append((g, s))
+                break
+    return pairs
+
+
+class _Tally:
+    def __init__(self) -> None:
+        self.strict = PRF(0, 0, 0)
+        self.relaxed = PRF(0, 0, 0)
+        self.value = PRF(0, 0, 0)
+        self.date = PRF(0, 0, 0)
+        self.type_right = 0
+        self.date_matched = 0
+        self.date_value_right = 0
+
+    def add(self, gold: list[dict], system: list[Timex], misses: list[str]) -> None:
+        gold_spans = {(g["start"], g["end"]) for g in gold}
+        sys_spans = {(s.start, s.end) for s in system}
+        tp = len(gold_spans & sys_spans)
+        self.strict += PRF(tp, len(sys_spans) - tp, len(gold_spans) - tp)
+        pairs = match_relaxed(gold, system)
+        self.relaxed += PRF(len(pairs), len(system) - len(pairs), len(gold) - len(pairs))
+        right = sum(1 for g, s in pairs if same_value(s.value, g["value"]))
+        self.value += PRF(right, len(system) - right, len(gold) - right)
+        self.type_right += sum(1 for g, s in pairs if s.type == g["type"])
+        gold_dates = [g for g in gold if g["type"] == "DATE"]
+        sys_dates = [s for s in system if s.type == "DATE"]
+        date_pairs = match_relaxed(gold_dates, sys_dates)
+        neutral = sum(1 for s in sys_dates if s not in {p[1] for p in date_pairs} and any(
+            _overlaps(g["start"], g["end"], s.start, s.end) for g in gold if g["type"] != "DATE"))
+        self.date += PRF(len(date_pairs), len(sys_dates) - len(date_pairs) - neutral,
+                         len(gold_dates) - len(date_pairs))
+        self.date_matched += len(date_pairs)
+        for g, s in date_pairs:
+            if same_value(s.value, g["value"]):
+                self.date_value_right += 1
+            elif len(misses) < 400:
+                misses.append(f"value {g['text']!r}: gold {g['value']} system {s.value}")
+
+    def report(self, report: EvalReport, name: str) -> None:
+        report.add_prf(f"{name}.strict", self.strict)
+        report.add_prf(f"{name}.relaxed", self.relaxed)
+        report.add_prf(f"{name}.date_relaxed", self.date)
+        report.metrics[f"{name}.value_f1"] = self.value.f1
+        report.metrics[f"{name}.type_accuracy"] = (self.type_right / self.relaxed.tp
+                                                  if self.relaxed.tp else 0.0)
+        report.metrics[f"{name}.date_value_accuracy"] = (self.date_value_right / self.date_matched
+                                                        if self.date_matched else 0.0)
+        report.counts[f"{name}.date_value_accuracy"] = self.date_matched
+
+
+def _tempeval(data: Path, split: str | None, limit: int | None) -> EvalReport:
+    from ..extract.times import tag_parsed
+    from ..parse.model import load_nlp
+
+    nlp = load_nlp()
+    report = EvalReport(stage="times", dataset="tempeval3")
+    subsets = [s for s in SUBSETS if (data / f"{s}.jsonl").exists() and split in (None, s)]
+    total = _Tally()
+    misses: list[str] = []
+    for subset in subsets:
+        docs = _read_jsonl(data / f"{subset}.jsonl")[:limit] if limit else _read_jsonl(data / f"{subset}.jsonl")
+        tally = _Tally()
+        texts = [d["text"][:200_000] for d in docs]
+        for d, doc in zip(docs, nlp.pipe(texts, batch_size=16)):
+            system = tag_parsed(doc, d.get("dct"))
+            tally.add(d["timex"], system, misses)
+            total.add(d["timex"], system, [])
+        tally.report(report, subset)
+        report.counts[f"{subset}.documents"] = len(docs)
+    total.report(report, "all")
+    h = HEIDELTIME_TE3
+    report.lines.append(f"HeidelTime TE3-platinum (published, unverified): strict F1 {h['strict_f1']:.3f}  "
+                        f"relaxed F1 {h['relaxed_f1']:.3f}  value F1 {h['value_f1']:.3f}  type F1 {h['type_f1']:.3f}")
+    report.lines.append("DURATION/TIME/SET: tagged and counted in strict/relaxed/value_f1/type_accuracy; "
+                        "date_* count DATE only")
+    report.lines.extend(misses[:60])
+    return report
+
+
+def _demo(data: Path, limit: int | None) -> EvalReport:
+    """Value accuracy of the pipeline's times on the demo gold ``times`` (relaxed span match)."""
+    from .demo import analyze_demo
+
+    report = EvalReport(stage="times", dataset="demo")
+    found = PRF(0, 0, 0)
+    matched = right = 0
+    for n, (article, analysis) in enumerate(analyze_demo(data)):
+        if limit is not None and n >= limit:
+            break
+        gold = (article.gold or {}).get("times")
+        if gold is None:
+            continue
+        text = analysis.document.text
+        gold_spans = []
+        for g in gold:
+            start = g.get("start")
+            if start is None and g.get("text"):
+                start = text.find(g["text"])
+            if start is None or start < 0:
+                continue
+            gold_spans.append({"start": start, "end": start + len(g.get("text") or ""),
+                               "value": g.get("value"), "text": g.get("text")})
+        system = [Timex(t.start, t.end, t.text, "DATE", t.value) for t in analysis.times]
+        pairs = match_relaxed(gold_spans, system)
+        found += PRF(len(pairs), len(system) - len(pairs), len(gold_spans) - len(pairs))
+        matched += len(pairs)
+        for g, s in pairs:
+            if s.value == g["value"]:
+                right += 1
+            else:
+                report.lines.append(f"{article.file}: {g['text']!r} gold {g['value']} system {s.value}")
+    report.add_prf("demo.relaxed", found)
+    report.metrics["demo.value_accuracy"] = right / matched if matched else 0.0
+    report.counts["demo.value_accuracy"] = matched
+    return report
+
+
+def evaluate(data: Path, *, split: str | None = None, limit: int | None = None) -> EvalReport:
+    from .demo import is_demo_corpus
+
+    data = Path(data)
+    if is_demo_corpus(data):
+        return _demo(data, limit)
+    return _tempeval(data, split, limit)

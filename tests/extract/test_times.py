@@ -1,0 +1,159 @@
+"""The time stage: expressions resolved against the publication date, and event dates."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+
+from storyworld.extract import time_resolve as tr
+from storyworld.extract.time_tagger import tag_times
+from storyworld.extract.times import date_events, extract_times
+from storyworld.types import Event, Span, TimeMention
+
+
+def _mention(mentions, text):
+    found = [m for m in mentions if m.text == text]
+    assert found, f"{text!r} not among {[m.text for m in mentions]}"
+    return found[0]
+
+
+def _event(parsed, trigger: str, *, modality: str = "actual", event_type: str = "ASSAULT",
+           occurrence: str | None = None) -> Event:
+    """An event whose trigger is the first word of ``occurrence`` (default: the trigger itself),
+    with the parser's sentence as evidence, as the events stage builds it."""
+    text = parsed.document.text
+    start = text.index(occurrence or trigger)
+    sentence = next(s for s in parsed.doc.sents if s.start_char <= start < s.end_char)
+    return Event(type=event_type, trigger=trigger, modality=modality, trigger_start=start,
+                 evidence=Span(sentence.text, sentence.start_char, sentence.end_char))
+
+
+def test_times_seed_article_dates_resolve_against_publication(make_parsed, seed_path):
+    parsed = make_parsed(seed_path.read_text("utf-8"), published="2023-09-01")
+    mentions = extract_times(parsed)
+    friday = _mention(mentions, "Friday")
+    assert (friday.value, friday.precision) == ("2023-09-01", "day")
+    assert parsed.document.text[friday.start:friday.end] == "Friday"  # the span leaves "on" out
+    assert _mention(mentions, "Aug. 31").value == "2023-08-31"
+    assert _mention(mentions, "Aug. 25").value == "2023-08-25"
+    recently = _mention(mentions, "recently")
+    assert recently.value is None and recently.precision is None  # kept, unresolved
+
+
+def test_times_seed_events_take_their_governing_date(make_parsed, seed_path):
+    text = seed_path.read_text("utf-8")
+    parsed = make_parsed(text, published="2023-09-01")
+    times = extract_times(parsed)
+    demand = _event(parsed, "made", event_type="REQUEST", occurrence="made the demand")
+    strike = _event(parsed, "struck")
+    reported = _event(parsed, "demanded", event_type="REQUEST")
+    dated = date_events(parsed, [demand, strike, reported], times=times)
+    assert (dated[0].date, dated[0].date_precision) == ("2023-08-31", "day")
+    assert (dated[1].date, dated[1].date_precision) == ("2023-08-25", "day")
+    # "... Asharq al-Awsat reported on Friday": Friday dates the report, not the demand
+    assert dated[2].date is None
+
+
+@pytest.mark.parametrize("text, published, expression, value, precision", [
+    ("Talks broke down last week.", "2023-09-01", "last week", "2023-W34", "week"),
+    ("The convoy was hit two days ago.", "2023-09-01", "two days ago", "2023-08-30", "day"),
+    ("Earlier this month, rebels took the town.", "2023-09-20", "Earlier this month", "2023-09", "month"),
+    ("Fighting resumed this week.", "2023-09-01", "this week", "2023-W35", "week"),
+    ("The ministers met on Friday.", "2023-09-06", "Friday", "2023-09-01", "day"),
+    ("The ministers will meet on Friday.", "2023-09-06", "Friday", "2023-09-08", "day"),
+    ("Gunmen struck the village on Dec. 31.", "2024-01-03", "Dec. 31", "2023-12-31", "day"),
+    ("The vote will be held on Jan. 5.", "2023-12-28", "Jan. 5", "2024-01-05", "day"),
+    ("The war began in 2011.", "2023-09-01", "2011", "2011", "year"),
+    ("Shells landed at 2 p.m. near the market.", "2023-09-01", "2 p.m.", "2023-09-01", "day"),
+    ("The camp was built in May 2010.", "2023-09-01", "May 2010", "2010-05", "month"),
+    ("Clashes erupted late last July.", "2023-03-22", "late last July", "2022-07", "month"),
+    ("Profits fell in the third quarter.", "2023-11-02", "the third quarter", "2023", "year"),
+    ("The ceasefire collapsed yesterday.", "2023-03-01", "yesterday", "2023-02-28", "day"),
+])
+def test_times_relative_expressions_normalize(make_parsed, text, published, expression, value, precision):
+    mention = _mention(extract_times(make_parsed(text, published=published)), expression)
+    assert (mention.value, mention.precision) == (value, precision)
+
+
+def test_times_durations_are_not_timeline_points(make_parsed):
+    mentions = extract_times(make_parsed("Strikes went on for the past two weeks.", published="2023-09-01"))
+    assert all("two weeks" not in m.text for m in mentions)
+
+
+def test_times_may_the_verb_is_not_a_month(make_parsed):
+    mentions = extract_times(make_parsed("May the talks succeed. Aid may arrive in May.", published="2023-03-01"))
+    assert [m.text for m in mentions] == ["May"] and mentions[0].start > 25
+
+
+def test_times_without_publication_keep_text_and_no_value(make_parsed):
+    mentions = extract_times(make_parsed("Troops withdrew on Friday and last week.", published=None))
+    assert {m.text for m in mentions} == {"Friday", "last week"}
+    assert all(m.value is None for m in mentions)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rebels attacked the post on {wd}.", "The army said it had shelled the town on {wd}.",
+    "Israel struck the site on Dec. {day}.", "Militants seized the base on Jan. {day}.",
+])
+@pytest.mark.parametrize("published", ["2023-01-02", "2023-09-01", "2024-02-29", "2023-12-31"])
+def test_times_past_tense_never_resolves_after_publication(make_parsed, sentence, published):
+    for wd, day in zip(("Monday", "Wednesday", "Friday", "Sunday"), (1, 5, 20, 31)):
+        text = sentence.format(wd=wd, day=day)
+        parsed = make_parsed(text, published=published)
+        for mention in extract_times(parsed):
+            assert mention.value is not None
+            assert tr.value_start(mention.value) <= date.fromisoformat(published), (text, mention)
+
+
+def test_times_actual_event_skips_a_date_after_publication(make_parsed):
+    text = "Israel struck the site on Sept. 5."
+    parsed = make_parsed(text, published="2023-09-01")
+    future = TimeMention("Sept. 5", text.index("Sept."), len(text) - 1, "2023-09-05", "day")
+    dated = date_events(parsed, [_event(parsed, "struck")], times=[future])
+    assert dated[0].date is None
+    planned = date_events(parsed, [_event(parsed, "struck", modality="planned")], times=[future])
+    assert planned[0].date == "2023-09-05"
+
+
+def test_times_thin_event_gets_no_reference_date(make_parsed):
+    text = "Gunmen attacked a checkpoint near the border."
+    parsed = make_parsed(text, published="2023-09-01")
+    dated = date_events(parsed, [_event(parsed, "attacked")], times=extract_times(parsed))
+    assert dated[0].date is None and dated[0].date_precision is None
+
+
+def test_times_hostile_input_is_bounded(make_parsed):
+    assert tag_times("", "2023-09-01") == []
+    assert extract_times(make_parsed("", published="2023-09-01")) == []
+    shouting = tag_times("ON FRIDAY, AUG. 31, TROOPS LEFT; 2023 WAS HARD.", "2023-09-01")
+    assert any(t.value == "2023" for t in shouting)
+    huge = " ".join(["troops moved on Friday and in 2019 while talks"] * 250)  # 2,000 words, no period
+    started = time.perf_counter()
+    found = tag_times(huge, "2023-09-01")
+    assert time.perf_counter() - started < 5
+    assert len(found) == 500
+    assert tag_times("Friday", "not a date")[0].value is None
+
+
+def test_time_resolve_weekday_same_day_and_last():
+    friday = date(2023, 9, 1)
+    assert tr.weekday(4, friday, None) == friday
+    assert tr.weekday(4, friday, None, "last") == date(2023, 8, 25)
+    assert tr.weekday(0, friday, "future") == date(2023, 9, 4)
+
+
+def test_time_resolve_month_day_crosses_the_year():
+    assert tr.month_day(12, 31, date(2025, 1, 3), None) == date(2024, 12, 31)
+    assert tr.month_day(1, 2, date(2024, 12, 30), None) == date(2025, 1, 2)
+    assert tr.month_day(1, 2, date(2024, 12, 30), "past") == date(2024, 1, 2)
+    assert tr.month_day(2, 30, date(2024, 1, 1), None) is None
+
+
+def test_time_resolve_mention_values_cut_to_contract_precision():
+    assert tr.to_mention_value("2013-03-22TAF") == ("2013-03-22", "day")
+    assert tr.to_mention_value("2013-W11-WE") == ("2013-W11", "week")
+    assert tr.to_mention_value("1989-Q3") == ("1989", "year")
+    assert tr.to_mention_value("PRESENT_REF") == (None, None)
+    assert tr.value_end("2024-02") == date(2024, 2, 29)
