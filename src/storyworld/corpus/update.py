@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable
 
 from ..store import Store
@@ -22,6 +22,7 @@ from .origins import Report, origins
 # Modalities that report a happening (a denial is a version of the happening; a demand to
 # withdraw is not a withdrawal).
 REPORTABLE = ("actual", "negated")
+MAX_SPAN_DAYS = 62
 SCHEMA_ID = "storyworld.incidents/1"
 
 _REPORT_SQL = """
@@ -56,8 +57,13 @@ def _candidates(store: Store, report: IncidentReport) -> list[Incident]:
             "SELECT id FROM incidents WHERE type = ? AND date_min IS NULL", (report.type,))]
     else:
         lo, hi = window
+        # A bounded range on the leading date_min column keeps this an index lookup whatever the
+        # store's size; an incident spanning more than MAX_SPAN_DAYS is not found by it (none is
+        # expected: its reports' dates must each fall within a few days of another's).
+        earliest = (date.fromisoformat(lo) - timedelta(days=MAX_SPAN_DAYS)).isoformat()
         ids = [r[0] for r in store.conn.execute(
-            "SELECT id FROM incidents WHERE type = ? AND date_max >= ? AND date_min <= ?", (report.type, lo, hi))]
+            "SELECT id FROM incidents WHERE type = ? AND date_min BETWEEN ? AND ? AND date_max >= ?",
+            (report.type, earliest, hi, lo))]
     out = []
     for incident_id in ids:
         rows = store.conn.execute(
