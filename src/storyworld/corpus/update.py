@@ -9,6 +9,7 @@ independent origins (corpus.origins), the first report, and conflicts between re
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterable
@@ -16,7 +17,7 @@ from typing import Any, Iterable
 from ..store import Store
 from ..store.transaction import transaction
 from ..types import Source
-from .incidents import Incident, IncidentReport, assign, candidate_window
+from .incidents import DISTANCE_KM, Incident, IncidentReport, assign, candidate_window
 from .origins import Report, origins
 
 # Modalities that report a happening (a denial is a version of the happening; a demand to
@@ -61,9 +62,15 @@ def _candidates(store: Store, report: IncidentReport) -> list[Incident]:
         # store's size; an incident spanning more than MAX_SPAN_DAYS is not found by it (none is
         # expected: its reports' dates must each fall within a few days of another's).
         earliest = (date.fromisoformat(lo) - timedelta(days=MAX_SPAN_DAYS)).isoformat()
-        ids = [r[0] for r in store.conn.execute(
-            "SELECT id FROM incidents WHERE type = ? AND date_min BETWEEN ? AND ? AND date_max >= ?",
-            (report.type, earliest, hi, lo))]
+        sql = "SELECT id FROM incidents WHERE type = ? AND date_min BETWEEN ? AND ? AND date_max >= ?"
+        params: list = [report.type, earliest, hi, lo]
+        if report.lat is not None and report.location_precision in DISTANCE_KM:
+            # Only incidents that could lie within the largest matching distance (or have no place).
+            dlat = DISTANCE_KM["admin1"] / 111.0
+            dlon = dlat / max(0.1, math.cos(math.radians(report.lat)))
+            sql += " AND (lat IS NULL OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
+            params += [report.lat - dlat, report.lat + dlat, report.lon - dlon, report.lon + dlon]
+        ids = [r[0] for r in store.conn.execute(sql, params)]
     out = []
     for incident_id in ids:
         rows = store.conn.execute(
