@@ -24,8 +24,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
-from importlib import resources
 
 from ..geo import haversine_km
 
@@ -71,23 +69,6 @@ class Incident:
     @property
     def type(self) -> str:
         return self.reports[0].type
-
-
-@lru_cache(maxsize=1)
-def _synonym_groups() -> dict[str, str]:
-    text = resources.files("storyworld.resources").joinpath("data/coref-synonyms.tsv").read_text("utf-8")
-    out: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            words_ = line.split("\t")
-            for w in words_:
-                out.setdefault(w.strip().lower(), words_[0].strip().lower())
-    return out
-
-
-def event_word_key(lemma: str) -> str:
-    """Fold an event word onto its synonym group ("slay", "die" → "kill")."""
-    return _synonym_groups().get(lemma, lemma)
 
 
 def words(text: str | None) -> frozenset[str]:

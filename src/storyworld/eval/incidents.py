@@ -12,8 +12,8 @@ Two data sets:
 
 Features for ECB+ stories: TF-IDF over lower-cased content words, with capitalised words (names,
 places) and numbers (years, counts) weighted up, average-link cosine clustering with a distance
-threshold chosen on the dev topics (``STORY_THRESHOLD``). Event coreference: mentions whose head
-lemma (spaCy) agrees, after folding nominalisations onto verbs, within one predicted story.
+threshold chosen on the dev topics (``STORY_THRESHOLD``). Event coreference: ``corpus.coref``
+(mentions whose folded event word agrees, within one predicted story).
 """
 
 from __future__ import annotations
@@ -115,65 +115,27 @@ def pairwise(gold: list, predicted: list) -> tuple[float, float, float]:
 
 # -- event coreference -----------------------------------------------------------------------
 
-# Nominalisations folded onto their verbs, so that "the arrest" and "arrested" meet.
-NOMINAL_TO_VERB = {
-    "death": "die", "killing": "kill", "shooting": "shoot", "arrest": "arrest", "attack": "attack",
-    "election": "elect", "nomination": "nominate", "appointment": "appoint", "acquisition": "acquire",
-    "announcement": "announce", "release": "release", "sentence": "sentence", "conviction": "convict",
-    "injury": "injure", "explosion": "explode", "collision": "collide", "resignation": "resign",
-    "murder": "murder", "hit": "hit", "win": "win", "victory": "win", "loss": "lose", "defeat": "defeat",
-    "earthquake": "quake", "tremor": "quake", "fire": "fire", "blaze": "fire", "robbery": "rob",
-    "theft": "steal", "rescue": "rescue", "evacuation": "evacuate", "trial": "try", "charge": "charge",
-    "departure": "depart", "arrival": "arrive", "launch": "launch", "merger": "merge", "purchase": "buy",
-    "deal": "deal", "strike": "strike", "raid": "raid", "bombing": "bomb", "crash": "crash",
-}
+def coreference(docs: list[dict], story_of: dict[str, int], nlp) -> tuple[list[set], list[set]]:
+    """(gold chains, predicted chains) over the validated event mentions of ``docs``.
 
+    The clustering itself is ``corpus.coref.cluster_event_mentions``; this only turns ECB+ gold
+    mentions into spans of the parsed documents and collects the gold chains.
+    """
+    from ..corpus.coref import EventMention, cluster_event_mentions
 
-def _relemmatize(token) -> str:
-    """The lemma of a mention head; a head mis-tagged as a name or adjective is read as a verb/noun."""
-    lemma = token.lemma_.lower()
-    if token.pos_ in ("VERB", "NOUN") or lemma != token.text.lower():
-        return lemma
-    word = token.text.lower()
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: len(word) - len(suffix)] + repl
-            return stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] and suffix in ("ing", "ed") else stem
-    return word
-
-
-def _head_lemmas(docs: list[dict], nlp) -> dict[tuple[str, str], str]:
-    """(doc id, mention id) → normalised head lemma of each validated event mention."""
-    from ..corpus.incidents import event_word_key
-
-    out = {}
-    texts = [d["text"] for d in docs]
-    for document, doc in zip(docs, nlp.pipe(texts, batch_size=16)):
+    gold: dict[str, set] = defaultdict(set)
+    mentions: list[EventMention] = []
+    for document, doc in zip(docs, nlp.pipe([d["text"] for d in docs], batch_size=16)):
         for m in document["mentions"]:
             if m["kind"] != "event" or not m["validated_sentence"]:
                 continue
             span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
             if span is None or not len(span):
-                lemma = m["text"].lower().split()[0]
-            else:
-                lemma = _relemmatize(span.root)
-            out[(document["id"], m["m_id"])] = event_word_key(NOMINAL_TO_VERB.get(lemma, lemma))
-    return out
-
-
-def coreference(docs: list[dict], story_of: dict[str, int], nlp) -> tuple[list[set], list[set]]:
-    """(gold chains, predicted chains) over the validated event mentions of ``docs``."""
-    lemmas = _head_lemmas(docs, nlp)
-    gold, predicted = defaultdict(set), defaultdict(set)
-    for document in docs:
-        for m in document["mentions"]:
-            key = (document["id"], m["m_id"])
-            if key not in lemmas:
                 continue
             item = f"{document['id']}#{m['m_id']}"
             gold[m["chain"]].add(item)
-            predicted[(story_of[document["id"]], lemmas[key])].add(item)
-    return list(gold.values()), list(predicted.values())
+            mentions.append(EventMention(item, story_of[document["id"]], span))
+    return list(gold.values()), [set(c) for c in cluster_event_mentions(mentions, nlp)]
 
 
 def evaluate_ecbplus(path: Path, *, split: str | None = None, limit: int | None = None) -> EvalReport:
