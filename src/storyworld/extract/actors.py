@@ -1,12 +1,56 @@
 """Actors: entity and noun-phrase mentions resolved to country (ISO3) and role.
 
-Entry point: ``extract_actors(parsed) -> list[Actor]``. (Not built yet: returns no actors.)
+Entry point: ``extract_actors(parsed) -> list[Actor]``. Candidates are spaCy's noun chunks and
+GPE/NORP/ORG/PERSON entities; each is resolved by the actor knowledge base
+(``resources.actors.resolve``). ``actor_for_span`` picks the actor of an argument span for the
+events stage. A phrase that names no country keeps ``country=None``.
 """
 
 from __future__ import annotations
 
+from ..resources.actors import resolve
 from ..types import Actor
+
+ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
+MAX_PHRASE_CHARS = 200
 
 
 def extract_actors(parsed) -> list[Actor]:
-    return []
+    doc = parsed.doc
+    spans = {}
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_LABELS:
+            spans[(ent.start_char, ent.end_char)] = ent
+    try:
+        chunks = list(doc.noun_chunks)
+    except ValueError:  # no parse
+        chunks = []
+    for chunk in chunks:
+        spans.setdefault((chunk.start_char, chunk.end_char), chunk)
+    actors = []
+    for (start, end), span in sorted(spans.items()):
+        text = span.text
+        if not text.strip() or len(text) > MAX_PHRASE_CHARS:
+            continue
+        entry = resolve(text)
+        if entry is None:
+            if getattr(span, "label_", "") not in ("ORG", "PERSON"):
+                continue
+            actors.append(Actor(text=text, start=start, end=end, name=text,
+                                kind="person" if span.label_ == "PERSON" else "organization"))
+            continue
+        actors.append(Actor(text=text, start=start, end=end, name=entry.name, country=entry.country,
+                            role=entry.role, kind=entry.kind))
+    return actors
+
+
+def actor_for_span(actors, start: int, end: int, *, head: int | None = None) -> Actor | None:
+    """The actor that best covers [start, end): one holding the phrase's head (the first conjunct of
+    "Russian officers and their Iranian counterparts"), with a country, the longest; else any inside."""
+    inside = [a for a in actors if a.start >= start and a.end <= end]
+    if not inside:
+        inside = [a for a in actors if a.start <= start < a.end or a.start < end <= a.end]
+    if not inside:
+        return None
+    return max(inside, key=lambda a: (head is not None and a.start <= head < a.end and a.end - a.start < end - start,
+                                      a.country is not None, a.role is not None, a.end - a.start))

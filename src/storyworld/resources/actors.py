@@ -1,0 +1,89 @@
+"""The actor knowledge base: names, demonyms, capitals, metonyms and armed groups → country and role.
+
+Built from the registry package ``countrynames`` (names, demonyms and some capitals → ISO2) and
+``pycountry`` (ISO2 → ISO3), plus our tables ``data/actor-aliases.tsv`` (metonyms, capitals,
+armed groups, international organisations) and ``data/actor-roles.tsv`` (role words). A text that
+names no country keeps ``country=None``: a country is never guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    name: str
+    country: str | None
+    role: str | None
+    kind: str
+
+
+def _table(name: str) -> list[dict[str, str]]:
+    text = resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, ActorEntry]:
+    return {row["alias"]: ActorEntry(row["name"], row["country"] or None, row["role"] or None, row["kind"])
+            for row in _table("actor-aliases.tsv")}
+
+
+@lru_cache(maxsize=1)
+def role_words() -> dict[str, str]:
+    return {row["word"]: row["role"] for row in _table("actor-roles.tsv")}
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").strip().lower())
+
+
+@lru_cache(maxsize=4096)
+def country_of(text: str) -> str | None:
+    """ISO3 of a country name, demonym or capital ("Iranian", "Syria", "Moscow"), else None."""
+    import countrynames
+    import pycountry
+
+    if not any(c.isupper() for c in text) or len(text.strip()) < 4:
+        return None  # pronouns and ISO-code look-alikes ("it", "us") are not countries
+    code = countrynames.to_code(text)
+    if not code or len(code) != 2:
+        return None
+    country = pycountry.countries.get(alpha_2=code)
+    return country.alpha_3 if country else None
+
+
+def resolve(text: str) -> ActorEntry | None:
+    """The best entry for an actor phrase: a known alias, else a country word in it, plus a role word."""
+    norm = _normal(text)
+    norm = re.sub(r"^(the|a|an)\s+", "", norm)
+    table = aliases()
+    for candidate in (norm, "the " + norm):
+        if candidate in table:
+            return table[candidate]
+    words = re.findall(r"[a-z][a-z'-]*", norm)
+    # the role is the head's: "military positions" is no military actor, "Iranian militias" is
+    head = " ".join(words[-2:]) if " ".join(words[-2:]) in role_words() else (words[-1] if words else "")
+    role = role_words().get(head)
+    for n in range(len(words), 0, -1):  # longest alias inside the phrase ("Houthi movement")
+        for i in range(len(words) - n + 1):
+            piece = " ".join(words[i:i + n])
+            if piece in table and (n > 1 or len(piece) > 2):
+                entry = table[piece]
+                return ActorEntry(entry.name, entry.country, role or entry.role, entry.kind)
+    country = country_of(text)
+    if country is None:
+        for w in re.findall(r"[A-Z][\w'-]+", text):
+            country = country_of(w) or (country_of(w[:-1]) if w.endswith("s") else None)  # "Iranians"
+            if country:
+                break
+    if country is None and role is None:
+        return None
+    return ActorEntry(text.strip(), country, role or ("GOV" if country and len(words) <= 2 else None),
+                      "country" if country and not role else "group")

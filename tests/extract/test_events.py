@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import pytest
+
+from storyworld.extract.actors import extract_actors
+from storyworld.extract.events import extract_events
+
+
+def events_of(make_parsed, text):
+    parsed = make_parsed(text, published="2025-05-17")
+    return extract_events(parsed, actors=extract_actors(parsed))
+
+
+@pytest.mark.parametrize("text, type_, modality, actor, target", [
+    ("Israel struck a weapons depot near Masyaf on Friday.", "ASSAULT", "actual", "ISR", None),
+    ("Russia has demanded that Iranian militias withdraw from Hama.", "REQUEST", "actual", "RUS", None),
+    ("Police arrested 40 protesters in Tbilisi on Sunday.", "COERCE", "actual", None, None),
+    ("Thousands of people protested in Bamako against fuel shortages.", "PROTEST", "actual", None, None),
+    ("The army did not attack the village.", "ASSAULT", "negated", None, None),
+    ("Pakistan could strike hideouts inside Afghanistan.", "ASSAULT", "hypothetical", "PAK", None),
+    ("The Philippines accused China of firing water cannon.", "ACCUSE", "actual", "PHL", "CHN"),
+    ("Qatar and Egypt will meet in Cairo next week.", "CONSULT", "planned", None, None),
+])
+def test_events_type_modality_and_parties(make_parsed, text, type_, modality, actor, target):
+    found = [e for e in events_of(make_parsed, text) if e.type == type_]
+    assert found, [(e.type, e.trigger) for e in events_of(make_parsed, text)]
+    event = found[0]
+    assert event.modality == modality
+    if actor:
+        assert event.actor and event.actor.country == actor
+    if target:
+        assert event.target and event.target.country == target
+    assert event.evidence.text == text and event.cameo
+
+
+def test_events_a_demanded_withdrawal_is_never_actual(make_parsed):
+    events = events_of(make_parsed, "Russia has demanded that Iranian militias withdraw from military positions.")
+    retreats = [e for e in events if e.type == "RETREAT"]
+    assert retreats and all(e.modality == "requested" for e in retreats)
+    assert retreats[0].actor.country == "IRN"
+
+
+def test_events_coordinated_actor_takes_the_first_conjunct(make_parsed):
+    events = events_of(make_parsed, "Three Russian officers and their Iranian counterparts made the demand on Aug. 31.")
+    (request,) = [e for e in events if e.type == "REQUEST"]
+    assert request.actor.country == "RUS"
+
+
+def test_events_evidence_offsets_index_the_text(make_parsed):
+    text = "Protesters marched in Nairobi on Monday. Police fired tear gas at them, witnesses said."
+    for event in events_of(make_parsed, text):
+        assert text[event.evidence.start:event.evidence.end] == event.evidence.text
+        assert text[event.trigger_start:event.trigger_start + len(event.trigger)] == event.trigger
+
+
+@pytest.mark.parametrize("text", [
+    "war " * 2000,  # a 2,000-word sentence
+    "- Goma\n- Sake\n- Bulengo camp\n| date | place | dead |\n| 16 May | Goma | 6 |",
+    "ISRAEL STRIKES SYRIA AS RUSSIA DEMANDS WITHDRAWAL",
+    "He said: \"They told us 'the army attacked the village' and left.\"",
+    "",
+])
+def test_events_weird_input_never_crashes(make_parsed, text):
+    events_of(make_parsed, text)
