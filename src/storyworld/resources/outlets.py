@@ -1,0 +1,53 @@
+"""News outlets and agencies (data/outlets.tsv): recognise "Ynet" as an outlet, "the AP" as the
+Associated Press, and read descriptors such as "the London-based Arabic daily"."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Outlet:
+    name: str
+    country: str | None
+    language: str | None
+    descriptors: tuple[str, ...]
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").strip().lower())
+
+
+@lru_cache(maxsize=1)
+def outlets() -> dict[str, Outlet]:
+    """Every name and alias (normalised) → its Outlet."""
+    text = resources.files(__package__).joinpath("data/outlets.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    out: dict[str, Outlet] = {}
+    for row in csv.DictReader(lines, delimiter="\t"):
+        outlet = Outlet(row["name"], row["country"] or None, row["language"] or None,
+                        tuple(d for d in row["descriptors"].split("|") if d))
+        for name in [row["name"], *row["aliases"].split("|")]:
+            if name.strip():
+                out[_norm(name)] = outlet
+                out[_norm(re.sub(r"^the ", "", name, flags=re.I))] = outlet
+    return out
+
+
+def find_outlet(text: str) -> Outlet | None:
+    norm = _norm(text)
+    return outlets().get(norm) or outlets().get(re.sub(r"^the ", "", norm))
+
+
+DESCRIPTOR_HEADS = ("daily", "newspaper", "paper", "outlet", "news outlet", "agency", "news agency", "website",
+                    "news site", "channel", "television", "broadcaster", "network", "wire", "publication")
+
+
+def is_outlet_description(text: str) -> bool:
+    """ "the news outlet", "the London-based Arabic daily", "the agency": a reference to an outlet."""
+    norm = _norm(text)
+    return norm.startswith(("the ", "this ")) and any(norm.endswith(" " + head) for head in DESCRIPTOR_HEADS)
