@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import pytest
+
+from storyworld.extract.actors import extract_actors
+from storyworld.extract.events import extract_events
+from storyworld.extract.places import extract_places, locate_events
+from storyworld.geo import haversine_km
+
+
+def places_of(make_parsed, text):
+    return extract_places(make_parsed(text))
+
+
+@pytest.mark.parametrize("text, surface, country, near", [
+    ("Israel struck a site near the city of Masyaf in Syria.", "Masyaf", "SYR", (35.065, 36.342)),
+    ("Clashes erupted in Tripoli, Lebanon's second city, as Lebanese troops deployed.", "Tripoli", "LBN", (34.44, 35.85)),
+    ("Militias clashed in Tripoli as the Libyan government called for calm in Libya.", "Tripoli", "LBY", (32.89, 13.19)),
+    ("Shells hit a camp near Goma in eastern Congo.", "Goma", "COD", (-1.68, 29.22)),
+])
+def test_places_resolve_with_context(make_parsed, text, surface, country, near):
+    place = next(p for p in places_of(make_parsed, text) if p.text == surface)
+    assert place.country == country
+    assert haversine_km(place.lat, place.lon, *near) < 25
+    assert text[place.start:place.end] == place.text
+
+
+def test_places_feature_words(make_parsed):
+    text = "Militias left positions west of the Syrian province of Hama and the Hamidiya area south of Tartus governorate."
+    by_text = {p.text: p for p in places_of(make_parsed, text)}
+    assert by_text["Hama"].feature == "admin1"
+    assert by_text["Tartus"].feature == "admin1"
+
+
+def test_places_event_location_prefers_the_triggers_phrase(make_parsed):
+    text = "Israel, which borders Syria, struck a weapons site near Masyaf on Friday."
+    parsed = make_parsed(text)
+    events = extract_events(parsed, actors=extract_actors(parsed))
+    located = locate_events(parsed, events, places=extract_places(parsed))
+    strike = next(e for e in located if e.type == "ASSAULT")
+    assert strike.location.precision == "city" and strike.location.country == "SYR"
+    assert haversine_km(strike.location.lat, strike.location.lon, 35.065, 36.342) < 25
+
+
+def test_places_nothing_invented(make_parsed):
+    assert places_of(make_parsed, "The committee met on Friday to discuss the budget, a spokesman said.") == []
