@@ -13,6 +13,8 @@ event carries its sentence as evidence, with offsets into ``document.text``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..resources.ontology import lookup
 from ..types import ActorRef, Event, Span
 from .actors import actor_for_span
@@ -136,4 +138,19 @@ def extract_events(parsed, *, actors) -> list[Event]:
                 actor=_ref(actors, actor_span),
                 target=_ref(actors, target_span),
             ))
-    return events
+    return _one_per_happening(events)
+
+
+def _one_per_happening(events: list[Event]) -> list[Event]:
+    """One event per sentence, type and modality, as a coder records one happening once: "struck …,
+    killing six and wounding 14" is one ASSAULT. The first trigger wins; a missing actor or target
+    is taken from the others."""
+    kept: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.evidence.start, event.type, event.modality)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = event
+            continue
+        kept[key] = replace(first, actor=first.actor or event.actor, target=first.target or event.target)
+    return list(kept.values())
