@@ -51,11 +51,11 @@ def test_incidents_contradicting_actor_countries_do_not_merge():
     assert len(cluster([a, c])) == 1
 
 
-def test_incidents_type_must_match_and_one_document_is_not_two_reports():
+def test_incidents_type_must_match_and_a_retelling_in_one_document_joins():
     a = report(1, "d1")
     protest = report(2, "d2", type_="PROTEST")
-    same_doc = report(3, "d1")
-    assert len(cluster([a, protest, same_doc])) == 3
+    retold = report(3, "d1", evidence="The shells landed shortly after dawn near Goma")
+    assert [len(i.reports) for i in cluster([a, protest, retold])] == [2, 1]
 
 
 def test_incidents_month_precision_joins_a_day_in_that_month():

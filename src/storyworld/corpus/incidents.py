@@ -14,7 +14,8 @@ Two reports can be one incident only when every field both of them know is compa
 - actor and target countries that do not contradict each other (a missing country is no
   contradiction), and named targets that share a word when both are named (another ship is
   another incident).
-Among compatible incidents the one with the highest score wins (date and place agreement,
+Reports from one document may join one incident too (a headline and the paragraphs that retell
+it). Among compatible incidents the one with the highest score wins (date and place agreement,
 actor/target agreement, word overlap of the evidence); ties go to the older incident, so the
 result is deterministic.
 """
@@ -141,7 +142,7 @@ def match_score(report: IncidentReport, incident: Incident) -> float | None:
     """How well a report fits an incident (the best of its reports), or None if it cannot."""
     best = None
     for other in incident.reports:
-        if other.type != report.type or other.document_id == report.document_id:
+        if other.type != report.type:
             continue
         d = date_compatible(report, other)
         loc = location_compatible(report, other) if d is not None else None

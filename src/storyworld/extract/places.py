@@ -75,8 +75,8 @@ def extract_places(parsed) -> list[Place]:
             continue
         name = _strip(ent.text)
         cands = gaz.candidates(name)
-        if not cands and ent.label_ in PLACE_LABELS:  # "Hama Military Airport" → Hama, a site
-            words = name.split()
+        if not cands and ent.label_ in PLACE_LABELS and any(w in name.lower() for w in SITE_WORDS):
+            words = name.split()  # "Hama Military Airport" → Hama, a site (but "Red Sea" is no "Red")
             for n in range(len(words) - 1, 0, -1):
                 cands = gaz.candidates(" ".join(words[:n]))
                 if cands:
