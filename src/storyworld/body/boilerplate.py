@@ -23,7 +23,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(donat(e|ion|ing)|support (us|our|independent|quality|this)|your support|"
         r"become a (member|supporter|patron|subscriber)|make a (gift|contribution)|"
         r"(depends|rely|relies) on (you|readers|your)|"
-        r"subscribe (now|today|to (our|the) (print|digital))|subscription|paywall|"
+        r"subscribe (now|today|to (our|the) (print|digital))|subscribe to [\w ]{2,40} for|subscription|paywall|"
+        r"support the [\w ]{2,40}(?=:)|"
         r"we appreciate your support|keep (our )?journalism|chip in|contribute (today|now)|"
         r"(help|keep) us (going|independent)|a gift of|reader[- ]funded|"
         r"already a (subscriber|member))\b", _I)),
@@ -38,6 +39,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"share:|comments?\b|\d+ comments?)|\b(follow us on|on (twitter|x|facebook|instagram|telegram|whatsapp) for)\b", _I)),
     ("copyright", re.compile(
         r"(©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|may not be (re)?published|"
+        r"(was|is) (republished|reprinted|syndicated) (from|with)|content[- ]sharing agreement|"
         r"reproduction (is )?(prohibited|forbidden))", _I)),
     ("caption", re.compile(
         r"(\((photo|picture|image|file photo|video)\b[^)]*\)\s*$|^(photo|picture|image|file photo)\s*(credit)?\s*[:/|]|"
@@ -55,6 +57,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _NEWS_SIGNAL = re.compile(
     r"\b(said|says|told|reported|according to|announced|confirmed|killed|wounded|attack|strike|"
     r"forces|army|ministry|minister|president|police|troops|militia|government|officials?)\b", _I)
+_READER = re.compile(r"\b(you|your|our|us|we)\b", _I)
 _PAGE_VOICE = re.compile(
     r"\b(we|our|us|you|your)\b.*\b(journalism|reporters?|stories|news|content|readers?|support)\b|"
     r"\b(journalism|false news|fake news|misinformation)\b", _I)
@@ -68,7 +71,10 @@ def classify_paragraph(paragraph: str) -> str | None:
     words = len(text.split())
     for reason, pattern in RULES:
         if pattern.search(text):
-            # Long news paragraphs that merely mention e.g. "support" or "e-mail address" stay.
+            # Appeals and sign-ups address the reader ("you", "our"); a longer paragraph that only
+            # mentions subscriptions or signing up, in the third person, is news about them.
+            if reason in ("appeal", "newsletter", "social") and words > 25 and not _READER.search(text):
+                continue
             if words > 60 and _NEWS_SIGNAL.search(text) and reason in ("appeal", "newsletter", "social"):
                 continue
             if reason == "caption" and words > 45:
