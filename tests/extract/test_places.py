@@ -44,3 +44,21 @@ def test_places_event_location_prefers_the_triggers_phrase(make_parsed):
 
 def test_places_nothing_invented(make_parsed):
     assert places_of(make_parsed, "The committee met on Friday to discuss the budget, a spokesman said.") == []
+
+
+def test_places_gazetteer_countries_states_and_abbreviations():
+    from storyworld.resources.gazetteer import gazetteer
+
+    g = gazetteer()
+    assert g.candidates("U.S.")[0].country == "USA"
+    assert g.candidates("W.Va.")[0].feature == "admin1"
+    assert g.candidates("Sudanese")[0].country == "SDN"
+    egypt = g.candidates("Egypt")[0]
+    assert egypt.feature == "country" and haversine_km(egypt.lat, egypt.lon, 27.0, 30.0) < 50
+
+
+def test_places_auc_definition():
+    from storyworld.eval.places import auc
+
+    assert auc([0.0, 0.0, 0.0]) == 0.0
+    assert 0.99 < auc([20039.0, 20039.0]) < 1.001  # ln(1 + e) over ln(20039), as the reference codes it

@@ -46,7 +46,7 @@ def _document_countries(candidates_by_mention) -> dict[str, float]:
     """Countries the document names outright (country-feature mentions), with weights."""
     weights: dict[str, float] = {}
     for cands in candidates_by_mention:
-        if cands and cands[0].feature == "country":
+        if cands and cands[0].feature in ("country", "admin1") and cands[0].country:
             weights[cands[0].country] = weights.get(cands[0].country, 0.0) + 1.0
     return weights
 
@@ -61,6 +61,8 @@ def _score(entry: Entry, countries: dict[str, float], outlet_country: str | None
         score += 2.0 if nearest < 100 else 1.0 if nearest < 300 else 0.0
     if entry.feature == "country":
         score += 3.0
+    elif entry.feature == "admin1":
+        score += 4.5  # no population in the table: about a large city's prior
     return score
 
 
@@ -120,6 +122,29 @@ def extract_places(parsed) -> list[Place]:
                             geonameid=best.geonameid, lat=round(best.lat, 5), lon=round(best.lon, 5),
                             country=best.country, feature=feature))
     return places
+
+
+def resolve_spans(parsed, spans: list[tuple[int, int]]) -> list[Entry | None]:
+    """Resolve given toponym spans (e.g. gold ones) with the same context as extract_places:
+    the countries the document names and the places resolved around them."""
+    doc = parsed.doc
+    gaz = gazetteer()
+    found = extract_places(parsed)
+    countries: dict[str, float] = {}
+    for p in found:
+        if p.feature in ("country", "admin1") and p.country:
+            countries[p.country] = countries.get(p.country, 0.0) + 1.0
+    anchors = [Entry(p.geonameid or 0, p.name or "", p.lat, p.lon, p.country, 0, "city")
+               for p in found if p.feature != "country" and p.lat is not None]
+    out: list[Entry | None] = []
+    for start, end in spans:
+        cands = gaz.candidates(_strip(doc.text[start:end]))
+        if not cands:
+            out.append(None)
+            continue
+        near = [a for a in anchors if not (a.lat is None)]
+        out.append(max(cands, key=lambda e: _score(e, countries, None, near)))
+    return out
 
 
 PRECISION_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
