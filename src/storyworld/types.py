@@ -70,6 +70,7 @@ class Source:
 
     name: str
     kind: str  # one of SOURCE_KINDS
+    office: str | None = field(default=None, compare=False)  # "foreign minister", for an official
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ class Claim:
     sources: tuple[Source, ...] = ()
     quote: Span | None = None
     disputes: int | None = None  # index of the claim this one denies or disputes
+    content: Span | None = None  # what is attributed (the complement of the cue), when it can be cut out
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ def _check_offsets(text: str, item: dict[str, Any], where: str) -> None:
 
 
 def _sources(sources) -> list[dict[str, str]]:
-    return [{"name": s.name, "kind": s.kind} for s in sources]
+    return [{"name": s.name, "kind": s.kind, **({"office": s.office} if s.office else {})} for s in sources]
 
 
 def _actor_ref(ref: ActorRef | None) -> dict[str, Any] | None:
@@ -105,6 +105,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
                 "sources": _sources(c.sources),
                 "quote": None if c.quote is None else asdict(c.quote),
                 "disputes": c.disputes,
+                "content": None if c.content is None else asdict(c.content),
             }
             for c in analysis.claims
         ],
@@ -139,7 +140,7 @@ def from_json(obj: dict[str, Any] | str) -> Analysis:
     )
 
     def sources(items):
-        return tuple(Source(s["name"], s["kind"]) for s in items)
+        return tuple(Source(s["name"], s["kind"], s.get("office")) for s in items)
 
     def ref(item):
         return None if item is None else ActorRef(**item)
@@ -160,6 +161,7 @@ def from_json(obj: dict[str, Any] | str) -> Analysis:
             sources=sources(c["sources"]),
             quote=None if c.get("quote") is None else Span(**c["quote"]),
             disputes=c.get("disputes"),
+            content=None if c.get("content") is None else Span(**c["content"]),
         )
         for c in obj["claims"]
     )

@@ -1,163 +1,577 @@
-"""Provenance: attributed claims with their source chains, and the chain of each event.
+"""Provenance: attribution relations, claims with their source chains, and the chain of each event.
 
-Entry points: ``extract_claims(parsed, *, actors) -> list[Claim]`` and
+Entry points: ``find_relations(parsed)``, ``extract_claims(parsed, *, actors) -> list[Claim]`` and
 ``attribute_events(parsed, events, *, claims) -> list[Event]``.
 
-A sentence is a claim when it carries a cue in one of the three parse shapes: a reporting verb
-heading the content ("X reported that …"), a reporting verb hanging off it ("…, X said"), or
-"according to X". The source phrase is typed (outlet, official, person, organization, anonymous,
-document) and resolved against the sources the document named before it (our own coreference,
-since no coreference model runs offline here): "the news outlet" / "the London-based Arabic
-daily" / "the report" → the last outlet; "the source" → the last anonymous source; "he"/"she" →
-the last person or official. A source that tells an outlet ("a source told the news outlet")
-nests under that outlet. Chains are outermost first and never contain the publisher.
+A relation is a cue (data/attribution-cues.tsv), its source and its content, read from the
+dependency parse in one of these shapes: a cue verb with a subject ("X said that …", "…, X said",
+"X has called for …"), a participle or conjunct that takes its subject from the verb it hangs off
+("…, saying …"; "X says … and said …"), a passive with an agent ("endorsed by X"), "according to X",
+"citing X", a possessed cue noun ("X's claim that …") and a speaker label ("PENCE: …"). A sentence
+may hold several; one inside another's content nests: "Hezbollah denied …, according to Al-Manar"
+gives the chain Al-Manar → Hezbollah.
+
+Relations of the speech, cognition and evidence classes become claims. Their sources are typed
+(outlet, official, person, organization, anonymous, document), named by the person or organisation
+they mention ("WFP spokeswoman Leni Kinzli" → Leni Kinzli, official, office "WFP spokeswoman") and
+resolved against what the document named before (our own coreference, since no coreference model
+runs offline here): "the news outlet" / "the London-based Arabic daily" → the last outlet they
+describe; "the report" → the last document or outlet; "the source" → the last anonymous source;
+"the group" / "the UN agency" → the last organisation; "he"/"she" → the last single speaker;
+"Syniehubov" → "Oleh Syniehubov" named earlier. A source that tells an outlet ("a source told the
+news outlet") nests under that outlet. Chains are outermost first and never contain the publisher.
+A denial ("X denied …", "X rejected the report") records the claim it disputes.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from ..resources.outlets import find_outlet, is_outlet_description
+from ..resources.cues import CLAIM_CLASSES, find_cue
+from ..resources.outlets import Outlet, find_outlet, find_outlet_in, is_outlet_description
 from ..types import Claim, Event, Source, Span
 
-REPORTING_VERBS = {
-    "say", "report", "tell", "add", "state", "claim", "confirm", "deny", "announce", "write", "quote", "cite",
-    "note", "insist", "warn", "allege", "acknowledge", "explain", "declare", "assert", "accuse",
-}
-DOCUMENT_HEADS = {"statement", "report", "communique", "communiqué", "release", "letter", "document", "study",
-                  "memo", "filing", "post", "video"}
 OFFICIAL_WORDS = {"spokesman", "spokeswoman", "spokesperson", "minister", "governor", "president", "mayor",
                   "official", "officials", "commander", "general", "colonel", "ambassador", "chief", "secretary",
-                  "envoy", "prime", "leader", "director", "head"}
+                  "envoy", "prime", "leader", "director", "head", "senator", "sen.", "rep.", "gov.", "chairman",
+                  "chairwoman", "lieutenant", "major", "captain", "sheriff", "prosecutor", "attorney", "judge",
+                  "representative", "congressman", "congresswoman", "lawmaker", "deputy", "adviser", "advisor"}
 ORGANIZATION_HEADS = {"ministry", "army", "military", "government", "police", "agency", "group", "forces",
                       "office", "council", "committee", "mission", "network", "movement", "party", "authorities",
                       "force", "department", "union", "unions", "organisation", "organization", "coalition",
-                      "operator", "company", "court", "embassy", "parliament", "junta", "kremlin"}
-ANONYMOUS = re.compile(r"^(a|an|one|two|three|several|some|local|other)\b.*\b(source|sources|official|officials|"
-                       r"witness|witnesses|resident|residents|diplomat|diplomats|person|people|member|insider)s?\b|"
-                       r"^(witnesses|residents|sources|diplomats|officials|critics|activists|medics|locals)\b", re.I)
-PRONOUNS = {"he", "she", "they", "it"}
+                      "operator", "company", "court", "embassy", "parliament", "junta", "kremlin", "campaign",
+                      "administration", "militia", "body", "commission", "alliance", "bureau", "service",
+                      "programme", "program", "foundation", "institute", "board"}
+DOCUMENT_HEADS = {"statement", "report", "communique", "communiqué", "release", "letter", "document", "study",
+                  "memo", "filing", "post", "video", "poll", "survey", "transcript", "analysis", "assessment",
+                  "audit", "review", "investigation", "tweet", "ad", "advertisement", "data", "figures",
+                  "reports", "documents", "polls", "records", "emails", "cable"}
+ANONYMOUS = re.compile(r"^(a|an|one|two|three|several|some|local|other|many|unnamed)\b.*\b(source|sources|official|"
+                       r"officials|witness|witnesses|resident|residents|diplomat|diplomats|person|people|member|"
+                       r"insider|coordinator|aide|aides|doctor|doctors|medic|medics)s?\b|"
+                       r"^(witnesses|residents|sources|diplomats|officials|critics|activists|medics|locals|"
+                       r"analysts|experts|aides|observers)\b", re.I)
+ANAPHORIC_ORGANIZATIONS = {"group", "organisation", "organization", "agency", "movement", "militia", "network",
+                           "body", "coalition", "alliance", "mission", "campaign", "company", "party", "charity"}
+# Inner relations that continue a chain ("X said a source told him …"); other cues inside a claim's
+# content ("Diplomats said France could ask …") are part of what is claimed, not a new speaker.
+NESTING_LEMMAS = {"say", "tell", "report", "according to", "cite", "quote", "deny", "confirm", "announce", "claim",
+                  "state", "add", "write", ":", "allege", "insist"}
+MODALS = {"could", "would", "may", "might", "will", "should", "can", "must", "shall"}
+DISPUTE_LEMMAS = {"deny", "reject", "dispute", "refute", "dismiss", "contest", "contradict"}
+CLAIM_NOUNS = {"report", "reports", "claim", "claims", "allegation", "allegations", "accusation", "accusations",
+               "statement", "account", "charge", "charges", "assertion", "story"}
+SPEAKER_LABELS = {"note", "update", "updated", "editor", "editors", "photo", "photos", "read", "related", "watch",
+                  "video", "listen", "correction", "warning", "breaking", "exclusive", "opinion", "analysis",
+                  "transcript", "latest", "pictured", "by", "via", "subscribe", "advertisement", "share", "follow",
+                  "source", "sources", "credit", "caption", "image", "more", "see", "also", "tags", "topics",
+                  "contact", "email", "tel", "phone", "q", "a", "disclaimer", "clarification"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+QUOTES = "\"“”'‘’«»"
 MAX_SOURCE_CHARS = 160
+MAX_UNIT_TOKENS = 400
 
 
-def _kind(text: str, span) -> str:
-    low = text.lower()
-    words = re.findall(r"[a-zé]+", low)
-    if find_outlet(text) or is_outlet_description(text):
-        return "outlet"
-    if ANONYMOUS.search(text.strip()):
-        return "anonymous"
+@dataclass(frozen=True)
+class Relation:
+    """One attribution as the text states it (character offsets into the document)."""
+
+    cue: tuple[int, int]
+    cue_text: str
+    lemma: str
+    cls: str  # speech | cognition | evidence | intent | stance
+    source: object  # the spaCy Span of the source phrase
+    content: tuple[int, int] | None
+    unit: object  # the spaCy Span of the sentence (a paragraph break ends one)
+    told: object = None  # "a source told the news outlet": the outlet's phrase
+    cue_i: int = -1  # token index of the cue's head word
+    parent_i: int | None = None  # "citing X": the cue whose source cites X
+
+    @property
+    def makes_claim(self) -> bool:
+        return self.cls in CLAIM_CLASSES
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading relations off the parse
+
+
+def units(doc):
+    """The document's sentences, cut again at paragraph breaks: the small model often runs a
+    headline or dateline into the first sentence, and an attribution never spans paragraphs."""
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    yield doc[start:token.i]
+                start = token.i + 1
+        if start < sent.end:
+            yield doc[start:sent.end]
+
+
+def _trim(doc, start: int, end: int):
+    """Token range without edge spaces and punctuation other than quotation marks."""
+    while start < end and (doc[start].is_space or (doc[start].is_punct and doc[start].text not in QUOTES)):
+        start += 1
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in QUOTES)):
+        end -= 1
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) if end > start else None
+
+
+def _in_unit(token, unit) -> bool:
+    return unit.start <= token.i < unit.end
+
+
+def _subtree(token, unit):
+    left, right = max(token.left_edge.i, unit.start), min(token.right_edge.i + 1, unit.end)
+    return token.doc[left:right]
+
+
+def _cue_span(token) -> tuple[int, int]:
+    """The cue as annotators mark it: auxiliaries, negation and adverbs right before the verb
+    ("has also said"), particles and the preposition of "call for" / "point to" after it."""
+    start, end = token.i, token.i + 1
+    for child in sorted(token.lefts, key=lambda t: -t.i):
+        if child.i == start - 1 and child.dep_ in ("aux", "auxpass", "neg", "advmod"):
+            start = child.i
+    for child in token.rights:
+        if child.i == end and (child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in ("for", "on", "to")
+                                                          and token.lemma_ in ("call", "point"))):
+            end = child.i + 1
+    doc = token.doc
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _followed_by_colon_or_quote(token) -> bool:
+    doc = token.doc
+    for nxt in doc[token.i + 1: token.i + 4]:
+        if nxt.is_space or nxt.dep_ in ("advmod", "npadvmod"):
+            continue
+        return nxt.text in (":", "“", '"', "«")
+    return False
+
+
+def _subject(token, unit):
+    """The source of a cue verb: its subject, its passive agent, or (for "…, saying …" and
+    "… and said …") the subject of the verb it hangs off."""
+    node = token
+    for _ in range(4):
+        children = list(node.children)
+        subject = next((c for c in children if c.dep_ in ("nsubj", "csubj") and _in_unit(c, unit)), None)
+        if subject is not None:
+            if subject.tag_ in ("WDT", "WP", "WP$") and node.dep_ == "relcl" and _in_unit(node.head, unit):
+                head = node.head  # "a letter … that says": the letter
+                return token.doc[max(head.left_edge.i, unit.start): head.i + 1]
+            if subject.lower_ in ("that", "which", "this", "there"):
+                return None
+            return _subtree(subject, unit)
+        if any(c.dep_ == "nsubjpass" for c in children):
+            agent = next((c for c in children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            return _subtree(pobj, unit) if pobj is not None else None
+        if node.dep_ in ("advcl", "xcomp", "conj", "pcomp") and node.head is not node \
+                and node.head.pos_ in ("VERB", "AUX") and _in_unit(node.head, unit):
+            node = node.head
+            continue
+        return None
+    return None
+
+
+def _has_complement(token, needs: str) -> bool:
+    deps = {c.dep_ for c in token.children}
+    clause = bool(deps & {"ccomp", "parataxis"}) or token.dep_ == "parataxis" or _followed_by_colon_or_quote(token)
+    if needs == "colon":
+        return _followed_by_colon_or_quote(token)
+    if needs == "clause":
+        return clause
+    if needs == "object":
+        return clause or bool(deps & {"dobj", "xcomp", "prep", "oprd", "attr", "dative", "acomp", "prt"})
+    return True
+
+
+def _disputes_object(token) -> bool:
+    """"X rejected the report", "X denied the allegations": a dispute of an earlier claim."""
+    return token.lemma_ in DISPUTE_LEMMAS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in token.children)
+
+
+def _content(token, unit, exclude):
+    """The attributed content: the cue's complement, else the rest of the sentence outside the
+    cue's own clause (``exclude``, a token range)."""
+    doc = token.doc
+    for dep in ("ccomp", "parataxis", "xcomp", "dobj", "oprd"):
+        child = next((c for c in token.children if c.dep_ == dep and _in_unit(c, unit)), None)
+        if child is not None:
+            span = _subtree(child, unit)
+            return _trim(doc, span.start, span.end)
+    before = _trim(doc, unit.start, exclude[0])
+    after = _trim(doc, exclude[1], unit.end)
+    if before and after:
+        return before if before[1] - before[0] >= after[1] - after[0] else after
+    return before or after
+
+
+def _verb_relations(unit):
+    doc = unit.doc
+    for token in unit:
+        if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+            continue
+        lemma = token.lemma_.lower()
+        cue = find_cue(lemma)
+        if cue is None:
+            continue
+        if lemma in ("cite", "quote") and token.tag_ == "VBG":
+            continue  # "citing X": read by _citing_relations, X is the source
+        if not (_has_complement(token, cue.needs) or _disputes_object(token)):
+            continue
+        if lemma == "call" and not any(c.dep_ in ("oprd", "ccomp", "xcomp") or
+                                       (c.dep_ == "prep" and c.lower_ in ("for", "on")) for c in token.children):
+            continue  # "called the office" is not a cue; "called for", "called it a scandal" are
+        source = _subject(token, unit)
+        if source is None or not source.text.strip():
+            continue
+        told = None
+        if lemma == "tell":
+            listener = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+            told = _subtree(listener, unit) if listener is not None else None
+        clause = _subtree(token, unit)
+        exclude = (min(clause.start, source.start), max(clause.end, source.end)) \
+            if not any(c.dep_ in ("ccomp", "parataxis", "xcomp", "dobj") for c in token.children) \
+            else (token.i, token.i + 1)
+        yield Relation(cue=_cue_span(token), cue_text=doc.text[slice(*_cue_span(token))], lemma=lemma,
+                       cls=cue.cls, source=source, content=_content(token, unit, exclude), unit=unit,
+                       told=told, cue_i=token.i)
+
+
+def _according_relations(unit):
+    doc = unit.doc
+    for token in unit:
+        if token.lower_ != "according" or token.i + 1 >= unit.end or doc[token.i + 1].lower_ != "to":
+            continue
+        to = doc[token.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) \
+            or next((c for c in token.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        source = _subtree(pobj, unit)
+        phrase = (token.i, max(source.end, to.i + 1))
+        yield Relation(cue=(token.idx, to.idx + len(to)), cue_text=doc.text[token.idx: to.idx + len(to)],
+                       lemma="according to", cls="speech", source=source,
+                       content=_content(token, unit, phrase), unit=unit, cue_i=token.i)
+
+
+def _citing_relations(unit):
+    """ "X reported, citing a source": the source speaks through X's report."""
+    doc = unit.doc
+    for token in unit:
+        if token.lemma_ not in ("cite", "quote") or token.tag_ != "VBG":
+            continue
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        source = _subtree(obj, unit)
+        head = token.head if token.head is not token else None
+        yield Relation(cue=(token.idx, token.idx + len(token)), cue_text=token.text, lemma=token.lemma_,
+                       cls="speech", source=source, content=_content(token, unit, (token.i, source.end)),
+                       unit=unit, cue_i=token.i, parent_i=head.i if head is not None else None)
+
+
+def _noun_relations(unit):
+    doc = unit.doc
+    for token in unit:
+        if token.pos_ != "NOUN":
+            continue
+        cue = find_cue(token.lemma_.lower(), "noun")
+        if cue is None:
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue
+        source = doc[max(owner.left_edge.i, unit.start): owner.i + 1]
+        complement = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
+        content = _trim(doc, *(lambda s: (s.start, s.end))(_subtree(complement, unit))) if complement else None
+        yield Relation(cue=(token.idx, token.idx + len(token)), cue_text=token.text, lemma=token.lemma_.lower(),
+                       cls=cue.cls, source=source, content=content, unit=unit, cue_i=token.i)
+
+
+def _speaker_relation(unit):
+    """ "PENCE: Well, …", headline shapes such as "Medics: RSF shelling kills 21", and a quotation
+    signed with a dash ("… ” ― Jane Doe")."""
+    doc = unit.doc
+    tokens = [t for t in unit if not t.is_space]
+    for k, token in enumerate(tokens):
+        if token.text in ("―", "—") and 1 <= len(tokens) - k - 1 <= 4 \
+                and all(t.text[:1].isupper() or t.is_punct for t in tokens[k + 1:]) \
+                and (k == 0 or tokens[k - 1].text in QUOTES):
+            name = [t for t in tokens[k + 1:] if not t.is_punct]
+            if not name:
+                break
+            source = doc[name[0].i: name[-1].i + 1]
+            content = _trim(doc, unit.start, token.i)
+            return Relation(cue=(token.idx, token.idx + 1), cue_text=token.text, lemma=":", cls="speech",
+                            source=source, content=content, unit=unit, cue_i=token.i)
+    first = 1 if tokens and tokens[0].text in QUOTES else 0
+    for j in range(first + 1, min(first + 5, len(tokens) - 1)):
+        if tokens[j].text != ":":
+            continue
+        head = tokens[first:j]
+        if head[0].lower_ in SPEAKER_LABELS or any(t.like_num for t in head) \
+                or not all(t.text[:1].isupper() or t.text in ("'s", "’s", ".", "-") for t in head):
+            return None
+        source = doc[head[0].i: head[-1].i + 1]
+        content = _trim(doc, tokens[j].i + 1, unit.end)
+        return Relation(cue=(tokens[j].idx, tokens[j].idx + 1), cue_text=":", lemma=":", cls="speech",
+                        source=source, content=content, unit=unit, cue_i=tokens[j].i)
+    return None
+
+
+def _quoted(unit) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks. A straight quote opens when it follows a space or
+    the start and precedes a word, else it closes; a unit that begins inside a quotation (the
+    quotation opened in an earlier sentence) is quoted up to its first closing mark."""
+    text, base = unit.text, unit.start_char
+    out: list[tuple[int, int]] = []
+    opened: int | None = None
+    first = True
+    for i, char in enumerate(text):
+        if char not in "“”\"":
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        opening = char == "“" or (char == '"' and (before.isspace() or before in "([—–-") and not after.isspace())
+        if opening and opened is None:
+            opened = i
+        elif not opening:
+            if opened is not None:
+                out.append((base + opened, base + i + 1))
+            elif first:
+                out.append((base, base + i + 1))
+            opened = None
+        first = False
+    return out
+
+
+SPEAKERS_IN_QUOTES = {"i", "you", "we", "me", "us", "anybody", "anyone", "everybody", "everyone", "nobody"}
+
+
+def relations_in(unit) -> list[Relation]:
+    """The unit's relations, without those a quoted speaker makes inside the quotation ("… I think
+    …", "If he thinks …"): the quotation is the content of its speaker's relation, not a new one."""
+    if len(unit) > MAX_UNIT_TOKENS:
+        return []
+    quoted = _quoted(unit)
+    found = [r for r in (*_according_relations(unit), *_citing_relations(unit), *_verb_relations(unit),
+                         *_noun_relations(unit))
+             if r.source.text.strip().lower() not in SPEAKERS_IN_QUOTES
+             and not any(s < r.cue[0] < e for s, e in quoted)]
+    speaker = _speaker_relation(unit)
+    if speaker is not None:
+        found.append(speaker)
+    return sorted(found, key=lambda r: r.cue)
+
+
+def find_relations(parsed) -> list[Relation]:
+    """Every attribution relation in the document, in reading order."""
+    return [r for unit in units(parsed.doc) for r in relations_in(unit)]
+
+
+def relation_spans(parsed):
+    """(cue, source, content, class) character spans of each relation, for span-level scoring."""
+    return [(r.cue, (r.source.start_char, r.source.end_char), r.content, r.cls) for r in find_relations(parsed)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Naming and typing sources
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip().strip(",;:").strip()
+    text = re.sub(r"(’s|'s)$", "", text).strip()
+    return text.strip(QUOTES).strip()
+
+
+def _core(span):
+    """The source phrase without relative clauses and appositions ("a resident who fled …")."""
+    doc = span.doc
+    cut = span.end
+    for token in span:
+        if token.dep_ in ("relcl", "appos", "acl") and token.head.i >= span.start:
+            cut = min(cut, token.left_edge.i)
+    while cut > span.start and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
+        cut -= 1
+    return doc[span.start: cut] if cut > span.start else span
+
+
+def describe(span) -> Source:
+    """Type and name a source phrase that does not refer back to an earlier one."""
+    core = _core(span)
+    text = _clean(core.text)
+    outlet = find_outlet(text) or find_outlet_in(text)
+    if outlet is not None:
+        return Source(outlet.name, "outlet")
+    words = re.findall(r"[a-zé.]+", text.lower())
+    if ANONYMOUS.search(text):
+        return Source(text, "anonymous")
+    persons = [e for e in core.ents if e.label_ == "PERSON" and not _possessor(e)] \
+        or [e for e in span.ents if e.label_ == "PERSON" and not _possessor(e)]
+    titled = _name_after_title(core) or _name_after_title(span)
+    if persons or titled:
+        start, name = (persons[-1].start, _clean(persons[-1].text)) if persons else titled
+        before = _clean(span.doc[span.start: start].text.split(",")[-1])
+        if any(w in OFFICIAL_WORDS for w in re.findall(r"[a-z.]+", before.lower())):
+            return Source(name, "official", re.sub(r"^(the|a|an)\s+", "", before, flags=re.I) or None)
+        return Source(name, "person")
     if words and words[-1] in DOCUMENT_HEADS:
-        return "document"
+        return Source(text, "document")
     if any(w in OFFICIAL_WORDS for w in words):
-        return "official"
+        return Source(text, "official")
+    orgs = [e for e in core.ents if e.label_ == "ORG"]
+    if orgs:
+        org = orgs[-1]
+        rest = [t for t in core if not (org.start <= t.i < org.end) and t.lower_ not in ("the", "'s", "’s")]
+        if not rest or (len(rest) == 1 and rest[0].i == core.end - 1 and rest[0].lower_ in ("rebels", "militia",
+                                                                                             "fighters", "group")):
+            return Source(_clean(re.sub(r"^the\s+", "", org.text, flags=re.I)), "organization")
     if words and words[-1] in ORGANIZATION_HEADS:
-        return "organization"
-    ents = [e for e in span.ents] if span is not None else []
-    if any(e.label_ == "PERSON" for e in ents):
-        return "person"
-    if any(e.label_ in ("ORG", "NORP", "GPE") for e in ents):
-        return "organization"
-    return "person" if text[:1].isupper() else "organization"
+        return Source(text, "organization")
+    if any(e.label_ in ("ORG", "NORP", "GPE") for e in core.ents):
+        return Source(text, "organization")
+    return Source(text, "person" if text[:1].isupper() else "organization")
 
 
-def _name(text: str) -> str:
-    outlet = find_outlet(text)
-    if outlet:
-        return outlet.name
-    return text.strip().strip(",").strip()
+def _possessor(ent) -> bool:
+    """ "Mali's transitional government": Mali names the owner, not the speaker."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ in ("'s", "’s", "'")
+
+
+def _name_after_title(span) -> tuple[int, str] | None:
+    """ "army spokesman Colonel Guillaume Ndjike" → Guillaume Ndjike: the capitalised words after the
+    last title word, when the model found no person."""
+    tokens = list(span)
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].lower_ in OFFICIAL_WORDS:
+            name = tokens[i + 1:]
+            if 1 <= len(name) <= 4 and all(t.text[:1].isupper() for t in name):
+                return name[0].i, _clean(" ".join(t.text for t in name))
+            return None
+    return None
+
+
+def _describes_outlet(text: str, outlet: Outlet) -> bool:
+    """ "the London-based Arabic daily" describes Asharq al-Awsat; "the UN agency" is not Reuters."""
+    generic = {"the", "this", "news", "state", "official", "private", "local", "media", "same", "outlet"}
+    words = set(re.findall(r"[a-z-]+", text.lower())) - generic
+    known = set(" ".join(outlet.descriptors).lower().replace("|", " ").split()) | set(outlet.name.lower().split())
+    return words <= known
 
 
 class _Memory:
-    """The sources a document has named so far, for resolving "the daily", "the source", "he"."""
+    """What the document has named so far, for resolving "the daily", "the source", "he", "Kanyuka"."""
 
-    def __init__(self) -> None:
-        self.last_outlet: tuple[Source, ...] | None = None
+    def __init__(self, doc) -> None:
+        self.outlets: list[tuple[Source, ...]] = []
         self.last_anonymous: tuple[Source, ...] | None = None
-        self.last_person: tuple[Source, ...] | None = None
+        self.last_speaker: tuple[Source, ...] | None = None
+        self.last_document: tuple[Source, ...] | None = None
+        self.last_organization: tuple[Source, ...] | None = None
         self.last_chain: tuple[Source, ...] | None = None
+        self.people: dict[str, Source] = {}
+        self.doc = doc
 
-    def resolve(self, text: str, span) -> tuple[Source, ...] | None:
-        low = text.lower().strip()
-        if is_outlet_description(text) or low in ("the report", "the reports", "this report", "the newspaper"):
-            return self.last_outlet
-        if low in ("the source", "the sources", "the official", "the witness", "the resident") \
-                or re.match(r"^the (same )?(security |military |local )?source", low):
-            return self.last_anonymous
-        if low in PRONOUNS:
-            return self.last_person if low in ("he", "she") else self.last_chain
+    def _person_by_surname(self, text: str, before: int) -> Source | None:
+        if not re.fullmatch(r"[A-Z][\w'’.-]+( [A-Z][\w'’.-]+)?", text):
+            return None
+        for name, source in reversed(self.people.items()):
+            if name != text and name.endswith(" " + text):
+                return source
+        for ent in self.doc.ents:  # named earlier outside any claim ("regional governor Oleh Syniehubov")
+            if ent.end_char > before:
+                break
+            if ent.label_ == "PERSON" and ent.text != text and ent.text.endswith(" " + text):
+                window = self.doc[max(ent.start - 4, 0): ent.start].text.lower()
+                official = any(w in OFFICIAL_WORDS for w in re.findall(r"[a-z.]+", window))
+                return Source(_clean(ent.text), "official" if official else "person")
         return None
+
+    def _organization_before(self, before: int) -> tuple[Source, ...] | None:
+        if self.last_organization is not None:
+            return self.last_organization
+        orgs = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= before]
+        return (Source(_clean(re.sub(r"^the\s+", "", orgs[-1].text, flags=re.I)), "organization"),) if orgs else None
+
+    def resolve(self, span) -> tuple[Source, ...] | None:
+        text = _clean(_core(span).text)
+        low = text.lower()
+        words = low.split()
+        if low.startswith(("the ", "this ")) and words[-1] in ("report", "reports", "statement", "document",
+                                                                "letter", "communique", "communiqué", "study"):
+            return self.last_document or (self.outlets[-1] if self.outlets else None)
+        if is_outlet_description(text) or low in ("the newspaper", "the paper"):
+            for chain in reversed(self.outlets):
+                outlet = find_outlet(chain[-1].name)
+                if outlet is None or _describes_outlet(low, outlet):
+                    return chain
+            if words[-1] not in ("agency", "network"):
+                return self.outlets[-1] if self.outlets else None
+        if re.match(r"^the (same |security |military |local |senior |)(source|sources|official|officials|witness|"
+                    r"resident|diplomat|coordinator|insider)$", low):
+            return self.last_anonymous or self.last_speaker
+        if low.startswith("the ") and words[-1] in ANAPHORIC_ORGANIZATIONS and (
+                len(words) == 2 or (len(words) == 3 and any(t.ent_type_ for t in span[1:-1]))):
+            return self._organization_before(span.start_char)  # "the group", "the UN agency"
+        if low in ("he", "she", "i"):
+            return self.last_speaker
+        if low in ("they", "it", "we"):
+            return self.last_chain if low != "they" else (self.last_anonymous or self.last_chain)
+        person = self._person_by_surname(text, span.start_char)
+        return (person,) if person is not None else None
 
     def remember(self, chain: tuple[Source, ...]) -> None:
         if not chain:
             return
-        kinds = [s.kind for s in chain]
-        if kinds[-1] == "outlet":
-            self.last_outlet = chain
-        elif kinds[-1] == "anonymous":
+        last = chain[-1]
+        for i, source in enumerate(chain):
+            if source.kind == "outlet":
+                self.outlets.append(chain[: i + 1])
+        if last.kind == "anonymous":
             self.last_anonymous = chain
-        elif kinds[-1] in ("official", "person"):
-            self.last_person = chain
-        if "outlet" in kinds:
-            self.last_outlet = chain[: kinds.index("outlet") + 1]
+            if re.match(r"^(a|an|one)\b", last.name, re.I):
+                self.last_speaker = chain
+        elif last.kind in ("official", "person"):
+            self.last_speaker = chain
+            self.people[last.name] = last
+        elif last.kind == "document":
+            self.last_document = chain
+        elif last.kind == "organization":
+            self.last_organization = chain
         self.last_chain = chain
 
 
-def _source_chain(span, memory: _Memory, *, told=None) -> tuple[Source, ...] | None:
-    text = span.text.strip()
+def _own_chain(relation: Relation, memory: _Memory) -> tuple[Source, ...] | None:
+    span = relation.source
+    text = _clean(span.text)
     if not text or len(text) > MAX_SOURCE_CHARS:
         return None
-    resolved = memory.resolve(text, span)
-    if resolved is not None:
-        chain = resolved
-    else:
-        if text.lower() in PRONOUNS or text.lower() in ("the report", "the source"):
+    chain = memory.resolve(span)
+    if chain is None:
+        if text.lower() in PRONOUNS or text.lower() in ("the report", "the source", "the group"):
             return None
-        kind = _kind(text, span)
-        chain = (Source(_name(text), kind),)
+        chain = (describe(span),)
+    told = relation.told
     if told is not None:  # "a source told the news outlet": the source speaks through the outlet
-        outer = memory.resolve(told.text, told) if is_outlet_description(told.text) else None
-        if outer is None and find_outlet(told.text):
-            outer = (Source(_name(told.text), "outlet"),)
+        outer = memory.resolve(told) if is_outlet_description(told.text) else None
+        if outer is None and (find_outlet(_clean(told.text)) or find_outlet_in(_clean(told.text))):
+            outer = (describe(told),)
         if outer:
             chain = outer + tuple(s for s in chain if s not in outer)
     return chain
 
 
-def _subtree_span(token):
-    return token.doc[token.left_edge.i: token.right_edge.i + 1]
-
-
-def _cue_in(sent):
-    """(cue, source span, told span) of the sentence's attribution, or None."""
-    for token in sent:
-        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
-            to = token.doc[token.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-            if pobj is None:
-                pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return "according to", _subtree_span(pobj), None
-    for token in sent:
-        if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
-            continue
-        lemma = token.lemma_.lower()
-        if lemma not in REPORTING_VERBS:
-            continue
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None:
-            continue
-        has_content = any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for c in token.children) \
-            or token.dep_ in ("parataxis", "ccomp", "advcl") or token.head is not token
-        if not has_content:
-            continue
-        told = None
-        if lemma == "tell":
-            told = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
-            told = _subtree_span(told) if told is not None else None
-        return token.lower_, _subtree_span(subject), told  # the cue as written
-    return None
+# ---------------------------------------------------------------------------------------------
+# Claims and events
 
 
 def _direct_quote(text: str, start: int) -> Span | None:
@@ -167,30 +581,107 @@ def _direct_quote(text: str, start: int) -> Span | None:
     return Span(match.group(1), start + match.start(1), start + match.end(1))
 
 
-def extract_claims(parsed, *, actors) -> list[Claim]:
-    memory = _Memory()
+def _holds(outer: Relation, inner: Relation) -> bool:
+    if outer is inner or not outer.content or inner.parent_i == outer.cue_i:
+        return False
+    if not (outer.content[0] <= inner.cue[0] < outer.content[1]):
+        return False
+    if not (_nests(outer) or outer.lemma == "according to"):
+        return False  # only a speaker holds a speaker ("Diplomats said France could ask …" holds "ask")
+    mutual = inner.content and inner.content[0] <= outer.cue[0] < inner.content[1]
+    if not mutual:
+        return True
+    doc = outer.unit.doc
+    if outer.cue_i >= 0 and inner.cue_i >= 0:
+        if doc[outer.cue_i].is_ancestor(doc[inner.cue_i]):
+            return True
+        if doc[inner.cue_i].is_ancestor(doc[outer.cue_i]):
+            return False
+    return outer.cue[0] > inner.cue[0]  # "X said …, Y reported": the trailing reporter is outer
+
+
+def _parent(relation: Relation, among: list[Relation]) -> Relation | None:
+    """The relation this one speaks inside: the reporter of "citing X", else the relation with the
+    smallest content that holds this one's cue."""
+    if relation.parent_i is not None:
+        direct = next((r for r in among if r.cue_i == relation.parent_i), None)
+        if direct is not None:
+            return direct
+    holders = [r for r in among if _holds(r, relation)]
+    return min(holders, key=lambda r: r.content[1] - r.content[0]) if holders else None
+
+
+def _nests(relation: Relation) -> bool:
+    """Whether a relation inside another's content continues the chain (else it is content)."""
+    if relation.lemma not in NESTING_LEMMAS or relation.cue_i < 0:
+        return False
+    token = relation.unit.doc[relation.cue_i]
+    return not any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children)
+
+
+def extract_claims(parsed, *, actors=()) -> list[Claim]:
+    memory = _Memory(parsed.doc)
+    text = parsed.doc.text
     claims: list[Claim] = []
-    for sent in parsed.doc.sents:
-        if len(sent) > 400:
+    for unit in units(parsed.doc):
+        found = [r for r in relations_in(unit) if r.makes_claim]
+        relations = [r for r in found if _nests(r) or r.lemma == "according to" or not any(_holds(o, r) for o in found)]
+        if not relations:
             continue
-        found = _cue_in(sent)
-        if found is None:
-            continue
-        cue, source_span, told = found
-        chain = _source_chain(source_span, memory, told=told)
-        if not chain:
-            continue
-        memory.remember(chain)
-        quote = _direct_quote(sent.text, sent.start_char)
-        claims.append(Claim(text=sent.text, start=sent.start_char, end=sent.end_char, cue=cue,
-                            direct=quote is not None, sources=chain, quote=quote))
+        chains: dict[int, tuple[Source, ...] | None] = {}
+
+        def chain_of(relation: Relation, depth: int = 0) -> tuple[Source, ...] | None:
+            key = id(relation)
+            if key not in chains:
+                own = _own_chain(relation, memory)
+                parent = _parent(relation, relations) if depth < 4 else None
+                outer = chain_of(parent, depth + 1) if parent is not None else None
+                if own is not None and outer:
+                    own = outer + tuple(s for s in own if s not in outer)
+                chains[key] = own if own is not None else outer
+            return chains[key]
+
+        parents = {id(p) for r in relations if (p := _parent(r, relations)) is not None}
+        for relation in relations:
+            if id(relation) in parents:
+                continue  # its chain continues in the relation it holds
+            chain = chain_of(relation)
+            if not chain:
+                continue
+            memory.remember(chain)
+            sentence = _trim(parsed.doc, unit.start, unit.end) or (unit.start_char, unit.end_char)
+            sentence = (sentence[0], max(sentence[1], min(unit.end_char, sentence[1] + 1)))
+            content = Span(text[slice(*relation.content)], *relation.content) if relation.content else None
+            claims.append(Claim(text=text[slice(*sentence)], start=sentence[0], end=sentence[1],
+                                cue=relation.cue_text, direct=_direct_quote(unit.text, unit.start_char) is not None,
+                                sources=chain, quote=_direct_quote(unit.text, unit.start_char), content=content,
+                                disputes=_disputed(relation, chain, claims)))
     return claims
 
 
+def _disputed(relation: Relation, chain, earlier: list[Claim]) -> int | None:
+    """A denial records the latest earlier claim from another source."""
+    if relation.lemma not in DISPUTE_LEMMAS:
+        return None
+    for index in range(len(earlier) - 1, -1, -1):
+        if earlier[index].sources[-1] != chain[-1]:
+            return index
+    return None
+
+
 def attribute_events(parsed, events, *, claims) -> list[Event]:
-    """Each event takes the chain of the claim whose sentence holds it; none: the outlet's own voice."""
+    """An event takes the chain of the claim whose content holds it; an event that is itself the act
+    of speaking ("Hezbollah denied …") takes the chain of those who report the act; none: the
+    outlet's own voice."""
     out = []
     for event in events:
-        claim = next((c for c in claims if c.start <= event.evidence.start and event.evidence.end <= c.end), None)
-        out.append(replace(event, sources=claim.sources) if claim is not None else event)
+        at = event.trigger_start if event.trigger_start is not None else event.evidence.start
+        sources: tuple[Source, ...] = ()
+        holding = [c for c in claims if c.start <= at < c.end]
+        inside = [c for c in holding if c.content is None or c.content.start <= at < c.content.end]
+        if inside:
+            sources = inside[0].sources
+        elif holding:
+            sources = holding[0].sources[:-1]
+        out.append(replace(event, sources=sources))
     return out

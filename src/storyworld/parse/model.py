@@ -27,6 +27,23 @@ class ParsedDocument:
     doc: "spacy.tokens.Doc"  # noqa: F821
 
 
+def _register_paragraph_breaks() -> str:
+    """A component that starts a sentence after every line break, before the parser runs: the
+    parser then never joins a headline, a dateline or the last sentence of a paragraph to the
+    next one (en_core_web_sm does, and its attachments then cross the paragraph)."""
+    from spacy.language import Language
+
+    name = "storyworld_paragraph_breaks"
+    if not Language.has_factory(name):
+        @Language.component(name)
+        def paragraph_breaks(doc):
+            for token in doc[:-1]:
+                if token.is_space and "\n" in token.text:
+                    doc[token.i + 1].is_sent_start = True
+            return doc
+    return name
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL):
     """Load a spaCy pipeline by package name or path; cached per process."""
@@ -34,11 +51,15 @@ def load_nlp(model: str = DEFAULT_MODEL):
 
     try:
         if "/" in model:
-            return spacy.load(model)
-        module = importlib.import_module(model)
-        return module.load()
+            nlp = spacy.load(model)
+        else:
+            nlp = importlib.import_module(model).load()
     except (ImportError, OSError) as exc:
         raise ConfigError(Errors.E203.format(model=model)) from exc
+    name = _register_paragraph_breaks()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(name, before="parser")
+    return nlp
 
 
 def parse_documents(

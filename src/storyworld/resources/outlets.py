@@ -48,6 +48,22 @@ DESCRIPTOR_HEADS = ("daily", "newspaper", "paper", "outlet", "news outlet", "age
 
 
 def is_outlet_description(text: str) -> bool:
-    """ "the news outlet", "the London-based Arabic daily", "the agency": a reference to an outlet."""
+    """ "the news outlet", "the London-based Arabic daily", "the agency": a reference to an outlet
+    (a capitalised head is a name: "the Sudan Doctors Network" is not a description)."""
     norm = _norm(text)
-    return norm.startswith(("the ", "this ")) and any(norm.endswith(" " + head) for head in DESCRIPTOR_HEADS)
+    last = text.strip().split()[-1] if text.strip() else ""
+    return norm.startswith(("the ", "this ")) and not last[:1].isupper() \
+        and any(norm.endswith(" " + head) for head in DESCRIPTOR_HEADS)
+
+
+@lru_cache(maxsize=1)
+def _name_pattern() -> re.Pattern:
+    names = sorted((n for n in outlets() if len(n) >= 3), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+def find_outlet_in(text: str) -> Outlet | None:
+    """An outlet named inside a longer phrase: "the group's Al-Manar television", "a reporter for
+    USA Today". The longest name wins."""
+    match = _name_pattern().search(_norm(text))
+    return outlets()[match.group(1)] if match else None
