@@ -9,12 +9,27 @@ trigger its compound/possessor/"by" phrase) is the actor; the direct object (or 
 subject, or an "on/against/at" phrase) is the target. Arguments are resolved to countries and roles
 through the actors stage (``actor_for_span``). Modality comes from ``modality.modality_of``. Every
 event carries its sentence as evidence, with offsets into ``document.text``.
+
+What is not an event of its own (precision): a headline (the article's first line, which the body
+retells); a participle used as an adjective ("the detained protesters") or in a reduced or full
+relative clause (background: "drones launched by Russia", "which pledged allegiance"); what a
+speaker accuses someone of ("accused M23 of firing": the accusation is the event); a noun that
+names an event told elsewhere ("condemned the attack", "rejected the demands", "this is an attack",
+"a series of attacks"); a denial whose content is itself an event ("denied firing on the camp" is
+the firing, negated, not a REJECT).
+
+Countries of arguments come from the text: the phrase itself, the antecedent of a pronoun or of a
+definite description ("it", "its forces", "the junta" → the last mention that names a country),
+and for targets and local actors (civilians, police, protesters, buildings) the place the sentence
+puts them in.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from ..resources.actors import resolve
 from ..resources.ontology import lookup
 from ..types import ActorRef, Event, Span
 from .actors import actor_for_span
@@ -24,6 +39,28 @@ MAX_SENTENCE_TOKENS = 400  # longer "sentences" (flattened tables, lists) are sk
 SUBJECTS = ("nsubj", "csubj")
 OBJECTS = ("dobj", "obj")
 TARGET_PREPOSITIONS = ("on", "against", "at", "into")
+# verbs that only carry a noun trigger: "launched an attack", "will hold talks"
+LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "wage", "begin", "start", "continue",
+               "resume", "make", "sign", "reach", "impose", "adopt", "stage", "step", "intensify", "escalate"}
+# a noun trigger under these verbs names an event told elsewhere: "condemned the attack"
+REFERRING_VERBS = {"condemn", "reject", "deny", "criticise", "criticize", "denounce", "welcome", "investigate",
+                   "blame", "accuse", "host", "discuss", "describe", "report", "confirm", "claim", "mark",
+                   "protest", "dismiss", "call", "term", "say", "praise", "support", "back", "oppose", "survive",
+                   "end", "stop", "halt", "prevent", "avoid", "threaten", "warn"}
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+BACKGROUND_MARKS = {"since"}  # "since it seized power in 2021"
+# "warned that …" is a threat when what is warned of is coercive; else a statement
+THREAT_CONTENT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
+THREAT_WORDS = {"respond", "retaliate", "retaliation", "response", "consequence", "action", "force", "war"}
+ALLEGING_VERBS = {"accuse", "blame", "charge", "suspect", "condemn", "criticise", "criticize"}
+DENYING_VERBS = {"deny", "dismiss"}
+REPORTING_VERBS = {"say", "tell", "announce", "claim", "confirm", "add", "state", "report", "declare", "insist",
+                   "write", "note"}
+SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "we", "our", "them"}
+LOCAL_ROLES = {"CVL", "COP"}  # actors whose country is where they are
+NON_LOCAL = {"IGO"}
+HEADLINE_MAX_WORDS = 25
 
 
 def _phrase(token):
@@ -33,6 +70,16 @@ def _phrase(token):
         if child.dep_ in ("relcl", "acl", "appos", "punct") and child.i > token.i:
             right = min(right, child.left_edge.i - 1)
     right = max(right, token.i)
+    left = min(left, token.i)
+    # never across a paragraph break ("fuel shortages\n\nBAMAKO")
+    span = token.doc[left:right + 1]
+    text = span.text
+    if "\n\n" in text:
+        cut = span.start_char + text.index("\n\n")
+        if token.idx < cut:
+            right = max(token.i, max((t.i for t in span if t.idx < cut), default=token.i))
+        else:
+            left = min(token.i, min((t.i for t in span if t.idx > cut), default=token.i))
     return token.doc[left:right + 1]
 
 
@@ -44,10 +91,8 @@ def _subject(trigger):
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
-    if trigger.dep_ in ("xcomp", "conj") and trigger.head.pos_ == "VERB":  # "agreed to withdraw", "met and agreed"
+    if trigger.dep_ in ("xcomp", "conj") and trigger.head.pos_ in ("VERB", "AUX"):  # "agreed to withdraw"
         return _subject(trigger.head) if trigger.head is not trigger else None
-    if trigger.dep_ == "ccomp":
-        return None
     return None
 
 
@@ -66,6 +111,16 @@ def _object(trigger):
     return None
 
 
+def _embedded_object(trigger):
+    """The target of what is threatened or demanded: "threatened to attack any ship" → any ship."""
+    for child in trigger.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            found = _object(child)
+            if found is not None:
+                return found
+    return None
+
+
 def _noun_arguments(trigger):
     actor = target = None
     for child in trigger.children:
@@ -75,9 +130,13 @@ def _noun_arguments(trigger):
             actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS + ("with",):
             target = next((g for g in child.children if g.dep_ == "pobj"), target)
-    if trigger.dep_ in SUBJECTS + ("nsubjpass",) and actor is None:
-        pass
-    if trigger.dep_ in OBJECTS and trigger.head.pos_ == "VERB" and actor is None:
+        if child.dep_ == "prep" and child.lower_ == "between":  # "a meeting between A and B"
+            first = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if first is not None:
+                actor = first
+                target = next((c for c in first.children if c.dep_ == "conj"), target)
+    if trigger.dep_ in OBJECTS and trigger.head.pos_ == "VERB" and actor is None \
+            and trigger.head.lemma_.lower() in LIGHT_VERBS:
         actor = _subject(trigger.head)  # "Israel launched an attack on …"
     return actor, target
 
@@ -92,24 +151,248 @@ def _verbal_pos(token) -> str:
     return token.pos_
 
 
-def _ref(actors, span) -> ActorRef | None:
+def _alleged(token) -> bool:
+    """What someone is accused of: "accused M23 of firing", "blamed the army for the attack"."""
+    node, steps = token, 0
+    while steps < 4 and node.head is not node:
+        head = node.head
+        if node.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ in ("of", "for") \
+                and head.head.lemma_.lower() in ALLEGING_VERBS:
+            return True
+        if node.dep_ not in ("pcomp", "pobj", "prep", "compound", "conj", "dobj"):
+            return False
+        node, steps = head, steps + 1
+    return False
+
+
+def _skip_verb(token) -> bool:
+    head = token.head
+    if token.dep_ in ("amod", "acl", "relcl"):
+        if token.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") \
+                and any(c.dep_ in OBJECTS for c in token.children):
+            return False  # a misparse of a verb with its object ("The council condemned … an attack")
+        return True  # "the detained protesters", "drones launched by Russia", "which pledged allegiance"
+    if token.dep_ == "conj" and head.dep_ in ("amod", "acl", "relcl"):
+        return True
+    if _alleged(token):
+        return True
+    if token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # a purpose: "pledged aid to support its budget"
+    if any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in token.children):
+        return True
+    if token.lemma_.lower() == "warn" and not _coercive_content(token):
+        return True
+    if token.lemma_.lower() in DENYING_VERBS:
+        # "denied firing on the camp", "denied that the men were members": the content, not a REJECT
+        if any(c.dep_ in ("xcomp", "ccomp", "pcomp") for c in token.children):
+            return True
+        if any(c.dep_ in OBJECTS and c.pos_ == "VERB" for c in token.children):
+            return True
+    return False
+
+
+def _coercive_content(token) -> bool:
+    for t in token.subtree:
+        if t is token:
+            continue
+        if t.lemma_.lower() in THREAT_WORDS:
+            return True
+        pos = _verbal_pos(t)
+        if pos in ("VERB", "NOUN"):
+            found = lookup(t.lemma_, pos, t.sent.text)
+            if found is not None and found.type in THREAT_CONTENT:
+                return True
+    return False
+
+
+def _definite(token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children)
+
+
+def _skip_noun(token) -> bool:
+    if token.dep_ in ("attr", "appos"):
+        return True  # "this is a deliberate attack"
+    if _alleged(token):
+        return True
+    head = token.head
+    lemma = head.lemma_.lower()
+    if token.dep_ in OBJECTS + ("nsubjpass",) and lemma in REFERRING_VERBS and (
+            _definite(token) or lemma in ("threaten", "warn", "end", "stop", "halt", "prevent", "avoid")):
+        return True  # "condemned the attack", "rejected the demands", "threatened new sanctions"
+    if token.dep_ in OBJECTS and head.pos_ == "VERB" and _skip_verb(head) and head.lemma_.lower() in LIGHT_VERBS:
+        return True  # "who have carried out attacks"
+    if token.dep_ == "pobj" and head.dep_ == "prep":
+        governor = head.head
+        if head.lower_ == "of" and governor.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return True  # "a series of attacks", "the latest of the strikes"
+        if governor.lemma_.lower() in REFERRING_VERBS and head.lower_ in ("for", "as", "over", "of"):
+            return True
+    return False
+
+
+def _introduced(token) -> bool:
+    """A noun that brings in a new happening: "broke up a protest outside parliament"."""
+    return (token.dep_ in OBJECTS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+            and any(c.dep_ == "prep" for c in token.children) and token.head.pos_ == "VERB"
+            and token.head.lemma_.lower() not in REPORTING_VERBS | REFERRING_VERBS)
+
+
+def _headline_end(doc) -> int:
+    """End of the article's first line when it is a headline (short, no closing punctuation), else 0."""
+    text = doc.text
+    cut = text.find("\n\n")
+    if cut <= 0:
+        return 0
+    first = text[:cut].strip()
+    if not first or len(first.split()) > HEADLINE_MAX_WORDS or first[-1] in ".!?:;\"”'’)" or not text[cut:].strip():
+        return 0
+    return cut
+
+
+def _evidence(sent, token, headline_end: int) -> Span:
+    """The sentence, cut at paragraph breaks to the part holding the trigger (a headline or a list
+    item glued to it by the sentence splitter is not evidence)."""
+    start, end = sent.start_char, sent.end_char
+    text = sent.doc.text
+    for m in re.finditer(r"\n\s*\n", text[start:end]):
+        brk_start, brk_end = start + m.start(), start + m.end()
+        if brk_end <= token.idx:
+            start = brk_end
+        elif brk_start >= token.idx + len(token.text):
+            end = brk_start
+            break
+    start = max(start, headline_end) if headline_end and start < headline_end <= token.idx else start
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(text[start:end], start, end)
+
+
+class _Context:
+    """What the document says around an argument: earlier mentions with a country, places."""
+
+    def __init__(self, parsed, actors):
+        self.parsed = parsed
+        self.actors = sorted(actors, key=lambda a: a.start)
+        self._places = None
+
+    @property
+    def places(self):
+        if self._places is None:
+            try:
+                from .places import extract_places
+
+                self._places = [p for p in extract_places(self.parsed) if p.country]
+            except Exception:  # the gazetteer is an enrichment: never fail the events for it
+                self._places = []
+        return self._places
+
+    def antecedent(self, before: int, head_word: str | None = None):
+        """The last actor with a country mentioned before ``before`` (with the same head word when given)."""
+        for actor in reversed(self.actors):
+            if actor.end > before or actor.country is None:
+                continue
+            if actor.role == "IGO" and head_word is None:
+                continue
+            if head_word is not None:
+                words = re.findall(r"[a-z]+", actor.text.lower())
+                if not words or words[-1] != head_word:
+                    continue
+            return actor
+        return None
+
+    def place_country(self, start: int, end: int, sent_start: int, sent_end: int) -> str | None:
+        """The country of a place inside [start, end), else of the sentence's places when they agree."""
+        inside = [p for p in self.places if start <= p.start and p.end <= end]
+        if inside:
+            return inside[0].country
+        in_sentence = {p.country for p in self.places if sent_start <= p.start and p.end <= sent_end}
+        if len(in_sentence) == 1:
+            return next(iter(in_sentence))
+        return None
+
+    def document_country(self) -> str | None:
+        """The country most of the document's places lie in, when one clearly dominates."""
+        counts: dict[str, int] = {}
+        for p in self.places:
+            counts[p.country] = counts.get(p.country, 0) + 1
+        if not counts:
+            return None
+        best = max(counts, key=counts.get)
+        total = sum(counts.values())
+        return best if counts[best] * 2 > total and counts[best] >= 2 else None
+
+
+def _reporting_subject(trigger):
+    """The subject of the reporting verb whose complement holds the trigger: "X said it had struck"."""
+    node, steps = trigger, 0
+    while steps < 5 and node.head is not node:
+        if node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head.lemma_.lower() in REPORTING_VERBS:
+            return next((c for c in node.head.children if c.dep_ in SUBJECTS), None)
+        node, steps = node.head, steps + 1
+    return None
+
+
+def _ref(ctx: _Context, span, *, trigger, sent, is_target: bool) -> ActorRef | None:
     if span is None:
         return None
-    found = actor_for_span(actors, span.start_char, span.end_char, head=span.root.idx)
+    found = actor_for_span(ctx.actors, span.start_char, span.end_char, head=span.root.idx)
     text = span.text.strip()
-    if found is None:
+    name = found.name if found else None
+    country = found.country if found else None
+    role = found.role if found else None
+    if country is None:
+        entry = resolve(text) if len(text) <= 120 else None
+        if entry is not None and entry.country:
+            name, country, role = (name or entry.name), entry.country, (role or entry.role)
+    if country is None:
+        words = re.findall(r"[a-z']+", text.lower())
+        pronoun = next((w for w in words if w in PRONOUNS or w.endswith("'s") and w[:-2] in ("group", "movement")),
+                       None)
+        antecedent = None
+        if pronoun is not None and len(words) <= 4:
+            reporter = _reporting_subject(trigger)
+            if reporter is not None and reporter.i < span.root.i:
+                rspan = _phrase(reporter)
+                antecedent = actor_for_span(ctx.actors, rspan.start_char, rspan.end_char, head=reporter.idx)
+                if antecedent is not None and antecedent.country is None:
+                    antecedent = None
+            if antecedent is None:
+                antecedent = ctx.antecedent(span.start_char)
+        elif words and words[0] == "the" and len(words) <= 3:
+            antecedent = ctx.antecedent(span.start_char, head_word=words[-1])  # "the junta", "the drones"
+        if antecedent is not None:
+            country = antecedent.country
+            role = role or antecedent.role
+            name = name or antecedent.name
+    if country is None and role not in NON_LOCAL and (is_target or role in LOCAL_ROLES):
+        country = ctx.place_country(span.start_char, span.end_char, sent.start_char, sent.end_char)
+        if country is None and (role in LOCAL_ROLES or is_target):
+            country = ctx.document_country()
+    if found is None and country is None and role is None:
         return ActorRef(text=text)
-    return ActorRef(text=text, name=found.name, country=found.country, role=found.role)
+    return ActorRef(text=text, name=name, country=country, role=role)
+
+
+def _coordinated(token):
+    """The other conjuncts of an argument: "Turkey and Iraq" → [Iraq]."""
+    return [t for t in token.subtree if t.dep_ == "conj" and t.head.i in {x.i for x in token.subtree}
+            and t.pos_ in ("PROPN", "NOUN")]
 
 
 def extract_events(parsed, *, actors) -> list[Event]:
     doc = parsed.doc
     events: list[Event] = []
+    ctx = _Context(parsed, actors)
+    headline_end = _headline_end(doc)
     for sent in doc.sents:
         if len(sent) > MAX_SENTENCE_TOKENS:
             continue
         sentence = sent.text
         for token in sent:
+            if token.idx < headline_end:
+                continue
             pos = _verbal_pos(token)
             if pos not in ("VERB", "NOUN"):
                 continue
@@ -117,26 +400,42 @@ def extract_events(parsed, *, actors) -> list[Event]:
             if trigger is None:
                 continue
             if pos == "VERB":
+                if _skip_verb(token):
+                    continue
                 actor_token, target_token = _subject(token), _object(token)
-                actor_span = _phrase(actor_token) if actor_token is not None else None
-                target_span = _phrase(target_token) if target_token is not None else None
+                if target_token is None and trigger.type in ("THREATEN", "REQUEST"):
+                    target_token = _embedded_object(token)
             else:
+                if _skip_noun(token):
+                    continue
                 actor_token, target_token = _noun_arguments(token)
-                actor_span = _phrase(actor_token) if actor_token is not None else None
-                target_span = _phrase(target_token) if target_token is not None else None
-            if pos == "NOUN" and actor_span is None and target_span is None:
+            if actor_token is not None and trigger.type in SYMMETRIC_TYPES and (
+                    target_token is None or target_token.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON")):
+                others = _coordinated(actor_token)  # "Turkey and Iraq agreed on a pact": the target is Iraq
+                target_token = others[0] if others else target_token
+            actor_span = _phrase(actor_token) if actor_token is not None else None
+            target_span = _phrase(target_token) if target_token is not None else None
+            if target_span is not None and actor_span is not None and target_token.i in range(actor_span.start,
+                                                                                                actor_span.end):
+                actor_span = token.doc[actor_span.start:target_token.i]  # "Turkey and Iraq": the actor is Turkey
+                while len(actor_span) and actor_span[-1].dep_ in ("cc", "punct"):
+                    actor_span = actor_span[:-1]
+                if not len(actor_span):
+                    actor_span = None
+            if pos == "NOUN" and actor_span is None and target_span is None and not _introduced(token):
                 continue  # a bare noun ("the demand comes after…") refers to an event told elsewhere
+            evidence = _evidence(sent, token, headline_end)
             events.append(Event(
                 type=trigger.type,
                 trigger=token.text,
                 trigger_start=token.idx,
-                evidence=Span(sentence, sent.start_char, sent.end_char),
+                evidence=evidence,
                 modality=modality_of(token),
                 mode=trigger.mode,
                 cameo=trigger.cameo,
                 acled=trigger.acled,
-                actor=_ref(actors, actor_span),
-                target=_ref(actors, target_span),
+                actor=_ref(ctx, actor_span, trigger=token, sent=sent, is_target=False),
+                target=_ref(ctx, target_span, trigger=token, sent=sent, is_target=True),
             ))
     return _one_per_happening(events)
 
@@ -144,7 +443,7 @@ def extract_events(parsed, *, actors) -> list[Event]:
 def _one_per_happening(events: list[Event]) -> list[Event]:
     """One event per sentence, type and modality, as a coder records one happening once: "struck …,
     killing six and wounding 14" is one ASSAULT. The first trigger wins; a missing actor or target
-    is taken from the others."""
+    (or one without a country) is taken from the others."""
     kept: dict[tuple, Event] = {}
     for event in events:
         key = (event.evidence.start, event.type, event.modality)
@@ -152,5 +451,9 @@ def _one_per_happening(events: list[Event]) -> list[Event]:
         if first is None:
             kept[key] = event
             continue
-        kept[key] = replace(first, actor=first.actor or event.actor, target=first.target or event.target)
+        actor = first.actor if first.actor and (first.actor.country or not (event.actor and event.actor.country)) \
+            else event.actor or first.actor
+        target = first.target if first.target and (first.target.country or not (event.target and event.target.country)) \
+            else event.target or first.target
+        kept[key] = replace(first, actor=actor, target=target)
     return list(kept.values())

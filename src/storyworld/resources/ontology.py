@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,8 +22,15 @@ class Trigger:
     requires: tuple[str, ...]
 
     def fits(self, sentence: str) -> bool:
-        low = sentence.lower()
-        return not self.requires or any(word in low for word in self.requires)
+        """One of the required words occurs as a word (with an inflection: "shells", "detained"),
+        not inside another ("attackers" is no "attack")."""
+        return not self.requires or _requires_pattern(self.requires).search(sentence) is not None
+
+
+@lru_cache(maxsize=512)
+def _requires_pattern(words: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})(?:s|es|ed|d|ing|ees|ee)?\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
