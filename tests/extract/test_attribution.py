@@ -59,3 +59,68 @@ def test_attribution_outlets_table():
     assert find_outlet("Ynet").country == "ISR"
     assert is_outlet_description("the London-based Arabic daily")
     assert not is_outlet_description("the ministry")
+
+
+def test_attribution_nested_relations_compose_one_chain(make_parsed):
+    got = chains(make_parsed, "Hezbollah denied that the men were members, according to the group's Al-Manar television.")
+    assert got[-1][1] == [("Al-Manar", "outlet"), ("Hezbollah", "organization")]
+
+
+def test_attribution_titles_surnames_and_organisation_anaphora(make_parsed):
+    text = ("Army spokesman Colonel Guillaume Ndjike said rebels fired first. "
+            "\"We will respond,\" Ndjike said. "
+            "The Sudan Doctors Network said 21 people died. "
+            "The group said most were women.")
+    parsed = make_parsed(text, published="2024-05-01")
+    claims = extract_claims(parsed, actors=())
+    assert [(s.name, s.kind) for c in claims for s in c.sources] == [
+        ("Guillaume Ndjike", "official"), ("Guillaume Ndjike", "official"),
+        ("Sudan Doctors Network", "organization"), ("Sudan Doctors Network", "organization")]
+    assert claims[0].sources[0].office.lower().startswith("army spokesman")
+
+
+def test_attribution_denial_disputes_the_earlier_claim(make_parsed):
+    text = "The army said M23 rebels shelled the camp. The M23 denied firing on the camp."
+    claims = extract_claims(make_parsed(text, published="2024-05-01"), actors=())
+    assert len(claims) == 2 and claims[1].disputes == 0 and claims[0].disputes is None
+
+
+def test_attribution_quoted_first_person_and_labels_are_not_sources(make_parsed):
+    from storyworld.extract.attribution import find_relations
+
+    text = ('"I think the plan will fail," Senator Jane Roe said.\n\n'
+            'PENCE: Well, the question really is why.\n\n'
+            'Update: the vote was delayed.')
+    relations = find_relations(make_parsed(text, published="2024-05-01"))
+    assert [(r.lemma, r.source.text) for r in relations] == [("say", "Senator Jane Roe"), (":", "PENCE")]
+    quote = relations[0]
+    assert text[slice(*quote.content)].startswith("I think")
+
+
+def test_attribution_paragraph_break_ends_a_sentence(make_parsed):
+    text = ('"Our forces did not fire," Kanyuka said on X\n\n'
+            'The United Nations mission in Congo said it was alarmed.')
+    claims = extract_claims(make_parsed(text, published="2024-05-01"), actors=())
+    assert [c.sources[-1].name for c in claims] == ["Kanyuka", "United Nations mission in Congo"] or \
+        [c.sources[-1].name for c in claims][-1].endswith("mission in Congo")
+    assert all("\n" not in c.text for c in claims)
+
+
+def test_attribution_events_in_the_content_inherit_and_the_speech_act_does_not(make_parsed):
+    from storyworld.extract.actors import extract_actors
+    from storyworld.extract.events import extract_events
+
+    text = "Hezbollah denied that Israel struck its depot, according to Al-Manar."
+    parsed = make_parsed(text, published="2024-05-01")
+    claims = extract_claims(parsed, actors=())
+    events = attribute_events(parsed, extract_events(parsed, actors=extract_actors(parsed)), claims=claims)
+    by_trigger = {e.trigger: [s.name for s in e.sources] for e in events}
+    assert by_trigger.get("struck") == ["Al-Manar", "Hezbollah"]
+
+
+def test_attribution_a_named_agency_is_not_a_reference_back(make_parsed):
+    text = ("Six people died, Reuters reported. "
+            "The officers met in Beijing, according to the Xinhua news agency. "
+            "The talks lasted two hours, according to the agency.")
+    got = chains(make_parsed, text)
+    assert [c[1] for c in got] == [[("Reuters", "outlet")], [("Xinhua", "outlet")], [("Xinhua", "outlet")]]

@@ -313,7 +313,7 @@ def _speaker_relation(unit):
             return Relation(cue=(token.idx, token.idx + 1), cue_text=token.text, lemma=":", cls="speech",
                             source=source, content=content, unit=unit, cue_i=token.i)
     first = 1 if tokens and tokens[0].text in QUOTES else 0
-    for j in range(first + 1, min(first + 5, len(tokens) - 1)):
+    for j in range(first + 1, min(first + 5, len(tokens))):
         if tokens[j].text != ":":
             continue
         head = tokens[first:j]
@@ -321,7 +321,8 @@ def _speaker_relation(unit):
                 or not all(t.text[:1].isupper() or t.text in ("'s", "’s", ".", "-") for t in head):
             return None
         source = doc[head[0].i: head[-1].i + 1]
-        content = _trim(doc, tokens[j].i + 1, unit.end)
+        end = next((t.i for t in doc[tokens[j].i + 1:] if t.is_space and "\n" in t.text), len(doc))
+        content = _trim(doc, tokens[j].i + 1, end)  # the speaker's turn runs to the paragraph's end
         return Relation(cue=(tokens[j].idx, tokens[j].idx + 1), cue_text=":", lemma=":", cls="speech",
                         source=source, content=content, unit=unit, cue_i=tokens[j].i)
     return None
@@ -509,6 +510,8 @@ class _Memory:
         if low.startswith(("the ", "this ")) and words[-1] in ("report", "reports", "statement", "document",
                                                                 "letter", "communique", "communiqué", "study"):
             return self.last_document or (self.outlets[-1] if self.outlets else None)
+        if find_outlet(text) or find_outlet_in(text):
+            return None  # "the Xinhua news agency" names its outlet; it does not point back
         if is_outlet_description(text) or low in ("the newspaper", "the paper"):
             for chain in reversed(self.outlets):
                 outlet = find_outlet(chain[-1].name)
@@ -581,16 +584,26 @@ def _direct_quote(text: str, start: int) -> Span | None:
     return Span(match.group(1), start + match.start(1), start + match.end(1))
 
 
+def _names_outlet(text: str) -> bool:
+    return bool(find_outlet(_clean(text)) or find_outlet_in(text))
+
+
 def _holds(outer: Relation, inner: Relation) -> bool:
     if outer is inner or not outer.content or inner.parent_i == outer.cue_i:
         return False
-    if not (outer.content[0] <= inner.cue[0] < outer.content[1]):
+    within = outer.content[0] <= inner.cue[0] < outer.content[1]
+    if not within and not (outer.lemma == "according to" and inner.lemma != "according to"):
         return False
     if not (_nests(outer) or outer.lemma == "according to"):
         return False  # only a speaker holds a speaker ("Diplomats said France could ask …" holds "ask")
+    if (inner.lemma == "according to") != (outer.lemma == "according to"):
+        return outer.lemma == "according to"  # "according to X" attributes the whole sentence
     mutual = inner.content and inner.content[0] <= outer.cue[0] < inner.content[1]
     if not mutual:
         return True
+    outlets = [_names_outlet(r.source.text) for r in (outer, inner)]
+    if outlets[0] != outlets[1]:
+        return outlets[0]  # "X said …, Al-Masirah reported": the outlet carries the speaker
     doc = outer.unit.doc
     if outer.cue_i >= 0 and inner.cue_i >= 0:
         if doc[outer.cue_i].is_ancestor(doc[inner.cue_i]):

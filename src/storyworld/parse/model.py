@@ -37,9 +37,19 @@ def _register_paragraph_breaks() -> str:
     if not Language.has_factory(name):
         @Language.component(name)
         def paragraph_breaks(doc):
+            starts = [0]
             for token in doc[:-1]:
                 if token.is_space and "\n" in token.text:
                     doc[token.i + 1].is_sent_start = True
+                    starts.append(token.i + 1)
+            for start in starts:  # a dateline ("KHARKIV, Ukraine (Baltic Ledger) —") is not the subject
+                if start < len(doc) and doc[start].is_upper and len(doc[start]) > 1:
+                    for token in doc[start + 1: start + 16]:
+                        if token.text in ("—", "–", "--") and token.i + 1 < len(doc):
+                            doc[token.i + 1].is_sent_start = True
+                            break
+                        if token.is_space and "\n" in token.text:
+                            break
             return doc
     return name
 

@@ -59,11 +59,20 @@ def is_outlet_description(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern:
     names = sorted((n for n in outlets() if len(n) >= 3), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])", re.I)
 
 
 def find_outlet_in(text: str) -> Outlet | None:
     """An outlet named inside a longer phrase: "the group's Al-Manar television", "a reporter for
-    USA Today". The longest name wins."""
-    match = _name_pattern().search(_norm(text))
-    return outlets()[match.group(1)] if match else None
+    USA Today". The name must be written as a name (capitalised) and not run on into a longer one
+    ("The National Human Rights Defense Network" is not The National)."""
+    text = re.sub(r"\s+", " ", text.replace("’", "'"))
+    for match in _name_pattern().finditer(text):
+        written = match.group(1)
+        rest = text[match.end():].split()
+        if not written[:1].isupper() and not written[:1].isdigit():
+            continue
+        if rest and rest[0][:1].isupper():
+            continue
+        return outlets().get(_norm(written)) or outlets().get(re.sub(r"^the ", "", _norm(written)))
+    return None
