@@ -85,3 +85,28 @@ def test_events_pronoun_takes_the_reporting_subject(make_parsed):
 def test_events_scorer_ignores_the_dateline():
     assert holds("A drone hit a house, officials said.", "KYIV, May 2 (Wire) — A drone hit a house, officials said.")
     assert not holds("A drone hit a house.", "A drone hit a car.")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("the Democratic Republic of Congo", "COD"),
+    ("Congo's army", "COD"),
+    ("the Republic of Congo", "COG"),
+    ("the United States", "USA"),
+    ("M23 spokesman Lawrence Kanyuka", "COD"),
+])
+def test_events_actor_names_resolve(text, country):
+    from storyworld.resources.actors import resolve
+
+    assert resolve(text).country == country
+
+
+def test_events_object_controls_what_is_requested(make_parsed):
+    events = events_of(make_parsed, "The regional bloc urged Niger's junta to withdraw its soldiers from the border.")
+    (retreat,) = [e for e in events if e.type == "RETREAT"]
+    assert retreat.modality == "requested" and retreat.actor.country == "NER"
+
+
+def test_events_dateline_is_no_actor(make_parsed):
+    text = "ANKARA (Observer) — Turkey and Iraq agreed on Thursday to set up a joint centre."
+    (agree,) = [e for e in events_of(make_parsed, text) if e.type == "AGREE"]
+    assert agree.actor.country == "TUR" and agree.target.country == "IRQ"

@@ -46,11 +46,12 @@ def extract_actors(parsed) -> list[Actor]:
 
 def actor_for_span(actors, start: int, end: int, *, head: int | None = None) -> Actor | None:
     """The actor that best covers [start, end): one holding the phrase's head (the first conjunct of
-    "Russian officers and their Iranian counterparts"), with a country, the longest; else any inside."""
+    "Russian officers and their Iranian counterparts"), with a country, the first (the first conjunct:
+    "the ministers of Congo and Rwanda" → Congo), with a role, the longest; else any inside."""
     inside = [a for a in actors if a.start >= start and a.end <= end]
     if not inside:
         inside = [a for a in actors if a.start <= start < a.end or a.start < end <= a.end]
     if not inside:
         return None
     return max(inside, key=lambda a: (head is not None and a.start <= head < a.end and a.end - a.start < end - start,
-                                      a.country is not None, a.role is not None, a.end - a.start))
+                                      a.country is not None, -a.start, a.role is not None, a.end - a.start))

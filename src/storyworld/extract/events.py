@@ -61,6 +61,7 @@ PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "we", "our"
 LOCAL_ROLES = {"CVL", "COP"}  # actors whose country is where they are
 NON_LOCAL = {"IGO"}
 HEADLINE_MAX_WORDS = 25
+DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .'’-]*[A-Z]\b[^a-z]{0,3}")
 
 
 def _phrase(token):
@@ -71,6 +72,9 @@ def _phrase(token):
             right = min(right, child.left_edge.i - 1)
     right = max(right, token.i)
     left = min(left, token.i)
+    dash = _dateline_dash(token.sent)
+    if dash is not None and left <= dash.i < token.i:
+        left = dash.i + 1
     # never across a paragraph break ("fuel shortages\n\nBAMAKO")
     span = token.doc[left:right + 1]
     text = span.text
@@ -83,14 +87,44 @@ def _phrase(token):
     return token.doc[left:right + 1]
 
 
+def _dateline_dash(sent):
+    """The dash that closes a dateline opening the sentence ("KHARKIV, Ukraine (Baltic Ledger) —"), or None."""
+    first = sent[0]
+    if not (first.text[:1].isupper() and (first.text.isupper() or first.text.startswith("("))):
+        return None
+    for t in sent[:20]:
+        if t.text in ("—", "–", "--"):
+            return t
+    return None
+
+
+def _in_dateline(token) -> bool:
+    dash = _dateline_dash(token.sent)
+    return dash is not None and token.i < dash.i
+
+
+def _past_dateline(token):
+    """The argument a parser hung under the dateline: "ANKARA (…) — Turkey and Iraq agreed" → Turkey."""
+    dash = _dateline_dash(token.sent)
+    if dash is None or token.i >= dash.i:
+        return token
+    after = [t for t in token.subtree if t.i > dash.i and _in_dateline(t.head) and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return after[0] if after else None
+
+
 def _subject(trigger):
+    subjects = [c for c in (_past_dateline(c) for c in trigger.children if c.dep_ in SUBJECTS) if c is not None]
+    if subjects:
+        return subjects[-1]
     for child in trigger.children:
-        if child.dep_ in SUBJECTS:
-            return child
         if child.dep_ == "agent":  # passive: "was struck by Israel"
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
+    if trigger.dep_ == "xcomp" and trigger.head.pos_ == "VERB":  # "urged the junta to withdraw": the junta
+        controller = next((c for c in trigger.head.children if c.dep_ in OBJECTS and c.i < trigger.i), None)
+        if controller is not None:
+            return controller
     if trigger.dep_ in ("xcomp", "conj") and trigger.head.pos_ in ("VERB", "AUX"):  # "agreed to withdraw"
         return _subject(trigger.head) if trigger.head is not trigger else None
     return None
@@ -167,7 +201,7 @@ def _alleged(token) -> bool:
 
 def _skip_verb(token) -> bool:
     head = token.head
-    if token.dep_ in ("amod", "acl", "relcl"):
+    if token.dep_ in ("amod", "acl", "relcl") and not _in_dateline(head):
         if token.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") \
                 and any(c.dep_ in OBJECTS for c in token.children):
             return False  # a misparse of a verb with its object ("The council condemned … an attack")
@@ -262,6 +296,11 @@ def _evidence(sent, token, headline_end: int) -> Span:
             end = brk_start
             break
     start = max(start, headline_end) if headline_end and start < headline_end <= token.idx else start
+    # a dateline the sentence splitter cut off ("BAMAKO" | ", Mali (Sahel Dispatch) — Thousands …")
+    para = text.rfind("\n", 0, start) + 1
+    if para < start and start - para <= 60 and DATELINE_HEAD.match(text[para:start]) \
+            and re.search(r"[—–]", text[para:token.idx]):
+        start = para
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -377,8 +416,15 @@ def _ref(ctx: _Context, span, *, trigger, sent, is_target: bool) -> ActorRef | N
 
 def _coordinated(token):
     """The other conjuncts of an argument: "Turkey and Iraq" → [Iraq]."""
-    return [t for t in token.subtree if t.dep_ == "conj" and t.head.i in {x.i for x in token.subtree}
-            and t.pos_ in ("PROPN", "NOUN")]
+    inside = {x.i for x in token.subtree}
+    out = []
+    for t in token.subtree:
+        if t.pos_ not in ("PROPN", "NOUN") or t.head.i not in inside or t is token:
+            continue
+        if t.dep_ == "conj" or t.dep_ == "pobj" and any(
+                c.dep_ == "pobj" and c.i < t.i for c in t.head.children):  # "of Congo and Rwanda" as two objects
+            out.append(t)
+    return out
 
 
 def extract_events(parsed, *, actors) -> list[Event]:

@@ -67,7 +67,7 @@ def resolve(text: str) -> ActorEntry | None:
     for candidate in (norm, "the " + norm):
         if candidate in table:
             return table[candidate]
-    words = re.findall(r"[a-z][a-z'-]*", norm)
+    words = [w[:-2] if w.endswith("'s") else w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", norm)]  # "Congo's"
     # the role is the head's: "military positions" is no military actor, "Iranian militias" is
     head = " ".join(words[-2:]) if " ".join(words[-2:]) in role_words() else (words[-1] if words else "")
     role = role_words().get(head)
@@ -77,7 +77,8 @@ def resolve(text: str) -> ActorEntry | None:
             if piece in table and (n > 1 or len(piece) > 2):
                 entry = table[piece]
                 return ActorEntry(entry.name, entry.country, role or entry.role, entry.kind)
-    country = country_of(text)
+    bare = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)  # "the Democratic Republic of Congo"
+    country = country_of(bare)
     if country is None:
         for w in re.findall(r"[A-Z][\w'-]+", text):
             country = country_of(w) or (country_of(w[:-1]) if w.endswith("s") else None)  # "Iranians"
