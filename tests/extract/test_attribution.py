@@ -124,3 +124,13 @@ def test_attribution_a_named_agency_is_not_a_reference_back(make_parsed):
             "The talks lasted two hours, according to the agency.")
     got = chains(make_parsed, text)
     assert [c[1] for c in got] == [[("Reuters", "outlet")], [("Xinhua", "outlet")], [("Xinhua", "outlet")]]
+
+
+def test_attribution_relative_pronoun_source_names_its_antecedent(make_parsed):
+    from storyworld.extract.attribution import find_relations
+
+    text = "The plan was drafted by Jane Roe, who said that it would cut costs."
+    parsed = make_parsed(text, published="2024-05-01")
+    relation = next(r for r in find_relations(parsed) if r.lemma == "say")
+    assert relation.source.text == "who"  # the span as written, as PolNeAR marks it
+    assert [s.name for s in extract_claims(parsed, actors=())[0].sources] == ["Jane Roe"]

@@ -147,7 +147,7 @@ def _cue_span(token) -> tuple[int, int]:
 def _followed_by_colon_or_quote(token) -> bool:
     doc = token.doc
     for nxt in doc[token.i + 1: token.i + 4]:
-        if nxt.is_space or nxt.dep_ in ("advmod", "npadvmod"):
+        if nxt.is_space or nxt.dep_ in ("advmod", "npadvmod") or nxt.text == ",":
             continue
         return nxt.text in (":", "“", '"', "«")
     return False
@@ -162,8 +162,7 @@ def _subject(token, unit):
         subject = next((c for c in children if c.dep_ in ("nsubj", "csubj") and _in_unit(c, unit)), None)
         if subject is not None:
             if subject.tag_ in ("WDT", "WP", "WP$") and node.dep_ == "relcl" and _in_unit(node.head, unit):
-                head = node.head  # "a letter … that says": the letter
-                return token.doc[max(head.left_edge.i, unit.start): head.i + 1]
+                return token.doc[subject.i: subject.i + 1]  # "Mr. Kamin, who said …": named by _antecedent
             if subject.lower_ in ("that", "which", "this", "there"):
                 return None
             return _subtree(subject, unit)
@@ -370,7 +369,10 @@ def relations_in(unit) -> list[Relation]:
     speaker = _speaker_relation(unit)
     if speaker is not None:
         found.append(speaker)
-    return sorted(found, key=lambda r: r.cue)
+    # A cue inside a speaker's content that does not continue the chain is part of what is said
+    # ("Diplomats said France could ask …", "… what he called a breach"), not a relation of its own.
+    kept = [r for r in found if _nests(r) or r.lemma == "according to" or not any(_holds(o, r) for o in found)]
+    return sorted(kept, key=lambda r: r.cue)
 
 
 def find_relations(parsed) -> list[Relation]:
@@ -553,8 +555,20 @@ class _Memory:
         self.last_chain = chain
 
 
+def _antecedent(span):
+    """ "Mr. Kamin, who emphasized …", "a letter … that says …": the noun phrase the relative
+    pronoun stands for (its clause's head), without the clause."""
+    if len(span) != 1 or span[0].tag_ not in ("WDT", "WP", "WP$"):
+        return span
+    clause = span[0].head
+    if clause.dep_ != "relcl":
+        return span
+    head = clause.head
+    return span.doc[head.left_edge.i: head.i + 1]
+
+
 def _own_chain(relation: Relation, memory: _Memory) -> tuple[Source, ...] | None:
-    span = relation.source
+    span = _antecedent(relation.source)
     text = _clean(span.text)
     if not text or len(text) > MAX_SOURCE_CHARS:
         return None
@@ -637,8 +651,7 @@ def extract_claims(parsed, *, actors=()) -> list[Claim]:
     text = parsed.doc.text
     claims: list[Claim] = []
     for unit in units(parsed.doc):
-        found = [r for r in relations_in(unit) if r.makes_claim]
-        relations = [r for r in found if _nests(r) or r.lemma == "according to" or not any(_holds(o, r) for o in found)]
+        relations = [r for r in relations_in(unit) if r.makes_claim]
         if not relations:
             continue
         chains: dict[int, tuple[Source, ...] | None] = {}
