@@ -6,6 +6,11 @@
   sentence of a lead but belongs to no sentence) and the types agree (one-to-one). Precision/recall/F1 micro and per type;
   modality accuracy and actor/target country accuracy on matched events; and the number of
   ``actual`` predictions in sentences whose gold events are negated or hypothetical (must be 0).
+- ``--data ../shared/eval/plover-gsr`` (``--split dev|test``: halves by a hash of the record id;
+  none: all 322): each sentence's main event (the first the coder finds) against the hand-coded
+  PLOVER type (``plover_current``): accuracy, macro-F1 over the gold types, coverage (sentences with
+  any event), and source/target country accuracy where the gold codes a country (``IGO`` matches
+  a predicted IGO role). Gold codes are CAMEO's, which are ISO-3166 alpha-3 for most countries.
 - ``--data ../shared/eval/case2021-task2``: each snippet's label is the ACLED sub-event type of
   its first event that has one (our crosswalk), else OTHER; weighted, micro and macro F1 over all
   items and over the ACLED-only subset, and the worst confusions.
@@ -13,6 +18,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -152,7 +158,68 @@ def evaluate_case2021(path: Path, *, limit: int | None = None) -> EvalReport:
     return report
 
 
+def plover_split(record_id: str) -> str:
+    return "dev" if int(hashlib.sha1(record_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
+
+
+def _code_ok(ref, gold_actors: list[dict]) -> bool:
+    if ref is None:
+        return False
+    for g in gold_actors:
+        code = g.get("code")
+        if code == "IGO" and ref.role == "IGO" or code and ref.country == code:
+            return True
+    return False
+
+
+def evaluate_plover_gsr(path: Path, *, split: str | None = None, limit: int | None = None) -> EvalReport:
+    from ..body.document import document_id
+    from ..parse import ParsedDocument
+    from ..pipeline import Pipeline
+    from ..types import Document
+
+    file = path / "plover_gsr.jsonl" if path.is_dir() else path
+    items = [json.loads(line) for line in file.open(encoding="utf-8")]
+    if split:
+        items = [i for i in items if plover_split(i["id"]) == split]
+    if limit:
+        items = items[:limit]
+    pipeline = Pipeline()
+    gold, predicted = [], []
+    source_ok = source_n = target_ok = target_n = covered = 0
+    for item, doc in zip(items, pipeline.nlp.pipe((i["text"] for i in items), batch_size=32)):
+        document = Document(id=document_id(item["text"]), text=item["text"], language="en")
+        events = sorted(pipeline.run_stages(ParsedDocument(document=document, doc=doc)).events,
+                        key=lambda e: e.trigger_start or 0)
+        main = events[0] if events else None
+        covered += main is not None
+        gold.append(item["plover_current"])
+        predicted.append(main.type if main else "NONE")
+        if any(g.get("code") for g in item["source"]):
+            source_n += 1
+            source_ok += _code_ok(main.actor if main else None, item["source"])
+        if any(g.get("code") for g in item["target"]):
+            target_n += 1
+            target_ok += _code_ok(main.target if main else None, item["target"])
+    report = EvalReport(stage="events", dataset=f"plover-gsr{'-' + split if split else ''}")
+    _, accuracy, macro = _f1s(gold, predicted)
+    n = len(gold)
+    report.metrics.update({"type.accuracy": accuracy, "type.macro_f1": macro,
+                           "coverage": covered / n if n else 0.0,
+                           "source_country.accuracy": source_ok / source_n if source_n else 0.0,
+                           "target_country.accuracy": target_ok / target_n if target_n else 0.0})
+    report.counts.update({"type.accuracy": n, "type.macro_f1": n, "coverage": n,
+                          "source_country.accuracy": source_n, "target_country.accuracy": target_n})
+    confusions = Counter((g, p) for g, p in zip(gold, predicted) if g != p)
+    for (g, p), k in confusions.most_common(10):
+        report.lines.append(f"confusion: gold {g} → predicted {p}: {k}")
+    report.lines.append("main event = the first event found in the sentence; no published anchor (README)")
+    return report
+
+
 def evaluate(data: Path, *, split: str | None = None, limit: int | None = None) -> EvalReport:
     if is_demo_corpus(data):
         return evaluate_demo(data, limit=limit)
+    if (data / "plover_gsr.jsonl").exists() or data.name == "plover_gsr.jsonl":
+        return evaluate_plover_gsr(data, split=split, limit=limit)
     return evaluate_case2021(data, limit=limit)
