@@ -67,3 +67,19 @@ def test_queries_claims_by_source_kind(fresh_store, make_analysis):
     assert len(claims(fresh_store, ClaimFilter(source="ynet"))) == 1
     assert len(claims(fresh_store, ClaimFilter(kind="outlet"))) == 1
     assert {s["name"] for s in sources(fresh_store, kind="anonymous")} == {"a source"}
+
+
+def test_queries_claims_keep_content_and_office(fresh_store, make_analysis):
+    from dataclasses import replace
+
+    from storyworld.store.queries import claims
+    from storyworld.types import Source, Span
+
+    base = make_analysis("Israel struck a site near Masyaf, army spokesman Avi Levy said.")
+    text = base.claims[0].text
+    claim = replace(base.claims[0], sources=(Source("Avi Levy", "official", "army spokesman"),),
+                    content=Span(text[:33], 0, 33))
+    fresh_store.save(replace(base, claims=(claim,)))
+    (row,) = claims(fresh_store)
+    assert row["content"] == text[:33]
+    assert row["sources"] == [{"name": "Avi Levy", "kind": "official", "office": "army spokesman"}]

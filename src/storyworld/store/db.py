@@ -159,10 +159,14 @@ class Store:
             )
         for seq, c in enumerate(analysis.claims):
             cur = self.conn.execute(
-                """INSERT INTO claims (document_id, seq, text, start, "end", cue, direct, quote, disputes, sources_json)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                """INSERT INTO claims (document_id, seq, text, start, "end", cue, direct, quote, disputes, sources_json,
+                                      content, content_start, content_end)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (doc_id, seq, c.text, c.start, c.end, c.cue, int(c.direct), c.quote.text if c.quote else None,
-                 c.disputes, json.dumps([{"name": s.name, "kind": s.kind} for s in c.sources], ensure_ascii=False)),
+                 c.disputes, json.dumps([{"name": s.name, "kind": s.kind, **({"office": s.office} if s.office else {})}
+                                         for s in c.sources], ensure_ascii=False),
+                 c.content.text if c.content else None, c.content.start if c.content else None,
+                 c.content.end if c.content else None),
             )
             self.conn.executemany(
                 "INSERT INTO claim_sources (claim_id, position, source_id) VALUES (?, ?, ?)",

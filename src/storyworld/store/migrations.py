@@ -169,6 +169,11 @@ CREATE TABLE minhashes (
     signature BLOB NOT NULL         -- 128 MinHash values (uint64) of the text's word 5-shingles
 );
 """),
+    (4, "claim content", """
+ALTER TABLE claims ADD COLUMN content TEXT;           -- what is attributed: the complement of the cue
+ALTER TABLE claims ADD COLUMN content_start INTEGER;
+ALTER TABLE claims ADD COLUMN content_end INTEGER;
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]

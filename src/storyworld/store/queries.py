@@ -197,7 +197,7 @@ def claims(store: Store, f: ClaimFilter = ClaimFilter(), *, limit: int | None = 
         clauses.append("c.text LIKE ? ESCAPE '\\'")
         params.append(f"%{_escape_like(f.text)}%")
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = (f'SELECT c.id, c.document_id, c.text, c.start, c."end", c.cue, c.direct, c.quote, c.disputes, '
+    sql = (f'SELECT c.id, c.document_id, c.text, c.start, c."end", c.cue, c.direct, c.quote, c.disputes, c.content, '
            f"c.sources_json, d.outlet, d.url, d.title, d.published "
            f"FROM claims c JOIN documents d ON d.id = c.document_id{where} ORDER BY d.published DESC, c.id")
     if limit is not None:
