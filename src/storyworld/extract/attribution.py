@@ -174,6 +174,10 @@ def _subject(token, unit):
                 and node.head.pos_ in ("VERB", "AUX") and _in_unit(node.head, unit):
             node = node.head
             continue
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX") \
+                and _in_unit(node.head.head, unit):
+            node = node.head.head  # "… before asking", "… by saying": the subject of the verb they modify
+            continue
         return None
     return None
 
