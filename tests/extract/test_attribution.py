@@ -134,3 +134,17 @@ def test_attribution_relative_pronoun_source_names_its_antecedent(make_parsed):
     relation = next(r for r in find_relations(parsed) if r.lemma == "say")
     assert relation.source.text == "who"  # the span as written, as PolNeAR marks it
     assert [s.name for s in extract_claims(parsed, actors=())[0].sources] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A State Department official said the talks would resume.", ("A State Department official", "official")),
+    ("Aid groups said the road was closed.", ("Aid groups", "anonymous")),
+    ("The Houthis said they fired two missiles.", ("Houthis", "organization")),
+    ("A tanker reported an explosion nearby, the agency said.", None),
+])
+def test_attribution_unnamed_speakers_are_typed_by_their_head(make_parsed, text, expected):
+    got = chains(make_parsed, text)
+    if expected is None:
+        assert all(s[1] != "person" for c in got for s in c[1])
+    else:
+        assert got[0][1] == [expected]

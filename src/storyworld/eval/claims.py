@@ -104,7 +104,7 @@ def evaluate_polnear(path: Path, *, split: str | None, limit: int | None) -> Eva
 def evaluate_demo(path: Path, *, limit: int | None) -> EvalReport:
     from .demo import analyze_demo
 
-    found = right = total = 0
+    found = right = total = kinds_right = kinds_total = 0
     for i, (article, analysis) in enumerate(analyze_demo(path)):
         if limit is not None and i >= limit:
             break
@@ -114,12 +114,18 @@ def evaluate_demo(path: Path, *, limit: int | None) -> EvalReport:
             if ours is None:
                 continue
             found += 1
-            right += [_fold(s.name) for s in ours.sources] == [_fold(s["name"]) for s in g["sources"]]
+            same = [_fold(s.name) for s in ours.sources] == [_fold(s["name"]) for s in g["sources"]]
+            right += same
+            if same:
+                kinds_total += 1
+                kinds_right += [s.kind for s in ours.sources] == [s["kind"] for s in g["sources"]]
     report = EvalReport(stage="claims", dataset="demo")
     report.metrics["claims.recall"] = found / total if total else 0.0
     report.counts["claims.recall"] = total
     report.metrics["chains.accuracy"] = right / found if found else 0.0
     report.counts["chains.accuracy"] = found
+    report.metrics["chains.kinds_accuracy"] = kinds_right / kinds_total if kinds_total else 0.0
+    report.counts["chains.kinds_accuracy"] = kinds_total
     return report
 
 

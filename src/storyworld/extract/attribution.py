@@ -419,8 +419,18 @@ def describe(span) -> Source:
     if outlet is not None:
         return Source(outlet.name, "outlet")
     words = re.findall(r"[a-zé.]+", text.lower())
-    if ANONYMOUS.search(text):
-        return Source(text, "anonymous")
+    root = core.root
+    bare_plural = root.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod") for c in root.children) \
+        and not any(t.pos_ == "PROPN" for t in core)
+    if ANONYMOUS.search(text) or bare_plural:
+        if root.tag_ == "NN" and root.lower_ in OFFICIAL_WORDS:
+            return Source(text, "official")  # "a State Department official": unnamed, but an office
+        if root.tag_ == "NN" and root.lower_ in ORGANIZATION_HEADS | {"association"}:
+            return Source(text, "organization")
+        return Source(text, "anonymous")  # "a source close to the ministry", "aid groups", "witnesses"
+    known = _known_actor(text)
+    if known is not None and known.kind in ("group", "organization", "country"):
+        return Source(_clean(re.sub(r"^the\s+", "", text, flags=re.I)), "organization")  # "Houthis", "the Kremlin"
     persons = [e for e in core.ents if e.label_ == "PERSON" and not _possessor(e)] \
         or [e for e in span.ents if e.label_ == "PERSON" and not _possessor(e)]
     titled = _name_after_title(core) or _name_after_title(span)
@@ -445,7 +455,18 @@ def describe(span) -> Source:
         return Source(text, "organization")
     if any(e.label_ in ("ORG", "NORP", "GPE") for e in core.ents):
         return Source(text, "organization")
-    return Source(text, "person" if text[:1].isupper() else "organization")
+    head = core.root
+    return Source(text, "person" if head.pos_ == "PROPN" else "organization")
+
+
+def _known_actor(text: str):
+    """The actor table's entry when the whole phrase is one of its names or aliases."""
+    from ..resources.actors import aliases
+
+    norm = re.sub(r"\s+", " ", text.replace("’", "'").strip().lower())
+    norm = re.sub(r"^(the|a|an)\s+", "", norm)
+    table = aliases()
+    return table.get(norm) or table.get("the " + norm)
 
 
 def _possessor(ent) -> bool:
@@ -502,6 +523,20 @@ class _Memory:
                 official = any(w in OFFICIAL_WORDS for w in re.findall(r"[a-z.]+", window))
                 return Source(_clean(ent.text), "official" if official else "person")
         return None
+
+    def with_office(self, source: Source, before: int) -> Source:
+        """A person named with an office earlier ("the EU's foreign policy chief Kaja Kallas") is
+        an official when named again without it."""
+        if source.kind != "person":
+            return source
+        for ent in self.doc.ents:
+            if ent.end_char > before:
+                break
+            if ent.label_ == "PERSON" and _clean(ent.text) == source.name:
+                window = self.doc[max(ent.start - 4, 0): ent.start].text
+                if any(w in OFFICIAL_WORDS for w in re.findall(r"[a-z.]+", window.lower())):
+                    return Source(source.name, "official", _clean(window.split(",")[-1]) or None)
+        return source
 
     def _organization_before(self, before: int) -> tuple[Source, ...] | None:
         if self.last_organization is not None:
@@ -580,7 +615,7 @@ def _own_chain(relation: Relation, memory: _Memory) -> tuple[Source, ...] | None
     if chain is None:
         if text.lower() in PRONOUNS or text.lower() in ("the report", "the source", "the group"):
             return None
-        chain = (describe(span),)
+        chain = (memory.with_office(describe(span), span.start_char),)
     told = relation.told
     if told is not None:  # "a source told the news outlet": the source speaks through the outlet
         outer = memory.resolve(told) if is_outlet_description(told.text) else None
