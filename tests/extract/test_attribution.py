@@ -148,3 +148,9 @@ def test_attribution_unnamed_speakers_are_typed_by_their_head(make_parsed, text,
         assert all(s[1] != "person" for c in got for s in c[1])
     else:
         assert got[0][1] == [expected]
+
+
+def test_attribution_an_outlet_in_the_sentence_carries_its_speaker(make_parsed):
+    got = chains(make_parsed, "Houthi spokesman Yahya Saree said the group's forces had targeted the tanker, "
+                              "Al-Masirah television reported.")
+    assert got[-1][1] == [("Al-Masirah", "outlet"), ("Yahya Saree", "official")]

@@ -642,21 +642,21 @@ def _names_outlet(text: str) -> bool:
 
 
 def _holds(outer: Relation, inner: Relation) -> bool:
+    """Whether ``inner`` is said inside ``outer`` (its chain continues ``outer``'s)."""
     if outer is inner or not outer.content or inner.parent_i == outer.cue_i:
-        return False
-    within = outer.content[0] <= inner.cue[0] < outer.content[1]
-    if not within and not (outer.lemma == "according to" and inner.lemma != "according to"):
         return False
     if not (_nests(outer) or outer.lemma == "according to"):
         return False  # only a speaker holds a speaker ("Diplomats said France could ask …" holds "ask")
     if (inner.lemma == "according to") != (outer.lemma == "according to"):
         return outer.lemma == "according to"  # "according to X" attributes the whole sentence
+    outlets = [_names_outlet(r.source.text) for r in (outer, inner)]
+    if outlets[0] != outlets[1] and _nests(inner):
+        return outlets[0]  # "X said …, Al-Masirah reported": the outlet carries the speaker
+    if not (outer.content[0] <= inner.cue[0] < outer.content[1]):
+        return False
     mutual = inner.content and inner.content[0] <= outer.cue[0] < inner.content[1]
     if not mutual:
         return True
-    outlets = [_names_outlet(r.source.text) for r in (outer, inner)]
-    if outlets[0] != outlets[1]:
-        return outlets[0]  # "X said …, Al-Masirah reported": the outlet carries the speaker
     doc = outer.unit.doc
     if outer.cue_i >= 0 and inner.cue_i >= 0:
         if doc[outer.cue_i].is_ancestor(doc[inner.cue_i]):
