@@ -223,6 +223,10 @@ def _verb_relations(unit):
             continue
         lemma = token.lemma_.lower()
         cue = find_cue(lemma)
+        for suffix in ("s", "d"):  # the small model lemmatises "hopes", "hoped" as "hop"
+            if cue is None and token.lower_.endswith(suffix) and find_cue(token.lower_[:-1]):
+                lemma = token.lower_[:-1]
+                cue = find_cue(lemma)
         if cue is None:
             continue
         if lemma in ("cite", "quote") and token.tag_ == "VBG":
