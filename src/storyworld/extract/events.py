@@ -30,7 +30,7 @@ import re
 from dataclasses import replace
 
 from ..resources.actors import resolve
-from ..resources.ontology import lookup
+from ..resources.ontology import Trigger, lookup
 from ..types import ActorRef, Event, Span
 from .actors import actor_for_span
 from .modality import modality_of
@@ -41,7 +41,9 @@ OBJECTS = ("dobj", "obj")
 TARGET_PREPOSITIONS = ("on", "against", "at", "into")
 # verbs that only carry a noun trigger: "launched an attack", "will hold talks"
 LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "wage", "begin", "start", "continue",
-               "resume", "make", "sign", "reach", "impose", "adopt", "stage", "step", "intensify", "escalate"}
+               "resume", "make", "sign", "reach", "impose", "adopt", "stage", "step", "intensify", "escalate",
+               "issue", "lodge", "file", "declare", "organize", "organise", "call"}
+LEMMA_FIXES = {"stag": "stage"}  # the lemmatizer's slips on light verbs ("staged" → "stag")
 # a noun trigger under these verbs names an event told elsewhere: "condemned the attack"
 REFERRING_VERBS = {"condemn", "reject", "deny", "criticise", "criticize", "denounce", "welcome", "investigate",
                    "blame", "accuse", "host", "discuss", "describe", "report", "confirm", "claim", "mark",
@@ -51,7 +53,20 @@ DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her
 BACKGROUND_MARKS = {"since"}  # "since it seized power in 2021"
 # "warned that …" is a threat when what is warned of is coercive; else a statement
 THREAT_CONTENT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}
-THREAT_WORDS = {"respond", "retaliate", "retaliation", "response", "consequence", "action", "force", "war"}
+THREAT_WORDS = {"respond", "retaliate", "retaliation", "response", "consequence", "action", "force", "war", "fight"}
+# expressions of intent (CAMEO 03 → AGREE): "offered to hand over", "is ready to host"; with coercive
+# content they are threats (CAMEO 13): "vowed to fight", "is prepared to impose martial law"
+INTENT_WORDS = {"offer", "promise", "vow", "swear", "willing", "ready", "prepared"}
+# a refused cooperation is a REJECT (CAMEO 12): "will not accept any more refugees"
+REFUSABLE = {"accept", "agree", "allow", "recognize", "recognise"}
+# "X said that Y must …" is a demand (CAMEO 10) made by X of Y
+DIRECTIVE_VERBS = {"say", "declare", "reiterate", "insist", "state", "conclude", "tell", "announce", "stress",
+                   "repeat", "argue", "write", "add"}
+DIRECTIVE_MODALS = {"must", "should"}
+FIRST_PERSON = {"i", "we", "us"}
+# a participle under these nouns is what the document says, not background: "a statement demanding …"
+DOCUMENT_NOUNS = {"statement", "declaration", "resolution", "letter", "communique", "communiqué", "message",
+                  "note", "petition", "appeal"}
 ALLEGING_VERBS = {"accuse", "blame", "charge", "suspect", "condemn", "criticise", "criticize"}
 DENYING_VERBS = {"deny", "dismiss"}
 REPORTING_VERBS = {"say", "tell", "announce", "claim", "confirm", "add", "state", "report", "declare", "insist",
@@ -125,6 +140,8 @@ def _subject(trigger):
         controller = next((c for c in trigger.head.children if c.dep_ in OBJECTS and c.i < trigger.i), None)
         if controller is not None:
             return controller
+    if trigger.dep_ == "acomp" and trigger.head is not trigger:  # "Syria is willing to …": Syria
+        return _subject(trigger.head)
     if trigger.dep_ in ("xcomp", "conj") and trigger.head.pos_ in ("VERB", "AUX"):  # "agreed to withdraw"
         return _subject(trigger.head) if trigger.head is not trigger else None
     return None
@@ -169,10 +186,18 @@ def _noun_arguments(trigger):
             if first is not None:
                 actor = first
                 target = next((c for c in first.children if c.dep_ == "conj"), target)
-    if trigger.dep_ in OBJECTS and trigger.head.pos_ == "VERB" and actor is None \
-            and trigger.head.lemma_.lower() in LIGHT_VERBS:
-        actor = _subject(trigger.head)  # "Israel launched an attack on …"
+    if trigger.dep_ in OBJECTS and trigger.head.pos_ == "VERB" and _light(trigger.head):
+        if actor is None:
+            actor = _subject(trigger.head)  # "Israel launched an attack on …"
+        if target is None:  # "staged a rally in Gaza against the leader": the phrase hangs off the verb
+            target = next((g for c in trigger.head.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS
+                           and c.i > trigger.i for g in c.children if g.dep_ == "pobj"), None)
     return actor, target
+
+
+def _light(verb) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in LIGHT_VERBS or LEMMA_FIXES.get(lemma) in LIGHT_VERBS
 
 
 def _verbal_pos(token) -> str:
@@ -201,6 +226,8 @@ def _alleged(token) -> bool:
 
 def _skip_verb(token) -> bool:
     head = token.head
+    if token.dep_ == "acl" and token.tag_ == "VBG" and head.lemma_.lower() in DOCUMENT_NOUNS:
+        return False  # "issued a declaration demanding that …"
     if token.dep_ in ("amod", "acl", "relcl") and not _in_dateline(head):
         if token.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") \
                 and any(c.dep_ in OBJECTS for c in token.children):
@@ -239,6 +266,72 @@ def _coercive_content(token) -> bool:
     return False
 
 
+def _lookup(token, pos: str, sentence: str):
+    """The lexicon entry for a trigger: a phrasal verb ("beat up", "hand over", "call off") or a compound
+    noun ("hunger strike", "war games") before the word alone; an adjective only with its infinitive
+    ("ready to host", "willing to withdraw")."""
+    lemma = token.lemma_.lower()
+    if pos == "VERB":
+        if token.tag_ == "VBN" and any(c.dep_ == "xcomp" for c in token.children) \
+                and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in token.children):
+            found = lookup(token.lower_, "ADJ", sentence)  # "is prepared to impose": an adjective
+            if found is not None:
+                return found
+        obj = next((c for c in token.children if c.dep_ in OBJECTS), None)
+        context = " ".join(t.text for t in obj.subtree) if obj is not None else sentence
+        for prt in (c for c in token.children if c.dep_ == "prt"):
+            found = lookup(f"{lemma} {prt.lower_}", pos, context)  # "called off the strike": its object decides
+            if found is not None:
+                return found
+    elif pos == "NOUN":
+        for mod in (c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i):
+            found = lookup(f"{mod.lemma_.lower()} {lemma}", pos, sentence)
+            if found is not None:
+                return found
+    elif pos == "ADJ":
+        if not any(c.dep_ == "xcomp" for c in token.children) or token.dep_ in ("amod", "attr"):
+            return None
+    else:
+        return None
+    return lookup(lemma, pos, sentence)
+
+
+def _intent_type(token, trigger):
+    """An expression of intent is an AGREE, or a THREATEN when what is intended is coercive."""
+    if token.lemma_.lower() not in INTENT_WORDS or trigger.type != "AGREE":
+        return trigger
+    for content in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
+        found = lookup(content.lemma_, _verbal_pos(content), content.sent.text)
+        if content.lemma_.lower() in THREAT_WORDS or found is not None and found.type in THREAT_CONTENT \
+                or _coercive_content(content):
+            return replace(trigger, type="THREATEN", cameo="13")
+    return trigger
+
+
+def _directive(token):
+    """A demand made by reporting what another must do: "declared that China must drop barriers" →
+    (the clause's subject, the clause), else None."""
+    if token.lemma_.lower() not in DIRECTIVE_VERBS or _skip_verb(token):
+        return None
+    for clause in token.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in DIRECTIVE_MODALS for c in clause.children):
+            continue
+        if _negated(clause):
+            return None
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in FIRST_PERSON or subject.pos_ == "PRON":
+            return None
+        return subject, clause
+    return None
+
+
+def _negated(token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det")
+               for c in token.children)
+
+
 def _definite(token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in token.children)
 
@@ -253,7 +346,7 @@ def _skip_noun(token) -> bool:
     if token.dep_ in OBJECTS + ("nsubjpass",) and lemma in REFERRING_VERBS and (
             _definite(token) or lemma in ("threaten", "warn", "end", "stop", "halt", "prevent", "avoid")):
         return True  # "condemned the attack", "rejected the demands", "threatened new sanctions"
-    if token.dep_ in OBJECTS and head.pos_ == "VERB" and _skip_verb(head) and head.lemma_.lower() in LIGHT_VERBS:
+    if token.dep_ in OBJECTS and head.pos_ == "VERB" and _skip_verb(head) and _light(head):
         return True  # "who have carried out attacks"
     if token.dep_ == "pobj" and head.dep_ == "prep":
         governor = head.head
@@ -440,12 +533,20 @@ def extract_events(parsed, *, actors) -> list[Event]:
             if token.idx < headline_end:
                 continue
             pos = _verbal_pos(token)
-            if pos not in ("VERB", "NOUN"):
+            if pos not in ("VERB", "NOUN", "ADJ"):
                 continue
-            trigger = lookup(token.lemma_, pos, sentence)
+            trigger = _lookup(token, pos, sentence)
+            directive = None
+            if trigger is None and pos == "VERB":
+                directive = _directive(token)
+                if directive is None:
+                    continue
+                trigger = Trigger(token.lemma_.lower(), "VERB", "REQUEST", None, "10", None, ())
             if trigger is None:
                 continue
-            if pos == "VERB":
+            if directive is not None:
+                actor_token, target_token = _subject(token), directive[0]
+            elif pos in ("VERB", "ADJ"):
                 if _skip_verb(token):
                     continue
                 actor_token, target_token = _subject(token), _object(token)
@@ -471,12 +572,16 @@ def extract_events(parsed, *, actors) -> list[Event]:
             if pos == "NOUN" and actor_span is None and target_span is None and not _introduced(token):
                 continue  # a bare noun ("the demand comes after…") refers to an event told elsewhere
             evidence = _evidence(sent, token, headline_end)
+            trigger = _intent_type(token, trigger)
+            modality = modality_of(token)
+            if modality == "negated" and pos == "VERB" and token.lemma_.lower() in REFUSABLE and _negated(token):
+                trigger, modality = replace(trigger, type="REJECT", cameo="12", mode=None, acled=None), "actual"
             events.append(Event(
                 type=trigger.type,
                 trigger=token.text,
                 trigger_start=token.idx,
                 evidence=evidence,
-                modality=modality_of(token),
+                modality=modality,
                 mode=trigger.mode,
                 cameo=trigger.cameo,
                 acled=trigger.acled,

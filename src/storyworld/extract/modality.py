@@ -13,7 +13,8 @@ from __future__ import annotations
 REQUEST_VERBS = {"demand", "urge", "call", "ask", "order", "press", "request", "need"}
 AVOID_VERBS = {"avoid", "prevent", "stop", "fear"}  # what is avoided has not happened
 THREAT_VERBS = {"threaten", "warn", "vow"}
-PLAN_VERBS = {"plan", "intend", "prepare", "schedule", "agree", "decide", "expect", "promise", "pledge"}
+PLAN_VERBS = {"plan", "intend", "prepare", "schedule", "agree", "decide", "expect", "promise", "pledge", "offer",
+              "swear", "willing", "ready", "prepared"}
 DENY_VERBS = {"deny", "reject", "dismiss"}
 REPORTING_VERBS = {"say", "tell", "announce", "add", "state", "report", "confirm", "insist", "declare", "write"}
 HYPOTHETICAL = {"could", "might", "may", "would", "should"}
