@@ -92,3 +92,25 @@ def test_events_must_in_reported_speech_is_a_demand(make_parsed):
 def test_events_worker_strike_is_protest_air_strike_is_assault():
     assert lookup("strike", "NOUN", "Teachers' union members went on strike over pay.").type == "PROTEST"
     assert lookup("strike", "NOUN", "A drone strike hit the village.").type == "ASSAULT"
+
+
+def test_events_announced_coercion_is_a_threat(make_parsed):
+    found = kinds(make_parsed, "The president announced that he will extend the curfew in the capital.")
+    assert ("THREATEN", "actual") in found and ("COERCE", "threatened") in found
+    # a cooperative plan stays what it is
+    found = kinds(make_parsed, "Rwanda will withdraw its troops from the border within 90 days.")
+    assert ("RETREAT", "planned") in found and not any(t == "THREATEN" for t, _ in found)
+
+
+def test_events_intent_content_words_need_to_be_coercive(make_parsed):
+    text = "Ghana is ready to contribute 500 troops to a peace-keeping force in Mali."
+    assert first_type(make_parsed, text) == "AGREE"
+
+
+def test_events_withdrawing_inspectors_is_a_sanction_withdrawing_troops_a_retreat():
+    assert lookup("withdraw", "VERB", "The agency will withdraw its inspectors from the country.").type == "SANCTION"
+    assert lookup("withdraw", "VERB", "The army will withdraw its troops from the border.").type == "RETREAT"
+
+
+def test_events_an_attempt_is_the_act(make_parsed):
+    assert "ASSAULT" in {t for t, _ in kinds(make_parsed, "An attempt to assassinate the mayor was thwarted in Lyon.")}

@@ -64,6 +64,9 @@ DIRECTIVE_VERBS = {"say", "declare", "reiterate", "insist", "state", "conclude",
                    "repeat", "argue", "write", "add"}
 DIRECTIVE_MODALS = {"must", "should"}
 FIRST_PERSON = {"i", "we", "us"}
+ANNOUNCED_THREATS = {"ASSAULT", "COERCE", "SANCTION"}
+# an infinitive under these nouns is the act itself: "an attempt to assassinate the governor"
+ATTEMPT_NOUNS = {"attempt", "bid", "plot"}
 # a participle under these nouns is what the document says, not background: "a statement demanding …"
 DOCUMENT_NOUNS = {"statement", "declaration", "resolution", "letter", "communique", "communiqué", "message",
                   "note", "petition", "appeal"}
@@ -228,6 +231,9 @@ def _skip_verb(token) -> bool:
     head = token.head
     if token.dep_ == "acl" and token.tag_ == "VBG" and head.lemma_.lower() in DOCUMENT_NOUNS:
         return False  # "issued a declaration demanding that …"
+    if token.dep_ == "acl" and head.lemma_.lower() in ATTEMPT_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
     if token.dep_ in ("amod", "acl", "relcl") and not _in_dateline(head):
         if token.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") \
                 and any(c.dep_ in OBJECTS for c in token.children):
@@ -300,12 +306,30 @@ def _intent_type(token, trigger):
     """An expression of intent is an AGREE, or a THREATEN when what is intended is coercive."""
     if token.lemma_.lower() not in INTENT_WORDS or trigger.type != "AGREE":
         return trigger
-    for content in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
-        found = lookup(content.lemma_, _verbal_pos(content), content.sent.text)
-        if content.lemma_.lower() in THREAT_WORDS or found is not None and found.type in THREAT_CONTENT \
-                or _coercive_content(content):
-            return replace(trigger, type="THREATEN", cameo="13")
+    contents = [c for c in token.children if c.dep_ in ("xcomp", "ccomp")
+                or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    for content in contents:
+        for t in content.subtree:
+            if t.lemma_.lower() in THREAT_WORDS and not any(c.dep_ in ("compound", "amod") for c in t.children):
+                return replace(trigger, type="THREATEN", cameo="13")  # "to use force", not "a peace-keeping force"
+            pos = _verbal_pos(t)
+            found = lookup(t.lemma_, pos, t.sent.text) if pos in ("VERB", "NOUN") else None
+            if found is not None and found.type in THREAT_CONTENT:
+                return replace(trigger, type="THREATEN", cameo="13")
     return trigger
+
+
+def _announced_threat(token, event: Event) -> Event | None:
+    """An announced coercive act of one's own ("will extend the curfew", "would boycott all contact",
+    "plans to impose restrictions") is a threat (CAMEO 13): the THREATEN, made now, else None."""
+    if event.type not in ANNOUNCED_THREATS or event.modality != "planned":
+        return None
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    planned = bool(aux & {"will", "would", "shall", "'ll"}) or token.dep_ == "xcomp" and \
+        token.head.lemma_.lower() in ("plan", "intend", "prepare")
+    if not planned:
+        return None
+    return replace(event, type="THREATEN", modality="actual", mode=None, cameo="13", acled=None)
 
 
 def _directive(token):
@@ -576,7 +600,7 @@ def extract_events(parsed, *, actors) -> list[Event]:
             modality = modality_of(token)
             if modality == "negated" and pos == "VERB" and token.lemma_.lower() in REFUSABLE and _negated(token):
                 trigger, modality = replace(trigger, type="REJECT", cameo="12", mode=None, acled=None), "actual"
-            events.append(Event(
+            event = Event(
                 type=trigger.type,
                 trigger=token.text,
                 trigger_start=token.idx,
@@ -587,7 +611,12 @@ def extract_events(parsed, *, actors) -> list[Event]:
                 acled=trigger.acled,
                 actor=_ref(ctx, actor_span, trigger=token, sent=sent, is_target=False),
                 target=_ref(ctx, target_span, trigger=token, sent=sent, is_target=True),
-            ))
+            )
+            threat = _announced_threat(token, event)
+            if threat is not None:
+                events.append(threat)
+                event = replace(event, modality="threatened")
+            events.append(event)
     return _one_per_happening(events)
 
 
