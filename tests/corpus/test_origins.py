@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from storyworld.corpus.origins import Report, count_independent, origin_key, origins
@@ -58,3 +60,37 @@ def test_origins_lists_every_key_with_its_report_count():
     by_key = {o.key: o for o in result}
     assert by_key["the ministry"].reports == 2 and by_key["the ministry"].independent
     assert not by_key["reuters"].independent  # Reuters relays the ministry in another chain
+
+
+# -- a document's own introductions: "a medical group said" … "the Sudan Doctors Network said" ---
+
+def test_origins_an_indefinite_description_is_the_named_source_of_its_own_document():
+    reports = [
+        Report("Horn Observer", (S("a medical group", "organization"),), document="d1"),
+        Report("Horn Observer", (S("Sudan Doctors Network", "organization"),), document="d1"),
+        Report("Nile Courier", (S("Sudan Doctors Network", "organization"),), document="d2"),
+    ]
+    assert count_independent(reports) == 1
+    # in another document nothing says which group it was
+    other = [replace(reports[0], document="d3"), reports[1], reports[2]]
+    assert count_independent(other) == 2
+
+
+def test_origins_descriptions_resolve_by_a_shared_word_and_only_to_organisations_by_their_head():
+    army = [
+        Report("Great Lakes Wire", (S("Reuters"), S("The Democratic Republic of Congo's army", "organization")),
+               document="d1"),
+        Report("Great Lakes Wire", (S("Reuters"), S("an army statement", "document")), document="d1"),
+        Report("Great Lakes Wire", (S("Lawrence Kanyuka", "official"),), document="d1"),
+    ]
+    assert count_independent(army) == 2  # the army (its statement) and the spokesman
+    tanker = [
+        Report("Gulf Ledger", (S("A tanker", "organization"),), document="d1"),
+        Report("Gulf Ledger", (S("UKMTO", "organization"),), document="d1"),
+    ]
+    assert count_independent(tanker) == 2  # a tanker is no organisation's description
+    anonymous = [
+        Report("Cedar Post", (S("a security source", "anonymous"),), document="d1"),
+        Report("Cedar Post", (S("Lebanon's health ministry", "organization"),), document="d1"),
+    ]
+    assert count_independent(anonymous) == 2  # anonymous sources stay unnamed on purpose

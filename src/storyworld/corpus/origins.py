@@ -10,6 +10,15 @@
 3. The incident's independent origins are the distinct keys that do not also appear as a
    non-innermost element of another chain of the incident.
 
+Aliases merged in step 1 include a document's own introductions: a lead that says "a medical
+group said" and a later paragraph that names "the Sudan Doctors Network" speak of one
+organisation. Within the reports of one document (``Report.document``), a source written as an
+indefinite description ("a medical group", "an army statement"; anonymous sources excepted, they
+are unnamed on purpose) is the named source of the same document's reports that shares a content
+word with it ("army" → "the Democratic Republic of Congo's army"), else, for a description whose
+head can only be an organisation or its paper ("group", "agency", "statement"), the one named
+organisation there when there is exactly one.
+
 So "JNS: Asharq al-Awsat reported, a source told it" + "Ynet: Asharq al-Awsat reported" = 1
 origin (Asharq al-Awsat > a source); "Reuters, citing the ministry" + "the ministry said" = 1;
 "Reuters, citing the ministry" + "Reuters, citing a witness" = 2; "C citing B citing A" +
@@ -18,7 +27,8 @@ origin (Asharq al-Awsat > a source); "Reuters, citing the ministry" + "the minis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
 from ..types import Source
@@ -32,6 +42,7 @@ class Report:
 
     publisher: str
     sources: tuple[Source, ...]  # outermost first, publisher excluded
+    document: str | None = None  # the document (a copy's original) the report comes from
 
 
 @dataclass(frozen=True)
@@ -68,8 +79,56 @@ def _fold(name: str) -> str:
     return name.casefold()
 
 
+_INDEFINITE = re.compile(r"^(a|an)\s+", re.I)
+_GENERIC = frozenset(
+    "a an the of for in on at to and local group groups statement statements report reports communique communiqué "
+    "official officials source sources spokesman spokeswoman spokesperson organisation organization agency body "
+    "its their his her new".split()
+)
+_RESOLVABLE = ("organization", "document", "official", "person")
+# heads of a description that can only mean an organisation (or its paper) of the document
+_ORG_HEADS = frozenset(
+    "group organisation organization agency network committee body association union charity ministry "
+    "statement report communique communiqué".split()
+)
+
+
+def _content(name: str) -> set[str]:
+    return {w for w in re.findall(r"[\w'-]+", name.casefold().replace("'s", "")) if w not in _GENERIC}
+
+
+def resolve_descriptions(reports: Sequence[Report]) -> list[Report]:
+    """Each report with its indefinite-description sources replaced by the named source of its own
+    document's reports that they introduce (see the module docstring); others unchanged."""
+    named: dict[str | None, list[Source]] = {}
+    for r in reports:
+        if r.document is None:
+            continue
+        for src in r.sources:
+            if src.kind in _RESOLVABLE and not _INDEFINITE.match(src.name) and src not in named.setdefault(r.document, []):
+                named[r.document].append(src)
+    out = []
+    for r in reports:
+        candidates = named.get(r.document, []) if r.document is not None else []
+        chain = []
+        for src in r.sources:
+            if src.kind in _RESOLVABLE and _INDEFINITE.match(src.name) and candidates:
+                words = _content(src.name)
+                sharing = [c for c in candidates if words & _content(c.name)]
+                orgs = [c for c in candidates if c.kind == "organization"]
+                if len(sharing) == 1:
+                    src = sharing[0]
+                elif (not sharing and src.kind in ("organization", "document") and len(orgs) == 1
+                      and src.name.split()[-1].casefold() in _ORG_HEADS):
+                    src = orgs[0]
+            chain.append(src)
+        out.append(replace(r, sources=tuple(chain)))
+    return out
+
+
 def origins(reports: Sequence[Report], *, alias_of: Callable[[str], str] | None = None) -> list[Origin]:
     """Every origin key of the incident, independent or not, in first-seen order."""
+    reports = resolve_descriptions(reports)
     keyed = [origin_key(r, alias_of=alias_of) for r in reports]
     chains = [full_chain(r, alias_of=alias_of) for r in reports]
     relayed = {_fold(s.name) for chain in chains for s in chain[:-1]}
