@@ -84,3 +84,68 @@ def test_incidents_candidate_window_covers_the_date_rules():
     lo, hi = candidate_window(report(1, "d1"))
     assert lo <= "2025-05-16" and hi >= "2025-05-18"
     assert candidate_window(replace(report(1, "d1"), date=None, published=None)) is None
+
+
+# -- context: what a sentence leaves open, filled from the sentence and the document's lead ------
+
+from storyworld.corpus.incidents import DocumentContext, is_named, parties_compatible, with_context  # noqa: E402
+
+LEAD = DocumentContext(date="2025-05-16", date_precision="day", lat=GOMA[0], lon=GOMA[1],
+                       location_precision="city", location_country="COD")
+
+
+def test_incidents_a_retelling_without_day_or_place_takes_the_leads_and_joins():
+    lead = report(1, "d1", date="2025-05-16")
+    other = report(2, "d2", date="2025-05-16", evidence="The army said M23 rebels shelled a camp outside Goma")
+    denial = with_context(report(3, "d1", date=None, precision=None, where=None,
+                                 evidence="The M23 denied firing on the camp and blamed government forces."),
+                          lead=LEAD)
+    assert denial.date == "2025-05-16" and denial.date_inferred and denial.location_inferred
+    assert len(cluster([lead, other, denial])) == 1
+
+
+def test_incidents_an_undated_act_takes_the_day_its_sentence_names_and_it_still_vetoes():
+    saturday = with_context(report(1, "d1", date=None, precision=None, where=None, published="2025-07-12",
+                                   target_name="the Liberian-flagged tanker Sea Lark",
+                                   evidence="The Houthis said on Saturday that they had attacked the tanker"),
+                            sentence_dates=("2025-07-12",))
+    monday = with_context(report(2, "d2", date=None, precision=None, where=None, published="2025-07-14",
+                                 evidence="The Houthis said on Monday that they had fired missiles at a ship"),
+                          sentence_dates=("2025-07-14",))
+    assert saturday.date == "2025-07-12" and saturday.date_inferred
+    assert len(cluster([saturday, monday])) == 2  # without the sentence's day they were 2 days apart: undecided
+
+
+def test_incidents_a_sentence_naming_two_days_keeps_the_other_as_an_alternative():
+    tuesday = report(1, "d1", date="2025-08-12", published="2025-08-13")
+    condemned = with_context(report(2, "d2", date="2025-08-14", published="2025-08-15",
+                                    evidence="The UN condemned on Thursday an attack near Goma on Tuesday"),
+                             sentence_dates=("2025-08-14", "2025-08-12"))
+    assert condemned.alt_dates == ("2025-08-12",)
+    assert len(cluster([tuesday, condemned])) == 1
+    assert len(cluster([tuesday, replace(condemned, alt_dates=())])) == 2
+
+
+def test_incidents_background_sentences_do_not_join_the_story():
+    story = report(1, "d1", date="2025-06-22")
+    this_year = with_context(report(2, "d2", date="2025", precision="year",
+                                    evidence="Residents said the market had been shelled twice before this year."),
+                             lead=LEAD)
+    previously = with_context(report(3, "d3", date=None, precision=None,
+                                     evidence="It has previously denied targeting civilians."), lead=LEAD)
+    assert this_year.background and previously.background and previously.date is None
+    assert len(cluster([story, this_year, previously])) == 3
+
+
+def test_incidents_targets_contradict_only_when_no_sign_agrees():
+    tanker = report(1, "d1", target="LBR", target_name="the Liberian-flagged tanker Sea Lark")
+    described = report(2, "d2", target="YEM", target_name="the tanker with drones and a missile")
+    anaphor = report(3, "d1", target=None, target_name="the ship")
+    other_ship = report(4, "d3", target="YEM", target_name="the bulk carrier Orion Star")
+    assert parties_compatible(tanker, described) is not None  # countries differ, the names share "tanker"
+    assert parties_compatible(tanker, anaphor) is not None  # a description contradicts no name
+    assert parties_compatible(tanker, other_ship) is None  # two names, two countries
+    car, commander = report(5, "d4", target="LBN", target_name="a car"), \
+        report(6, "d5", target="LBN", target_name="a Hezbollah commander")
+    assert parties_compatible(car, commander) is not None  # the country agrees
+    assert is_named("the Liberian-flagged tanker") and not is_named("the ship") and not is_named("Civilians")

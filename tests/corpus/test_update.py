@@ -80,3 +80,19 @@ def test_update_incidents_cli_json(fresh_store, make_analysis):
                              "origins", "independent_origins", "first_reported", "conflicts"}
     empty = CliRunner().invoke(cli, ["incidents", "--db", fresh_store.path, "--format", "json", "--min-reports", "3"])
     assert json.loads(empty.stdout)["incidents"] == []
+
+
+def test_update_a_place_named_only_in_the_dateline_is_not_where_it_happened(fresh_store, make_analysis):
+    from storyworld.corpus.update import _REPORT_SQL, _to_report
+
+    text = "DUBAI, July 12 (Gulf Ledger) — A tanker sailing through the Red Sea was hit on Saturday."
+    base = make_analysis(text)
+    event = replace(base.events[0], date=None, date_precision=None,
+                    location=replace(base.events[0].location, text="DUBAI", name="Dubai", country="ARE"))
+    analysis = replace(base, events=(event,))
+    fresh_store.save(analysis)
+    row = fresh_store.conn.execute(_REPORT_SQL + " WHERE e.document_id = ?", (analysis.document.id,)).fetchone()
+    assert row["lat"] is not None
+    report = _to_report(row, fresh_store)
+    assert report.lat is None and report.location_country is None
+    assert _to_report(row).lat is not None  # without the store, the row as it is

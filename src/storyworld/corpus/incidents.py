@@ -11,19 +11,33 @@ Two reports can be one incident only when every field both of them know is compa
   publication date (it must fall within 3 days after the other's date);
 - locations within a distance that depends on the coarser precision (site/city 25 km, admin2
   60 km, admin1 200 km, country: the same country);
-- actor and target countries that do not contradict each other (a missing country is no
-  contradiction), and named targets that share a word when both are named (another ship is
-  another incident).
+- actor countries that do not contradict each other (a missing country is no contradiction);
+  targets contradict when one of their two signs (country, words of the name) disagrees and the
+  other does not agree, and names only disagree when both are names (another ship is another
+  incident; "the ship" is no other ship than "the tanker Sea Lark").
 Reports from one document may join one incident too (a headline and the paragraphs that retell
 it). Among compatible incidents the one with the highest score wins (date and place agreement,
 actor/target agreement, word overlap of the evidence); ties go to the older incident, so the
 result is deterministic.
+
+A news sentence often leaves its happening's date and place to the context: "the Houthis said on
+Saturday that they had attacked …" dates the saying, not the attack; "The M23 denied firing on the
+camp" in the fourth paragraph takes the lead's day and place. ``with_context`` fills what a report
+leaves open, marked as inferred: the date from the day its sentence names (a reporting verb's: the
+act reported is at most a day older), else from the document's lead; the place from the lead
+(update.py drops a place named only in the dateline: where the story was filed). Inferred values
+still veto (a statement made on Monday does not report Saturday's attack when the article gives
+no other day) but agree for less. A sentence naming several days ("condemned on Thursday an
+attack … on Tuesday") keeps the others as ``alt_dates``: a date conflict is no veto when one of
+them agrees. A sentence the writer dated only by month or year ("twice before this year") in an
+article whose lead names the day, or one that says "previously", is background, not a retelling:
+it joins no report dated to the day.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ..geo import haversine_km
@@ -60,6 +74,59 @@ class IncidentReport:
     target_country: str | None = None
     target_name: str | None = None
     evidence: str = ""
+    date_inferred: bool = False  # the date is the sentence's or the document lead's, not the event's own
+    alt_dates: tuple[str, ...] = ()  # other days the evidence sentence names
+    location_inferred: bool = False  # the place is the document lead's
+    background: bool = False  # a coarse own date ("this year") in a document whose lead names the day
+
+
+INFERRED_WEIGHT = 0.7  # an inferred date or place agrees for this share of an own one
+ALT_DATE_SCORE = 0.4
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """What a document's lead says about when and where (its first dated and first placed report)."""
+
+    date: str | None = None
+    date_precision: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    location_precision: str | None = None
+    location_country: str | None = None
+
+
+def with_context(report: "IncidentReport", *, sentence_dates: tuple[str, ...] = (),
+                 lead: DocumentContext | None = None) -> "IncidentReport":
+    """The report with what it leaves open filled from its sentence and its document (inferred).
+
+    ``sentence_dates``: the day-precision dates (ISO) that the evidence sentence names, in order,
+    dateline excluded. ``lead``: the document's lead context.
+    """
+    changes: dict = {}
+    if not report.date and _BACKGROUND.search(report.evidence):
+        # "It has previously denied targeting civilians": before the story, at no day of it
+        return replace(report, background=True)
+    own = report.date
+    days = tuple(d for d in dict.fromkeys(sentence_dates) if _day(d))
+    if own:
+        alts = tuple(d for d in days if d != own)
+        if alts:
+            changes["alt_dates"] = alts
+        if (report.date_precision in ("year", "month") and lead is not None and lead.date
+                and lead.date_precision == "day"):
+            changes["background"] = True
+    elif days:
+        # "X said on Saturday that it had attacked": the latest day named is the saying's
+        changes.update(date=max(days), date_precision="day", date_inferred=True,
+                       alt_dates=tuple(d for d in days if d != max(days)))
+    elif lead is not None and lead.date:
+        changes.update(date=lead.date, date_precision=lead.date_precision, date_inferred=True)
+    if report.lat is None and lead is not None and lead.lat is not None and (
+            not report.location_country or report.location_country == lead.location_country):
+        changes.update(lat=lead.lat, lon=lead.lon, location_precision=lead.location_precision,
+                       location_country=lead.location_country, location_inferred=True)
+    return replace(report, **changes) if changes else report
 
 
 @dataclass
@@ -70,6 +137,18 @@ class Incident:
     @property
     def type(self) -> str:
         return self.reports[0].type
+
+
+_NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w'-]+")
+
+
+def is_named(text: str | None) -> bool:
+    """A phrase with a proper name in it ("the tanker Sea Lark", "the Liberian-flagged tanker"),
+    not a bare description ("the ship", "civilians")."""
+    return bool(text and _NAME.search(text.strip()))
+
+
+_BACKGROUND = re.compile(r"\b(previously|in the past|formerly|has long|have long|had long)\b", re.I)
 
 
 def words(text: str | None) -> frozenset[str]:
@@ -87,6 +166,21 @@ def _day(value: str | None) -> date | None:
 
 def date_compatible(a: IncidentReport, b: IncidentReport) -> float | None:
     """Agreement in [0, 1] of two reports' dates, or None when they cannot be the same happening."""
+    score = _date_agreement(a, b)
+    if score is None and (a.alt_dates or b.alt_dates) and a.date and b.date:
+        days_a = [d for d in (a.date, *a.alt_dates) if _day(d)]
+        days_b = [d for d in (b.date, *b.alt_dates) if _day(d)]
+        if any(abs((_day(x) - _day(y)).days) <= DAY_WINDOW for x in days_a for y in days_b):
+            return ALT_DATE_SCORE
+    if score is not None and (a.date_inferred or b.date_inferred):
+        score *= INFERRED_WEIGHT
+    return score
+
+
+def _date_agreement(a: IncidentReport, b: IncidentReport) -> float | None:
+    if (a.background and b.date_precision == "day") or (b.background and a.date_precision == "day") \
+            or (a.background and b.background and not (a.date and b.date)):
+        return None  # a background sentence ("shelled twice before this year") retells no dated happening
     if a.date and b.date:
         da, db = _day(a.date), _day(b.date)
         if da and db:
@@ -122,19 +216,39 @@ def location_compatible(a: IncidentReport, b: IncidentReport) -> float | None:
                        or not b.location_country) else None
     km = haversine_km(a.lat, a.lon, b.lat, b.lon)
     limit = DISTANCE_KM[coarse]
-    return None if km > limit else 1.0 - 0.5 * km / limit
+    if km > limit:
+        return None
+    score = 1.0 - 0.5 * km / limit
+    return score * INFERRED_WEIGHT if a.location_inferred or b.location_inferred else score
+
+
+def _agreement(x, y) -> bool | None:
+    """True/False when both are known, else None."""
+    return None if not x or not y else x == y
 
 
 def parties_compatible(a: IncidentReport, b: IncidentReport) -> float | None:
+    """Actor and target agreement, or None on a contradiction.
+
+    An actor country contradicts. A target is known by two noisy signs, its country (a ship's flag,
+    a victim's nationality, a place's country) and its name's words: it contradicts when one sign
+    disagrees and the other does not agree ("the Liberian-flagged tanker" vs "the tanker" share a
+    word, whatever countries were read into them; "the tanker Sea Lark" vs "the bulk carrier
+    Orion Star" do not, and nothing else ties them; "a car" vs "a Hezbollah commander" in Lebanon
+    agree on the country).
+    """
     score = 0.5
-    for x, y in ((a.actor_country, b.actor_country), (a.target_country, b.target_country)):
-        if x and y:
-            if x != y:
-                return None
-            score += 0.25
-    ta, tb = words(a.target_name), words(b.target_name)
-    if ta and tb and not (ta & tb) and not (a.target_country or b.target_country):
+    actor = _agreement(a.actor_country, b.actor_country)
+    if actor is False:
         return None
+    ta, tb = words(a.target_name), words(b.target_name)
+    name = None if not ta or not tb else bool(ta & tb)
+    if name is False and not (is_named(a.target_name) and is_named(b.target_name)):
+        name = None  # "the ship" and "the Liberian-flagged tanker": a description does not contradict
+    country = _agreement(a.target_country, b.target_country)
+    if (country is False and name is not True) or (name is False and country is not True):
+        return None
+    score += 0.25 * bool(actor) + 0.25 * bool(country or name)
     return score
 
 

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 from ..store import Store
 from ..store.transaction import transaction
 from ..types import Source
-from .incidents import DISTANCE_KM, Incident, IncidentReport, assign, candidate_window
+from .incidents import DISTANCE_KM, DocumentContext, Incident, IncidentReport, assign, candidate_window, with_context
 from .origins import Report, origins
 
 # Modalities that report a happening (a denial is a version of the happening; a demand to
@@ -36,19 +36,83 @@ FROM events e JOIN documents d ON d.id = e.document_id
 """
 
 
-def _to_report(row) -> IncidentReport:
-    return IncidentReport(
+def _to_report(row, store: Store | None = None) -> IncidentReport:
+    """The row as an IncidentReport; with the store, its open date and place filled from context."""
+    dateline_place = store is not None and _in_dateline_only(store, row)
+    report = IncidentReport(
         event_id=row["event_id"], document_id=row["document_id"], type=row["type"], modality=row["modality"],
         date=row["date"], date_precision=row["date_precision"], published=row["published"],
-        lat=row["lat"], lon=row["lon"], location_precision=row["location_precision"],
-        location_country=row["location_country"], actor_country=row["actor_country"],
+        lat=None if dateline_place else row["lat"], lon=None if dateline_place else row["lon"],
+        location_precision=None if dateline_place else row["location_precision"],
+        location_country=None if dateline_place else row["location_country"], actor_country=row["actor_country"],
         target_country=row["target_country"], target_name=row["target_name"] or row["target_text"],
         evidence=row["evidence"] or "",
     )
+    if store is None:
+        return report
+    return with_context(report, sentence_dates=_sentence_dates(store, row["document_id"], row["evidence_start"],
+                                                                row["evidence_end"]),
+                        lead=_lead(store, row["document_id"]))
 
 
-def _anchor(row) -> str | None:
-    return row["date"] or row["published"]
+_DATELINE_DASHES = ("—", "–", " - ")
+
+
+def _dateline_end(store: Store, document_id: str) -> int:
+    """Where a dateline ("KYIV, March 8 (Dnipro Daily) —") ends, else 0: its date is the story's."""
+    row = store.conn.execute("SELECT substr(text, 1, 160) AS head FROM documents WHERE id = ?",
+                             (document_id,)).fetchone()
+    head = (row["head"] if row else "") or ""
+    ends = [head.find(d) for d in _DATELINE_DASHES if 0 < head.find(d) <= 120]
+    return min(ends) if ends else 0
+
+
+def _in_dateline_only(store: Store, row) -> bool:
+    """The event's place is named only in the dateline ("DUBAI, July 12 (Gulf Ledger) — A tanker
+    sailing through the Red Sea …"): where the story was filed, not where it happened."""
+    text = row["location_text"]
+    if not text or row["lat"] is None:
+        return False
+    skip = _dateline_end(store, row["document_id"]) - row["evidence_start"]
+    evidence = row["evidence"] or ""
+    return skip > 0 and text in evidence[:skip] and text not in evidence[skip:]
+
+
+def _sentence_dates(store: Store, document_id: str, start: int, end: int) -> tuple[str, ...]:
+    """The day dates the evidence span names, in text order, the dateline's excluded."""
+    skip = _dateline_end(store, document_id)
+    return tuple(r["value"] for r in store.conn.execute(
+        "SELECT value FROM times WHERE document_id = ? AND start >= ? AND \"end\" <= ? AND start >= ? "
+        "AND precision = 'day' AND value IS NOT NULL ORDER BY start", (document_id, start, end, skip)))
+
+
+def _lead(store: Store, document_id: str) -> DocumentContext:
+    """The document's lead: the day of its first event with one (its own, else its sentence's) and
+    the place of its first located event (below country level when there is one)."""
+    date = precision = None
+    for r in store.conn.execute(
+            "SELECT date, date_precision, evidence_start, evidence_end FROM events WHERE document_id = ? ORDER BY seq",
+            (document_id,)):
+        if r["date"] and r["date_precision"] == "day":
+            date, precision = r["date"], "day"
+            break
+        days = _sentence_dates(store, document_id, r["evidence_start"], r["evidence_end"])
+        if days:
+            date, precision = max(days), "day"
+            break
+    located = next((r for r in store.conn.execute(
+        "SELECT document_id, lat, lon, location_precision, location_country, location_text, evidence, evidence_start "
+        "FROM events WHERE document_id = ? AND lat IS NOT NULL ORDER BY location_precision = 'country', seq",
+        (document_id,)) if not _in_dateline_only(store, r)), None)
+    if located is None:
+        return DocumentContext(date=date, date_precision=precision)
+    return DocumentContext(date=date, date_precision=precision, lat=located["lat"], lon=located["lon"],
+                           location_precision=located["location_precision"],
+                           location_country=located["location_country"])
+
+
+def _anchor(report: IncidentReport) -> str | None:
+    return report.date or report.published
 
 
 def _candidates(store: Store, report: IncidentReport) -> list[Incident]:
@@ -76,7 +140,7 @@ def _candidates(store: Store, report: IncidentReport) -> list[Incident]:
         rows = store.conn.execute(
             _REPORT_SQL + " JOIN incident_reports ir ON ir.event_id = e.id AND ir.document_id = e.document_id "
             "WHERE ir.incident_id = ? ORDER BY e.id", (incident_id,)).fetchall()
-        out.append(Incident(id=incident_id, reports=[_to_report(r) for r in rows]))
+        out.append(Incident(id=incident_id, reports=[_to_report(r, store) for r in rows]))
     return out
 
 
@@ -113,14 +177,14 @@ def _add_document(store: Store, document_id: str) -> set[int]:
         "AND NOT EXISTS (SELECT 1 FROM incident_reports ir WHERE ir.event_id = e.id) ORDER BY e.seq",
         (document_id, *REPORTABLE)).fetchall()
     for row in rows:
-        report = _to_report(row)
+        report = _to_report(row, store)
         incident = assign(report, _candidates(store, report))
         if incident is None:
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
             incident_id = store.conn.execute(
                 "INSERT INTO incidents (type, modality, date_min, date_max, reports, independent_origins, "
                 "summary_json, updated_at) VALUES (?, ?, ?, ?, 0, 0, '{}', ?)",
-                (report.type, report.modality, _anchor(row), _anchor(row), now)).lastrowid
+                (report.type, report.modality, _anchor(report), _anchor(report), now)).lastrowid
         else:
             incident_id = incident.id
         store.conn.execute(
@@ -128,7 +192,7 @@ def _add_document(store: Store, document_id: str) -> set[int]:
             (incident_id, report.event_id, document_id))
         store.conn.execute(
             "UPDATE incidents SET date_min = MIN(COALESCE(date_min, ?), ?), date_max = MAX(COALESCE(date_max, ?), ?) "
-            "WHERE id = ?", (_anchor(row), _anchor(row), _anchor(row), _anchor(row), incident_id))
+            "WHERE id = ?", (_anchor(report), _anchor(report), _anchor(report), _anchor(report), incident_id))
         touched.add(incident_id)
     return touched
 
@@ -139,6 +203,14 @@ def _most_common(values: list[Any]) -> Any:
         return None
     counts = Counter(values)
     return max(counts, key=lambda v: (counts[v], -values.index(v)))
+
+
+def outlet_alias(name: str) -> str:
+    """An outlet's canonical name ("the AP" → "Associated Press"); any other name unchanged."""
+    from ..resources.outlets import find_outlet
+
+    outlet = find_outlet(name)
+    return outlet.name if outlet else name
 
 
 def rebuild_summary(store: Store, incident_id: int) -> dict[str, Any]:
@@ -161,7 +233,8 @@ def rebuild_summary(store: Store, incident_id: int) -> dict[str, Any]:
         # a near-duplicate copy takes the chain of its original, publisher included
         publisher = r["original_outlet"] if r["duplicate_of"] else r["outlet"]
         chains.append(Report(publisher=publisher or r["doc_id"][:12],
-                             sources=tuple(Source(s["name"], s["kind"]) for s in sources)))
+                             sources=tuple(Source(s["name"], s["kind"]) for s in sources),
+                             document=r["duplicate_of"] or r["doc_id"]))
         reports.append({
             "document": {"id": r["doc_id"], "url": r["url"], "title": r["title"], "outlet": r["outlet"],
                          "published": r["published"]},
@@ -170,7 +243,7 @@ def rebuild_summary(store: Store, incident_id: int) -> dict[str, Any]:
                       "evidence": {"text": r["evidence"], "start": r["evidence_start"], "end": r["evidence_end"]}},
             "sources": sources,
         })
-    all_origins = origins(chains)
+    all_origins = origins(chains, alias_of=outlet_alias)
     independent = [o for o in all_origins if o.independent]
     day_dates = [r["date"] for r in rows if r["date_precision"] == "day"]
     date = _most_common(day_dates) or _most_common([r["date"] for r in rows])
