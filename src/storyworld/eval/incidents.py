@@ -200,10 +200,15 @@ def evaluate_demo(path: Path, *, limit: int | None = None) -> EvalReport:
         store.close()
     predicted_of: dict[tuple[str, str], int] = {}
     predicted_origins: dict[int, int] = {}
+    type_of: dict[int, str] = {}
+    by_type: dict[tuple[str, str, str], int] = {}  # diagnostics: (file, evidence, type) → incident
     for incident in found:
         predicted_origins[incident["id"]] = incident["independent_origins"]
+        type_of[incident["id"]] = incident["type"]
         for rep in incident["reports"]:
             predicted_of[(files.get(rep["document"]["id"], ""), rep["event"]["evidence"]["text"])] = incident["id"]
+            by_type[(files.get(rep["document"]["id"], ""), rep["event"]["evidence"]["text"],
+                     rep["event"]["type"])] = incident["id"]
 
     def predicted_incident(file: str, sentence: str) -> int | None:
         for (f, evidence), incident_id in predicted_of.items():
@@ -220,6 +225,14 @@ def evaluate_demo(path: Path, *, limit: int | None = None) -> EvalReport:
             gold_labels.append(incident["id"])
             pred_labels.append(pid if pid is not None else f"missing-{k}-{rep['file']}")
             ids.append(pid)
+            if pid is None:
+                report.lines.append(f"report {incident['id']}: {rep['file']}: no predicted report holds the sentence")
+            elif type_of.get(pid) != incident["type"]:
+                # the sentence holds events of several types; the score takes the last incident listed
+                same = next((i for (f, ev, t), i in by_type.items() if f == rep["file"] and t == incident["type"]
+                             and (rep["sentence"] in ev or ev in rep["sentence"])), None)
+                report.lines.append(f"report {incident['id']}: {rep['file']}: matched a {type_of.get(pid)} event "
+                                    f"(incident {pid}); its {incident['type']} event is in incident {same}")
         majority = Counter(i for i in ids if i is not None).most_common(1)
         got = predicted_origins.get(majority[0][0]) if majority else None
         if got == incident["independent_origins"]:
