@@ -718,8 +718,8 @@ def extract_claims(parsed, *, actors=()) -> list[Claim]:
             if not chain:
                 continue
             memory.remember(chain)
-            sentence = _trim(parsed.doc, unit.start, unit.end) or (unit.start_char, unit.end_char)
-            sentence = (sentence[0], max(sentence[1], min(unit.end_char, sentence[1] + 1)))
+            words = [t for t in unit if not t.is_space]
+            sentence = (words[0].idx, words[-1].idx + len(words[-1]))
             content = Span(text[slice(*relation.content)], *relation.content) if relation.content else None
             claims.append(Claim(text=text[slice(*sentence)], start=sentence[0], end=sentence[1],
                                 cue=relation.cue_text, direct=_direct_quote(unit.text, unit.start_char) is not None,
