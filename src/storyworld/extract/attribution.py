@@ -721,10 +721,10 @@ def extract_claims(parsed, *, actors=()) -> list[Claim]:
             words = [t for t in unit if not t.is_space]
             sentence = (words[0].idx, words[-1].idx + len(words[-1]))
             content = Span(text[slice(*relation.content)], *relation.content) if relation.content else None
+            quote = _direct_quote(unit.text, unit.start_char)
             claims.append(Claim(text=text[slice(*sentence)], start=sentence[0], end=sentence[1],
-                                cue=relation.cue_text, direct=_direct_quote(unit.text, unit.start_char) is not None,
-                                sources=chain, quote=_direct_quote(unit.text, unit.start_char), content=content,
-                                disputes=_disputed(relation, chain, claims)))
+                                cue=relation.cue_text, direct=quote is not None, sources=chain, quote=quote,
+                                content=content, disputes=_disputed(relation, chain, claims)))
     return claims
 
 
