@@ -25,6 +25,9 @@ class Errors:
     E014 = "[E014] {name}: network fetch failed ({detail})"
     E015 = "[E015] {name}: URLs need --fetch (storyworld works offline unless told otherwise)"
     E016 = "[E016] {name}: invalid date '{value}' — use YYYY-MM-DD"
+    E017 = "[E017] {name}: not a readable RSS/Atom feed ({detail}) — pass a web page as .html, or check the feed"
+    E018 = "[E018] {name}: line {line} has no 'text' or 'html' string — give every JSON line one of them"
+    E019 = "[E019] {name}: more than {limit} entries — the rest were not read; split the file"
     # store (E1xx)
     E101 = "[E101] {path}: not a storyworld database ({detail}) — pass another --db or remove the file"
     E102 = "[E102] {path}: database schema version {found} is newer than this storyworld knows ({known}) — upgrade storyworld"

@@ -29,6 +29,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_input_bytes", 20 * 1024 * 1024, "Inputs larger than this are refused with E005"),
     Setting("stages", "actors.v1,places.v1,times.v1,claims.v1,events.v1,events.location.v1,events.date.v1,"
                       "events.sources.v1", "Comma-separated stage names, in order"),
+    Setting("fetch.allow_private_networks", False,
+            "Let `ingest URL` fetch loopback, private, link-local and reserved addresses (refused by default)"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -37,15 +39,35 @@ def defaults() -> dict[str, Any]:
     return {s.name: s.default for s in SETTINGS}
 
 
+def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """TOML tables and dotted keys (``fetch.allow_private_networks``) → flat setting names."""
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
 def shipped_defaults() -> dict[str, Any]:
     text = resources.files(__package__).joinpath("default_settings.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return _flatten(tomllib.loads(text))
 
 
 def _coerce(name: str, value: Any) -> Any:
     if name not in _BY_NAME:
         raise ConfigError(Errors.E201.format(name=name))
     default = _BY_NAME[name].default
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        word = str(value).strip().lower()
+        if word in ("true", "1", "yes", "on"):
+            return True
+        if word in ("false", "0", "no", "off"):
+            return False
+        raise ConfigError(Errors.E202.format(name=name, detail=f"expected true or false, got {value!r}"))
     if isinstance(default, int) and not isinstance(value, int):
         try:
             return int(value)
@@ -61,7 +83,7 @@ def load(config_file: str | Path | None = None, overrides: dict[str, Any] | None
     values = {name: _coerce(name, v) for name, v in shipped_defaults().items()}
     if config_file is not None:
         try:
-            data = tomllib.loads(Path(config_file).read_text("utf-8"))
+            data = _flatten(tomllib.loads(Path(config_file).read_text("utf-8")))
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(Errors.E202.format(name=str(config_file), detail=exc)) from exc
         values.update({name: _coerce(name, v) for name, v in data.items()})
