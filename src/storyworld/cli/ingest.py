@@ -16,19 +16,29 @@ from .output import console, current_settings, db_option, err_console, make_pipe
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--meta", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder whose meta*.csv files (file,outlet,published,url,title) describe the articles.")
+@click.option("--allow-private", is_flag=True,
+              help="Let URLs reach loopback/private/link-local addresses (the fetch.allow_private_networks setting).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @db_option
-def command(paths, meta, quiet, db):
-    """Analyse articles (files or folders of .txt/.html) and store them in --db.
+def command(paths, meta, allow_private, quiet, db):
+    """Analyse articles and store them in --db.
+
+    PATH is a .txt/.html file, a folder (walked for all of these kinds), an RSS/Atom feed
+    (.xml/.rss/.atom, or any file that is one), a WARC file (.warc/.warc.gz: its HTML
+    responses), a JSONL file (one {"text"|"html", "url", "title", "published", "outlet"} per
+    line), an http(s) URL (fetched; private addresses refused), or - for stdin.
 
     Re-running is idempotent: an article already stored (same text) is not added twice.
     Exit status: 0 all stored, 1 some inputs failed, 3 all failed.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from ..ingest.fetch import fetch_policy
     from ..store import Store
 
-    with Store.open(db) as store:
+    settings = current_settings()
+    allow_private = allow_private or settings["fetch.allow_private_networks"]
+    with Store.open(db) as store, fetch_policy(allow_private_networks=allow_private):
         progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=err_console, disable=quiet, transient=False)
         with progress:
@@ -40,7 +50,7 @@ def command(paths, meta, quiet, db):
                 progress.advance(task)
 
             report = ingest(paths, store=store, meta=meta, on_outcome=on_outcome, pipeline=make_pipeline(),
-                            max_bytes=current_settings()["max_input_bytes"])
+                            max_bytes=settings["max_input_bytes"])
     console.print(
         f"{report.seen} input(s): {report.added} added ({report.events} events), {report.existing} already stored, "
         f"{report.duplicates} near-duplicate(s) linked, {report.skipped} stored but not analysed, "
