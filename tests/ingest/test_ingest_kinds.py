@@ -111,8 +111,7 @@ def test_ingest_bad_inputs_one_line_each_the_rest_goes_on(tmp_path, fresh_store,
     assert len(report.failed) == 6 and all("\n" not in line for line in report.failed), report.failed
     codes = {line.split(" ")[1].rstrip(":").rsplit("/", 1)[-1].split("#")[0]: line.split(" ")[0]
              for line in report.failed}
-    # the body stage names an empty page "<html>", not its file (body/document.py does not pass the name on)
-    assert codes == {"binary.html": "[E003]", "broken.warc": "[E011]", "cut.warc.gz": "[E010]", "<html>": "[E006]",
+    assert codes == {"binary.html": "[E003]", "broken.warc": "[E011]", "cut.warc.gz": "[E010]", "empty.html": "[E006]",
                      "feed.xml": "[E017]", "huge.html": "[E005]"}, report.failed
     # the records before a broken one are kept; the French page is stored, not analysed (E008)
     assert (report.added, report.skipped) == (3, 1), report

@@ -22,7 +22,7 @@ def extract_document(raw: RawInput) -> Document:
     if raw.media_type == "text/html":
         from .html import extract_html
 
-        page = extract_html(text, url=raw.url)
+        page = extract_html(text, url=raw.url, name=raw.name)
         text = page.text
         title = title or page.title
         outlet = outlet or page.sitename
