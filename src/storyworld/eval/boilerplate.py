@@ -53,6 +53,5 @@ def evaluate(data: Path, *, split: str | None = None, limit: int | None = None) 
     report.metrics.update({"removed.precision": precision, "removed.recall": recall,
                            "removed.f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0})
     report.counts.update({"removed.precision": removals, "removed.recall": gold_total, "removed.f1": gold_total})
-    report.metrics["article_sentences.kept"] = kept / kept_total if kept_total else 0.0
-    report.counts["article_sentences.kept"] = kept_total
+    report.add_ratio("article_sentences.kept", kept, kept_total)
     return report

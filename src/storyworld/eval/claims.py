@@ -133,12 +133,9 @@ def evaluate_demo(path: Path, *, limit: int | None) -> EvalReport:
                 kinds_total += 1
                 kinds_right += [s.kind for s in ours.sources] == [s["kind"] for s in g["sources"]]
     report = EvalReport(stage="claims", dataset="demo")
-    report.metrics["claims.recall"] = found / total if total else 0.0
-    report.counts["claims.recall"] = total
-    report.metrics["chains.accuracy"] = right / found if found else 0.0
-    report.counts["chains.accuracy"] = found
-    report.metrics["chains.kinds_accuracy"] = kinds_right / kinds_total if kinds_total else 0.0
-    report.counts["chains.kinds_accuracy"] = kinds_total
+    report.add_ratio("claims.recall", found, total)
+    report.add_ratio("chains.accuracy", right, found)
+    report.add_ratio("chains.kinds_accuracy", kinds_right, kinds_total)
     return report
 
 

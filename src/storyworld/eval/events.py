@@ -98,12 +98,9 @@ def evaluate_demo(path: Path, *, limit: int | None = None) -> EvalReport:
     for t in sorted(per_type):
         report.lines.append(f"{t:10} P {per_type[t].precision:.2f} R {per_type[t].recall:.2f} "
                             f"F1 {per_type[t].f1:.2f} (gold {per_type[t].tp + per_type[t].fn})")
-    report.metrics["modality.accuracy"] = modality_ok / modality_n if modality_n else 0.0
-    report.counts["modality.accuracy"] = modality_n
-    report.metrics["actor_country.accuracy"] = actor_ok / actor_n if actor_n else 0.0
-    report.counts["actor_country.accuracy"] = actor_n
-    report.metrics["target_country.accuracy"] = target_ok / target_n if target_n else 0.0
-    report.counts["target_country.accuracy"] = target_n
+    report.add_ratio("modality.accuracy", modality_ok, modality_n)
+    report.add_ratio("actor_country.accuracy", actor_ok, actor_n)
+    report.add_ratio("target_country.accuracy", target_ok, target_n)
     report.counts["actual_from_non_actual"] = actual_in_non_actual
     report.lines.append(f"actual events predicted in negated/hypothetical sentences: {actual_in_non_actual}")
     return report

@@ -247,8 +247,7 @@ def evaluate_demo(path: Path, *, limit: int | None = None) -> EvalReport:
     report.metrics.update({"reports.b3_precision": p, "reports.b3_recall": r, "reports.b3_f1": f})
     for k in ("b3_precision", "b3_recall", "b3_f1"):
         report.counts[f"reports.{k}"] = len(gold_labels)
-    report.metrics["origins.exact"] = origin_hits / n_incidents if n_incidents else 0.0
-    report.counts["origins.exact"] = n_incidents
+    report.add_ratio("origins.exact", origin_hits, n_incidents)
     from .demo import load_demo
 
     expected_dups = [a.file for a in load_demo(path) if a.duplicate_of]

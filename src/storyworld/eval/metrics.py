@@ -55,6 +55,11 @@ class EvalReport:
         self.metrics[f"{name}.f1"] = score.f1
         self.counts[name] = score.tp + score.fn
 
+    def add_ratio(self, name: str, right: int | float, n: int) -> None:
+        """An accuracy-like figure: ``right`` of ``n`` (0.0 when there is nothing to score)."""
+        self.metrics[name] = right / n if n else 0.0
+        self.counts[name] = n
+
     def to_dict(self) -> dict:
         return {"stage": self.stage, "dataset": self.dataset, "metrics": self.metrics,
                 "counts": self.counts, "lines": self.lines}

@@ -86,8 +86,7 @@ def evaluate_demo(path: Path, *, limit: int | None = None) -> EvalReport:
                 located += 1
     report.metrics["places.acc161"] = sum(x < 161 for x in errors) / len(errors) if errors else 0.0
     report.counts["places.acc161"] = len(errors)
-    report.metrics["event_locations.acc161"] = located / n_events if n_events else 0.0
-    report.counts["event_locations.acc161"] = n_events
+    report.add_ratio("event_locations.acc161", located, n_events)
     return report
 
 

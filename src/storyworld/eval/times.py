@@ -171,8 +171,7 @@ def _demo(data: Path, limit: int | None) -> EvalReport:
             else:
                 report.lines.append(f"{article.file}: {g['text']!r} gold {g['value']} system {s.value}")
     report.add_prf("demo.relaxed", found)
-    report.metrics["demo.value_accuracy"] = right / matched if matched else 0.0
-    report.counts["demo.value_accuracy"] = matched
+    report.add_ratio("demo.value_accuracy", right, matched)
     return report
 
 
