@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from ..resources.actors import alias_entry
 from ..resources.cues import CLAIM_CLASSES, find_cue
 from ..resources.outlets import Outlet, find_outlet, find_outlet_in, is_outlet_description
 from ..types import Claim, Event, Source, Span
@@ -247,7 +249,8 @@ def _verb_relations(unit):
         exclude = (min(clause.start, source.start), max(clause.end, source.end)) \
             if not any(c.dep_ in ("ccomp", "parataxis", "xcomp", "dobj") for c in token.children) \
             else (token.i, token.i + 1)
-        yield Relation(cue=_cue_span(token), cue_text=doc.text[slice(*_cue_span(token))], lemma=lemma,
+        cue_span = _cue_span(token)
+        yield Relation(cue=cue_span, cue_text=doc.text[slice(*cue_span)], lemma=lemma,
                        cls=cue.cls, source=source, content=_content(token, unit, exclude), unit=unit,
                        told=told, cue_i=token.i)
 
@@ -298,7 +301,10 @@ def _noun_relations(unit):
             continue
         source = doc[max(owner.left_edge.i, unit.start): owner.i + 1]
         complement = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
-        content = _trim(doc, *(lambda s: (s.start, s.end))(_subtree(complement, unit))) if complement else None
+        content = None
+        if complement is not None:
+            clause = _subtree(complement, unit)
+            content = _trim(doc, clause.start, clause.end)
         yield Relation(cue=(token.idx, token.idx + len(token)), cue_text=token.text, lemma=token.lemma_.lower(),
                        cls=cue.cls, source=source, content=content, unit=unit, cue_i=token.i)
 
@@ -432,7 +438,7 @@ def describe(span) -> Source:
         if root.tag_ == "NN" and root.lower_ in ORGANIZATION_HEADS | {"association"}:
             return Source(text, "organization")
         return Source(text, "anonymous")  # "a source close to the ministry", "aid groups", "witnesses"
-    known = _known_actor(text)
+    known = alias_entry(text)
     if known is not None and known.kind in ("group", "organization", "country"):
         return Source(_clean(re.sub(r"^the\s+", "", text, flags=re.I)), "organization")  # "Houthis", "the Kremlin"
     persons = [e for e in core.ents if e.label_ == "PERSON" and not _possessor(e)] \
@@ -463,16 +469,6 @@ def describe(span) -> Source:
     return Source(text, "person" if head.pos_ == "PROPN" else "organization")
 
 
-def _known_actor(text: str):
-    """The actor table's entry when the whole phrase is one of its names or aliases."""
-    from ..resources.actors import aliases
-
-    norm = re.sub(r"\s+", " ", text.replace("’", "'").strip().lower())
-    norm = re.sub(r"^(the|a|an)\s+", "", norm)
-    table = aliases()
-    return table.get(norm) or table.get("the " + norm)
-
-
 def _possessor(ent) -> bool:
     """ "Mali's transitional government": Mali names the owner, not the speaker."""
     doc = ent.doc
@@ -496,7 +492,7 @@ def _describes_outlet(text: str, outlet: Outlet) -> bool:
     """ "the London-based Arabic daily" describes Asharq al-Awsat; "the UN agency" is not Reuters."""
     generic = {"the", "this", "news", "state", "official", "private", "local", "media", "same", "outlet"}
     words = set(re.findall(r"[a-z-]+", text.lower())) - generic
-    known = set(" ".join(outlet.descriptors).lower().replace("|", " ").split()) | set(outlet.name.lower().split())
+    known = set(" ".join(outlet.descriptors).lower().split()) | set(outlet.name.lower().split())
     return words <= known
 
 
@@ -641,6 +637,7 @@ def _direct_quote(text: str, start: int) -> Span | None:
     return Span(match.group(1), start + match.start(1), start + match.end(1))
 
 
+@lru_cache(maxsize=4096)
 def _names_outlet(text: str) -> bool:
     return bool(find_outlet(_clean(text)) or find_outlet_in(text))
 
@@ -698,19 +695,20 @@ def extract_claims(parsed, *, actors=()) -> list[Claim]:
         if not relations:
             continue
         chains: dict[int, tuple[Source, ...] | None] = {}
+        parent_of = {id(r): _parent(r, relations) for r in relations}
 
         def chain_of(relation: Relation, depth: int = 0) -> tuple[Source, ...] | None:
             key = id(relation)
             if key not in chains:
                 own = _own_chain(relation, memory)
-                parent = _parent(relation, relations) if depth < 4 else None
+                parent = parent_of[key] if depth < 4 else None
                 outer = chain_of(parent, depth + 1) if parent is not None else None
                 if own is not None and outer:
                     own = outer + tuple(s for s in own if s not in outer)
                 chains[key] = own if own is not None else outer
             return chains[key]
 
-        parents = {id(p) for r in relations if (p := _parent(r, relations)) is not None}
+        parents = {id(p) for p in parent_of.values() if p is not None}
         for relation in relations:
             if id(relation) in parents:
                 continue  # its chain continues in the relation it holds

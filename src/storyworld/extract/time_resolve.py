@@ -216,38 +216,39 @@ def to_mention_value(value: str | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-def value_end(value: str) -> date | None:
-    """The last day a resolved value covers (for "never after publication" checks)."""
+def value_bounds(value: str) -> tuple[date, date] | None:
+    """The first and last day a resolved value covers (day, ISO week, month or year)."""
     match = DAY.match(value)
     if match:
-        return safe_date(int(match[1]), int(match[2]), int(match[3]))
+        day = safe_date(int(match[1]), int(match[2]), int(match[3]))
+        return (day, day) if day else None
     match = WEEK.match(value)
     if match:
         try:
-            return date.fromisocalendar(int(match[1]), int(match[2]), 7)
+            return (date.fromisocalendar(int(match[1]), int(match[2]), 1),
+                    date.fromisocalendar(int(match[1]), int(match[2]), 7))
         except ValueError:
             return None
     match = MONTH.match(value)
     if match:
         year, month = shift_month(int(match[1]), int(match[2]), 1)
-        return date(year, month, 1) - timedelta(days=1)
+        return date(int(match[1]), int(match[2]), 1), date(year, month, 1) - timedelta(days=1)
     match = YEAR.match(value)
     if match:
-        return date(int(match[1]), 12, 31)
+        return date(int(match[1]), 1, 1), date(int(match[1]), 12, 31)
     return None
+
+
+def value_end(value: str) -> date | None:
+    """The last day a resolved value covers (for "never after publication" checks)."""
+    bounds = value_bounds(value)
+    return bounds[1] if bounds else None
 
 
 def value_start(value: str) -> date | None:
     """The first day a resolved value covers."""
-    match = DAY.match(value)
-    if match:
-        return safe_date(int(match[1]), int(match[2]), int(match[3]))
-    match = WEEK.match(value)
-    if match:
-        try:
-            return date.fromisocalendar(int(match[1]), int(match[2]), 1)
-        except ValueError:
-            return None
+    bounds = value_bounds(value)
+    return bounds[0] if bounds else None
     match = MONTH.match(value)
     if match:
         return date(int(match[1]), int(match[2]), 1)

@@ -59,14 +59,20 @@ def country_of(text: str) -> str | None:
     return country.alpha_3 if country else None
 
 
+def alias_entry(text: str) -> ActorEntry | None:
+    """The entry whose name or alias is the whole phrase ("the Kremlin", "Houthis"), else None."""
+    norm = re.sub(r"^(the|a|an)\s+", "", _normal(text))
+    table = aliases()
+    return table.get(norm) or table.get("the " + norm)
+
+
 def resolve(text: str) -> ActorEntry | None:
     """The best entry for an actor phrase: a known alias, else a country word in it, plus a role word."""
-    norm = _normal(text)
-    norm = re.sub(r"^(the|a|an)\s+", "", norm)
+    exact = alias_entry(text)
+    if exact is not None:
+        return exact
+    norm = re.sub(r"^(the|a|an)\s+", "", _normal(text))
     table = aliases()
-    for candidate in (norm, "the " + norm):
-        if candidate in table:
-            return table[candidate]
     words = [w[:-2] if w.endswith("'s") else w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", norm)]  # "Congo's"
     # the role is the head's: "military positions" is no military actor, "Iranian militias" is
     head = " ".join(words[-2:]) if " ".join(words[-2:]) in role_words() else (words[-1] if words else "")

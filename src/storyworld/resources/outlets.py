@@ -74,5 +74,5 @@ def find_outlet_in(text: str) -> Outlet | None:
             continue
         if rest and rest[0][:1].isupper():
             continue
-        return outlets().get(_norm(written)) or outlets().get(re.sub(r"^the ", "", _norm(written)))
+        return find_outlet(written)
     return None
