@@ -58,3 +58,49 @@ def test_county_is_placed_on_the_documents_town(make_parsed):
     text = "A fire in London, Ky., was put out by crews from across Laurel County on Monday."
     (county,) = _resolve(make_parsed, text, ["Laurel County"])
     assert county.feature == "admin2" and haversine_km(county.lat, county.lon, 37.13, -84.08) < 30
+
+
+def test_divisions_carry_their_geonames_ids_and_typed_names():
+    gaz = gazetteer()
+    ontario = next(e for e in gaz.candidates("Ontario") if e.feature == "admin1")
+    surrey = next(e for e in gaz.candidates("Surrey") if e.feature == "admin2")
+    fars = gaz.candidates("Fars Province")
+    assert ontario.geonameid == 6093943 and not ontario.synthetic
+    assert surrey.country == "GBR" and haversine_km(surrey.lat, surrey.lon, 51.25, -0.45) < 40
+    assert fars and fars[0].feature == "admin1" and fars[0].country == "IRN"
+
+
+def test_a_division_is_placed_at_its_middle_not_where_its_towns_crowd():
+    texas = next(e for e in gazetteer().candidates("Texas") if e.feature == "admin1")
+    assert haversine_km(texas.lat, texas.lon, 31.25, -99.25) < 100  # not pulled to Houston and Dallas
+
+
+def test_a_name_the_gazetteer_lacks_is_read_through_the_place_it_contains(make_parsed):
+    text = "Government forces shelled Eastern Aleppo again on Tuesday, activists said."
+    (aleppo,) = _resolve(make_parsed, text, ["Eastern Aleppo"])
+    assert aleppo is not None and haversine_km(aleppo.lat, aleppo.lon, 36.2, 37.16) < 60
+
+
+def test_a_street_the_gazetteer_lacks_is_placed_at_the_town_around_it(make_parsed):
+    text = "In New Orleans, police closed Royal Street after the parade on Monday."
+    (street,) = _resolve(make_parsed, text, ["Royal Street"])
+    assert street is not None and haversine_km(street.lat, street.lon, 29.95, -90.07) < 25
+
+
+def test_a_capitalised_dateline_is_the_town_of_the_story(make_parsed):
+    from storyworld.extract.places import extract_places
+
+    text = ("WASHINGTON (Capitol Wire) — The Senate approved the bill on Tuesday. Farmers in Washington "
+            "state said the measure came too late.")
+    places = {p.text: p for p in extract_places(make_parsed(text))}
+    assert "Capitol Wire" not in places and "Capitol" not in places
+    dateline = places["WASHINGTON"]
+    assert haversine_km(dateline.lat, dateline.lon, 38.9, -77.04) < 25
+
+
+def test_an_untagged_town_after_near_in_a_country_the_story_names(make_parsed):
+    from storyworld.extract.places import extract_places
+
+    text = "Shells fell near Sake on Monday, officials in Congo said, as fighting spread toward Goma."
+    sake = next((p for p in extract_places(make_parsed(text)) if p.text == "Sake"), None)
+    assert sake is not None and haversine_km(sake.lat, sake.lon, -1.57, 29.04) < 25

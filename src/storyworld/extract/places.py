@@ -39,7 +39,8 @@ LOCATIVE_PREPOSITIONS = {"in", "near", "at", "on", "outside", "around", "off", "
 MAX_MENTION_CHARS = 80
 
 
-def _strip(text: str) -> str:
+def bare_name(text: str) -> str:
+    """A place name without its article, "city of" and possessive: "the city of Hama's" → "Hama"."""
     text = re.sub(r"^(the|a)\s+", "", text.strip(), flags=re.I)
     text = re.sub(r"^(city|town|village|province|region|governorate|port) of\s+", "", text, flags=re.I)
     return re.sub(r"'s$|’s$", "", text).strip()
@@ -50,7 +51,7 @@ def _context(doc, start_char: int, end_char: int, width: int = 30) -> str:
 
 
 def _span_key(text: str) -> str:
-    return fold(_strip(text))
+    return fold(bare_name(text))
 
 
 QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,2})")
@@ -69,6 +70,32 @@ def _qualifier(doc_text: str, end: int, gaz) -> Entry | None:
             if e.feature in ("admin1", "country") and e.match != ALTERNATE:
                 return e
     return None
+
+
+DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                   "upper", "lower", "greater", "northeast", "northwest", "southeast", "southwest", "northeastern",
+                   "northwestern", "southeastern", "southwestern", "downtown", "inner", "outer", "rural", "metro"}
+MIN_PART_POPULATION = 50_000
+
+
+def _part_candidates(name: str, gaz) -> tuple[Entry, ...]:
+    """Candidates for a name the gazetteer lacks, from the place it contains: "Eastern Ghouta" →
+    Ghouta, "Colorado State University" → Colorado, "Hama Military Airport" → Hama, "Oaxaca State" →
+    Oaxaca. Longest capitalised run first, leftmost first; a part must name a country, a division
+    or a town of some size under its own name (not "Union" or "Center", which are small towns too)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    while words and words[0].lower() in DIRECTION_WORDS:
+        words = words[1:]
+    for n in range(len(words), 0, -1):
+        for i in range(0, len(words) - n + 1):
+            part = words[i:i + n]
+            if not all(w[:1].isupper() for w in part) or fold(" ".join(part)) == fold(name):
+                continue
+            cands = tuple(c for c in gaz.candidates(" ".join(part)) if c.match != ALTERNATE and (
+                c.feature != "city" or c.population >= MIN_PART_POPULATION))
+            if cands:
+                return cands
+    return ()
 
 
 class _Context:
@@ -105,7 +132,7 @@ class _Context:
             self.points.append(entry)
 
 
-FEATURE_PRIOR = {"country": 3.0, "continent": 2.0, "admin1": 1.5, "region": 6.5, "water": 6.5, "admin2": 4.0,
+FEATURE_PRIOR = {"country": 3.0, "continent": 2.0, "admin1": 1.5, "region": 6.5, "water": 6.5, "admin2": -1.0,
                  "city": 0.0}
 MATCH_PENALTY = {NAME: 0.0, ALTERNATE: 2.0, ALIAS: 0.3}
 # weights of the document's evidence, set on the development corpora (GeoVirus, WikToR), not on the
@@ -199,26 +226,106 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
             out.append(by_key[key])
             continue
         best = max(cands, key=lambda c: _score(c, context, q, exclude=first.get(key), key=key))
-        if best.feature == "admin2":
+        if best.feature == "admin2" and best.population == 0:
             best = _county_point(best, context)
         if q is None:
             by_key[key] = best
         else:
             by_key.setdefault(key, best)
         out.append(best)
+    return _attach_unknown(mentions, out)
+
+
+def _attach_unknown(mentions, resolved: list[Entry | None]) -> list[Entry | None]:
+    """A name the gazetteer cannot place at all (a street, a stadium, a hospital) takes the nearest
+    town or division the document resolved around it, the closest in the text, preferring one
+    before it: that is where a reporter's "Royal Street" or "City Hall" is."""
+    placed = [(s, r) for (s, e, _), r in zip(mentions, resolved) if r is not None and r.feature in ("city", "admin2")]
+    out = list(resolved)
+    for i, ((s, e, cands), r) in enumerate(zip(mentions, resolved)):
+        if r is not None or cands or not placed:
+            continue
+        out[i] = min(placed, key=lambda p: (abs(p[0] - s) + (0 if p[0] < s else 200)))[1]
     return out
+
+
+DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.]+(?:[ \t-]+[A-Z][A-Za-z'’.]*){0,3})"
+                      r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,4})?[ \t]*(?:\([^)\n]{1,60}\)[ \t]*)?[—–-]{1,2}[ \t]")
+DATELINE_WINDOW = 1500
+MIN_UNTAGGED_POPULATION = 100_000
+UNTAGGED_PREPOSITIONS = {"in", "near", "at", "from", "to", "outside", "around", "into", "towards", "toward",
+                         "across", "through", "between", "above", "below", "beyond", "inside"}
+PLACE_OF_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "port",
+                  "city", "town", "village", "outskirts", "suburbs", "centre", "center"}
+
+
+def _dateline(doc, gaz):
+    """The dateline that opens a wire story ("KHARKIV, Ukraine (Agency) —", "PORT SUDAN —"): a town,
+    in capitals, which the tagger rarely sees as a place. Only towns qualify. Returns the mention
+    (or None) and the dateline's extent (its agency in brackets is no place)."""
+    m = DATELINE.search(doc.text[:DATELINE_WINDOW])
+    if not m or not any(ch.islower() for ch in doc.text[m.end(): m.end() + 40]):
+        return None, None
+    cands = tuple(c for c in gaz.candidates(m.group(1)) if c.feature == "city")  # "NEW YORK" is the city
+    span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="expand") if cands else None
+    return ((span, cands) if span is not None else None), (m.start(), m.end())
+
+
+def _untagged(doc, gaz, taken: set[int], countries: set[str]):
+    """Place names the tagger left untagged ("in Omdurman", "near Sake"): runs of capitalised words
+    outside any entity that name a country or division, or, right after a locative preposition, a
+    town of 100,000 or more or a town in a country the document names ("Secretary" and "Orange"
+    are towns too). Not at a sentence's start (where any word is capitalised), never a word the
+    gazetteer knows only as an alternate name."""
+    out = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not tok.is_title or tok.i in taken or tok.is_sent_start or tok.is_stop or len(tok.text) < 3:
+            i += 1
+            continue
+        after_locative = _after_locative(doc, i)
+        j = i
+        while j + 1 < len(doc) and j + 1 - i < 4 and doc[j + 1].is_title and doc[j + 1].i not in taken:
+            j += 1
+        for end in range(j, i - 1, -1):  # the longest name the run starts with
+            span = doc[i:end + 1]
+            cands = gaz.candidates(span.text)
+            named = [c for c in cands if c.match == NAME]
+            if named and any(c.feature in ("country", "admin1") or after_locative and (
+                    c.population >= MIN_UNTAGGED_POPULATION or c.feature == "city" and c.country in countries)
+                    for c in named):
+                out.append((doc.char_span(span.start_char, span.end_char, label="GPE"), cands))
+                i = end
+                break
+        i += 1
+    return out
+
+
+def _after_locative(doc, i: int) -> bool:
+    """Token i follows "in", "near", "above" … or "west of", "port of"."""
+    if i == 0:
+        return False
+    before = doc[i - 1].lower_
+    if before == "of":
+        return i > 1 and doc[i - 2].lower_ in PLACE_OF_WORDS
+    return before in UNTAGGED_PREPOSITIONS
 
 
 def _mentions(parsed):
     doc = parsed.doc
     gaz = gazetteer()
-    mentions = []
+    mentions, deferred = [], []
     for ent in doc.ents:
         if len(ent.text) > MAX_MENTION_CHARS:
             continue
+        if ent.text != ent.text.rstrip():  # "Nabatieh\n\n": the tagger took the paragraph break along
+            ent = doc.char_span(ent.start_char, ent.start_char + len(ent.text.rstrip()), label=ent.label_)
+            if ent is None:
+                continue
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MAYBE_LABELS:
             continue
-        name = _strip(ent.text)
+        name = bare_name(ent.text)
         cands = gaz.candidates(name)
         if not cands and ent.label_ in PLACE_LABELS and any(w in name.lower() for w in SITE_WORDS):
             words = name.split()  # "Hama Military Airport" → Hama, a site (but "Red Sea" is no "Red")
@@ -226,17 +333,40 @@ def _mentions(parsed):
                 cands = gaz.candidates(" ".join(words[:n]))
                 if cands:
                     break
+        if not cands and ent.label_ in PLACE_LABELS:
+            cands = _part_candidates(name, gaz)
         if not cands:
+            if name[:1].isupper() and (ent.label_ in ("FAC", "LOC") and not (len(ent) == 1 and ent[0].is_sent_start)
+                                       or ent.label_ == "GPE" and _after_locative(doc, ent.start)):
+                mentions.append((ent, ()))  # a building, a street, a village: placed at the town around it
             continue
         if ent.label_ in MAYBE_LABELS:
-            if ent.label_ == "NORP":
-                continue  # demonyms are actors' countries, not places
-            # an ORG/PERSON tag is a place only if the gazetteer knows the exact name as a sizeable place
+            if ent.label_ == "NORP" and not any(c.match == NAME and c.feature == "city" for c in cands[:1]):
+                continue  # demonyms are actors' countries, not places (but "Omdurman" tagged NORP is a town)
+            # an ORG/PERSON tag is a place only if the gazetteer knows the exact name as a sizeable
+            # place, or as a town of a country the document names right after "in", "near" …
             top = max(cands, key=_prior)
             if top.match == ALTERNATE or (top.population < 20000 and top.feature not in ("country", "admin1")):
+                if top.match != ALTERNATE and _after_locative(doc, ent.start):
+                    deferred.append((ent, cands))
                 continue
         mentions.append((ent, cands))
-    return mentions
+    dateline, extent = _dateline(doc, gaz)
+    if dateline is not None:
+        s, e = dateline[0].start_char, dateline[0].end_char
+        mentions = [m for m in mentions if m[0].end_char <= s or m[0].start_char >= e]
+    taken = {t.i for ent in doc.ents for t in ent} | {t.i for m in mentions for t in m[0]}
+    if extent is not None:
+        taken |= {t.i for t in doc if extent[0] <= t.idx < extent[1]}
+    # the countries the document names, or whose big towns it names ("Goma" is Congo)
+    countries = {c.country for _, cands in mentions for c in cands if c.feature == "country"} | {
+        cands[0].country for _, cands in mentions if cands and cands[0].feature == "city" and cands[0].match == NAME
+        and cands[0].population >= MIN_UNTAGGED_POPULATION}
+    mentions += [(ent, cands) for ent, cands in deferred
+                 if any(c.feature == "city" and c.country in countries and c.match == NAME for c in cands)]
+    mentions = sorted(mentions + _untagged(doc, gaz, taken, countries), key=lambda m: m[0].start_char)
+    # the dateline first: it fixes the sense of its name for the whole story (WASHINGTON is the city)
+    return ([dateline] if dateline is not None else []) + mentions
 
 
 def extract_places(parsed) -> list[Place]:
@@ -245,11 +375,15 @@ def extract_places(parsed) -> list[Place]:
     mentions = _mentions(parsed)
     resolved = _resolve(doc.text, [(ent.start_char, ent.end_char, cands) for ent, cands in mentions], gaz)
     places: list[Place] = []
-    for (ent, _), best in zip(mentions, resolved):
+    for (ent, cands), best in zip(mentions, resolved):
+        if best is None:
+            continue  # a building the document gives no town for
         feature = best.feature
         if feature == "continent":
             feature = "region"
-        if feature == "city":
+        if not cands:  # attached to the town around it; the mention's text keeps its own name
+            feature = "site" if ent.label_ == "FAC" else "admin2"  # a building; a village near that town
+        elif feature == "city":
             after = doc.text[ent.end_char: ent.end_char + 40].lower()
             before = doc.text[max(0, ent.start_char - 30): ent.start_char].lower()
             if any(after.lstrip().startswith(w) for w in ADMIN_WORDS) or re.search(
@@ -269,7 +403,8 @@ def resolve_spans(parsed, spans: list[tuple[int, int]]) -> list[Entry | None]:
     doc = parsed.doc
     gaz = gazetteer()
     own = [(ent.start_char, ent.end_char, cands) for ent, cands in _mentions(parsed)]
-    given = [(s, e, gaz.candidates(_strip(doc.text[s:e]))) for s, e in spans]
+    given = [(s, e, gaz.candidates(bare_name(doc.text[s:e])) or _part_candidates(bare_name(doc.text[s:e]), gaz))
+             for s, e in spans]
     given_set = {(s, e) for s, e in spans}
     extra = [m for m in own if (m[0], m[1]) not in given_set]
     resolved = _resolve(doc.text, given + extra, gaz)

