@@ -104,3 +104,37 @@ def test_an_untagged_town_after_near_in_a_country_the_story_names(make_parsed):
     text = "Shells fell near Sake on Monday, officials in Congo said, as fighting spread toward Goma."
     sake = next((p for p in extract_places(make_parsed(text)) if p.text == "Sake"), None)
     assert sake is not None and haversine_km(sake.lat, sake.lon, -1.57, 29.04) < 25
+
+
+def _event_place(make_parsed, text, verb):
+    from storyworld.extract.places import event_place, extract_places
+
+    parsed = make_parsed(text)
+    start = text.index(verb)
+    return event_place(parsed.doc, start, start + len(verb), extract_places(parsed))
+
+
+def test_the_event_takes_the_place_in_its_own_phrase_not_another_clauses(make_parsed):
+    place = _event_place(make_parsed, "The M23 rebels said in Goma that they would continue talks with Kinshasa "
+                                      "in Doha.", "talks")
+    assert place is not None and place.text == "Doha"
+
+
+def test_a_country_that_acts_is_not_where_the_event_happened(make_parsed):
+    place = _event_place(make_parsed, "Venezuela released 10 American citizens on Friday.", "released")
+    assert place is None
+
+
+def test_an_event_without_a_place_of_its_own_takes_the_datelines_town(make_parsed):
+    from storyworld.extract.actors import extract_actors
+    from storyworld.extract.events import extract_events
+    from storyworld.extract.places import extract_places, locate_events
+
+    text = ("TBILISI, Georgia (Caucasus Courier) — Riot police detained at least 40 protesters overnight, "
+            "the interior ministry said.")
+    parsed = make_parsed(text)
+    places = extract_places(parsed)
+    events = locate_events(parsed, extract_events(parsed, actors=extract_actors(parsed)), places=places)
+    detained = next(e for e in events if e.trigger.startswith("detain"))
+    assert detained.location is not None and haversine_km(detained.location.lat, detained.location.lon,
+                                                          41.69, 44.83) < 25

@@ -253,6 +253,7 @@ DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.]+(?:[ \t-]+[A-Z][A-Za-z'’.]
                       r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,4})?[ \t]*(?:\([^)\n]{1,60}\)[ \t]*)?[—–-]{1,2}[ \t]")
 DATELINE_WINDOW = 1500
 MIN_UNTAGGED_POPULATION = 100_000
+MIN_TAGGED_POPULATION = 20_000
 UNTAGGED_PREPOSITIONS = {"in", "near", "at", "from", "to", "outside", "around", "into", "towards", "toward",
                          "across", "through", "between", "above", "below", "beyond", "inside"}
 PLACE_OF_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "port",
@@ -316,11 +317,14 @@ def _mentions(parsed):
     doc = parsed.doc
     gaz = gazetteer()
     mentions, deferred = [], []
+    demonyms: set[str] = set()  # "Syrian forces": the story is about Syria
     for ent in doc.ents:
         if len(ent.text) > MAX_MENTION_CHARS:
             continue
-        if ent.text != ent.text.rstrip():  # "Nabatieh\n\n": the tagger took the paragraph break along
-            ent = doc.char_span(ent.start_char, ent.start_char + len(ent.text.rstrip()), label=ent.label_)
+        if ent.text != ent.text.rstrip() or ent[0].lower_ == "the" and len(ent) > 1:
+            # "Nabatieh\n\n": the tagger took the paragraph break along; "the Old Road": the name is "Old Road"
+            start = ent[1].idx if ent[0].lower_ == "the" and len(ent) > 1 else ent.start_char
+            ent = doc.char_span(start, ent.start_char + len(ent.text.rstrip()), label=ent.label_)
             if ent is None:
                 continue
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MAYBE_LABELS:
@@ -342,12 +346,13 @@ def _mentions(parsed):
             continue
         if ent.label_ in MAYBE_LABELS:
             if ent.label_ == "NORP" and not any(c.match == NAME and c.feature == "city" for c in cands[:1]):
+                demonyms |= {c.country for c in cands if c.feature == "country"}
                 continue  # demonyms are actors' countries, not places (but "Omdurman" tagged NORP is a town)
             # an ORG/PERSON tag is a place only if the gazetteer knows the exact name as a sizeable
             # place, or as a town of a country the document names right after "in", "near" …
             top = max(cands, key=_prior)
             if top.match == ALTERNATE or (top.population < 20000 and top.feature not in ("country", "admin1")):
-                if top.match != ALTERNATE and _after_locative(doc, ent.start):
+                if _after_locative(doc, ent.start):
                     deferred.append((ent, cands))
                 continue
         mentions.append((ent, cands))
@@ -361,9 +366,12 @@ def _mentions(parsed):
     # the countries the document names, or whose big towns it names ("Goma" is Congo)
     countries = {c.country for _, cands in mentions for c in cands if c.feature == "country"} | {
         cands[0].country for _, cands in mentions if cands and cands[0].feature == "city" and cands[0].match == NAME
-        and cands[0].population >= MIN_UNTAGGED_POPULATION}
+        and cands[0].population >= MIN_UNTAGGED_POPULATION} | demonyms
+    # a name tagged as a person or an organisation right after "in", "near", "city of": a place if
+    # it is a town of the story's countries, or a sizeable one ("in Palmyra", "the city of Daraa")
     mentions += [(ent, cands) for ent, cands in deferred
-                 if any(c.feature == "city" and c.country in countries and c.match == NAME for c in cands)]
+                 if any(c.feature in ("city", "admin1", "admin2") and (
+                     c.country in countries or c.population >= MIN_TAGGED_POPULATION) for c in cands)]
     mentions = sorted(mentions + _untagged(doc, gaz, taken, countries), key=lambda m: m[0].start_char)
     # the dateline first: it fixes the sense of its name for the whole story (WASHINGTON is the city)
     return ([dateline] if dateline is not None else []) + mentions
@@ -422,24 +430,86 @@ def _location(place: Place) -> Location:
                     country=place.country, precision=precision)
 
 
+ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+IN_PREPOSITIONS = {"in", "near", "at", "outside", "around", "inside", "off", "across", "over", "on"}
+
+
+def _governor(token, stop):
+    """The verb (or the given trigger) a place name hangs on: walk up the parse until a verb that
+    heads a clause, or ``stop``."""
+    t = token
+    while t.head.i != t.i:
+        t = t.head
+        if t == stop or t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
+            return t
+    return t
+
+
+def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) -> Place | None:
+    """Where the event of the trigger at [trigger_start, trigger_end) happened, among ``places``
+    (those of its sentence): a place in the trigger's own phrases (its locative prepositions, the
+    nouns it governs) before a place of a verb it is coordinated with ("were killed and wounded in
+    X"); a place that belongs to another clause's verb ("said in Washington", "fled to Turkey
+    after …") is not the event's. Among equals the most precise, then the first."""
+    span = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
+    if span is None or not places:
+        return None
+    trigger = span.root
+    related = {trigger} | {c for c in trigger.children if c.dep_ == "conj"} | set(trigger.ancestors)
+    if trigger.dep_ == "conj":
+        related |= {c for c in trigger.head.children if c.dep_ == "conj"}
+    own, near, actors = [], [], set()
+    for p in places:
+        pspan = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if pspan is None:
+            continue
+        root = pspan.root
+        if root.dep_ in ACTOR_DEPS:
+            actors.add(p.text)  # "Venezuela released …", "Iran's envoy": an actor, not a place
+            continue
+        governor = _governor(root, trigger)
+        if governor == trigger:
+            own.append(p)
+        elif governor in related:
+            near.append(p)
+    pool = own or near
+    if not pool and len({p.text for p in places}) == 1 and not actors:
+        pool = places  # the sentence's only place, hanging on a noun or a clause the parse misread
+    if not pool:
+        return None
+
+    def rank(p: Place):
+        head = doc.char_span(p.start, p.end, alignment_mode="expand").root.head
+        # "talks with Kinshasa in Doha": a place after "in", "near", "at" before one after "with", "to"
+        return (0 if head.lower_ in IN_PREPOSITIONS else 1, PRECISION_RANK.get(p.feature, 4), p.start)
+
+    return min(pool, key=rank)
+
+
+def _paragraph_of(text: str, offset: int) -> int:
+    return text.count("\n\n", 0, offset)
+
+
 def locate_events(parsed, events, *, places) -> list[Event]:
+    """Each event at the place of its sentence (``event_place``); an event whose sentence names none
+    of its own takes, as a coder of ACLED would, the place of the event before it in the same
+    paragraph, else the story's dateline town."""
     doc = parsed.doc
-    out = []
+    dateline = next((p for p in places if p.start < DATELINE_WINDOW and p.feature == "city"
+                     and p.text.isupper() and len(p.text) > 2), None)
+    out: list[Event] = []
+    previous: tuple[int, Place] | None = None
     for event in events:
         inside = [p for p in places if event.evidence.start <= p.start and p.end <= event.evidence.end]
-        if not inside:
-            out.append(event)
-            continue
-        attached = []
-        if event.trigger_start is not None:
-            span = doc.char_span(event.trigger_start, event.trigger_start + len(event.trigger), alignment_mode="expand")
-            if span is not None:
-                trigger = span.root
-                region = [t for t in trigger.subtree if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPOSITIONS]
-                for t in region:
-                    sub = doc[t.left_edge.i: t.right_edge.i + 1]
-                    attached += [p for p in inside if sub.start_char <= p.start and p.end <= sub.end_char]
-        pool = attached or inside
-        best = min(pool, key=lambda p: (PRECISION_RANK.get(p.feature, 4), p.start))
-        out.append(replace(event, location=_location(best)))
+        best = None
+        if inside and event.trigger_start is not None:
+            best = event_place(doc, event.trigger_start, event.trigger_start + len(event.trigger), inside)
+        paragraph = _paragraph_of(doc.text, event.evidence.start)
+        if best is None and previous is not None and previous[0] == paragraph:
+            best = previous[1]
+        if best is None:
+            best = dateline
+        if best is not None:
+            previous = (paragraph, best)
+        out.append(event if best is None else replace(event, location=_location(best)))
     return out
