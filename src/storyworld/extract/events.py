@@ -18,6 +18,17 @@ names an event told elsewhere ("condemned the attack", "rejected the demands", "
 "a series of attacks"); a denial whose content is itself an event ("denied firing on the camp" is
 the firing, negated, not a REJECT).
 
+ACLED sub-event type (``acled``): decided once the happening has all its arguments, by the first row of
+``data/acled-subevents.tsv`` that fits the event's PLOVER type, trigger lemma, the words of its sentence
+and the party classes of its actor and target (``data/acled-parties.tsv``: state, nonstate, armed,
+civilian, crowd, protesters), in the codebook's order: disrupted weapons use, then the weapon (chemical,
+suicide, grenade, air/drone, shelling, remote explosive), sexual violence, abduction, territory (without
+a fight; else by who takes it), bases, riots and protests (violent demonstrators riot; peaceful ones met
+with lethal force suffer excessive force, with lesser force an intervention), looting, and last armed
+clash (an armed target) against attack (a civilian target); else the trigger's own crosswalk. What
+is part of a happening already recorded is dropped: property burnt in the course of an attack, "the
+protesters" of a protest told before; and what a flood or an earthquake "killed" is nobody's assault.
+
 Countries of arguments come from the text: the phrase itself, the antecedent of a pronoun or of a
 definite description ("it", "its forces", "the junta" → the last mention that names a country),
 and for targets and local actors (civilians, police, protesters, buildings) the place the sentence
@@ -27,10 +38,11 @@ puts them in.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from ..resources.actors import resolve
-from ..resources.ontology import Trigger, lookup
+from ..resources.ontology import Trigger, acled_subevent, lookup, party_classes
 from ..types import ActorRef, Event, Span
 from .actors import actor_for_span
 from .modality import modality_of
@@ -44,6 +56,7 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "wage", "
                "resume", "make", "sign", "reach", "impose", "adopt", "stage", "step", "intensify", "escalate",
                "issue", "lodge", "file", "declare", "organize", "organise", "call"}
 LEMMA_FIXES = {"stag": "stage"}  # the lemmatizer's slips on light verbs ("staged" → "stag")
+WORD_LEMMAS = {"raped": "rape", "raping": "rape"}  # and on triggers ("raped" → "rap")
 # a noun trigger under these verbs names an event told elsewhere: "condemned the attack"
 REFERRING_VERBS = {"condemn", "reject", "deny", "criticise", "criticize", "denounce", "welcome", "investigate",
                    "blame", "accuse", "host", "discuss", "describe", "report", "confirm", "claim", "mark",
@@ -79,6 +92,8 @@ PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "we", "our"
 LOCAL_ROLES = {"CVL", "COP"}  # actors whose country is where they are
 NON_LOCAL = {"IGO"}
 HEADLINE_MAX_WORDS = 25
+CONTINUED_PROTEST = re.compile(r"\b(?:the|these|those)\s+(?:protesters|protestors|demonstrators|marchers|crowds?)\b",
+                               re.IGNORECASE)
 DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .'’-]*[A-Z]\b[^a-z]{0,3}")
 
 
@@ -143,6 +158,9 @@ def _subject(trigger):
         controller = next((c for c in trigger.head.children if c.dep_ in OBJECTS and c.i < trigger.i), None)
         if controller is not None:
             return controller
+    if trigger.dep_ in ("acl", "amod") and trigger.head.dep_ == "ROOT" and trigger.head.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ in OBJECTS for c in trigger.children):
+        return trigger.head  # a verb misparsed under its subject: "A powerful earthquake killed 40 people"
     if trigger.dep_ == "acomp" and trigger.head is not trigger:  # "Syria is willing to …": Syria
         return _subject(trigger.head)
     if trigger.dep_ in ("xcomp", "conj") and trigger.head.pos_ in ("VERB", "AUX"):  # "agreed to withdraw"
@@ -152,8 +170,8 @@ def _subject(trigger):
 
 def _object(trigger):
     for child in trigger.children:
-        if child.dep_ in OBJECTS:
-            return child
+        if child.dep_ in OBJECTS and not (child.lower_ == "fire" and trigger.lemma_.lower() == "open"):
+            return child  # "opened fire on the crowd": the crowd
     for child in trigger.children:
         if child.dep_ == "nsubjpass":
             return child
@@ -276,7 +294,7 @@ def _lookup(token, pos: str, sentence: str):
     """The lexicon entry for a trigger: a phrasal verb ("beat up", "hand over", "call off") or a compound
     noun ("hunger strike", "war games") before the word alone; an adjective only with its infinitive
     ("ready to host", "willing to withdraw")."""
-    lemma = token.lemma_.lower()
+    lemma = WORD_LEMMAS.get(token.lower_, token.lemma_.lower())
     if pos == "VERB":
         if token.tag_ == "VBN" and any(c.dep_ == "xcomp" for c in token.children) \
                 and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in token.children):
@@ -547,6 +565,7 @@ def _coordinated(token):
 def extract_events(parsed, *, actors) -> list[Event]:
     doc = parsed.doc
     events: list[Event] = []
+    lemmas: dict[tuple, tuple[str, str | None]] = {}  # event → its trigger lemma and the lexicon's ACLED type
     ctx = _Context(parsed, actors)
     headline_end = _headline_end(doc)
     for sent in doc.sents:
@@ -612,12 +631,50 @@ def extract_events(parsed, *, actors) -> list[Event]:
                 actor=_ref(ctx, actor_span, trigger=token, sent=sent, is_target=False),
                 target=_ref(ctx, target_span, trigger=token, sent=sent, is_target=True),
             )
+            lemmas[_key(event)] = trigger.lemma, event.acled
             threat = _announced_threat(token, event)
             if threat is not None:
                 events.append(threat)
+                lemmas[_key(threat)] = trigger.lemma, None
                 event = replace(event, modality="threatened")
             events.append(event)
-    return _one_per_happening(events)
+    typed = [_with_acled(e, *lemmas.get(_key(e), ("", e.acled))) for e in _one_per_happening(events)]
+    return _without_attack_damage(typed, [s.start_char for s in doc.sents])
+
+
+def _without_attack_damage(events: list[Event], sentence_starts: list[int]) -> list[Event]:
+    """Drop what is part of a happening already recorded. Property destroyed in the course of an attack is
+    that attack, as ACLED records it ("Gunmen attacked the suburb, killing 12 and burning homes", "The
+    attackers set fire to several houses" after the attack): a looting or destruction event goes when
+    an actual ASSAULT lies in its sentence or the one before."""
+    def sentence_of(event):
+        return bisect_right(sentence_starts, event.trigger_start or event.evidence.start) - 1
+
+    # what a flood, an earthquake or an accident "killed" is no assault (nobody's act)
+    events = [e for e in events if not (e.type == "ASSAULT" and e.actor
+                                        and "hazard" in party_classes(e.actor.text, e.actor.role))]
+    # "The protesters gathered … and chanted": the protest told before, going on, not a new one
+    first_protest = min((e.trigger_start or 0 for e in events if e.type == "PROTEST" and e.modality == "actual"),
+                        default=None)
+    events = [e for e in events if not (
+        e.type == "PROTEST" and first_protest is not None and (e.trigger_start or 0) > first_protest
+        and CONTINUED_PROTEST.search(e.evidence.text[:max(0, (e.trigger_start or 0) - e.evidence.start)]))]
+    attacks = {sentence_of(e) for e in events if e.type == "ASSAULT" and e.modality == "actual"}
+    return [e for e in events if not (e.acled == "Looting/property destruction" and e.type == "COERCE"
+                                      and attacks & {sentence_of(e), sentence_of(e) - 1})]
+
+
+def _key(event: Event) -> tuple:
+    return event.evidence.start, event.trigger_start, event.type
+
+
+def _with_acled(event: Event, lemma: str, default: str | None) -> Event:
+    """The event with its ACLED sub-event type (acled-subevents.tsv): from its type, trigger, sentence and
+    the classes of its actor and target, once the happening has all its arguments."""
+    actor = party_classes(event.actor.text, event.actor.role) if event.actor else frozenset()
+    target = party_classes(event.target.text, event.target.role) if event.target else frozenset()
+    acled = acled_subevent(event.type, lemma, event.evidence.text, actor, target, default)
+    return event if acled == event.acled else replace(event, acled=acled)
 
 
 def _one_per_happening(events: list[Event]) -> list[Event]:

@@ -1,4 +1,5 @@
-"""PLOVER types and the trigger lexicon with its CAMEO and ACLED crosswalks (data/event-lexicon.tsv)."""
+"""PLOVER types and the trigger lexicon with its CAMEO and ACLED crosswalks (data/event-lexicon.tsv), and the
+ACLED sub-event rules (data/acled-subevents.tsv, data/acled-parties.tsv)."""
 
 from __future__ import annotations
 
@@ -53,3 +54,96 @@ def lookup(lemma: str, pos: str, sentence: str) -> Trigger | None:
         if trigger.fits(sentence):
             return trigger
     return None
+
+
+# --- ACLED sub-event types (data/acled-subevents.tsv, data/acled-parties.tsv)
+
+_INFLECTED = r"(?:s|es|ed|d|ing|er|ers|ies)?"
+
+
+@lru_cache(maxsize=1024)
+def _words(words: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?")
+                            for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives}){_INFLECTED}(?![\w-])", re.IGNORECASE)
+
+
+def _split(field: str | None) -> tuple[str, ...]:
+    return tuple(w.strip() for w in (field or "").split("|") if w.strip())
+
+
+@dataclass(frozen=True)
+class AcledRule:
+    acled: str | None
+    types: frozenset[str]
+    triggers: frozenset[str]
+    cues: tuple[tuple[str, ...], ...]  # every group must have one of its words in the sentence ('!…': none)
+    mask: tuple[str, ...]
+    actor: tuple[str, ...]  # party classes the actor must be in ("!x": must not be in x)
+    target: tuple[str, ...]
+
+
+def _rows(name: str) -> list[dict]:
+    text = resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8")
+    return list(csv.DictReader([line for line in text.splitlines() if line and not line.startswith("#")],
+                               delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def acled_rules() -> tuple[AcledRule, ...]:
+    rules = []
+    classes = set(acled_parties())
+    for row in _rows("acled-subevents.tsv"):
+        types = frozenset(_split(row["types"]))
+        if not types <= set(PLOVER_TYPES):
+            unknown_types = sorted(types - set(PLOVER_TYPES))
+            raise ValueError(f"acled-subevents.tsv: {row['acled']} has unknown types {unknown_types}")
+        actor = tuple(c.strip() for c in (row["actor"] or "").split("&") if c.strip())
+        target = tuple(c.strip() for c in (row["target"] or "").split("&") if c.strip())
+        unknown = {c.lstrip("!") for c in actor + target} - classes
+        if unknown:
+            raise ValueError(f"acled-subevents.tsv: {row['acled']} names unknown party classes {sorted(unknown)}")
+        rules.append(AcledRule(row["acled"] or None, types, frozenset(_split(row["triggers"])),
+                               tuple(_split(g) for g in (row["cues"] or "").split(" & ") if _split(g)),
+                               _split(row["mask"]), actor, target))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def acled_parties() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    return {row["class"]: (frozenset(_split(row["roles"])), _split(row["words"])) for row in _rows("acled-parties.tsv")}
+
+
+def party_classes(text: str | None, role: str | None) -> frozenset[str]:
+    """The party classes of an event argument (its text and resolved role)."""
+    if not text and not role:
+        return frozenset()
+    return frozenset(name for name, (roles, words) in acled_parties().items()
+                     if role in roles or text and words and _words(words).search(text))
+
+
+def _parties_fit(wanted: tuple[str, ...], have: frozenset[str]) -> bool:
+    return all((c[1:] not in have) if c.startswith("!") else (c in have) for c in wanted)
+
+
+def acled_subevent(type_: str, lemma: str, sentence: str, actor: frozenset[str], target: frozenset[str],
+                   default: str | None) -> str | None:
+    """The ACLED sub-event type of an event: the first rule of acled-subevents.tsv that fits its PLOVER
+    type, trigger lemma, sentence words and the party classes of its actor and target, else ``default``
+    (the trigger's own crosswalk)."""
+    masked: dict[tuple[str, ...], str] = {}
+    for rule in acled_rules():
+        if type_ not in rule.types or rule.triggers and lemma not in rule.triggers:
+            continue
+        if not (_parties_fit(rule.actor, actor) and _parties_fit(rule.target, target)):
+            continue
+        if rule.cues:
+            text = masked.get(rule.mask)
+            if text is None:
+                text = _words(rule.mask).sub(" ", sentence) if rule.mask else sentence
+                masked[rule.mask] = text
+            if not all(bool(_words(tuple(w.lstrip("!") for w in group)).search(text)) != group[0].startswith("!")
+                       for group in rule.cues):
+                continue
+        return rule.acled
+    return default

@@ -1,0 +1,106 @@
+"""ACLED sub-event types (acled-subevents.tsv): one invented snippet per sub-event type of the ACLED
+codebook, and the data's integrity. Written for this project; not taken from any evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyworld.eval.events import CASE_LABELS, case_label, main_event
+from storyworld.extract.actors import extract_actors
+from storyworld.extract.events import extract_events
+from storyworld.resources.ontology import acled_rules, lexicon, party_classes
+
+ACLED_SUB_EVENTS = set(CASE_LABELS) | {"Other"}
+
+
+def main(make_parsed, text):
+    parsed = make_parsed(text, published="2025-05-17")
+    return main_event(extract_events(parsed, actors=extract_actors(parsed)))
+
+
+@pytest.mark.parametrize("text, acled", [
+    # Battles
+    ("Government forces clashed with rebels near the town of Kalo on Monday.", "Armed clash"),
+    ("Soldiers recaptured the village of Mbela from the insurgents after heavy fighting.",
+     "Government regains territory"),
+    ("The army regained control of the town after a week of fighting.", "Government regains territory"),
+    ("Militants seized control of the district headquarters after an overnight assault.",
+     "Non-state actor overtakes territory"),
+    # Explosions/Remote violence
+    ("Helicopters dropped barrels of chlorine gas on the besieged district.", "Chemical weapon"),
+    ("Syrian warplanes struck a market in Idlib, killing twelve civilians.", "Air/drone strike"),
+    ("A drone strike killed three militants in North Waziristan.", "Air/drone strike"),
+    ("A suicide bomber blew himself up at a checkpoint, killing six soldiers.", "Suicide bomb"),
+    ("Rebels shelled the outskirts of the city with mortars and rockets.", "Shelling/artillery/missile attack"),
+    ("A roadside bomb exploded near a police convoy, wounding four officers.", "Remote explosive/landmine/IED"),
+    ("Unknown assailants hurled a grenade into a crowded bar on Saturday.", "Grenade"),
+    ("Militants fired rocket-propelled grenades at an army patrol.", "Armed clash"),
+    # Violence against civilians
+    ("Soldiers raped two women in the village, a rights group said.", "Sexual violence"),
+    ("Gunmen attacked the village, killing nine villagers.", "Attack"),
+    ("Gunmen kidnapped a local chief and his driver on the highway.", "Abduction/forced disappearance"),
+    # Protests and riots
+    ("Hundreds of teachers protested peacefully outside the education ministry.", "Peaceful protest"),
+    ("Police fired tear gas to disperse students protesting against fee increases.", "Protest with intervention"),
+    ("Security forces opened fire on demonstrators, killing five protesters.", "Excessive force against protesters"),
+    ("Protesters hurled stones at police and set tyres ablaze during the demonstration.", "Violent demonstration"),
+    ("A mob lynched a man accused of theft in the market.", "Mob violence"),
+    # Strategic developments
+    ("The two armed groups signed a ceasefire agreement in the capital.", "Agreement"),
+    ("Police arrested the opposition leader at his home on Tuesday.", "Arrests"),
+    ("The rebel group announced that it had merged with two smaller factions.", "Change to group/activity"),
+    ("Police defused an improvised explosive device planted near the school.", "Disrupted weapons use"),
+    ("Troops seized a large cache of weapons and ammunition in a raid on a hideout.", "Disrupted weapons use"),
+    ("The army's air defences shot down two drones over the capital.", "Disrupted weapons use"),
+    ("The militia set up a new base near the border crossing.", "Headquarters or base established"),
+    ("Looters ransacked shops in the city centre overnight.", "Looting/property destruction"),
+    ("Government troops withdrew from the town and handed over control to the local council.",
+     "Non-violent transfer of territory"),
+])
+def test_acled_sub_event_of_the_main_event(make_parsed, text, acled):
+    event = main(make_parsed, text)
+    assert event is not None and event.acled == acled, event
+
+
+@pytest.mark.parametrize("text", [
+    "A powerful earthquake killed at least 40 people in the province on Sunday.",
+    "Floods killed twelve people and destroyed hundreds of homes.",
+    "A gas cylinder explosion at a restaurant killed five people.",
+])
+def test_acled_disasters_and_accidents_are_no_political_violence(make_parsed, text):
+    event = main(make_parsed, text)
+    assert event is None or event.acled is None
+
+
+def test_acled_damage_done_in_an_attack_is_that_attack(make_parsed):
+    parsed = make_parsed("Gunmen attacked the suburb overnight, killing 12 people and burning homes.")
+    events = extract_events(parsed, actors=extract_actors(parsed))
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_acled_case_labels_of_events_without_acled():
+    assert case_label(None) == "OTHER"
+
+
+def test_acled_rules_name_codebook_sub_events_and_known_types():
+    rules = acled_rules()
+    assert rules
+    assert {r.acled for r in rules if r.acled} <= ACLED_SUB_EVENTS
+    lexicon_acled = {t.acled for entries in lexicon().values() for t in entries if t.acled}
+    assert lexicon_acled <= ACLED_SUB_EVENTS
+    assert ACLED_SUB_EVENTS - {"Other"} <= {r.acled for r in rules} | lexicon_acled
+
+
+def test_acled_party_classes():
+    assert "state" in party_classes("Syrian army", "MIL")
+    assert {"crowd", "civilian"} <= party_classes("the villagers", None)
+    assert "nonstate" in party_classes("al-Shabaab militants", None)
+    assert party_classes(None, None) == frozenset()
+
+
+def test_acled_case_label_of_a_diplomatic_event_without_acled():
+    from storyworld.types import Event, Span
+
+    event = Event(type="CONSULT", trigger="met", evidence=Span("They met.", 0, 9))
+    assert case_label(event) == "DIPLO"
+    assert case_label(Event(type="ASSAULT", trigger="hit", evidence=Span("x", 0, 1), acled="Grenade")) == "GRENADE"
