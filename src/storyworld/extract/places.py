@@ -138,6 +138,7 @@ MATCH_PENALTY = {NAME: 0.0, ALTERNATE: 2.0, ALIAS: 0.3}
 # weights of the document's evidence, set on the development corpora (GeoVirus, WikToR), not on the
 # scored ones: other names that could lie in the same division, and the divisions the document names
 SUPPORT_EXP, SUPPORT_W, A1_W = 0.5, 1.5, 1.5
+DOMINANCE = 0.1
 
 
 def _prior(entry: Entry) -> float:
@@ -212,20 +213,35 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
             context.add(q, 1.0)
         ranked = sorted((_score(c, _Context(), q) for c in cands), reverse=True)
         margin = ranked[0] - ranked[1] if len(ranked) > 1 else 9.0
-        if margin >= 1.5 or best.feature in ("country", "admin1") or q is not None:
+        # a name's first reading counts once, however often the document repeats it (an article
+        # about Lima, New York says "Lima" eight times; that is no evidence for Peru)
+        if (margin >= 1.5 or best.feature in ("country", "admin1") or q is not None) and (
+                q is not None or key not in first):
             context.add(best, 1.0 if best.feature in ("country", "admin1") else 0.5)
         first.setdefault(key, best)
     # second pass: every name against the whole document's context (less its own first guess)
     by_key: dict[str, Entry] = {}
     out: list[Entry | None] = []
-    for key, (s, e, cands), q in zip(keys, mentions, qualifiers):
+    in_lists = _in_division_lists(doc_text, mentions, keys, first)
+    for key, (s, e, cands), q, in_list in zip(keys, mentions, qualifiers, in_lists):
         if not cands:
             out.append(None)
             continue
         if q is None and key in by_key:
             out.append(by_key[key])
             continue
-        best = max(cands, key=lambda c: _score(c, context, q, exclude=first.get(key), key=key))
+        division = max((c.population for c in cands if c.feature in ("country", "admin1") and c.match == NAME),
+                       default=0)
+
+        def score(c: Entry) -> float:
+            # "Ohio, Oregon, Texas": in a list of states, "Oregon" is the state, not a town of 2,500 in
+            # Illinois that the list's other states lend support to (but "Georgia" alone may be the
+            # town the article is about)
+            if in_list and q is None and c.feature in ("city", "admin2") and c.population < DOMINANCE * division:
+                return _prior(c)
+            return _score(c, context, q, exclude=first.get(key), key=key)
+
+        best = max(cands, key=score)
         if best.feature == "admin2" and best.population == 0:
             best = _county_point(best, context)
         if q is None:
@@ -234,6 +250,22 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
             by_key.setdefault(key, best)
         out.append(best)
     return _attach_unknown(mentions, out)
+
+
+LIST_GLUE = re.compile(r"^\s*(,|;|and|or|, and|, or)\s*$")
+
+
+def _in_division_lists(text: str, mentions, keys, first: dict[str, Entry]) -> list[bool]:
+    """Whether each mention stands in a list ("Ohio, Oregon and Texas") beside a name first read as
+    a division or a country."""
+    division = [first.get(k) is not None and first[k].feature in ("admin1", "country") for k in keys]
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i][0])
+    out = [False] * len(mentions)
+    for a, b in zip(order, order[1:]):
+        if LIST_GLUE.match(text[mentions[a][1]:mentions[b][0]]):
+            out[a] = out[a] or division[b]
+            out[b] = out[b] or division[a]
+    return out
 
 
 def _attach_unknown(mentions, resolved: list[Entry | None]) -> list[Entry | None]:
