@@ -149,3 +149,23 @@ def test_incidents_targets_contradict_only_when_no_sign_agrees():
         report(6, "d5", target="LBN", target_name="a Hezbollah commander")
     assert parties_compatible(car, commander) is not None  # the country agrees
     assert is_named("the Liberian-flagged tanker") and not is_named("the ship") and not is_named("Civilians")
+
+
+def test_incidents_a_standing_denial_is_background():
+    story = report(1, "d1", date="2025-03-08")
+    standing = with_context(replace(report(2, "d1", date=None, precision=None, where=None,
+                                           evidence="Moscow denies targeting civilians."), modality="negated"),
+                            lead=LEAD)
+    denied = with_context(replace(report(3, "d1", date=None, precision=None, where=None,
+                                         evidence="The M23 denied firing on the camp."), modality="negated"),
+                          lead=LEAD)
+    assert standing.background and standing.date is None
+    assert not denied.background and denied.date == LEAD.date
+
+
+def test_incidents_a_target_country_counts_only_when_the_target_says_whose_it_is():
+    from storyworld.corpus.incidents import names_a_country, words
+
+    assert names_a_country("the Liberian-flagged tanker") and names_a_country("a Hezbollah commander")
+    assert not names_a_country("the ship") and not names_a_country("a car") and not names_a_country("Saturday")
+    assert not is_named("Saturday") and "saturday" not in words("on Saturday")

@@ -53,6 +53,11 @@ _STOP = frozenset(
     "told according reported also after before into over under near about which who whom been being "
     "would could will than then when where while some other more most such only".split()
 )
+# days and months are no names: a target read as "Saturday" names nothing
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 
 
 @dataclass(frozen=True)
@@ -104,8 +109,11 @@ def with_context(report: "IncidentReport", *, sentence_dates: tuple[str, ...] = 
     dateline excluded. ``lead``: the document's lead context.
     """
     changes: dict = {}
-    if not report.date and _BACKGROUND.search(report.evidence):
-        # "It has previously denied targeting civilians": before the story, at no day of it
+    if not report.date and (_BACKGROUND.search(report.evidence) or (
+            report.modality == "negated" and _STANDING_DENIAL.search(report.evidence) and not sentence_dates)):
+        # "It has previously denied targeting civilians", "Moscow denies targeting civilians": a
+        # standing position, before the story or outside it, at no day of it ("The M23 denied
+        # firing on the camp" is a denial of this happening, made at a time)
         return replace(report, background=True)
     own = report.date
     days = tuple(d for d in dict.fromkeys(sentence_dates) if _day(d))
@@ -144,15 +152,34 @@ _NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w'-]+")
 
 def is_named(text: str | None) -> bool:
     """A phrase with a proper name in it ("the tanker Sea Lark", "the Liberian-flagged tanker"),
-    not a bare description ("the ship", "civilians")."""
-    return bool(text and _NAME.search(text.strip()))
+    not a bare description ("the ship", "civilians") nor a day ("Saturday")."""
+    return bool(text and any(m.group().lower() not in _CALENDAR for m in _NAME.finditer(text.strip())))
+
+
+_CAPITAL = re.compile(r"\b[A-Z][\w'-]*")
+
+
+def names_a_country(text: str | None) -> bool:
+    """Whether a target phrase itself says whose it is ("the Liberian-flagged tanker", "a Hezbollah
+    commander", "Kenscoff"): only then is the target country read from it a sign of its own. The
+    events stage gives a bare "the ship" or "a car" the country of the place where it happened,
+    which tells nothing about which ship or car."""
+    if not text:
+        return False
+    for n, m in enumerate(_CAPITAL.finditer(text.strip())):
+        word = m.group().lower()
+        if word in _CALENDAR or (n == 0 and m.start() == 0 and word in _STOP | {"a", "an", "our", "its"}):
+            continue
+        return True
+    return False
 
 
 _BACKGROUND = re.compile(r"\b(previously|in the past|formerly|has long|have long|had long)\b", re.I)
+_STANDING_DENIAL = re.compile(r"\b(denies|deny|rejects|reject)\b", re.I)
 
 
 def words(text: str | None) -> frozenset[str]:
-    return frozenset(w.lower() for w in _WORD.findall(text or "") if w.lower() not in _STOP)
+    return frozenset(w.lower() for w in _WORD.findall(text or "") if w.lower() not in _STOP | _CALENDAR)
 
 
 def _day(value: str | None) -> date | None:

@@ -17,7 +17,8 @@ from typing import Any, Iterable
 from ..store import Store
 from ..store.transaction import transaction
 from ..types import Source
-from .incidents import DISTANCE_KM, DocumentContext, Incident, IncidentReport, assign, candidate_window, with_context
+from .incidents import (DISTANCE_KM, DocumentContext, Incident, IncidentReport, assign, candidate_window,
+                        names_a_country, with_context)
 from .origins import Report, origins
 
 # Modalities that report a happening (a denial is a version of the happening; a demand to
@@ -45,7 +46,8 @@ def _to_report(row, store: Store | None = None) -> IncidentReport:
         lat=None if dateline_place else row["lat"], lon=None if dateline_place else row["lon"],
         location_precision=None if dateline_place else row["location_precision"],
         location_country=None if dateline_place else row["location_country"], actor_country=row["actor_country"],
-        target_country=row["target_country"], target_name=row["target_name"] or row["target_text"],
+        target_country=row["target_country"] if names_a_country(row["target_text"] or row["target_name"]) else None,
+        target_name=row["target_name"] or row["target_text"],
         evidence=row["evidence"] or "",
     )
     if store is None:
@@ -69,13 +71,21 @@ def _dateline_end(store: Store, document_id: str) -> int:
 
 def _in_dateline_only(store: Store, row) -> bool:
     """The event's place is named only in the dateline ("DUBAI, July 12 (Gulf Ledger) — A tanker
-    sailing through the Red Sea …"): where the story was filed, not where it happened."""
+    sailing through the Red Sea …"): where the story was filed, not where it happened. The places
+    stage also lends the dateline town to later sentences that name no place; those are dropped
+    too (the name stands in the dateline and not in the sentence), and the lead fills them."""
     text = row["location_text"]
     if not text or row["lat"] is None:
         return False
-    skip = _dateline_end(store, row["document_id"]) - row["evidence_start"]
-    evidence = row["evidence"] or ""
-    return skip > 0 and text in evidence[:skip] and text not in evidence[skip:]
+    end = _dateline_end(store, row["document_id"])
+    if end <= 0:
+        return False
+    head = store.conn.execute("SELECT substr(text, 1, ?) AS head FROM documents WHERE id = ?",
+                              (end, row["document_id"])).fetchone()["head"] or ""
+    if text not in head:
+        return False
+    skip = max(0, end - row["evidence_start"])
+    return text not in (row["evidence"] or "")[skip:]
 
 
 def _sentence_dates(store: Store, document_id: str, start: int, end: int) -> tuple[str, ...]:
@@ -215,7 +225,7 @@ def outlet_alias(name: str) -> str:
 
 def rebuild_summary(store: Store, incident_id: int) -> dict[str, Any]:
     rows = store.conn.execute(
-        """SELECT ir.document_id AS report_document, ir.duplicate_of, e.id AS event_id, e.type, e.modality, e.trigger,
+        """SELECT ir.document_id AS report_document, ir.duplicate_of, e.id AS event_id, e.document_id, e.type, e.modality, e.trigger,
                   e.date, e.date_precision, e.lat, e.lon, e.location_precision, e.location_country,
                   e.location_name, e.location_text, e.geonameid, e.actor_name, e.actor_text, e.actor_country,
                   e.actor_role, e.target_name, e.target_text, e.target_country, e.target_role,
@@ -248,7 +258,7 @@ def rebuild_summary(store: Store, incident_id: int) -> dict[str, Any]:
     day_dates = [r["date"] for r in rows if r["date_precision"] == "day"]
     date = _most_common(day_dates) or _most_common([r["date"] for r in rows])
     date_precision = next((r["date_precision"] for r in rows if r["date"] == date), None)
-    located = sorted((r for r in rows if r["lat"] is not None),
+    located = sorted((r for r in rows if r["lat"] is not None and not _in_dateline_only(store, r)),
                      key=lambda r: {"site": 0, "city": 1, "admin2": 2, "admin1": 3}.get(r["location_precision"], 4))
     best = located[0] if located else None
     location = None if best is None else {

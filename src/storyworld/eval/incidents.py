@@ -210,7 +210,13 @@ def evaluate_demo(path: Path, *, limit: int | None = None) -> EvalReport:
             by_type[(files.get(rep["document"]["id"], ""), rep["event"]["evidence"]["text"],
                      rep["event"]["type"])] = incident["id"]
 
-    def predicted_incident(file: str, sentence: str) -> int | None:
+    def predicted_incident(file: str, sentence: str, type_: str | None = None) -> int | None:
+        """The incident of the report holding the sentence; of the gold type when the sentence
+        holds events of several types ("killed …, blaming the RSF": an ASSAULT and an ACCUSE)."""
+        if type_ is not None:
+            for (f, evidence, t), incident_id in by_type.items():
+                if f == file and t == type_ and (sentence in evidence or evidence in sentence):
+                    return incident_id
         for (f, evidence), incident_id in predicted_of.items():
             if f == file and (sentence in evidence or evidence in sentence):
                 return incident_id
@@ -221,7 +227,7 @@ def evaluate_demo(path: Path, *, limit: int | None = None) -> EvalReport:
         n_incidents += 1
         ids = []
         for rep in incident["reports"]:
-            pid = predicted_incident(rep["file"], rep["sentence"])
+            pid = predicted_incident(rep["file"], rep["sentence"], incident["type"])
             gold_labels.append(incident["id"])
             pred_labels.append(pid if pid is not None else f"missing-{k}-{rep['file']}")
             ids.append(pid)
