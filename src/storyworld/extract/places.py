@@ -409,7 +409,19 @@ def _mentions(parsed):
     return ([dateline] if dateline is not None else []) + mentions
 
 
+PLACES_KEY = "storyworld.places"
+
+
 def extract_places(parsed) -> list[Place]:
+    """The document's places, computed once per parse (the events stage asks for them too) and
+    kept in the spaCy doc's ``user_data``."""
+    doc = parsed.doc
+    if PLACES_KEY not in doc.user_data:
+        doc.user_data[PLACES_KEY] = tuple(_extract_places(parsed))
+    return list(doc.user_data[PLACES_KEY])
+
+
+def _extract_places(parsed) -> list[Place]:
     doc = parsed.doc
     gaz = gazetteer()
     mentions = _mentions(parsed)
