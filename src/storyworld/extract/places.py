@@ -5,19 +5,26 @@ Entry points: ``extract_places(parsed) -> list[Place]`` and
 (the evaluation's gold ones) with the same document context.
 
 Recognition: spaCy GPE/LOC/FAC entities, and ORG/PERSON entities whose text is a gazetteer name
-(the small model tags "Hama" and "Tartus" ORG). Resolution (``_resolve``) takes a document's
+(the small model tags "Hama" and "Tartus" ORG) or a town of the story's countries right after "in",
+"near", "city of"; the dateline ("KHARKIV, Ukraine (Agency) —"), read as a town; capitalised words
+the tagger left untagged after a locative ("near Sake"); names the gazetteer lacks read through the
+place they contain ("Eastern Ghouta"); buildings and streets it cannot place at all become sites
+at the nearest town the text names. Resolution (``_resolve``) takes a document's
 mentions together. Each candidate starts from a prior: population, feature (countries, continents,
 regions and first-order divisions over towns of the same size), and how the name matched (a
 place's own name over one of its alternate names). The document then adds evidence: a qualifier
 right after the name ("Paris, Tenn.", "Tripoli, Lebanon") all but decides; the countries and
 divisions the document names or whose places it names unambiguously; the divisions that its other
 names could lie in ("Paris" with "Lamar County" is Texas); and the nearest confidently resolved
-place. A name keeps one sense in a document unless a qualifier says otherwise. A US county is put
-on the document's places in its state (the packages have no county points). Feature words around
+place. A name keeps one sense in a document unless a qualifier says otherwise ("Oregon" in a list of
+states is the state). Feature words around
 the mention ("province", "governorate", "region") give admin1 precision, site words ("airport",
 "base", "camp", "market") make the mention a site attached to the place it names or stands near.
-Event location: a place in the trigger's own prepositional phrases first, then the sentence's
-most precise place, then none.
+Event location (``event_place``): a place that hangs on the trigger itself in the parse, then one
+on a verb the trigger hangs on or is coordinated with, "in/near/at" before "with/to"; a place that
+is a subject or possessor is an actor, not a location; the sentence's only place when the parse
+links nothing. An event whose sentence gives none takes the previous event's place in the same
+paragraph, else the dateline's town.
 """
 
 from __future__ import annotations
@@ -35,7 +42,6 @@ MAYBE_LABELS = {"ORG", "PERSON", "NORP"}
 ADMIN_WORDS = ("province", "governorate", "region", "state", "district", "county", "prefecture", "oblast")
 SITE_WORDS = ("airport", "air base", "base", "camp", "market", "center", "centre", "port", "seaport", "crossing",
               "shoal", "bridge", "hospital", "school", "village", "avenue", "square")
-LOCATIVE_PREPOSITIONS = {"in", "near", "at", "on", "outside", "around", "off", "from", "into", "across", "of"}
 MAX_MENTION_CHARS = 80
 
 
@@ -44,10 +50,6 @@ def bare_name(text: str) -> str:
     text = re.sub(r"^(the|a)\s+", "", text.strip(), flags=re.I)
     text = re.sub(r"^(city|town|village|province|region|governorate|port) of\s+", "", text, flags=re.I)
     return re.sub(r"'s$|’s$", "", text).strip()
-
-
-def _context(doc, start_char: int, end_char: int, width: int = 30) -> str:
-    return doc.text[max(0, start_char - width): end_char + width].lower()
 
 
 def _span_key(text: str) -> str:
@@ -180,18 +182,6 @@ def _score(entry: Entry, context: _Context, qualifier: Entry | None, exclude: En
     return score
 
 
-def _county_point(entry: Entry, context: _Context) -> Entry:
-    """A county has only its state's point: move it onto the document's places in that state."""
-    inside = [p for p in context.points if p.admin1 == entry.admin1 and p.feature == "city"]
-    if not inside:
-        return entry
-    counts: dict[int, int] = {}
-    for p in inside:
-        counts[p.geonameid] = counts.get(p.geonameid, 0) + 1
-    best = max(inside, key=lambda p: (counts[p.geonameid], p.population))
-    return replace(entry, lat=best.lat, lon=best.lon)
-
-
 def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz) -> list[Entry | None]:
     """Resolve mentions (start, end, candidates) together: one sense per name in a document,
     qualifiers first, then the document's countries, divisions and nearby places."""
@@ -242,8 +232,6 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
             return _score(c, context, q, exclude=first.get(key), key=key)
 
         best = max(cands, key=score)
-        if best.feature == "admin2" and best.population == 0:
-            best = _county_point(best, context)
         if q is None:
             by_key[key] = best
         else:
