@@ -184,8 +184,24 @@ def _subject(token, unit):
     return None
 
 
+def _inverted_subject(token, unit):
+    """"'…,' said Rep. Elijah E. Cummings": after a quotation or a comma, the speaker follows the
+    cue, and the small model often takes the quotation for the subject and the speaker for an object."""
+    doc = token.doc
+    prev = next((t for t in reversed(doc[unit.start: token.i]) if not t.is_space), None)
+    if prev is None or prev.text not in (",", "”", '"', "''", "’"):
+        return None
+    for child in token.rights:
+        if child.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "appos", "oprd") and _in_unit(child, unit) \
+                and (child.pos_ == "PROPN" or child.ent_type_ in ("PERSON", "ORG")):
+            return _subtree(child, unit)
+    return None
+
+
 def _has_complement(token, needs: str) -> bool:
     deps = {c.dep_ for c in token.children}
+    if "nsubjpass" in deps and "agent" in deps and needs != "colon":
+        return True  # "first reported by The Washington Post", "endorsed by dozens of papers"
     clause = bool(deps & {"ccomp", "parataxis"}) or token.dep_ == "parataxis" or _followed_by_colon_or_quote(token)
     if needs == "colon":
         return _followed_by_colon_or_quote(token)
@@ -239,6 +255,9 @@ def _verb_relations(unit):
                                        (c.dep_ == "prep" and c.lower_ in ("for", "on")) for c in token.children):
             continue  # "called the office" is not a cue; "called for", "called it a scandal" are
         source = _subject(token, unit)
+        if source is None or (source.root.pos_ not in ("PROPN", "PRON")
+                              and not any(e.label_ in ("PERSON", "ORG") for e in source.ents)):
+            source = _inverted_subject(token, unit) or source
         if source is None or not source.text.strip():
             continue
         told = None
@@ -272,6 +291,23 @@ def _according_relations(unit):
                        content=_content(token, unit, phrase), unit=unit, cue_i=token.i)
 
 
+SPEAKING_HEADS = {"source", "sources", "official", "officials", "expert", "experts", "analyst", "analysts",
+                  "witness", "witnesses", "people", "person", "spokesman", "spokeswoman", "spokesperson", "aide",
+                  "aides", "insider", "insiders", "diplomat", "diplomats", "resident", "residents", "member",
+                  "members", "estimate", "estimates", "figures", "numbers", "statistics"}
+
+
+def _speaks(span) -> bool:
+    """Whether a phrase names someone or something that can speak ("a source", "the Pentagon", "a
+    report"), not a reason ("her work", "the strategic importance of …")."""
+    root = span.root
+    if root.pos_ in ("PROPN", "PRON") or root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    low = root.lower_
+    return low in SPEAKING_HEADS or low in DOCUMENT_HEADS or low in OFFICIAL_WORDS or low in ORGANIZATION_HEADS \
+        or _names_outlet(span.text)
+
+
 def _citing_relations(unit):
     """ "X reported, citing a source": the source speaks through X's report."""
     doc = unit.doc
@@ -283,6 +319,14 @@ def _citing_relations(unit):
             continue
         source = _subtree(obj, unit)
         head = token.head if token.head is not token else None
+        if not _speaks(source):  # "…, citing her work": the one who cites gives a reason, not a source
+            citer = _subject(token, unit)
+            if citer is None:
+                continue
+            yield Relation(cue=(token.idx, token.idx + len(token)), cue_text=token.text, lemma=token.lemma_,
+                           cls="speech", source=citer, content=_trim(doc, source.start, source.end), unit=unit,
+                           cue_i=token.i)
+            continue
         yield Relation(cue=(token.idx, token.idx + len(token)), cue_text=token.text, lemma=token.lemma_,
                        cls="speech", source=source, content=_content(token, unit, (token.i, source.end)),
                        unit=unit, cue_i=token.i, parent_i=head.i if head is not None else None)
@@ -302,6 +346,8 @@ def _noun_relations(unit):
         source = doc[max(owner.left_edge.i, unit.start): owner.i + 1]
         complement = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
         content = None
+        if complement is None:
+            continue  # "her statement", "his proposals": a mention of what was said, not the saying
         if complement is not None:
             clause = _subtree(complement, unit)
             content = _trim(doc, clause.start, clause.end)

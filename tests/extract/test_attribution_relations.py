@@ -1,0 +1,36 @@
+"""Relation reading for span scoring (PolNeAR-style): which cues count and which phrase is the source."""
+
+from __future__ import annotations
+
+from storyworld.extract.attribution import find_relations
+
+
+def relations(make_parsed, text):
+    parsed = make_parsed(text, published="2016-09-01", outlet="Test")
+    return [(r.lemma, r.source.text) for r in find_relations(parsed)]
+
+
+def test_a_possessed_cue_noun_needs_what_was_said(make_parsed):
+    assert not [r for r in relations(make_parsed, "Trump didn't apologize for his past statements.")
+                if r[0] == "statement"]
+    assert ("claim", "Trump") in relations(make_parsed, "Trump's claim that he won is false.")
+
+
+def test_a_passive_cue_with_an_agent_counts(make_parsed):
+    got = relations(make_parsed, "The registration issue was first reported by The Washington Post.")
+    assert got and got[0][0] == "report" and "Washington Post" in got[0][1]
+
+
+def test_citing_a_reason_makes_the_citer_the_source(make_parsed):
+    got = relations(make_parsed, "The union endorsed Clinton on Friday, citing her work after the attacks.")
+    assert ("cite", "The union") in got
+
+
+def test_citing_a_source_keeps_the_cited_source(make_parsed):
+    got = relations(make_parsed, "Russia sent troops, the newspaper reported, citing a senior official.")
+    assert ("cite", "a senior official") in got
+
+
+def test_polls_show_with_an_object(make_parsed):
+    got = relations(make_parsed, "Polls show a close contest in the state.")
+    assert got and got[0] == ("show", "Polls")
