@@ -34,3 +34,12 @@ def test_citing_a_source_keeps_the_cited_source(make_parsed):
 def test_polls_show_with_an_object(make_parsed):
     got = relations(make_parsed, "Polls show a close contest in the state.")
     assert got and got[0] == ("show", "Polls")
+
+
+def test_a_present_participle_the_model_lemmatises_badly(make_parsed):
+    got = relations(make_parsed, "He is hoping that states will allow utilities to pass the costs on.")
+    assert ("hope", "He") in got
+
+
+def test_explain_and_reveal_take_an_object(make_parsed):
+    assert ("reveal", "The documents") in relations(make_parsed, "The documents revealed extensive business interests.")

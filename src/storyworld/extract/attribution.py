@@ -245,6 +245,9 @@ def _verb_relations(unit):
             if cue is None and token.lower_.endswith(suffix) and find_cue(token.lower_[:-1]):
                 lemma = token.lower_[:-1]
                 cue = find_cue(lemma)
+        if cue is None and token.lower_.endswith("ing") and find_cue(token.lower_[:-3] + "e"):
+            lemma = token.lower_[:-3] + "e"  # "hoping" → "hop"
+            cue = find_cue(lemma)
         if cue is None:
             continue
         if lemma in ("cite", "quote") and token.tag_ == "VBG":
@@ -355,6 +358,26 @@ def _noun_relations(unit):
                        cls=cue.cls, source=source, content=content, unit=unit, cue_i=token.i)
 
 
+def _mistagged_verb_relation(unit):
+    """ "Trump Charges That …", "Sanders Vows To …", "Federal court rules against …": a headline or
+    short sentence whose cue verb the small model tags as a plural noun after a capitalised name."""
+    doc = unit.doc
+    for token in unit:
+        if token.pos_ != "NOUN" or token.dep_ != "ROOT" or not token.lower_.endswith("s") or token.i == unit.start:
+            continue
+        lemma = next((w for w in (token.lower_[:-1], token.lower_[:-2]) if find_cue(w)), None)
+        if lemma is None or token.i + 1 >= unit.end:
+            continue
+        before = [t for t in doc[unit.start: token.i] if not t.is_space]
+        if not before or len(before) > 5 or not all(t.text[:1].isupper() or t.is_punct for t in before):
+            continue
+        cue = find_cue(lemma)
+        source = doc[before[0].i: before[-1].i + 1]
+        return Relation(cue=(token.idx, token.idx + len(token)), cue_text=token.text, lemma=lemma, cls=cue.cls,
+                        source=source, content=_trim(doc, token.i + 1, unit.end), unit=unit, cue_i=token.i)
+    return None
+
+
 def _speaker_relation(unit):
     """ "PENCE: Well, …", headline shapes such as "Medics: RSF shelling kills 21", and a quotation
     signed with a dash ("… ” ― Jane Doe")."""
@@ -426,9 +449,9 @@ def relations_in(unit) -> list[Relation]:
                          *_noun_relations(unit))
              if r.source.text.strip().lower() not in SPEAKERS_IN_QUOTES
              and not any(s < r.cue[0] < e for s, e in quoted)]
-    speaker = _speaker_relation(unit)
-    if speaker is not None:
-        found.append(speaker)
+    for extra in (_speaker_relation(unit), _mistagged_verb_relation(unit)):
+        if extra is not None and not any(r.cue_i == extra.cue_i for r in found):
+            found.append(extra)
     # A cue inside a speaker's content that does not continue the chain is part of what is said
     # ("Diplomats said France could ask …", "… what he called a breach"), not a relation of its own.
     kept = [r for r in found if _nests(r) or r.lemma == "according to" or not any(_holds(o, r) for o in found)]
