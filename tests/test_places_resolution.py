@@ -138,3 +138,10 @@ def test_an_event_without_a_place_of_its_own_takes_the_datelines_town(make_parse
     detained = next(e for e in events if e.trigger.startswith("detain"))
     assert detained.location is not None and haversine_km(detained.location.lat, detained.location.lon,
                                                           41.69, 44.83) < 25
+
+
+def test_a_place_inside_the_subject_is_an_actor_but_a_captured_town_is_the_place(make_parsed):
+    assert _event_place(make_parsed, "U.S. troops captured four of his nephews in a raid on Wednesday.",
+                        "captured") is None
+    place = _event_place(make_parsed, "Jaffna was captured by government forces in December 1995.", "captured")
+    assert place is not None and place.text == "Jaffna"

@@ -277,7 +277,9 @@ MIN_TAGGED_POPULATION = 20_000
 UNTAGGED_PREPOSITIONS = {"in", "near", "at", "from", "to", "outside", "around", "into", "towards", "toward",
                          "across", "through", "between", "above", "below", "beyond", "inside"}
 PLACE_OF_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "port",
-                  "city", "town", "village", "outskirts", "suburbs", "centre", "center"}
+                  "city", "town", "village", "outskirts", "suburbs", "centre", "center", "sector", "province",
+                  "governorate", "district", "region", "countryside", "area", "capital", "neighbourhood",
+                  "neighborhood", "suburb", "heart", "parts", "part", "streets", "people", "residents"}
 
 
 def _dateline(doc, gaz):
@@ -324,13 +326,14 @@ def _untagged(doc, gaz, taken: set[int], countries: set[str]):
 
 
 def _after_locative(doc, i: int) -> bool:
-    """Token i follows "in", "near", "above" … or "west of", "port of"."""
+    """Token i follows "in", "near", "above" …, "west of", "port of", or a verb of taking places
+    ("captured Birao")."""
     if i == 0:
         return False
     before = doc[i - 1].lower_
     if before == "of":
         return i > 1 and doc[i - 2].lower_ in PLACE_OF_WORDS
-    return before in UNTAGGED_PREPOSITIONS
+    return before in UNTAGGED_PREPOSITIONS or doc[i - 1].pos_ == "VERB" and doc[i - 1].lemma_ in TAKEN_PLACE_VERBS
 
 
 def _mentions(parsed):
@@ -477,6 +480,23 @@ def _governor(token, stop):
     return t
 
 
+# verbs whose passive subject is the place itself: "Jaffna was captured", "the town was shelled"
+TAKEN_PLACE_VERBS = {"capture", "seize", "take", "retake", "recapture", "overrun", "occupy", "liberate", "free",
+                     "storm", "besiege", "encircle", "surround", "shell", "bomb", "strike", "hit", "attack", "raid",
+                     "control", "enter", "evacuate", "flood", "destroy", "damage", "target"}
+
+
+def _in_actor_phrase(token, governor) -> bool:
+    """The place is (inside) the subject or possessor of the clause: "U.S. troops captured …"."""
+    t = token
+    while True:
+        if t.dep_ in ACTOR_DEPS:
+            return True
+        if t.head.i == t.i or t.head.i == governor.i or t.dep_ == "prep":
+            return False
+        t = t.head
+
+
 def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) -> Place | None:
     """Where the event of the trigger at [trigger_start, trigger_end) happened, among ``places``
     (those of its sentence): a place in the trigger's own phrases (its locative prepositions, the
@@ -496,10 +516,11 @@ def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) 
         if pspan is None:
             continue
         root = pspan.root
-        if root.dep_ in ACTOR_DEPS:
-            actors.add(p.text)  # "Venezuela released …", "Iran's envoy": an actor, not a place
-            continue
         governor = _governor(root, trigger)
+        taken = root.dep_ == "nsubjpass" and governor == trigger and trigger.lemma_ in TAKEN_PLACE_VERBS
+        if not taken and _in_actor_phrase(root, governor):
+            actors.add(p.text)  # "Venezuela released …", "U.S. troops captured": an actor, not a place
+            continue
         if governor == trigger:
             own.append(p)
         elif governor in related:
