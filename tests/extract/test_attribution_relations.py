@@ -43,3 +43,24 @@ def test_a_present_participle_the_model_lemmatises_badly(make_parsed):
 
 def test_explain_and_reveal_take_an_object(make_parsed):
     assert ("reveal", "The documents") in relations(make_parsed, "The documents revealed extensive business interests.")
+
+
+def test_a_cited_source_speaks_the_reporters_content_and_the_event_gets_both(make_parsed):
+    from storyworld.extract.actors import extract_actors
+    from storyworld.extract.attribution import attribute_events, extract_claims
+    from storyworld.extract.events import extract_events
+
+    text = "A Russian drone attack on Kharkiv wounded 12 people on Saturday, AFP reported, citing governor Oleh Syniehubov."
+    parsed = make_parsed(text)
+    actors = extract_actors(parsed)
+    claims = extract_claims(parsed, actors=actors)
+    citing = next(c for c in claims if [s.name for s in c.sources][-1:] == ["Oleh Syniehubov"])
+    assert citing.content is not None and "drone attack" in citing.content.text
+    (attack, *_) = attribute_events(parsed, extract_events(parsed, actors=actors), claims=claims)
+    assert [s.name for s in attack.sources] == ["AFP", "Oleh Syniehubov"]
+
+
+def test_speakers_stranded_before_a_final_said_are_the_source(make_parsed):
+    got = relations(make_parsed, "Gunmen attacked the suburb overnight, killing at least 50 people, residents and a "
+                                 "human rights group said.")
+    assert ("say", "residents and a human rights group") in got

@@ -157,7 +157,35 @@ def _followed_by_colon_or_quote(token) -> bool:
 
 def _subject(token, unit):
     """The source of a cue verb: its subject, its passive agent, or (for "…, saying …" and
-    "… and said …") the subject of the verb it hangs off."""
+    "… and said …") the subject of the verb it hangs off; else the speakers stranded before a
+    cue that ends the sentence."""
+    found = _parsed_subject(token, unit)
+    return found if found is not None else _stranded_subject(token, unit)
+
+
+def _stranded_subject(token, unit):
+    """"…, killing 50 people, residents and a human rights group said.": the parser hung the
+    speakers on the last clause's object; the words between the last comma and a cue that ends the
+    sentence are them."""
+    doc = token.doc
+    if token.pos_ not in ("VERB", "AUX") or any(not t.is_punct for t in doc[token.i + 1: unit.end]):
+        return None
+    start = token.i - 1
+    while start >= unit.start and doc[start].text != ",":
+        start -= 1
+    if start < unit.start or token.i - start - 1 < 1 or token.i - start - 1 > MAX_STRANDED_WORDS:
+        return None
+    span = doc[start + 1: token.i]
+    if span[0].pos_ not in ("NOUN", "PROPN", "DET", "ADJ", "NUM", "PRON") or not any(
+            t.pos_ in ("NOUN", "PROPN", "PRON") for t in span):
+        return None
+    return span
+
+
+MAX_STRANDED_WORDS = 10
+
+
+def _parsed_subject(token, unit):
     node = token
     for _ in range(4):
         children = list(node.children)
@@ -330,8 +358,12 @@ def _citing_relations(unit):
                            cls="speech", source=citer, content=_trim(doc, source.start, source.end), unit=unit,
                            cue_i=token.i)
             continue
+        # what the source says is what the citer reports ("X reported that …, citing Y"), not the
+        # cited name itself (the object of "citing")
+        content = _content(head, unit, (token.i, source.end)) if head is not None else \
+            _trim(doc, unit.start, token.i)
         yield Relation(cue=(token.idx, token.idx + len(token)), cue_text=token.text, lemma=token.lemma_,
-                       cls="speech", source=source, content=_content(token, unit, (token.i, source.end)),
+                       cls="speech", source=source, content=content,
                        unit=unit, cue_i=token.i, parent_i=head.i if head is not None else None)
 
 
