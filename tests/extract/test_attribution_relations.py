@@ -64,3 +64,13 @@ def test_speakers_stranded_before_a_final_said_are_the_source(make_parsed):
     got = relations(make_parsed, "Gunmen attacked the suburb overnight, killing at least 50 people, residents and a "
                                  "human rights group said.")
     assert ("say", "residents and a human rights group") in got
+
+
+def test_a_reporter_set_off_by_commas_is_said_inside_no_other_relation(make_parsed):
+    from storyworld.extract.attribution import extract_claims
+
+    text = ("A tanker sailing through the Red Sea reported an explosion nearby on Saturday, the British military's "
+            "UKMTO agency said, after Yemen's Houthis claimed to have attacked the vessel.")
+    claims = extract_claims(make_parsed(text))
+    said = next(c for c in claims if c.cue == "said")
+    assert [s.name for s in said.sources] == ["the British military's UKMTO agency"]

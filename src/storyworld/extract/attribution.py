@@ -743,9 +743,20 @@ def _names_outlet(text: str) -> bool:
     return bool(find_outlet(_clean(text)) or find_outlet_in(text))
 
 
+def _parenthetical(relation: Relation) -> bool:
+    """", the British military's UKMTO agency said, after …": a reporter set off by commas speaks for
+    the clause before it and is said inside no other relation of the sentence."""
+    if relation.cue_i < 0 or relation.source is None or relation.lemma == "according to":
+        return False
+    doc = relation.unit.doc
+    cue = doc[relation.cue_i]
+    return (cue.dep_ == "parataxis" and relation.source.end == cue.i and relation.source.start > 0
+            and doc[relation.source.start - 1].text == "," and cue.i + 1 < len(doc) and doc[cue.i + 1].text == ",")
+
+
 def _holds(outer: Relation, inner: Relation) -> bool:
     """Whether ``inner`` is said inside ``outer`` (its chain continues ``outer``'s)."""
-    if outer is inner or not outer.content or inner.parent_i == outer.cue_i:
+    if outer is inner or not outer.content or inner.parent_i == outer.cue_i or _parenthetical(inner):
         return False
     if not (_nests(outer) or outer.lemma == "according to"):
         return False  # only a speaker holds a speaker ("Diplomats said France could ask …" holds "ask")
