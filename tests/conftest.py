@@ -17,6 +17,15 @@ SEED_ARTICLE = SHARED / "examples" / "seed-article.txt"
 DEMO = REPO / "demo"
 
 
+def events_with_sources(parsed, claims):
+    """The document's events, each with the attribution chain the claims give it."""
+    from storyworld.extract.actors import extract_actors
+    from storyworld.extract.attribution import attribute_events
+    from storyworld.extract.events import extract_events
+
+    return attribute_events(parsed, extract_events(parsed, actors=extract_actors(parsed)), claims=claims)
+
+
 def need_shared(path: Path) -> Path:
     """Skip (with the reason) when the shared evaluation data is not beside the checkout."""
     if not path.exists():

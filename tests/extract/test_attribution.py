@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyworld.extract.attribution import attribute_events, extract_claims
+from conftest import events_with_sources
+from storyworld.extract.attribution import extract_claims
 from storyworld.resources.outlets import find_outlet, is_outlet_description
 
 
@@ -41,13 +42,10 @@ def test_attribution_source_kinds(make_parsed, text, expected):
 
 
 def test_attribution_own_voice_has_no_claim_and_events_inherit(make_parsed):
-    from storyworld.extract.actors import extract_actors
-    from storyworld.extract.events import extract_events
-
     text = "Israel struck a depot near Masyaf on Friday. Russia demanded a withdrawal, Ynet reported."
     parsed = make_parsed(text, published="2023-09-01")
     claims = extract_claims(parsed, actors=())
-    events = attribute_events(parsed, extract_events(parsed, actors=extract_actors(parsed)), claims=claims)
+    events = events_with_sources(parsed, claims)
     by_type = {e.type: [s.name for s in e.sources] for e in events}
     assert by_type["ASSAULT"] == [] and by_type["REQUEST"] == ["Ynet"]
     for c in claims:
@@ -107,13 +105,10 @@ def test_attribution_paragraph_break_ends_a_sentence(make_parsed):
 
 
 def test_attribution_events_in_the_content_inherit_and_the_speech_act_does_not(make_parsed):
-    from storyworld.extract.actors import extract_actors
-    from storyworld.extract.events import extract_events
-
     text = "Hezbollah denied that Israel struck its depot, according to Al-Manar."
     parsed = make_parsed(text, published="2024-05-01")
     claims = extract_claims(parsed, actors=())
-    events = attribute_events(parsed, extract_events(parsed, actors=extract_actors(parsed)), claims=claims)
+    events = events_with_sources(parsed, claims)
     by_trigger = {e.trigger: [s.name for s in e.sources] for e in events}
     assert by_trigger.get("struck") == ["Al-Manar", "Hezbollah"]
 

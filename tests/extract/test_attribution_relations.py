@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import events_with_sources
 from storyworld.extract.attribution import find_relations
 
 
@@ -47,16 +48,14 @@ def test_explain_and_reveal_take_an_object(make_parsed):
 
 def test_a_cited_source_speaks_the_reporters_content_and_the_event_gets_both(make_parsed):
     from storyworld.extract.actors import extract_actors
-    from storyworld.extract.attribution import attribute_events, extract_claims
-    from storyworld.extract.events import extract_events
+    from storyworld.extract.attribution import extract_claims
 
     text = "A Russian drone attack on Kharkiv wounded 12 people on Saturday, AFP reported, citing governor Oleh Syniehubov."
     parsed = make_parsed(text)
-    actors = extract_actors(parsed)
-    claims = extract_claims(parsed, actors=actors)
+    claims = extract_claims(parsed, actors=extract_actors(parsed))
     citing = next(c for c in claims if [s.name for s in c.sources][-1:] == ["Oleh Syniehubov"])
     assert citing.content is not None and "drone attack" in citing.content.text
-    (attack, *_) = attribute_events(parsed, extract_events(parsed, actors=actors), claims=claims)
+    (attack, *_) = events_with_sources(parsed, claims)
     assert [s.name for s in attack.sources] == ["AFP", "Oleh Syniehubov"]
 
 

@@ -60,13 +60,13 @@ def _to_report(row, store: Store | None = None) -> IncidentReport:
 _DATELINE_DASHES = ("—", "–", " - ")
 
 
-def _dateline_end(store: Store, document_id: str) -> int:
-    """Where a dateline ("KYIV, March 8 (Dnipro Daily) —") ends, else 0: its date is the story's."""
+def _dateline(store: Store, document_id: str) -> str:
+    """The dateline ("KYIV, March 8 (Dnipro Daily) ") up to its dash, else "": its date is the story's."""
     row = store.conn.execute("SELECT substr(text, 1, 160) AS head FROM documents WHERE id = ?",
                              (document_id,)).fetchone()
     head = (row["head"] if row else "") or ""
     ends = [head.find(d) for d in _DATELINE_DASHES if 0 < head.find(d) <= 120]
-    return min(ends) if ends else 0
+    return head[:min(ends)] if ends else ""
 
 
 def _in_dateline_only(store: Store, row) -> bool:
@@ -77,20 +77,16 @@ def _in_dateline_only(store: Store, row) -> bool:
     text = row["location_text"]
     if not text or row["lat"] is None:
         return False
-    end = _dateline_end(store, row["document_id"])
-    if end <= 0:
+    head = _dateline(store, row["document_id"])
+    if not head or text not in head:
         return False
-    head = store.conn.execute("SELECT substr(text, 1, ?) AS head FROM documents WHERE id = ?",
-                              (end, row["document_id"])).fetchone()["head"] or ""
-    if text not in head:
-        return False
-    skip = max(0, end - row["evidence_start"])
+    skip = max(0, len(head) - row["evidence_start"])
     return text not in (row["evidence"] or "")[skip:]
 
 
 def _sentence_dates(store: Store, document_id: str, start: int, end: int) -> tuple[str, ...]:
     """The day dates the evidence span names, in text order, the dateline's excluded."""
-    skip = _dateline_end(store, document_id)
+    skip = len(_dateline(store, document_id))
     return tuple(r["value"] for r in store.conn.execute(
         "SELECT value FROM times WHERE document_id = ? AND start >= ? AND \"end\" <= ? AND start >= ? "
         "AND precision = 'day' AND value IS NOT NULL ORDER BY start", (document_id, start, end, skip)))

@@ -282,12 +282,20 @@ PLACE_OF_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "s
                   "neighborhood", "suburb", "heart", "parts", "part", "streets", "people", "residents"}
 
 
+def _dateline_match(text: str):
+    """The dateline's match (group 1: its town), or None where the opening is no dateline."""
+    m = DATELINE.search(text[:DATELINE_WINDOW])
+    if not m or not any(ch.islower() for ch in text[m.end(): m.end() + 40]):
+        return None
+    return m
+
+
 def _dateline(doc, gaz):
     """The dateline that opens a wire story ("KHARKIV, Ukraine (Agency) —", "PORT SUDAN —"): a town,
     in capitals, which the tagger rarely sees as a place. Only towns qualify. Returns the mention
     (or None) and the dateline's extent (its agency in brackets is no place)."""
-    m = DATELINE.search(doc.text[:DATELINE_WINDOW])
-    if not m or not any(ch.islower() for ch in doc.text[m.end(): m.end() + 40]):
+    m = _dateline_match(doc.text)
+    if m is None:
         return None, None
     cands = tuple(c for c in gaz.candidates(m.group(1)) if c.feature == "city")  # "NEW YORK" is the city
     span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="expand") if cands else None
@@ -374,7 +382,8 @@ def _mentions(parsed):
             # an ORG/PERSON tag is a place only if the gazetteer knows the exact name as a sizeable
             # place, or as a town of a country the document names right after "in", "near" …
             top = max(cands, key=_prior)
-            if top.match == ALTERNATE or (top.population < 20000 and top.feature not in ("country", "admin1")):
+            if top.match == ALTERNATE or (top.population < MIN_TAGGED_POPULATION
+                                          and top.feature not in ("country", "admin1")):
                 if _after_locative(doc, ent.start):
                     deferred.append((ent, cands))
                 continue
@@ -548,8 +557,8 @@ def locate_events(parsed, events, *, places) -> list[Event]:
     of its own takes, as a coder of ACLED would, the place of the event before it in the same
     paragraph, else the story's dateline town."""
     doc = parsed.doc
-    dateline = next((p for p in places if p.start < DATELINE_WINDOW and p.feature == "city"
-                     and p.text.isupper() and len(p.text) > 2), None)
+    m = _dateline_match(doc.text)
+    dateline = None if m is None else next((p for p in places if p.start == m.start(1) and p.feature == "city"), None)
     out: list[Event] = []
     previous: tuple[int, Place] | None = None
     for event in events:
