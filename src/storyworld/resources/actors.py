@@ -8,11 +8,11 @@ names no country keeps ``country=None``: a country is never guessed.
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .tables import read_table
 
 
 @dataclass(frozen=True)
@@ -23,21 +23,15 @@ class ActorEntry:
     kind: str
 
 
-def _table(name: str) -> list[dict[str, str]]:
-    text = resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
 @lru_cache(maxsize=1)
 def aliases() -> dict[str, ActorEntry]:
     return {row["alias"]: ActorEntry(row["name"], row["country"] or None, row["role"] or None, row["kind"])
-            for row in _table("actor-aliases.tsv")}
+            for row in read_table("actor-aliases.tsv")}
 
 
 @lru_cache(maxsize=1)
 def role_words() -> dict[str, str]:
-    return {row["word"]: row["role"] for row in _table("actor-roles.tsv")}
+    return {row["word"]: row["role"] for row in read_table("actor-roles.tsv")}
 
 
 def _normal(text: str) -> str:

@@ -3,10 +3,10 @@ source, of which class, and what complement they need before they count."""
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .tables import read_table
 
 CLAIM_CLASSES = frozenset({"speech", "cognition", "evidence"})
 
@@ -26,10 +26,8 @@ class Cue:
 @lru_cache(maxsize=1)
 def cues() -> dict[tuple[str, str], Cue]:
     """(lemma, pos) → Cue."""
-    text = resources.files(__package__).joinpath("data/attribution-cues.tsv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     out: dict[tuple[str, str], Cue] = {}
-    for row in csv.DictReader(lines, delimiter="\t"):
+    for row in read_table("attribution-cues.tsv"):
         cue = Cue(row["lemma"], row["class"], row["needs"], row["pos"] or "verb")
         out[(cue.lemma, cue.pos)] = cue
     return out

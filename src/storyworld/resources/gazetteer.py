@@ -22,7 +22,6 @@ one of its alternate names, or an alias (abbreviation, demonym).
 from __future__ import annotations
 
 import ast
-import csv
 import logging
 import os
 import re
@@ -32,10 +31,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .tables import read_table
+
 log = logging.getLogger(__name__)
 BUILDER_VERSION = 5
 MIN_POPULATION = 500
-DATA = Path(__file__).parent / "data"
 
 NAME, ALTERNATE, ALIAS = 0, 1, 2  # how a key names a place, best first
 
@@ -72,11 +72,6 @@ def cache_dir() -> Path:
 
 def gazetteer_path() -> Path:
     return cache_dir() / f"gazetteer-v{BUILDER_VERSION}.sqlite"
-
-
-def _read_tsv(name: str) -> list[dict]:
-    with (DATA / name).open(encoding="utf-8") as f:
-        return list(csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t"))
 
 
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -230,7 +225,7 @@ def build_gazetteer(path: Path) -> Path:
         division("US", f"US.{state['code']}", [state["name"], *STATE_ABBREVIATIONS.get(state["code"], ())],
                  state["geonameid"])
     table_keys: set[tuple[str, str]] = set()
-    for row in _read_tsv("admin1-capitals.tsv"):
+    for row in read_table("admin1-capitals.tsv"):
         cc, labels, capital = row["country"], row["names"].split("|"), row["capital"]
         found = by_name.get((cc, fold(capital))) or by_any.get((cc, fold(capital)))
         table_keys |= {(cc, fold(label)) for label in labels}
@@ -282,7 +277,7 @@ def build_gazetteer(path: Path) -> Path:
 
     # countries; an alias that is also a city, division or region name ("Vienna", "Dagestan") is not kept
     taken = city_keys | {fold(label) for d in divisions.values() for label in d["names"]} | {
-        fold(label) for row in _read_tsv("regions.tsv") for label in row["names"].split("|")}
+        fold(label) for row in read_table("regions.tsv") for label in row["names"].split("|")}
     for code, c in gc.get_countries().items():
         country = c.get("iso3") or iso3.get(code)
         if not country:
@@ -337,7 +332,7 @@ def build_gazetteer(path: Path) -> Path:
             name(demonym, gid, ALIAS)
 
     # regions, seas, oceans
-    for i, row in enumerate(_read_tsv("regions.tsv")):
+    for i, row in enumerate(read_table("regions.tsv")):
         labels = row["names"].split("|")
         gid = REGION_ID + i
         rows.append((gid, labels[0], float(row["lat"]), float(row["lon"]), row["country"] or None, 0, row["kind"],

@@ -3,13 +3,12 @@ ACLED sub-event rules (data/acled-subevents.tsv, data/acled-parties.tsv)."""
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..types import PLOVER_TYPES
+from .tables import read_table
 
 
 @dataclass(frozen=True)
@@ -36,10 +35,8 @@ def _requires_pattern(words: tuple[str, ...]) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[tuple[str, str], tuple[Trigger, ...]]:
-    text = resources.files(__package__).joinpath("data/event-lexicon.tsv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     out: dict[tuple[str, str], list[Trigger]] = {}
-    for row in csv.DictReader(lines, delimiter="\t"):
+    for row in read_table("event-lexicon.tsv"):
         if row["type"] not in PLOVER_TYPES:
             raise ValueError(f"event-lexicon.tsv: {row['lemma']} has unknown type {row['type']}")
         trigger = Trigger(row["lemma"], row["pos"], row["type"], row["mode"] or None, row["cameo"] or None,
@@ -83,17 +80,11 @@ class AcledRule:
     target: tuple[str, ...]
 
 
-def _rows(name: str) -> list[dict]:
-    text = resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8")
-    return list(csv.DictReader([line for line in text.splitlines() if line and not line.startswith("#")],
-                               delimiter="\t"))
-
-
 @lru_cache(maxsize=1)
 def acled_rules() -> tuple[AcledRule, ...]:
     rules = []
     classes = set(acled_parties())
-    for row in _rows("acled-subevents.tsv"):
+    for row in read_table("acled-subevents.tsv"):
         types = frozenset(_split(row["types"]))
         if not types <= set(PLOVER_TYPES):
             unknown_types = sorted(types - set(PLOVER_TYPES))
@@ -111,7 +102,8 @@ def acled_rules() -> tuple[AcledRule, ...]:
 
 @lru_cache(maxsize=1)
 def acled_parties() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
-    return {row["class"]: (frozenset(_split(row["roles"])), _split(row["words"])) for row in _rows("acled-parties.tsv")}
+    return {row["class"]: (frozenset(_split(row["roles"])), _split(row["words"]))
+            for row in read_table("acled-parties.tsv")}
 
 
 def party_classes(text: str | None, role: str | None) -> frozenset[str]:

@@ -3,11 +3,11 @@ Associated Press, and read descriptors such as "the London-based Arabic daily"."
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .tables import read_table
 
 
 @dataclass(frozen=True)
@@ -25,10 +25,8 @@ def _norm(text: str) -> str:
 @lru_cache(maxsize=1)
 def outlets() -> dict[str, Outlet]:
     """Every name and alias (normalised) → its Outlet."""
-    text = resources.files(__package__).joinpath("data/outlets.tsv").read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     out: dict[str, Outlet] = {}
-    for row in csv.DictReader(lines, delimiter="\t"):
+    for row in read_table("outlets.tsv"):
         outlet = Outlet(row["name"], row["country"] or None, row["language"] or None,
                         tuple(d for d in row["descriptors"].split("|") if d))
         for name in [row["name"], *row["aliases"].split("|")]:
