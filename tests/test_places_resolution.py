@@ -145,3 +145,10 @@ def test_a_place_inside_the_subject_is_an_actor_but_a_captured_town_is_the_place
                         "captured") is None
     place = _event_place(make_parsed, "Jaffna was captured by government forces in December 1995.", "captured")
     assert place is not None and place.text == "Jaffna"
+
+
+def test_gazetteer_reads_an_arabic_name_with_or_without_its_final_h():
+    """GeoNames knows "Hodeida", reporters write "Hodeidah": asked only when the name is unknown."""
+    (hodeidah,) = [e for e in gazetteer().candidates("Hodeidah") if e.feature == "city"]
+    assert hodeidah.geonameid == 79415 and hodeidah.country == "YEM"
+    assert all(e.name != "Jedda" for e in gazetteer().candidates("Jeddah"))  # known as written: no detour

@@ -27,7 +27,7 @@ import os
 import re
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -480,6 +480,16 @@ class Gazetteer:
         key = fold(name)
         if not key:
             return ()
+        found = self._by_key(key)
+        if not found and len(key) > 4 and key[-1] in "ah":
+            # Arabic names written with or without the final "h" of their ending (ta marbuta):
+            # "Hodeidah"/"Hodeida", "Jeddah"/"Jedda". GeoNames lists one or the other; the other
+            # is asked only when the name as written is unknown, and never as a name of its own.
+            other = key[:-1] if key.endswith("ah") else key + "h" if key.endswith("a") else None
+            found = tuple(replace(e, match=max(e.match, ALTERNATE)) for e in self._by_key(other)) if other else ()
+        return found
+
+    def _by_key(self, key: str) -> tuple[Entry, ...]:
         with self._lock:
             rows = self.conn.execute(
                 "SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.population, p.feature, p.admin1, "
