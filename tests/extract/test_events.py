@@ -62,3 +62,13 @@ def test_events_evidence_offsets_index_the_text(make_parsed):
 ])
 def test_events_weird_input_never_crashes(make_parsed, text):
     events_of(make_parsed, text)
+
+
+def test_events_a_witness_reporting_a_blast_brings_in_a_new_happening(make_parsed):
+    """"The master reported a blast": the blast is an event first told here, sourced to the agency
+    relaying it; "officials reported the attack" refers back to one told elsewhere."""
+    text = ("According to UKMTO, the master of the Sea Lark reported a blast about 60 nautical miles west of "
+            "the port.")
+    (blast,) = [e for e in events_of(make_parsed, text) if e.trigger == "blast"]
+    assert blast.type == "ASSAULT" and blast.modality == "actual"
+    assert not [e for e in events_of(make_parsed, "Officials reported the attack on Monday.") if e.trigger == "attack"]

@@ -62,6 +62,8 @@ REFERRING_VERBS = {"condemn", "reject", "deny", "criticise", "criticize", "denou
                    "blame", "accuse", "host", "discuss", "describe", "report", "confirm", "claim", "mark",
                    "protest", "dismiss", "call", "term", "say", "praise", "support", "back", "oppose", "survive",
                    "end", "stop", "halt", "prevent", "avoid", "threaten", "warn"}
+# verbs whose indefinite object is a happening first told here: "the master reported a blast"
+WITNESS_VERBS = {"report", "witness", "hear", "see", "record"}
 DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 BACKGROUND_MARKS = {"since"}  # "since it seized power in 2021"
 # "warned that …" is a threat when what is warned of is coercive; else a statement
@@ -400,10 +402,15 @@ def _skip_noun(token) -> bool:
 
 
 def _introduced(token) -> bool:
-    """A noun that brings in a new happening: "broke up a protest outside parliament"."""
-    return (token.dep_ in OBJECTS and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-            and any(c.dep_ == "prep" for c in token.children) and token.head.pos_ == "VERB"
-            and token.head.lemma_.lower() not in REPORTING_VERBS | REFERRING_VERBS)
+    """A noun that brings in a new happening: "broke up a protest outside parliament", "the crew
+    reported an explosion" (a witness's report of something new, unlike "reported the attack")."""
+    if token.dep_ not in OBJECTS or token.head.pos_ != "VERB" or not any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return False
+    verb = token.head.lemma_.lower()
+    if verb in WITNESS_VERBS:
+        return True
+    return any(c.dep_ == "prep" for c in token.children) and verb not in REPORTING_VERBS | REFERRING_VERBS
 
 
 def _headline_end(doc) -> int:
