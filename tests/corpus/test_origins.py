@@ -51,7 +51,9 @@ def test_origins_merge_aliases_before_keying():
     reports = [Report("X", (S("the AP"), S("Saree", "official"))), Report("Y", (S("Yahya Saree", "official"),)),
                Report("Z", (S("the news agency"),))]
     assert count_independent(reports, alias_of=lambda n: aliases.get(n, n)) == 1
-    assert count_independent(reports) == 3  # without alias merging they look independent
+    # without the outlet table "the AP" and "the news agency" look independent; "Saree" still joins
+    # "Yahya Saree" (the incident's own aliases: a surname alone)
+    assert count_independent(reports) == 2
 
 
 def test_origins_lists_every_key_with_its_report_count():
@@ -94,3 +96,36 @@ def test_origins_descriptions_resolve_by_a_shared_word_and_only_to_organisations
         Report("Cedar Post", (S("Lebanon's health ministry", "organization"),), document="d1"),
     ]
     assert count_independent(anonymous) == 2  # anonymous sources stay unnamed on purpose
+
+
+def test_incident_aliases_join_an_acronym_its_expansion_and_a_surname():
+    from storyworld.corpus.origins import incident_aliases
+
+    reports = [
+        Report("Red Sea Wire", (S("The United Kingdom Maritime Trade Operations agency", "organization"),
+                                S("a vessel", "anonymous")), "d1"),
+        Report("Gulf Ledger", (S("the British military's UKMTO agency", "organization"),), "d2"),
+        Report("Gulf Ledger", (S("UKMTO", "organization"),), "d2"),
+        Report("Red Sea Wire", (S("Yahya Saree", "official"),), "d1"),
+        Report("Gulf Ledger", (S("Al-Masirah"), S("Saree", "official")), "d2"),
+        Report("Red Sea Wire", (S("Yemen's Houthi movement", "organization"),), "d1"),
+    ]
+    aliases = incident_aliases(reports)
+    full = "The United Kingdom Maritime Trade Operations agency"
+    assert aliases["UKMTO"] == full and aliases["the British military's UKMTO agency"] == full
+    assert aliases["Saree"] == "Yahya Saree"
+    assert "Yemen's Houthi movement" not in aliases  # a movement is not its spokesman
+    # UKMTO's own reports relay the vessel's: one origin; the movement and its spokesman: two more
+    assert count_independent(reports) == 3
+
+
+@pytest.mark.parametrize("short, long", [
+    (S("UN", "organization"), S("United Nations", "organization")),  # too short to trust as an acronym
+    (S("WHO", "organization"), S("World Food Programme", "organization")),  # another acronym
+    (S("Saree", "official"), S("Saree Television", "outlet")),  # a person is not an outlet
+    (S("a source", "anonymous"), S("a source close to the army", "anonymous")),
+])
+def test_incident_aliases_keep_other_sources_apart(short, long):
+    from storyworld.corpus.origins import incident_aliases
+
+    assert incident_aliases([Report("X", (short,)), Report("Y", (long,))]) == {}

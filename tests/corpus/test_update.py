@@ -116,3 +116,19 @@ def test_update_the_dateline_town_lent_to_a_later_sentence_is_not_where_it_happe
     assert _to_report(row, fresh_store).lat is None
     named = dict(row, location_text="Ministry of Energy")  # a place the sentence names stays
     assert not _in_dateline_only(fresh_store, named)
+
+
+def test_update_a_report_finds_an_incident_placed_only_at_sea(fresh_store, make_analysis):
+    """An incident whose best place is a sea (a point at its middle, no finer precision) matches by
+    country, so a later report placed at a port 600 km from that point must still find it."""
+    at_sea = variant(make_analysis, "Houthi forces attacked the tanker Sea Lark in the Red Sea on July 12.",
+                     outlet="Red Sea Wire", date="2025-07-12", published="2025-07-12", lat=20.0, lon=38.5)
+    at_sea = replace(at_sea, events=(replace(at_sea.events[0], location=replace(
+        at_sea.events[0].location, precision=None, country=None, name="Red Sea", text="Red Sea")),))
+    at_port = variant(make_analysis, "Houthi forces attacked the tanker Sea Lark off Hodeidah on July 12.",
+                      outlet="Gulf Ledger", date="2025-07-12", published="2025-07-12", lat=14.8, lon=42.95)
+    for analysis in (at_sea, at_port):
+        fresh_store.save(analysis)
+        update_incidents(fresh_store, [analysis.document.id])
+    (incident,) = incidents(fresh_store)
+    assert len(incident["reports"]) == 2

@@ -126,9 +126,66 @@ def resolve_descriptions(reports: Sequence[Report]) -> list[Report]:
     return out
 
 
+_CAPITALISED = re.compile(r"[A-Z][\w'-]*")
+_INITIAL_SKIP = frozenset("of and for the on in".split())
+_PEOPLE = ("official", "person")
+
+
+def _acronym(name: str) -> str:
+    """Initials of a name's capitalised words: "United Kingdom Maritime Trade Operations" → "UKMTO"."""
+    return "".join(w[0] for w in _CAPITALISED.findall(name) if w.casefold() not in _INITIAL_SKIP)
+
+
+def _same_source(short: Source, long: Source) -> bool:
+    """Whether two differently written sources of one incident name the same one: an acronym and
+    its expansion ("UKMTO", "the United Kingdom Maritime Trade Operations agency"), an acronym
+    inside a longer name ("the British military's UKMTO agency"), a person's surname alone
+    ("Saree", "Yahya Saree"). Kept narrow on purpose: a merge removes an origin."""
+    words = short.name.split()
+    if len(words) != 1 or short.kind == "anonymous" or long.kind == "anonymous":
+        return False
+    word = words[0].strip(".,'’").removesuffix("'s")
+    if word.isupper() and len(word) >= 3:
+        return word in long.name.split() or _acronym(long.name) == word
+    if word[:1].isupper() and short.kind in _PEOPLE and long.kind in _PEOPLE:
+        return len(long.name.split()) > 1 and long.name.split()[-1] == word
+    return False
+
+
+def incident_aliases(reports: Sequence[Report]) -> dict[str, str]:
+    """name → the fullest name of the same source among the incident's reports (``_same_source``);
+    names joined through a third are one source ("UKMTO" joins its expansion and "the British
+    military's UKMTO agency")."""
+    sources = list({s.name: s for r in reports for s in r.sources}.values())
+    parent = {s.name: s.name for s in sources}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            name = parent[name]
+        return name
+
+    for short in sources:
+        for long in sources:
+            if long.name != short.name and _same_source(short, long):
+                parent[root(short.name)] = root(long.name)
+    groups: dict[str, list[str]] = {}
+    for s in sources:
+        groups.setdefault(root(s.name), []).append(s.name)
+    out: dict[str, str] = {}
+    for names in groups.values():
+        if len(names) > 1:
+            fullest = max(names, key=lambda n: (len(n), n))
+            out.update({n: fullest for n in names if n != fullest})
+    return out
+
+
 def origins(reports: Sequence[Report], *, alias_of: Callable[[str], str] | None = None) -> list[Origin]:
     """Every origin key of the incident, independent or not, in first-seen order."""
     reports = resolve_descriptions(reports)
+    merged = incident_aliases(reports)
+    if merged:
+        outer = alias_of
+        alias_of = lambda name: (outer(merged.get(name, name)) if outer else merged.get(name, name))  # noqa: E731
     keyed = [origin_key(r, alias_of=alias_of) for r in reports]
     chains = [full_chain(r, alias_of=alias_of) for r in reports]
     relayed = {_fold(s.name) for chain in chains for s in chain[:-1]}

@@ -135,10 +135,12 @@ def _candidates(store: Store, report: IncidentReport) -> list[Incident]:
         sql = "SELECT id FROM incidents WHERE type = ? AND date_min BETWEEN ? AND ? AND date_max >= ?"
         params: list = [report.type, earliest, hi, lo]
         if report.lat is not None and report.location_precision in DISTANCE_KM:
-            # Only incidents that could lie within the largest matching distance (or have no place).
+            # Only incidents that could lie within the largest matching distance, or have no place
+            # finer than a country or a sea (their reports match by country, ``location_compatible``).
             dlat = DISTANCE_KM["admin1"] / 111.0
             dlon = dlat / max(0.1, math.cos(math.radians(report.lat)))
-            sql += " AND (lat IS NULL OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
+            sql += (" AND (lat IS NULL OR location_precision IS NULL OR location_precision = 'country'"
+                    " OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))")
             params += [report.lat - dlat, report.lat + dlat, report.lon - dlon, report.lon + dlon]
         ids = [r[0] for r in store.conn.execute(sql, params)]
     out = []
