@@ -141,6 +141,11 @@ def test_cli_events_and_export(runner, tmp_path, fresh_store, make_analysis):
     target = tmp_path / "events.geojson"
     run(runner, "export", "--db", db, "--format", "geojson", "-o", target)
     assert len(json.loads(target.read_text())["features"]) == 2
+    import pyarrow.parquet as pq
+
+    target = tmp_path / "events.parquet"
+    run(runner, "export", "--db", db, "--format", "parquet", "--text", "Homs", "-o", target)
+    assert [r["evidence"][:30] for r in pq.read_table(target).to_pylist()] == ["Israel struck another site nea"]
 
 
 def test_cli_events_on_missing_store(runner, tmp_path):

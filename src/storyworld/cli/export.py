@@ -1,4 +1,4 @@
-"""`storyworld export`: the store as JSONL (analysis contract), CSV or GeoJSON (events)."""
+"""`storyworld export`: the store as JSONL (analysis contract), CSV, GeoJSON or Parquet (events)."""
 
 from __future__ import annotations
 
@@ -10,20 +10,29 @@ from .output import build_filter, db_option, err_console, event_filter_options
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), default="jsonl", show_default=True,
-              help="jsonl: one storyworld.analysis/1 object per document; csv/geojson: one event per row/feature.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson", "parquet"]), default="jsonl",
+              show_default=True, help="jsonl: one storyworld.analysis/1 object per document; csv/geojson/parquet: "
+              "one event per row/feature.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
               help="File to write (default: stdout).")
 @event_filter_options
 @db_option
 def command(fmt, output, type_, country, actor, since, until, source, outlet, modality, text_query, db):
-    """Export the store. Event filters apply to csv and geojson."""
+    """Export the store. Event filters apply to csv, geojson and parquet."""
     from ..store import Store
-    from ..store.export import EXPORTERS
+    from ..store.export import BINARY_EXPORTERS, EXPORTERS
 
     f = build_filter(type_, country, actor, since, until, source, outlet, modality, text_query)
+    if fmt in BINARY_EXPORTERS and output == "-" and sys.stdout.isatty():
+        raise click.UsageError("parquet is binary: write it to a file with -o events.parquet (or pipe it)")
     with Store.open(db, create=False) as store:
-        if output == "-":
+        if fmt in BINARY_EXPORTERS:
+            if output == "-":
+                n = BINARY_EXPORTERS[fmt](store, sys.stdout.buffer, f)
+            else:
+                with open(output, "wb") as out:
+                    n = BINARY_EXPORTERS[fmt](store, out, f)
+        elif output == "-":
             n = EXPORTERS[fmt](store, sys.stdout, f)
         else:
             with open(output, "w", encoding="utf-8", newline="") as out:

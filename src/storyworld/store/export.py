@@ -1,10 +1,11 @@
-"""Exporters: jsonl (the analysis contract, one document per line), csv and geojson (one event per row)."""
+"""Exporters: jsonl (the analysis contract, one document per line), csv, geojson and parquet (one
+event per row or feature)."""
 
 from __future__ import annotations
 
 import csv
 import json
-from typing import Callable, TextIO
+from typing import BinaryIO, Callable, TextIO
 
 from .db import Store
 from .queries import EventFilter, iter_analyses, iter_events
@@ -58,6 +59,55 @@ def export_geojson(store: Store, out: TextIO, f: EventFilter | None = None) -> i
     out.write("\n")
     return len(features)
 
+
+PARQUET_BATCH_ROWS = 10_000  # rows held in memory before a row group is written
+_INT_FIELDS = ("id", "geonameid", "evidence_start", "evidence_end")
+_FLOAT_FIELDS = ("lat", "lon")
+
+
+def parquet_schema():
+    """The events table's Arrow schema: typed numbers, the attribution chain as a list of structs
+    (outermost first), every other field a string (dates keep their ISO text: their precision varies)."""
+    import pyarrow as pa
+
+    def kind(name: str):
+        if name in _INT_FIELDS:
+            return pa.int64()
+        if name in _FLOAT_FIELDS:
+            return pa.float64()
+        if name == "sources":
+            return pa.list_(pa.struct([("name", pa.string()), ("kind", pa.string())]))
+        return pa.string()
+
+    return pa.schema([(name, kind(name)) for name in CSV_FIELDS])
+
+
+def export_parquet(store: Store, out: BinaryIO, f: EventFilter | None = None) -> int:
+    """Events as one Parquet file, written a row group at a time (memory stays bounded)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = parquet_schema()
+    n = 0
+    with pq.ParquetWriter(out, schema, compression="zstd") as writer:
+        batch: list[dict] = []
+        for row in iter_events(store, f or EventFilter()):
+            row["sources"] = [{"name": s["name"], "kind": s["kind"]} for s in row["sources"]]
+            batch.append({k: row.get(k) for k in CSV_FIELDS})
+            if len(batch) >= PARQUET_BATCH_ROWS:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n += len(batch)
+                batch = []
+        if batch or n == 0:  # an empty store still gives a readable file with the schema
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            n += len(batch)
+    return n
+
+
+# Formats written as bytes (the others are text).
+BINARY_EXPORTERS: dict[str, Callable[[Store, BinaryIO, EventFilter | None], int]] = {
+    "parquet": export_parquet,
+}
 
 EXPORTERS: dict[str, Callable[[Store, TextIO, EventFilter | None], int]] = {
     "jsonl": export_jsonl,
