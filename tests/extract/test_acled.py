@@ -104,3 +104,43 @@ def test_acled_case_label_of_a_diplomatic_event_without_acled():
     event = Event(type="CONSULT", trigger="met", evidence=Span("They met.", 0, 9))
     assert case_label(event) == "DIPLO"
     assert case_label(Event(type="ASSAULT", trigger="hit", evidence=Span("x", 0, 1), acled="Grenade")) == "GRENADE"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Floods swept through three villages in Niger State on Sunday.", "natural disaster"),
+    ("A gas cylinder exploded in a restaurant in Lagos, killing four people.", "accident"),
+    ("Police seized two tons of cocaine from a cartel in Sinaloa.", "organised crime"),
+    ("Gunmen attacked a bus after floods cut the road.", None),  # an attack in a flood is still an attack
+    ("Israel struck a weapons depot near Masyaf.", None),
+])
+def test_acled_non_political_kinds(text, kind):
+    from storyworld.resources.ontology import non_political
+
+    assert non_political(text) == kind
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("A gas cylinder exploded in a restaurant in Lagos on Monday, killing four people.", []),
+    ("A bus crashed near Kano, killing 12 passengers.", []),
+    ("A suicide bomber blew himself up near a restaurant after a gas leak, killing four.", ["Suicide bomb"]),
+    ("Gunmen attacked a bus in Lagos on Monday, killing four people, after a gas cylinder exploded.", ["*"]),
+])
+def test_acled_accidents_and_disasters_are_no_assault(make_parsed, text, kept):
+    """"*": an assault is kept, whatever its sub-event."""
+    parsed = make_parsed(text)
+    events = extract_events(parsed, actors=extract_actors(parsed))
+    found = [e.acled for e in events if e.type == "ASSAULT"]
+    assert [k if k == "*" else f for k, f in zip(kept, found)] == kept and len(found) == len(kept)
+
+
+def test_acled_a_drug_seizure_is_no_looting(make_parsed):
+    parsed = make_parsed("Police seized two tons of cocaine from a cartel in Sinaloa on Friday.")
+    (event,) = extract_events(parsed, actors=extract_actors(parsed))
+    assert event.type == "COERCE" and event.acled is None
+
+
+def test_acled_case_label_of_a_snippet_without_a_political_event():
+    assert case_label(None, "An earthquake of magnitude 6.1 hit the island, killing ten.") == "NATURAL_DISASTER"
+    assert case_label(None, "A fire broke out at a textile factory, killing 30 workers.") == "MAN_MADE_DISASTER"
+    assert case_label(None, "Police dismantled a drug trafficking ring in Durban.") == "ORG_CRIME"
+    assert case_label(None, "The minister opened a new school.") == "OTHER"

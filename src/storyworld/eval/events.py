@@ -13,7 +13,8 @@
   a predicted IGO role). Gold codes are CAMEO's, which are ISO-3166 alpha-3 for most countries.
 - ``--data ../shared/eval/case2021-task2``: each snippet's label is the ACLED sub-event type of
   its main event (``main_event``: the first actual event with an ACLED sub-event, our crosswalk), else
-  DIPLO when that event is of a diplomatic PLOVER type, else OTHER; weighted, micro and macro F1 over all
+  DIPLO when that event is of a diplomatic PLOVER type, else the snippet's non-political kind
+  (``ontology.non_political``: NATURAL_DISASTER, MAN_MADE_DISASTER, ORG_CRIME), else OTHER; weighted, micro and macro F1 over all
   items and over the ACLED-only subset, and the worst confusions.
 """
 
@@ -78,14 +79,22 @@ def main_event(events):
     return None
 
 
-def case_label(event) -> str:
+# what ``ontology.non_political`` reads in a snippet without a political main event
+NON_POLITICAL_LABELS = {"natural disaster": "NATURAL_DISASTER", "accident": "MAN_MADE_DISASTER",
+                        "organised crime": "ORG_CRIME"}
+
+
+def case_label(event, text: str = "") -> str:
     """The CASE 2021 label of a main event: its ACLED sub-event type; without one, DIPLO for a
-    diplomatic PLOVER type; else OTHER."""
-    if event is None:
-        return "OTHER"
-    if event.acled in CASE_LABELS:
+    diplomatic PLOVER type; else, where the snippet tells a disaster, an accident or organised
+    crime (the happenings the events stage keeps out of the codebook), that; else OTHER."""
+    from ..resources.ontology import non_political
+
+    if event is not None and event.acled in CASE_LABELS:
         return CASE_LABELS[event.acled]
-    return "DIPLO" if not event.acled and event.type in DIPLOMATIC else "OTHER"
+    if event is not None and not event.acled and event.type in DIPLOMATIC:
+        return "DIPLO"
+    return NON_POLITICAL_LABELS.get(non_political(text) or "", "OTHER")
 
 
 def evaluate_demo(path: Path, *, limit: int | None = None) -> EvalReport:
@@ -173,7 +182,7 @@ def evaluate_case2021(path: Path, *, limit: int | None = None) -> EvalReport:
         document = Document(id=document_id(item["text"]), text=item["text"], language="en")
         analysis = pipeline.run_stages(ParsedDocument(document=document, doc=doc))
         main = main_event(analysis.events)
-        predicted.append(case_label(main))
+        predicted.append(case_label(main, item["text"]))
         types_of[item["label"]][main.type if main else "NONE"] += 1
     gold = [i["label"] for i in items]
     report = EvalReport(stage="events", dataset="case2021")

@@ -42,7 +42,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from ..resources.actors import resolve
-from ..resources.ontology import Trigger, acled_subevent, lookup, party_classes
+from ..resources.ontology import Trigger, acled_subevent, lookup, non_political, party_classes
 from ..types import ActorRef, Event, Span
 from .actors import actor_for_span
 from .modality import modality_of
@@ -657,9 +657,12 @@ def _without_attack_damage(events: list[Event], sentence_starts: list[int]) -> l
     def sentence_of(event):
         return bisect_right(sentence_starts, event.trigger_start or event.evidence.start) - 1
 
-    # what a flood, an earthquake or an accident "killed" is no assault (nobody's act)
-    events = [e for e in events if not (e.type == "ASSAULT" and e.actor
-                                        and "hazard" in party_classes(e.actor.text, e.actor.role))]
+    # what a flood, an earthquake or an accident "killed" is no assault (nobody's act), nor is a blast
+    # or a death in a sentence that tells an accident or a disaster and no attack ("a gas cylinder
+    # exploded in a restaurant, killing four"), unless the codebook names its weapon
+    events = [e for e in events if not (e.type == "ASSAULT" and (
+        e.actor and "hazard" in party_classes(e.actor.text, e.actor.role)
+        or e.acled in (None, "Attack") and non_political(e.evidence.text) in ("natural disaster", "accident")))]
     # "The protesters gathered … and chanted": the protest told before, going on, not a new one
     first_protest = min((e.trigger_start or 0 for e in events if e.type == "PROTEST" and e.modality == "actual"),
                         default=None)

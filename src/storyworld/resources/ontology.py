@@ -101,6 +101,20 @@ def acled_rules() -> tuple[AcledRule, ...]:
 
 
 @lru_cache(maxsize=1)
+def _non_political_rules() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    return tuple((row["kind"], _split(row["cues"]), _split(row["unless"])) for row in read_table("non-political.tsv"))
+
+
+def non_political(sentence: str) -> str | None:
+    """What a sentence tells if it is nobody's political act: "natural disaster", "accident" or
+    "organised crime" (non-political.tsv), else None."""
+    for kind, cues, unless in _non_political_rules():
+        if _words(cues).search(sentence) and not (unless and _words(unless).search(sentence)):
+            return kind
+    return None
+
+
+@lru_cache(maxsize=1)
 def acled_parties() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
     return {row["class"]: (frozenset(_split(row["roles"])), _split(row["words"]))
             for row in read_table("acled-parties.tsv")}
