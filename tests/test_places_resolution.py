@@ -152,3 +152,44 @@ def test_gazetteer_reads_an_arabic_name_with_or_without_its_final_h():
     (hodeidah,) = [e for e in gazetteer().candidates("Hodeidah") if e.feature == "city"]
     assert hodeidah.geonameid == 79415 and hodeidah.country == "YEM"
     assert all(e.name != "Jedda" for e in gazetteer().candidates("Jeddah"))  # known as written: no detour
+
+
+@pytest.mark.parametrize("written, country", [
+    ("Deir Ezzor", "SYR"), ("Al-Raqqa", "SYR"), ("Dara'a", "SYR"), ("Tal Rifa’at", "SYR"), ("Abukamal", "SYR"),
+    ("Sheikh Miskeen", "SYR"), ("Hadramawt", "YEM"),
+])
+def test_gazetteer_finds_other_transliterations_of_arabic_names(written, country):
+    from storyworld.resources.gazetteer import NAME
+
+    found = gazetteer().candidates(written)
+    assert found and found[0].country == country
+    assert all(e.match != NAME for e in found)  # an alternate reading, never the place's own name
+
+
+def test_gazetteer_transliteration_keys_stay_in_transliterating_countries():
+    """"Bloomberg" is no "Blomberg" (Germany): only places of Arabic-, Persian-, Hebrew-script countries
+    are looked up by their skeleton."""
+    assert gazetteer().candidates("Bloomberg") == ()
+
+
+@pytest.mark.parametrize("text, verb, where", [
+    ("In the West Bank city of Nablus Saturday, a man was shot and killed in a refugee camp.", "shot", "Nablus"),
+    ("Taher Manasra was shot in the leg during a standoff at Bethlehem's Church of the Nativity.", "shot",
+     "Bethlehem"),
+    ("More than 15,000 people protested Saturday on a central square of Berlin against the air raids on "
+     "Yugoslavia.", "protested", "Berlin"),
+])
+def test_the_event_is_at_the_town_the_phrase_names(make_parsed, text, verb, where):
+    """The town a "city of" phrase names, not the region qualifying it; the town that owns the site
+    ("Bethlehem's Church"); the square "of Berlin" the protest was on, not the raids' country."""
+    place = _event_place(make_parsed, text, verb)
+    assert place is not None and place.text == where
+
+
+def test_a_village_the_gazetteer_lacks_is_still_where_the_event_happened(make_parsed):
+    from storyworld.extract.places import extract_places
+
+    text = "Government forces are now targeting the town of Umm Batna with mortar shells."
+    (place,) = [p for p in extract_places(make_parsed(text)) if p.text == "Umm Batna"]
+    assert place.lat is None and place.geonameid is None  # named, not placed: no town to put it near
+    assert _event_place(make_parsed, text, "targeting").text == "Umm Batna"

