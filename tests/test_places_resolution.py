@@ -178,10 +178,14 @@ def test_gazetteer_transliteration_keys_stay_in_transliterating_countries():
      "Bethlehem"),
     ("More than 15,000 people protested Saturday on a central square of Berlin against the air raids on "
      "Yugoslavia.", "protested", "Berlin"),
+    ("One blast destroyed a military truck in the mountainous Vedeno region of southern Chechnya, killing three "
+     "soldiers.", "destroyed", "Vedeno"),
+    ("The air force bombed Pooneryn, just 30 kilometres from Kilinochchi.", "bombed", "Pooneryn"),
 ])
 def test_the_event_is_at_the_town_the_phrase_names(make_parsed, text, verb, where):
-    """The town a "city of" phrase names, not the region qualifying it; the town that owns the site
-    ("Bethlehem's Church"); the square "of Berlin" the protest was on, not the raids' country."""
+    """The town a "city of" phrase names, not the region qualifying it, but the region a "region of"
+    phrase names, not its country; the town that owns the site ("Bethlehem's Church"); the square
+    "of Berlin" the protest was on, not the raids' country; the town bombed, not the one it lies near."""
     place = _event_place(make_parsed, text, verb)
     assert place is not None and place.text == where
 

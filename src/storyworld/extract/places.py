@@ -561,10 +561,24 @@ def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) 
         return None
 
     roots = {id(p): doc.char_span(p.start, p.end, alignment_mode="expand").root for p in pool}
-    # "the West Bank city of Nablus": the town the phrase names, not the region that qualifies it
-    named_by = {roots[id(p)].head.head.head.i for p in pool if roots[id(p)].dep_ == "pobj"
-                and roots[id(p)].head.lower_ == "of" and roots[id(p)].head.head.lower_ in PLACE_OF_WORDS}
-    pool = [p for p in pool if not (roots[id(p)].dep_ == "compound" and roots[id(p)].head.i in named_by)] or pool
+
+    def of_phrase(root):
+        """The noun whose "of" the place follows ("city" in "the West Bank city of Nablus"), or None."""
+        return root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+
+    # "the West Bank city of Nablus": the town the phrase names, not the region that qualifies it;
+    # "the Vedeno region of southern Chechnya": the region named, not the country it lies in
+    inner = set()
+    for p in pool:
+        noun = of_phrase(roots[id(p)])
+        if noun is None:
+            continue
+        named = [q for q in pool if roots[id(q)].dep_ == "compound" and roots[id(q)].head.i == noun.i]
+        if noun.lower_ in LOCALITY_WORDS:
+            inner |= {id(q) for q in named}
+        elif named and noun.lower_ in PLACE_OF_WORDS:
+            inner.add(id(p))
+    pool = [p for p in pool if id(p) not in inner] or pool
 
     def preposition(root):
         """The preposition a place hangs on, through "of" ("on a central square of Berlin": on)."""
@@ -574,9 +588,12 @@ def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) 
         return head
 
     def rank(p: Place):
-        # "talks with Kinshasa in Doha": a place after "in", "near", "at" before one after "with", "to"
+        # the place a verb of taking places acts on ("bombed Pooneryn, 30 km from Kilinochchi"), then
+        # a place after "in", "near", "at" before one after "with", "to" ("talks with Kinshasa in Doha");
         # a place without a feature is a locality the gazetteer lacks: as precise as a town
-        return (0 if preposition(roots[id(p)]).lower_ in IN_PREPOSITIONS else 1,
+        root = roots[id(p)]
+        taken = root.dep_ == "dobj" and root.head == trigger and trigger.lemma_ in TAKEN_PLACE_VERBS
+        return (-1 if taken else 0 if preposition(root).lower_ in IN_PREPOSITIONS else 1,
                 PRECISION_RANK.get(p.feature or "city", 4), p.start)
 
     return min(pool, key=rank)
