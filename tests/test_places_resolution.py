@@ -143,6 +143,7 @@ def test_an_event_without_a_place_of_its_own_takes_the_datelines_town(make_parse
 def test_a_place_inside_the_subject_is_an_actor_but_a_captured_town_is_the_place(make_parsed):
     assert _event_place(make_parsed, "U.S. troops captured four of his nephews in a raid on Wednesday.",
                         "captured") is None
+    assert _event_place(make_parsed, "Colombia's main rebel group captured two politicians.", "captured") is None
     place = _event_place(make_parsed, "Jaffna was captured by government forces in December 1995.", "captured")
     assert place is not None and place.text == "Jaffna"
 
@@ -181,6 +182,7 @@ def test_gazetteer_transliteration_keys_stay_in_transliterating_countries():
     ("One blast destroyed a military truck in the mountainous Vedeno region of southern Chechnya, killing three "
      "soldiers.", "destroyed", "Vedeno"),
     ("The air force bombed Pooneryn, just 30 kilometres from Kilinochchi.", "bombed", "Pooneryn"),
+    ("Many of Chechnya's towns have been destroyed in the war.", "destroyed", "Chechnya"),
 ])
 def test_the_event_is_at_the_town_the_phrase_names(make_parsed, text, verb, where):
     """The town a "city of" phrase names, not the region qualifying it, but the region a "region of"

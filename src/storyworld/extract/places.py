@@ -511,13 +511,22 @@ TAKEN_PLACE_VERBS = {"capture", "seize", "take", "retake", "recapture", "overrun
                      "control", "enter", "evacuate", "flood", "destroy", "damage", "target"}
 
 
+# what a place owns that is itself a place: "Sarajevo's streets", "Chechnya's towns"
+OWNED_PLACE_NOUNS = {"street", "streets", "town", "towns", "village", "villages", "city", "cities", "outskirts",
+                     "suburb", "suburbs", "capital", "province", "provinces", "region", "regions", "district",
+                     "districts", "border", "borders", "coast", "coastline", "north", "south", "east", "west",
+                     "centre", "center", "hospital", "airport", "port", "camp", "camps", "square", "neighbourhood",
+                     "neighborhood", "neighbourhoods", "neighborhoods", "countryside", "territory", "soil"}
+
+
 def _in_actor_phrase(token, governor) -> bool:
     """The place is (inside) the subject or possessor of the clause: "U.S. troops captured …"; a
     place that owns where something happened is no actor ("at Bethlehem's Church of the Nativity",
     "in the West Bank's largest hospital")."""
     t = token
     while True:
-        if t.dep_ == "poss" and t.head.dep_ == "pobj" and t.head.head.lower_ in IN_PREPOSITIONS:
+        if t.dep_ == "poss" and (t.head.dep_ == "pobj" and t.head.head.lower_ in IN_PREPOSITIONS
+                                 or t.head.lower_ in OWNED_PLACE_NOUNS):
             return False
         if t.dep_ in ACTOR_DEPS:
             return True
