@@ -72,3 +72,22 @@ def test_events_a_witness_reporting_a_blast_brings_in_a_new_happening(make_parse
     (blast,) = [e for e in events_of(make_parsed, text) if e.trigger == "blast"]
     assert blast.type == "ASSAULT" and blast.modality == "actual"
     assert not [e for e in events_of(make_parsed, "Officials reported the attack on Monday.") if e.trigger == "attack"]
+
+
+def test_events_country_abbreviations_in_capitals_are_countries(make_parsed):
+    (event,) = [e for e in events_of(make_parsed, "The US on Thursday rejected calls to lift the sanctions.")
+                if e.type == "REJECT"]
+    assert event.actor is not None and event.actor.country == "USA"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Up to 1,000 refugees began a hunger strike on Monday to protest against the decision.", "strike"),
+    ("A roadside bombing near the town killed one soldier on Sunday.", "bombing"),
+])
+def test_events_a_kind_of_event_is_not_its_actor_and_a_day_not_its_target(make_parsed, text, trigger):
+    """"hunger strike": hunger does not strike; "on Monday": a day is nobody's target."""
+    found = [e for e in events_of(make_parsed, text) if e.trigger == trigger]
+    assert found
+    for event in found:
+        assert not (event.actor and event.actor.text.lower() in ("hunger", "roadside"))
+        assert not (event.target and event.target.text in ("Monday", "Sunday"))

@@ -90,6 +90,7 @@ DENYING_VERBS = {"deny", "dismiss"}
 REPORTING_VERBS = {"say", "tell", "announce", "claim", "confirm", "add", "state", "report", "declare", "insist",
                    "write", "note"}
 SYMMETRIC_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+NOT_PARTIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}  # entity types no actor or target has
 PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "we", "our", "them"}
 LOCAL_ROLES = {"CVL", "COP"}  # actors whose country is where they are
 NON_LOCAL = {"IGO"}
@@ -170,17 +171,22 @@ def _subject(trigger):
     return None
 
 
+def _party(token) -> bool:
+    """Whether a token can head an actor or a target: "on Tuesday", "$4.5 billion" cannot."""
+    return token.ent_type_ not in NOT_PARTIES
+
+
 def _object(trigger):
     for child in trigger.children:
-        if child.dep_ in OBJECTS and not (child.lower_ == "fire" and trigger.lemma_.lower() == "open"):
+        if child.dep_ in OBJECTS and _party(child) and not (child.lower_ == "fire" and trigger.lemma_.lower() == "open"):
             return child  # "opened fire on the crowd": the crowd
     for child in trigger.children:
-        if child.dep_ == "nsubjpass":
+        if child.dep_ == "nsubjpass" and _party(child):
             return child
     for child in trigger.children:
         if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
             for grand in child.children:
-                if grand.dep_ == "pobj":
+                if grand.dep_ == "pobj" and _party(grand):
                     return grand
     return None
 
@@ -195,10 +201,26 @@ def _embedded_object(trigger):
     return None
 
 
+def _named_modifier(token) -> bool:
+    """A modifier of an event noun that can be its actor: a name or a nationality ("Israeli
+    strikes", "Hamas attack", "the army's assault"), not a kind or a manner ("hunger strike",
+    "roadside bombing", "mass demonstrations", "24-hour strike")."""
+    if token.dep_ == "poss":
+        return token.pos_ in ("PROPN", "NOUN", "PRON")
+    return token.pos_ == "PROPN" or token.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+
+
+def _modified(trigger) -> bool:
+    """An event noun with a modifier before it ("the nightly curfew", "fraud investigations") names
+    a happening of its own, unlike a bare "the demand" that points back at one told before."""
+    return any(c.dep_ in ("compound", "amod", "poss") and c.i < trigger.i for c in trigger.children)
+
+
 def _noun_arguments(trigger):
     actor = target = None
     for child in trigger.children:
-        if child.dep_ in ("compound", "amod", "poss") and child.i < trigger.i and actor is None:
+        if child.dep_ in ("compound", "amod", "poss") and child.i < trigger.i and actor is None \
+                and _named_modifier(child):
             actor = child
         if child.dep_ == "prep" and child.lower_ == "by":
             actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
@@ -606,6 +628,8 @@ def extract_events(parsed, *, actors) -> list[Event]:
                 if _skip_noun(token):
                     continue
                 actor_token, target_token = _noun_arguments(token)
+            # "complained on Tuesday", "a hunger strike on Monday": a day is nobody's target
+            actor_token, target_token = (t if t is None or _party(t) else None for t in (actor_token, target_token))
             if actor_token is not None and trigger.type in SYMMETRIC_TYPES and (
                     target_token is None or target_token.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON")):
                 others = _coordinated(actor_token)  # "Turkey and Iraq agreed on a pact": the target is Iraq
@@ -619,7 +643,8 @@ def extract_events(parsed, *, actors) -> list[Event]:
                     actor_span = actor_span[:-1]
                 if not len(actor_span):
                     actor_span = None
-            if pos == "NOUN" and actor_span is None and target_span is None and not _introduced(token):
+            if pos == "NOUN" and actor_span is None and target_span is None and not _introduced(token) \
+                    and not _modified(token):
                 continue  # a bare noun ("the demand comes after…") refers to an event told elsewhere
             evidence = _evidence(sent, token, headline_end)
             trigger = _intent_type(token, trigger)

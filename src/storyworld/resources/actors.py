@@ -44,6 +44,9 @@ def country_of(text: str) -> str | None:
     import countrynames
     import pycountry
 
+    abbreviation = country_abbreviations().get(text.strip().replace(".", ""))
+    if abbreviation and text.strip().replace(".", "").isupper():
+        return abbreviation  # "US", "the UK", "PRC": in capitals only ("us" is a pronoun)
     if not any(c.isupper() for c in text) or len(text.strip()) < 4:
         return None  # pronouns and ISO-code look-alikes ("it", "us") are not countries
     code = countrynames.to_code(text) or capitals().get(_normal(text))
@@ -51,6 +54,12 @@ def country_of(text: str) -> str | None:
         return None
     country = pycountry.countries.get(alpha_2=code)
     return country.alpha_3 if country else None
+
+
+@lru_cache(maxsize=1)
+def country_abbreviations() -> dict[str, str]:
+    """"US" → USA, "UK" → GBR …: country-abbreviations.tsv, case-sensitive."""
+    return {row["abbreviation"]: row["country"] for row in read_table("country-abbreviations.tsv")}
 
 
 MIN_CAPITAL_POPULATION = 500_000
