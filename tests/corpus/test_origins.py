@@ -124,6 +124,7 @@ def test_incident_aliases_join_an_acronym_its_expansion_and_a_surname():
     (S("WHO", "organization"), S("World Food Programme", "organization")),  # another acronym
     (S("Saree", "official"), S("Saree Television", "outlet")),  # a person is not an outlet
     (S("a source", "anonymous"), S("a source close to the army", "anonymous")),
+    (S("ISIS", "organization"), S("ISIS commander Abu Omar", "official")),  # the group is not its commander
 ])
 def test_incident_aliases_keep_other_sources_apart(short, long):
     from storyworld.corpus.origins import incident_aliases

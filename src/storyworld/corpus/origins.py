@@ -146,7 +146,10 @@ def _same_source(short: Source, long: Source) -> bool:
         return False
     word = words[0].strip(".,'’").removesuffix("'s")
     if word.isupper() and len(word) >= 3:
-        return word in long.name.split() or _acronym(long.name) == word
+        # an organisation's acronym names the organisation, not one of its people ("ISIS" is not
+        # "ISIS commander Abu Omar": two origins, as the Houthi movement and its spokesman are)
+        same_kind = short.kind == long.kind or {short.kind, long.kind} <= {"organization", "outlet", "document"}
+        return same_kind and (word in long.name.split() or _acronym(long.name) == word)
     if word[:1].isupper() and short.kind in _PEOPLE and long.kind in _PEOPLE:
         return len(long.name.split()) > 1 and long.name.split()[-1] == word
     return False
