@@ -144,6 +144,7 @@ def test_a_place_inside_the_subject_is_an_actor_but_a_captured_town_is_the_place
     assert _event_place(make_parsed, "U.S. troops captured four of his nephews in a raid on Wednesday.",
                         "captured") is None
     assert _event_place(make_parsed, "Colombia's main rebel group captured two politicians.", "captured") is None
+    assert _event_place(make_parsed, "The prisoner was handed over to U.S. forces.", "handed") is None
     place = _event_place(make_parsed, "Jaffna was captured by government forces in December 1995.", "captured")
     assert place is not None and place.text == "Jaffna"
 

@@ -519,6 +519,14 @@ OWNED_PLACE_NOUNS = {"street", "streets", "town", "towns", "village", "villages"
                      "neighborhood", "neighbourhoods", "neighborhoods", "countryside", "territory", "soil"}
 
 
+def _names_a_party(token) -> bool:
+    """The place qualifies a party, wherever it stands: "handed over to U.S. forces", "the Syrian
+    army's positions": whose forces, not where (actor-roles.tsv words)."""
+    from ..resources.actors import role_words
+
+    return token.dep_ in ("compound", "amod", "nmod") and token.head.lower_ in role_words()
+
+
 def _in_actor_phrase(token, governor) -> bool:
     """The place is (inside) the subject or possessor of the clause: "U.S. troops captured …"; a
     place that owns where something happened is no actor ("at Bethlehem's Church of the Nativity",
@@ -556,8 +564,8 @@ def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) 
         root = pspan.root
         governor = _governor(root, trigger)
         taken = root.dep_ == "nsubjpass" and governor == trigger and trigger.lemma_ in TAKEN_PLACE_VERBS
-        if not taken and _in_actor_phrase(root, governor):
-            actors.add(p.text)  # "Venezuela released …", "U.S. troops captured": an actor, not a place
+        if not taken and (_in_actor_phrase(root, governor) or _names_a_party(root)):
+            actors.add(p.text)  # "Venezuela released …", "U.S. troops captured", "handed to U.S. forces"
             continue
         if governor == trigger:
             own.append(p)
