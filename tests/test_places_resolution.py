@@ -193,6 +193,17 @@ def test_the_event_is_at_the_town_the_phrase_names(make_parsed, text, verb, wher
     assert place is not None and place.text == where
 
 
+@pytest.mark.parametrize("text, verb, where", [
+    ("Thirty-one people were killed in day-long clashes on Friday in Tabag village in Uruzgan.", "killed", "Tabag"),
+    ("In the province of Hama, militants shelled the settlement of Mardes on Monday.", "shelled", "Mardes"),
+])
+def test_a_named_village_is_where_even_unknown(make_parsed, text, verb, where):
+    """"Tabag village", "the settlement of Mardes": named as villages, shelled or fought in, and more
+    precise than the province or region around them."""
+    place = _event_place(make_parsed, text, verb)
+    assert place is not None and place.text == where
+
+
 def test_a_village_the_gazetteer_lacks_is_still_where_the_event_happened(make_parsed):
     from storyworld.extract.places import extract_places
 

@@ -319,6 +319,10 @@ def _untagged(doc, gaz, taken: set[int], countries: set[str]):
         j = i
         while j + 1 < len(doc) and j + 1 - i < 4 and doc[j + 1].is_title and doc[j + 1].i not in taken:
             j += 1
+        if after_locative and _before_locality(doc, j + 1) and not gaz.candidates(doc[i:j + 1].text):
+            out.append((doc.char_span(doc[i].idx, doc[j].idx + len(doc[j].text), label="GPE"), ()))
+            i = j + 1  # "in Tabag village": a village the gazetteer lacks, named as one
+            continue
         for end in range(j, i - 1, -1):  # the longest name the run starts with
             span = doc[i:end + 1]
             cands = gaz.candidates(span.text)
@@ -355,6 +359,12 @@ def _named_locality(doc, i: int) -> bool:
     return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in LOCALITY_WORDS
 
 
+def _before_locality(doc, end: int) -> bool:
+    """The name ending before token ``end`` is followed by the kind of locality it is ("in Tabag
+    village", "Mubingi commune"): a place even when the gazetteer does not know it."""
+    return end < len(doc) and doc[end].lower_ in LOCALITY_WORDS and doc[end].pos_ == "NOUN"
+
+
 def _mentions(parsed):
     doc = parsed.doc
     gaz = gazetteer()
@@ -369,8 +379,8 @@ def _mentions(parsed):
             ent = doc.char_span(start, ent.start_char + len(ent.text.rstrip()), label=ent.label_)
             if ent is None:
                 continue
-        if ent.label_ not in PLACE_LABELS and ent.label_ not in MAYBE_LABELS:
-            continue
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in MAYBE_LABELS and not _named_locality(doc, ent.start):
+            continue  # (whatever the tagger took it for, "the settlement of Mardes" names a place)
         name = bare_name(ent.text)
         cands = gaz.candidates(name)
         if not cands and ent.label_ in PLACE_LABELS and any(w in name.lower() for w in SITE_WORDS):
@@ -384,7 +394,7 @@ def _mentions(parsed):
         if not cands:
             if name[:1].isupper() and (ent.label_ in ("FAC", "LOC") and not (len(ent) == 1 and ent[0].is_sent_start)
                                        or ent.label_ == "GPE" and _after_locative(doc, ent.start)
-                                       or _named_locality(doc, ent.start)):
+                                       or _named_locality(doc, ent.start) or _before_locality(doc, ent.end)):
                 mentions.append((ent, ()))  # a building, a street, a village: placed at the town around it
             continue
         if ent.label_ in MAYBE_LABELS:
@@ -441,7 +451,8 @@ def _extract_places(parsed) -> list[Place]:
     places: list[Place] = []
     for (ent, cands), best in zip(mentions, resolved):
         if best is None:
-            if not cands and (_named_locality(doc, ent.start) or ent.label_ == "GPE" and _after_locative(doc, ent.start)):
+            if not cands and (_named_locality(doc, ent.start) or _before_locality(doc, ent.end)
+                              or ent.label_ == "GPE" and _after_locative(doc, ent.start)):
                 # a village the gazetteer does not know and the document gives no town for: its name
                 # is still where the event happened ("clashes in the village of Sharifah", "near Batrah")
                 places.append(Place(text=ent.text, start=ent.start_char, end=ent.end_char))
@@ -517,6 +528,15 @@ OWNED_PLACE_NOUNS = {"street", "streets", "town", "towns", "village", "villages"
                      "districts", "border", "borders", "coast", "coastline", "north", "south", "east", "west",
                      "centre", "center", "hospital", "airport", "port", "camp", "camps", "square", "neighbourhood",
                      "neighborhood", "neighbourhoods", "neighborhoods", "countryside", "territory", "soil"}
+
+
+def _placed_near(place: Place) -> bool:
+    """A name the gazetteer lacks, placed at the town near it (``_attach_unknown``): an admin2
+    whose GeoNames entry is that town."""
+    if place.feature != "admin2" or place.geonameid is None:
+        return False
+    entry = gazetteer().place(place.geonameid)
+    return entry is not None and entry.feature == "city"
 
 
 def _names_a_party(token) -> bool:
@@ -598,7 +618,10 @@ def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) 
     pool = [p for p in pool if id(p) not in inner] or pool
 
     def preposition(root):
-        """The preposition a place hangs on, through "of" ("on a central square of Berlin": on)."""
+        """The preposition a place hangs on, through "of" ("on a central square of Berlin": on) and
+        through the noun it names ("in Tabag village": in)."""
+        if root.dep_ == "compound" and root.head.lower_ in LOCALITY_WORDS:
+            root = root.head
         head = root.head
         if head.lower_ == "of" and head.head.dep_ in ("pobj", "dobj") and head.head.head.dep_ == "prep":
             return head.head.head
@@ -607,11 +630,15 @@ def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) 
     def rank(p: Place):
         # the place a verb of taking places acts on ("bombed Pooneryn, 30 km from Kilinochchi"), then
         # a place after "in", "near", "at" before one after "with", "to" ("talks with Kinshasa in Doha");
-        # a place without a feature is a locality the gazetteer lacks: as precise as a town
+        # a place without a feature is a locality the gazetteer lacks, and one placed at the town
+        # near it ("Tabag village in Uruzgan": admin2 at Uruzgan) is named as precisely: as a town
         root = roots[id(p)]
-        taken = root.dep_ == "dobj" and root.head == trigger and trigger.lemma_ in TAKEN_PLACE_VERBS
+        named = of_phrase(root)  # "shelled the settlement of Mardes": the settlement is what was shelled
+        acted_on = named if named is not None and named.lower_ in LOCALITY_WORDS else root
+        taken = acted_on.dep_ == "dobj" and acted_on.head == trigger and trigger.lemma_ in TAKEN_PLACE_VERBS
+        feature = "city" if p.feature is None or _placed_near(p) else p.feature
         return (-1 if taken else 0 if preposition(root).lower_ in IN_PREPOSITIONS else 1,
-                PRECISION_RANK.get(p.feature or "city", 4), p.start)
+                PRECISION_RANK.get(feature, 4), p.start)
 
     return min(pool, key=rank)
 
