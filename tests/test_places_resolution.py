@@ -204,6 +204,15 @@ def test_a_named_village_is_where_even_unknown(make_parsed, text, verb, where):
     assert place is not None and place.text == where
 
 
+def test_places_after_region_words_and_in_lists_of_towns(make_parsed):
+    from storyworld.extract.places import extract_places
+
+    text = ("Russian jets launched intense airstrikes on the towns of Khan Touman, Aleis and Alzorba in southern "
+            "rural Aleppo, and over eastern Palmyra.")
+    found = {p.text for p in extract_places(make_parsed(text))}
+    assert {"Khan Touman", "Aleis", "Alzorba", "Palmyra"} <= found
+
+
 def test_a_village_the_gazetteer_lacks_is_still_where_the_event_happened(make_parsed):
     from storyworld.extract.places import extract_places
 

@@ -275,7 +275,7 @@ DATELINE_WINDOW = 1500
 MIN_UNTAGGED_POPULATION = 100_000
 MIN_TAGGED_POPULATION = 20_000
 UNTAGGED_PREPOSITIONS = {"in", "near", "at", "from", "to", "outside", "around", "into", "towards", "toward",
-                         "across", "through", "between", "above", "below", "beyond", "inside"}
+                         "across", "through", "between", "above", "below", "beyond", "inside", "over"}
 PLACE_OF_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "port",
                   "city", "town", "village", "outskirts", "suburbs", "centre", "center", "sector", "province",
                   "governorate", "district", "region", "countryside", "area", "capital", "neighbourhood",
@@ -337,9 +337,17 @@ def _untagged(doc, gaz, taken: set[int], countries: set[str]):
     return out
 
 
+# words that may stand between a preposition and a place: "over eastern Palmyra", "in southern rural Aleppo"
+REGION_ADJECTIVES = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+                     "south-western", "rural", "greater", "downtown", "suburban", "upper", "lower"}
+
+
 def _after_locative(doc, i: int) -> bool:
     """Token i follows "in", "near", "above" …, "west of", "port of", or a verb of taking places
-    ("captured Birao")."""
+    ("captured Birao"), possibly through words of region ("over eastern Palmyra")."""
+    while i > 1 and doc[i - 1].lower_ in REGION_ADJECTIVES:
+        i -= 1
     if i == 0:
         return False
     before = doc[i - 1].lower_
@@ -353,10 +361,25 @@ LOCALITY_WORDS = {"village", "town", "city", "neighbourhood", "neighborhood", "s
                   "hamlet", "settlement", "camp", "township", "commune", "municipality", "locality"}
 
 
+LOCALITIES_WORDS = {"villages", "towns", "cities", "neighbourhoods", "neighborhoods", "suburbs", "districts",
+                    "settlements", "camps", "localities"}
+
+
 def _named_locality(doc, i: int) -> bool:
-    """Token i opens the name of a locality the text introduces as one ("the town of Umm Batna"),
-    whatever the tagger took it for: a place even when the gazetteer does not know it."""
-    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in LOCALITY_WORDS
+    """Token i opens the name of a locality the text introduces as one ("the town of Umm Batna",
+    "the towns of Khan Touman, Aleis and Alzorba"), whatever the tagger took it for: a place even
+    when the gazetteer does not know it."""
+    if i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in LOCALITY_WORDS | LOCALITIES_WORDS:
+        return True
+    root = doc[i]
+    while root.dep_ == "compound" and root.head.i > root.i:
+        root = root.head
+    if root.dep_ != "conj":
+        return False
+    while root.dep_ == "conj":
+        root = root.head
+    first = root.left_edge.i
+    return first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in LOCALITIES_WORDS
 
 
 def _before_locality(doc, end: int) -> bool:
