@@ -356,11 +356,10 @@ def _after_locative(doc, i: int) -> bool:
     return before in UNTAGGED_PREPOSITIONS or doc[i - 1].pos_ == "VERB" and doc[i - 1].lemma_ in TAKEN_PLACE_VERBS
 
 
-# nouns that name the kind of a locality: "the village of Sharifah", "the Baghdad neighbourhood of Al-Bayaa"
+# nouns that name the kind of a locality: "the village of Sharifah", "the Baghdad neighbourhood of Al-Bayaa",
+# and their plurals before a list of names: "the towns of Khan Touman, Aleis and Alzorba"
 LOCALITY_WORDS = {"village", "town", "city", "neighbourhood", "neighborhood", "suburb", "district", "port",
                   "hamlet", "settlement", "camp", "township", "commune", "municipality", "locality"}
-
-
 LOCALITIES_WORDS = {"villages", "towns", "cities", "neighbourhoods", "neighborhoods", "suburbs", "districts",
                     "settlements", "camps", "localities"}
 
