@@ -537,7 +537,7 @@ class Gazetteer:
             return frozenset(r[0] for r in self.conn.execute("SELECT DISTINCT skeleton FROM skeletons"))
 
     def _by_key(self, key: str, *, table: str = "names") -> tuple[Entry, ...]:
-        column = "key" if table == "names" else "skeleton"
+        column = {"names": "key", "skeletons": "skeleton"}[table]  # our two tables only: never text from outside
         with self._lock:
             rows = self.conn.execute(
                 "SELECT p.geonameid, p.name, p.lat, p.lon, p.country, p.population, p.feature, p.admin1, "
