@@ -40,6 +40,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from ..extract.time_tagger import MONTHS, WEEKDAYS
 from ..geo import haversine_km
 
 DAY_WINDOW = 1
@@ -53,11 +54,10 @@ _STOP = frozenset(
     "told according reported also after before into over under near about which who whom been being "
     "would could will than then when where while some other more most such only".split()
 )
-# days and months are no names: a target read as "Saturday" names nothing
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+# days and months are no names: a target read as "Saturday" names nothing (the time tagger's
+# weekdays and month abbreviations, and the months in full)
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
+    "january february march april june july august september october november december sept".split())
 
 
 @dataclass(frozen=True)

@@ -60,13 +60,28 @@ def _to_report(row, store: Store | None = None) -> IncidentReport:
 _DATELINE_DASHES = ("—", "–", " - ")
 
 
+# (store file, document id) → its dateline: a stored document's text never changes, and placing one
+# report asks for the datelines of every report of every candidate incident, several times each
+_datelines: dict[tuple[str, str], str] = {}
+MAX_CACHED_DATELINES = 100_000
+
+
 def _dateline(store: Store, document_id: str) -> str:
     """The dateline ("KYIV, March 8 (Dnipro Daily) ") up to its dash, else "": its date is the story's."""
+    key = (str(store.path), document_id)
+    cached = _datelines.get(key)
+    if cached is not None:
+        return cached
     row = store.conn.execute("SELECT substr(text, 1, 160) AS head FROM documents WHERE id = ?",
                              (document_id,)).fetchone()
-    head = (row["head"] if row else "") or ""
+    if row is None:
+        return ""  # not stored (yet): nothing to remember
+    head = row["head"] or ""
     ends = [head.find(d) for d in _DATELINE_DASHES if 0 < head.find(d) <= 120]
-    return head[:min(ends)] if ends else ""
+    if len(_datelines) >= MAX_CACHED_DATELINES:
+        _datelines.clear()
+    _datelines[key] = head[:min(ends)] if ends else ""
+    return _datelines[key]
 
 
 def _in_dateline_only(store: Store, row) -> bool:

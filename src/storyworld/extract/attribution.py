@@ -380,12 +380,10 @@ def _noun_relations(unit):
             continue
         source = doc[max(owner.left_edge.i, unit.start): owner.i + 1]
         complement = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
-        content = None
         if complement is None:
             continue  # "her statement", "his proposals": a mention of what was said, not the saying
-        if complement is not None:
-            clause = _subtree(complement, unit)
-            content = _trim(doc, clause.start, clause.end)
+        clause = _subtree(complement, unit)
+        content = _trim(doc, clause.start, clause.end)
         yield Relation(cue=(token.idx, token.idx + len(token)), cue_text=token.text, lemma=token.lemma_.lower(),
                        cls=cue.cls, source=source, content=content, unit=unit, cue_i=token.i)
 

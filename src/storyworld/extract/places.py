@@ -339,8 +339,7 @@ def _untagged(doc, gaz, taken: set[int], countries: set[str]):
 
 # words that may stand between a preposition and a place: "over eastern Palmyra", "in southern rural Aleppo"
 REGION_ADJECTIVES = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
-                     "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
-                     "south-western", "rural", "greater", "downtown", "suburban", "upper", "lower"}
+                     "southeastern", "southwestern", "rural", "greater", "downtown", "suburban", "upper", "lower"}
 
 
 def _after_locative(doc, i: int) -> bool:
@@ -387,6 +386,13 @@ def _before_locality(doc, end: int) -> bool:
     return end < len(doc) and doc[end].lower_ in LOCALITY_WORDS and doc[end].pos_ == "NOUN"
 
 
+def _named_as_locality(doc, ent) -> bool:
+    """The text itself says the entity is a place, known to the gazetteer or not: "the town of
+    Umm Batna", "Tabag village", "near Batrah" (a GPE after a locative)."""
+    return (_named_locality(doc, ent.start) or _before_locality(doc, ent.end)
+            or ent.label_ == "GPE" and _after_locative(doc, ent.start))
+
+
 def _mentions(parsed):
     doc = parsed.doc
     gaz = gazetteer()
@@ -415,8 +421,7 @@ def _mentions(parsed):
             cands = _part_candidates(name, gaz)
         if not cands:
             if name[:1].isupper() and (ent.label_ in ("FAC", "LOC") and not (len(ent) == 1 and ent[0].is_sent_start)
-                                       or ent.label_ == "GPE" and _after_locative(doc, ent.start)
-                                       or _named_locality(doc, ent.start) or _before_locality(doc, ent.end)):
+                                       or _named_as_locality(doc, ent)):
                 mentions.append((ent, ()))  # a building, a street, a village: placed at the town around it
             continue
         if ent.label_ in MAYBE_LABELS:
@@ -473,8 +478,7 @@ def _extract_places(parsed) -> list[Place]:
     places: list[Place] = []
     for (ent, cands), best in zip(mentions, resolved):
         if best is None:
-            if not cands and (_named_locality(doc, ent.start) or _before_locality(doc, ent.end)
-                              or ent.label_ == "GPE" and _after_locative(doc, ent.start)):
+            if not cands and _named_as_locality(doc, ent):
                 # a village the gazetteer does not know and the document gives no town for: its name
                 # is still where the event happened ("clashes in the village of Sharifah", "near Batrah")
                 places.append(Place(text=ent.text, start=ent.start_char, end=ent.end_char))
@@ -599,11 +603,12 @@ def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) 
     if trigger.dep_ == "conj":
         related |= {c for c in trigger.head.children if c.dep_ == "conj"}
     own, near, actors = [], [], set()
+    roots = {}  # id(place) → the root token of its span
     for p in places:
         pspan = doc.char_span(p.start, p.end, alignment_mode="expand")
         if pspan is None:
             continue
-        root = pspan.root
+        root = roots[id(p)] = pspan.root
         governor = _governor(root, trigger)
         taken = root.dep_ == "nsubjpass" and governor == trigger and trigger.lemma_ in TAKEN_PLACE_VERBS
         if not taken and (_in_actor_phrase(root, governor) or _names_a_party(root)):
@@ -615,11 +620,9 @@ def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) 
             near.append(p)
     pool = own or near
     if not pool and len({p.text for p in places}) == 1 and not actors:
-        pool = places  # the sentence's only place, hanging on a noun or a clause the parse misread
+        pool = [p for p in places if id(p) in roots]  # the sentence's only place, on a noun or a misread clause
     if not pool:
         return None
-
-    roots = {id(p): doc.char_span(p.start, p.end, alignment_mode="expand").root for p in pool}
 
     def of_phrase(root):
         """The noun whose "of" the place follows ("city" in "the West Bank city of Nablus"), or None."""

@@ -44,9 +44,9 @@ def country_of(text: str) -> str | None:
     import countrynames
     import pycountry
 
-    abbreviation = country_abbreviations().get(text.strip().replace(".", ""))
-    if abbreviation and text.strip().replace(".", "").isupper():
-        return abbreviation  # "US", "the UK", "PRC": in capitals only ("us" is a pronoun)
+    letters = text.strip().replace(".", "")
+    if letters.isupper() and letters in country_abbreviations():
+        return country_abbreviations()[letters]  # "US", "U.K.", "PRC": in capitals only ("us" is a pronoun)
     if not any(c.isupper() for c in text) or len(text.strip()) < 4:
         return None  # pronouns and ISO-code look-alikes ("it", "us") are not countries
     code = countrynames.to_code(text) or capitals().get(_normal(text))
