@@ -58,6 +58,14 @@ def test_other_names_in_the_document_pick_the_division(make_parsed):
     assert paris.admin1 == "US.TX"
 
 
+def test_a_division_in_the_names_own_sentence_outweighs_a_bigger_namesake(make_parsed):
+    """The sentence that introduces the town says where it is: Lincolnshire's Boston, not the
+    Massachusetts city fourteen times its size."""
+    text = "Flood barriers failed overnight in Boston, a port town in Lincolnshire. Officials said the river rose."
+    (boston,) = _resolve(make_parsed, text, ["Boston"])
+    assert boston.country == "GBR"
+
+
 def test_one_sense_per_document(make_parsed):
     text = "Georgia lawmakers met in Atlanta, Ga., and Savannah, Ga. Later, Georgia passed the budget."
     parsed = make_parsed(text)

@@ -29,6 +29,7 @@ paragraph, else the dateline's town.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import replace
@@ -141,6 +142,7 @@ MATCH_PENALTY = {NAME: 0.0, ALTERNATE: 2.0, ALIAS: 0.3}
 # scored ones: other names that could lie in the same division, and the divisions the document names
 SUPPORT_EXP, SUPPORT_W, A1_W = 0.5, 1.5, 1.5
 DOMINANCE = 0.1
+SENTENCE_W, SENTENCE_ADMIN2_KM, SENTENCE_MARGIN = 3.0, 100.0, 0.5
 
 
 def _prior(entry: Entry) -> float:
@@ -182,9 +184,20 @@ def _score(entry: Entry, context: _Context, qualifier: Entry | None, exclude: En
     return score
 
 
-def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz) -> list[Entry | None]:
+def _holds(division: Entry, entry: Entry) -> bool:
+    """Whether a division (first- or second-order) named in the same sentence can hold this candidate."""
+    if division.feature == "admin1":
+        return entry.feature in ("city", "admin2") and entry.admin1 == division.admin1
+    return (entry.feature == "city" and entry.admin1 == division.admin1
+            and haversine_km(entry.lat, entry.lon, division.lat, division.lon) < SENTENCE_ADMIN2_KM)
+
+
+def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
+             sentences: list[int] | None = None) -> list[Entry | None]:
     """Resolve mentions (start, end, candidates) together: one sense per name in a document,
-    qualifiers first, then the document's countries, divisions and nearby places."""
+    qualifiers first, then the divisions its own sentence names ("Boston is a town in
+    Lincolnshire"; ``sentences`` gives each mention's sentence), then the document's countries,
+    divisions and nearby places."""
     keys = [_span_key(doc_text[s:e]) for s, e, _ in mentions]
     qualifiers = [_qualifier(doc_text, e, gaz) for s, e, _ in mentions]
     # a qualifier counts only where it can hold one of the candidates ("Ohio, Kentucky and Indiana" is a list)
@@ -195,6 +208,9 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
     for key, (s, e, cands) in zip(keys, mentions):
         context.could_be(key, cands)
     first: dict[str, Entry] = {}
+    # names first read as a division (not a country: countries in one sentence are mostly lists,
+    # "following Mexico and the United States"); the sentence's own divisions weigh more
+    divisions_named: dict[str, Entry] = {}
     for key, (s, e, cands), q in zip(keys, mentions, qualifiers):
         if not cands:
             continue
@@ -208,15 +224,22 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
         if (margin >= 1.5 or best.feature in ("country", "admin1") or q is not None) and (
                 q is not None or key not in first):
             context.add(best, 1.0 if best.feature in ("country", "admin1") else 0.5)
+        if margin >= SENTENCE_MARGIN and best.feature in ("admin1", "admin2") and key not in first:
+            divisions_named[key] = best
         first.setdefault(key, best)
     # second pass: every name against the whole document's context (less its own first guess)
     by_key: dict[str, Entry] = {}
     out: list[Entry | None] = []
     in_lists = _in_division_lists(doc_text, mentions, keys, first)
-    for key, (s, e, cands), q, in_list in zip(keys, mentions, qualifiers, in_lists):
+    by_sentence: dict[int, list[tuple[str, Entry]]] = {}
+    for key, sentence in zip(keys, sentences or ()):
+        if key in divisions_named:
+            by_sentence.setdefault(sentence, []).append((key, divisions_named[key]))
+    for i, (key, (s, e, cands), q, in_list) in enumerate(zip(keys, mentions, qualifiers, in_lists)):
         if not cands:
             out.append(None)
             continue
+        nearby = [d for k, d in by_sentence.get(sentences[i], ()) if k != key] if sentences else []
         if q is None and key in by_key:
             out.append(by_key[key])
             continue
@@ -229,7 +252,8 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
             # town the article is about)
             if in_list and q is None and c.feature in ("city", "admin2") and c.population < DOMINANCE * division:
                 return _prior(c)
-            return _score(c, context, q, exclude=first.get(key), key=key)
+            near = SENTENCE_W if any(_holds(d, c) for d in nearby) else 0.0
+            return near + _score(c, context, q, exclude=first.get(key), key=key)
 
         best = max(cands, key=score)
         if q is None:
@@ -474,7 +498,8 @@ def _extract_places(parsed) -> list[Place]:
     doc = parsed.doc
     gaz = gazetteer()
     mentions = _mentions(parsed)
-    resolved = _resolve(doc.text, [(ent.start_char, ent.end_char, cands) for ent, cands in mentions], gaz)
+    resolved = _resolve(doc.text, [(ent.start_char, ent.end_char, cands) for ent, cands in mentions], gaz,
+                        sentences=_sentence_ids(doc, [ent.start_char for ent, _ in mentions]))
     places: list[Place] = []
     for (ent, cands), best in zip(mentions, resolved):
         if best is None:
@@ -512,8 +537,14 @@ def resolve_spans(parsed, spans: list[tuple[int, int]]) -> list[Entry | None]:
              for s, e in spans]
     given_set = {(s, e) for s, e in spans}
     extra = [m for m in own if (m[0], m[1]) not in given_set]
-    resolved = _resolve(doc.text, given + extra, gaz)
+    resolved = _resolve(doc.text, given + extra, gaz, sentences=_sentence_ids(doc, [m[0] for m in given + extra]))
     return resolved[:len(given)]
+
+
+def _sentence_ids(doc, offsets: list[int]) -> list[int]:
+    """The index of the sentence each character offset lies in."""
+    starts = [sent.start_char for sent in doc.sents]
+    return [bisect.bisect_right(starts, offset) - 1 for offset in offsets]
 
 
 PRECISION_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5, "water": 5}
