@@ -15,6 +15,10 @@ from storyworld.resources.actors import resolve
     ("Hezbollah", "LBN", "REB"),
     ("the Rapid Support Forces", "SDN", "REB"),
     ("the Iranians", "IRN", None),
+    ("Ivory Coast rebels", "CIV", "REB"),  # a country of two words inside a longer phrase
+    ("South Sudanese troops", "SSD", "MIL"),
+    ("U.S. forces", "USA", "MIL"),
+    ("the US Congress", "USA", "LEG"),
 ])
 def test_actors_kb_resolves(text, country, role):
     entry = resolve(text)
@@ -23,7 +27,19 @@ def test_actors_kb_resolves(text, country, role):
         assert entry.role == role
 
 
-@pytest.mark.parametrize("text", ["a source", "it", "us", "the report", "residents of the town"])
+@pytest.mark.parametrize("text, name, role", [
+    ("the Security Council", "UN Security Council", "IGO"),
+    ("U.N. helicopters", "United Nations", "IGO"),  # a dotted acronym inside a phrase
+    ("Red Cross officials", "International Committee of the Red Cross", "NGO"),  # its people keep its role
+    ("the African Union", "African Union", "IGO"),
+    ("Human Rights Watch", "Human Rights Watch", "NGO"),
+])
+def test_actors_kb_knows_international_organisations(text, name, role):
+    entry = resolve(text)
+    assert entry is not None and entry.name == name and entry.role == role and entry.country is None
+
+
+@pytest.mark.parametrize("text", ["a source", "it", "us", "the report", "residents of the town", "an amnesty"])
 def test_actors_kb_never_guesses_a_country(text):
     entry = resolve(text)
     assert entry is None or entry.country is None

@@ -33,6 +33,30 @@ def test_events_type_modality_and_parties(make_parsed, text, type_, modality, ac
     assert event.evidence.text == text and event.cameo
 
 
+@pytest.mark.parametrize("text, type_, target", [
+    # the party an act is addressed to, without a direct object
+    ("Chile apologised to Peru for the border incident.", "SUPPORT", "PER"),
+    ("Kenya offered to hand the suspects over to Uganda.", "AGREE", "UGA"),
+    # a thing given or withheld goes to a party: that party is the target
+    ("Ghana granted asylum to 12 Togolese soldiers.", "AID", "TGO"),
+    # who is asked, not what is asked for
+    ("Egypt demanded that Ethiopia halt the filling of the dam.", "REQUEST", "ETH"),
+])
+def test_events_targets_beyond_the_direct_object(make_parsed, text, type_, target):
+    found = [e for e in events_of(make_parsed, text) if e.type == type_]
+    assert found, [(e.type, e.trigger) for e in events_of(make_parsed, text)]
+    assert found[0].target is not None and found[0].target.country == target, found[0].target
+
+
+@pytest.mark.parametrize("text, type_, target", [
+    ("Albania denounced Serbia's crackdown on the protesters in Kosovo.", "ACCUSE", "Serbia"),  # the act's owner
+    ("Lebanon rejected demands from Israel to disarm the group.", "REJECT", "Israel"),  # whose demands
+])
+def test_events_the_target_is_the_party_behind_an_act(make_parsed, text, type_, target):
+    found = [e for e in events_of(make_parsed, text) if e.type == type_]
+    assert found and found[0].target is not None and found[0].target.text == target, found and found[0].target
+
+
 def test_events_a_demanded_withdrawal_is_never_actual(make_parsed):
     events = events_of(make_parsed, "Russia has demanded that Iranian militias withdraw from military positions.")
     retreats = [e for e in events if e.type == "RETREAT"]

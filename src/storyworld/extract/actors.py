@@ -64,7 +64,7 @@ def actor_for_span(actors, start: int, end: int, *, head: int | None = None) -> 
 # country named are those of the country the event happened in; soldiers, fighters and drones
 # often are not (a strike's unnamed "drones" are usually the other side's), so they take it only
 # as targets, or as actors of an event that is no assault
-DOMESTIC_ROLES = {"GOV", "COP", "CVL", "OPP", "JUD", "LEG", "CRM", "LAB", "EDU", "MED", "BUS", "REF"}
+DOMESTIC_ROLES = {"GOV", "COP", "CVL", "OPP", "JUD", "LEG", "CRM", "LAB", "EDU", "MED", "BUS", "REL", "HLH"}
 ARMED_ROLES = {"MIL", "REB"}
 LOCAL_PRECISIONS = {"site", "city", "admin2", "admin1", "country"}
 

@@ -108,6 +108,8 @@ def _phrase(token):
             right = min(right, child.left_edge.i - 1)
     right = max(right, token.i)
     left = min(left, token.i)
+    if token.dep_ == "poss" and right > token.i and token.doc[right].dep_ == "case":
+        right -= 1  # "Serbia's" as the owner of an act: "Serbia"
     dash = _dateline_dash(token.sent)
     if dash is not None and left <= dash.i < token.i:
         left = dash.i + 1
@@ -188,6 +190,90 @@ def _object(trigger):
             for grand in child.children:
                 if grand.dep_ == "pobj" and _party(grand):
                     return grand
+    return None
+
+
+# types whose party can stand after "to" ("apologised to Brazil", "an ultimatum to Ecuador",
+# "offered to hand them over to Britain") or "with" ("agreed to negotiate with Armenia's president");
+# "to" is no target for an accusation ("complained to the UN over Israeli raids": Israel is)
+TO_TARGET_TYPES = {"AGREE", "SUPPORT", "CONCEDE", "AID", "REQUEST", "THREATEN", "CONSULT", "COOPERATE", "REJECT"}
+WITH_TARGET_TYPES = {"AGREE", "CONSULT", "COOPERATE"}
+NAMED_PARTY_TYPES = ("GPE", "NORP", "ORG", "PERSON")
+
+
+def _names_party(token) -> bool:
+    """A phrase that names a party ("Brazil", "the president of Armenia", "US mediation"), not a thing
+    ("a ceasefire", "the talks")."""
+    return token.pos_ == "PROPN" or any(t.ent_type_ in NAMED_PARTY_TYPES for t in token.subtree)
+
+
+def _indirect_object(trigger, event_type: str):
+    """The party an act is addressed to when it has no direct object: a dative ("gave Israel an
+    ultimatum"), "to"/"with" after verbs of those types, also one clause down ("offered to hand
+    over to Great Britain")."""
+    for verb in (trigger, *(c for c in trigger.children if c.dep_ == "xcomp" and c.pos_ == "VERB")):
+        for child in verb.children:
+            if child.dep_ == "dative" and child.pos_ != "ADP" and _party(child) and _names_party(child):
+                return child
+            if child.dep_ in ("prep", "dative") and (
+                    child.lower_ == "to" and event_type in TO_TARGET_TYPES
+                    or child.lower_ == "with" and event_type in WITH_TARGET_TYPES):
+                grand = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if grand is not None and _party(grand) and _names_party(grand):
+                    return grand
+    return None
+
+
+# types whose direct object is often the thing given, withheld or threatened, and the party the one it
+# goes "to": "granted asylum to 18 Rwandan rebels", "halted economic aid to Serbia", "threatened to
+# cut off electricity to Nakhichevan"
+RECIPIENT_TYPES = {"AID", "AGREE", "SUPPORT", "SANCTION", "THREATEN", "CONCEDE", "REJECT"}
+
+
+def _recipient(trigger, obj, event_type: str):
+    """The party a thing goes to, when the object is a thing (no name, no actor role in it)."""
+    if event_type not in RECIPIENT_TYPES or obj.pos_ != "NOUN" or _names_party(obj) or resolve(_phrase(obj).text):
+        return obj
+    return _indirect_object(trigger, "AID" if event_type not in TO_TARGET_TYPES else event_type) or obj
+
+
+def _claimant(token):
+    """Whose demand or call it is: "accepted demands from Shona rebels", "rejected calls by Kofi Annan"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            grand = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if grand is not None and _names_party(grand):
+                return grand
+    return None
+
+
+def _owner(token):
+    """The possessor of an act or stance that stands as the target: "denounced Serbia's suppression" →
+    Serbia, "against Sweden's decision" → Sweden. A party noun keeps its phrase ("Iraq's army")."""
+    if token.pos_ != "NOUN" or token.ent_type_:
+        return token
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.i < token.i and _names_party(c)), None)
+    if owner is None and token.lemma_.lower() in CLAIM_NOUNS:
+        owner = _claimant(token)
+    if owner is None or not ACT_NOUN.search(token.lower_):
+        return token
+    return owner
+
+
+CLAIM_NOUNS = {"demand", "call", "request", "appeal", "proposal", "offer", "invitation", "plea", "ultimatum"}
+
+
+ACT_NOUN = re.compile(r"(ion|ment|al|ure|ance|ence|ism|cy|ies|ity|ship)s?$|^(decision|plan|policy|wish|move|stance|"
+                      r"call|bid|demand|claim|threat|attack|crackdown|rule|war|campaign|program|programme|offensive)s?$")
+
+
+def _asked(trigger):
+    """Who is asked, in "demanded that X do": the subject of the demanded clause, when it names a party."""
+    for child in trigger.children:
+        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and child.i > trigger.i:
+            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and _names_party(subject) and _party(subject):
+                return subject
     return None
 
 
@@ -622,14 +708,22 @@ def extract_events(parsed, *, actors) -> list[Event]:
                 if _skip_verb(token):
                     continue
                 actor_token, target_token = _subject(token), _object(token)
+                if target_token is not None:
+                    target_token = _recipient(token, target_token, trigger.type)
+                if trigger.type == "REQUEST":  # "demanded that the United States match …": the US
+                    target_token = _asked(token) or target_token
                 if target_token is None and trigger.type in ("THREATEN", "REQUEST"):
                     target_token = _embedded_object(token)
+                if target_token is None:
+                    target_token = _indirect_object(token, trigger.type)
             else:
                 if _skip_noun(token):
                     continue
                 actor_token, target_token = _noun_arguments(token)
             # "complained on Tuesday", "a hunger strike on Monday": a day is nobody's target
             actor_token, target_token = (t if t is None or _party(t) else None for t in (actor_token, target_token))
+            if target_token is not None:
+                target_token = _owner(target_token)
             if actor_token is not None and trigger.type in SYMMETRIC_TYPES and (
                     target_token is None or target_token.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON")):
                 others = _coordinated(actor_token)  # "Turkey and Iraq agreed on a pact": the target is Iraq

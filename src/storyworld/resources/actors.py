@@ -15,6 +15,9 @@ from functools import lru_cache
 from .tables import read_table
 
 
+ORGANISATION_ROLES = {"IGO", "NGO"}  # an organisation's people keep its role
+
+
 @dataclass(frozen=True)
 class ActorEntry:
     name: str
@@ -100,7 +103,9 @@ def resolve(text: str) -> ActorEntry | None:
         return exact
     norm = re.sub(r"^(the|a|an)\s+", "", _normal(text))
     table = aliases()
-    words = [w[:-2] if w.endswith("'s") else w for w in re.findall(r"[a-z0-9][a-z0-9'-]*", norm)]  # "Congo's"
+    # words, a dotted acronym as one ("U.N. helicopters" → "u.n.", "helicopters"), "Congo's" as "congo"
+    words = [w[:-2] if w.endswith("'s") else w
+             for w in re.findall(r"(?:[a-z]\.){2,}|[a-z0-9][a-z0-9'-]*", norm)]
     # the role is the head's: "military positions" is no military actor, "Iranian militias" is
     head = " ".join(words[-2:]) if " ".join(words[-2:]) in role_words() else (words[-1] if words else "")
     role = role_words().get(head)
@@ -109,12 +114,20 @@ def resolve(text: str) -> ActorEntry | None:
             piece = " ".join(words[i:i + n])
             if piece in table and (n > 1 or len(piece) > 2):
                 entry = table[piece]
+                if entry.role in ORGANISATION_ROLES:  # "Red Cross officials" act for the Red Cross
+                    return entry
+                if entry.kind == "country" and "." in piece:  # "U.S. forces": the phrase, not "U.S. government"
+                    return ActorEntry(text.strip(), entry.country, role or entry.role, "group" if role else "country")
                 return ActorEntry(entry.name, entry.country, role or entry.role, entry.kind)
     bare = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I)  # "the Democratic Republic of Congo"
     country = country_of(bare)
     if country is None:
-        for w in re.findall(r"[A-Z][\w'-]+", text):
-            country = country_of(w) or (country_of(w[:-1]) if w.endswith("s") else None)  # "Iranians"
+        # runs of capitalised words, longest first ("Ivory Coast rebels", "South Sudanese troops"),
+        # then single words ("Iranians")
+        names = re.findall(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*", text)
+        runs = [" ".join(run.split()[i:i + n]) for run in names for n in (3, 2) for i in range(len(run.split()) - n + 1)]
+        for w in runs + re.findall(r"[A-Z][\w'-]+", text):
+            country = country_of(w) or (country_of(w[:-1]) if w.endswith("s") else None)
             if country:
                 break
     if country is None and role is None:
