@@ -73,3 +73,64 @@ def test_a_reporter_set_off_by_commas_is_said_inside_no_other_relation(make_pars
     claims = extract_claims(make_parsed(text))
     said = next(c for c in claims if c.cue == "said")
     assert [s.name for s in said.sources] == ["the British military's UKMTO agency"]
+
+
+def test_a_gerund_speaks_for_the_subject_of_a_passive_clause(make_parsed):
+    got = relations(make_parsed, "After saying the vote was rigged, the governor was escorted out of the hall.")
+    assert ("say", "the governor") in got
+    # through "and", the passive clause's subject is not the speaker
+    got = relations(make_parsed, "China said it was firmly opposed to the test and warned Pyongyang to stop.")
+    assert not [r for r in got if r[1] == "it"]
+
+
+def test_the_speaker_after_a_fronted_quotation_is_the_source(make_parsed):
+    got = relations(make_parsed, "“My reaction was that it was outrageous,” the former strategist said in an interview.")
+    assert got == [("say", "the former strategist")]
+    got = relations(make_parsed, "“There is a disconnect between the White House and the military,” Flynn, a "
+                                 "campaign surrogate, said on Thursday on “Fox and Friends.”")
+    assert got and got[0][1].startswith("Flynn")
+
+
+def test_a_final_cue_after_a_quotation_takes_it_for_its_complement(make_parsed):
+    got = relations(make_parsed, "I would tell him, ‘That is ridiculous,’” the president added.")
+    assert ("add", "the president") in got
+
+
+def test_inverted_said_before_a_colon_is_the_cue(make_parsed):
+    parsed = make_parsed("Said Ellis: “I do not think she cares about tax reform.”", published="2016-09-01", outlet="Test")
+    (relation,) = find_relations(parsed)
+    assert (relation.cue_text, relation.source.text) == ("Said", "Ellis")
+
+
+def test_a_quotation_signed_with_a_dash_written_against_the_quote(make_parsed):
+    parsed = make_parsed("“He makes blanket statements about people he knows nothing about.”― Pamela Ruiz",
+                         published="2016-09-01", outlet="Test")
+    (relation,) = find_relations(parsed)
+    assert (relation.cue_text, relation.source.text) == ("―", "Pamela Ruiz")
+
+
+def test_speaking_without_saying_anything_is_no_cue(make_parsed):
+    assert relations(make_parsed, "The two women spoke for about five minutes.") == []
+    assert relations(make_parsed, "The senator spoke at a gathering of conservatives on Friday.") == []
+    assert ("speak", "The senator") in relations(make_parsed, "The senator spoke about clean energy on Friday.")
+
+
+def test_as_someone_put_it(make_parsed):
+    parsed = make_parsed("As the minister put it in a statement, the port is open to every ship.",
+                         published="2016-09-01", outlet="Test")
+    (relation,) = find_relations(parsed)
+    assert (relation.cue_text, relation.source.text) == ("put it", "the minister")
+    assert relations(make_parsed, "The workers put it on the truck.") == []
+
+
+def test_a_court_or_a_study_finds_an_object(make_parsed):
+    assert ("find", "a federal judge") in relations(
+        make_parsed, "While a federal judge found that action unconstitutional, his ruling was overturned.")
+    assert relations(make_parsed, "Police found the bodies of two men near the river.") == []
+
+
+def test_idioms_with_cue_verbs_attribute_nothing(make_parsed):
+    assert relations(make_parsed, "The program, called EB-5, lets investors gain residence.") == []
+    assert relations(make_parsed, "It goes without saying that the tax plan is unpopular.") == []
+    assert relations(make_parsed, "Let's say a degree will cost $160,000 in 18 years.") == []
+    assert ("call", "He") in relations(make_parsed, "He called the strike a crime.")

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..resources.actors import alias_entry
-from ..resources.cues import CLAIM_CLASSES, find_cue
+from ..resources.cues import CLAIM_CLASSES, Cue, find_cue
 from ..resources.outlets import Outlet, find_outlet, find_outlet_in, is_outlet_description
 from ..types import Claim, Event, Source, Span
 
@@ -140,7 +140,8 @@ def _cue_span(token) -> tuple[int, int]:
             start = child.i
     for child in token.rights:
         if child.i == end and (child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ in ("for", "on", "to")
-                                                          and token.lemma_ in ("call", "point"))):
+                                                          and token.lemma_ in ("call", "point"))
+                               or (token.lemma_ == "put" and child.lower_ == "it")):
             end = child.i + 1
     doc = token.doc
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -160,7 +161,36 @@ def _subject(token, unit):
     "… and said …") the subject of the verb it hangs off; else the speakers stranded before a
     cue that ends the sentence."""
     found = _parsed_subject(token, unit)
-    return found if found is not None else _stranded_subject(token, unit)
+    if found is None:
+        found = _stranded_subject(token, unit)
+    if found is None:
+        found = _speaker_after_quotation(token, unit)
+    return _without_marks(found) if found is not None else None
+
+
+def _without_marks(span):
+    """A source without the quotation marks the parser left at its edges."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_punct and span.doc[start].text in QUOTES:
+        start += 1
+    while end > start and span.doc[end - 1].is_punct and span.doc[end - 1].text in QUOTES:
+        end -= 1
+    return span.doc[start:end] if end > start else span
+
+
+def _speaker_after_quotation(token, unit):
+    """"“…,” Flynn, a top Trump surrogate, said Thursday": the words between a closing quotation
+    mark and the cue, when the parser hung them elsewhere."""
+    doc = token.doc
+    close = next((t for t in reversed(doc[unit.start: token.i]) if t.text in ("”", '"', "''")), None)
+    if close is None or not any(e == close.idx + len(close) for _, e in _quoted(unit)):
+        return None
+    words = [t for t in doc[close.i + 1: token.i] if not (t.is_punct and t.text in ",—–")]
+    if not words or len(words) > MAX_STRANDED_WORDS or words[0].pos_ not in ("PROPN", "DET", "PRON", "NOUN", "ADJ") \
+            or not any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in words):
+        return None
+    span = doc[words[0].i: words[-1].i + 1]
+    return span if span.end == token.i or doc[span.end].text == "," else None
 
 
 def _stranded_subject(token, unit):
@@ -183,25 +213,47 @@ def _stranded_subject(token, unit):
 
 
 MAX_STRANDED_WORDS = 10
+TOPIC_WORDS = {"about", "of", "on", "against", "out", "up"}
+
+
+def _nearest_subject(node, unit):
+    """The verb's subject; of two (the parser makes a fronted quotation one too: "“My reaction …,”
+    the strategist said"), the one outside quotation marks and nearest the verb."""
+    subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj") and _in_unit(c, unit)]
+    if not subjects:
+        return None
+    quoted = _quoted(unit)
+    inside = [c for c in subjects if any(s <= c.idx < e for s, e in quoted)]
+    # a title in quotation marks after the verb is no speaker ("said on “Fox and Friends”")
+    subjects = [c for c in subjects if not (c in inside and c.i > node.i)]
+    outside = [c for c in subjects if c not in inside] or subjects
+    return min(outside, key=lambda c: abs(node.i - c.i)) if outside else None
 
 
 def _parsed_subject(token, unit):
     node = token
+    controlled = token.tag_ == "VBG"  # a gerund's speaker is the subject of the clause it hangs off
     for _ in range(4):
         children = list(node.children)
-        subject = next((c for c in children if c.dep_ in ("nsubj", "csubj") and _in_unit(c, unit)), None)
+        subject = _nearest_subject(node, unit)
         if subject is not None:
             if subject.tag_ in ("WDT", "WP", "WP$") and node.dep_ == "relcl" and _in_unit(node.head, unit):
                 return token.doc[subject.i: subject.i + 1]  # "Mr. Kamin, who said …": named by _antecedent
             if subject.lower_ in ("that", "which", "this", "there"):
                 return None
             return _subtree(subject, unit)
-        if any(c.dep_ == "nsubjpass" for c in children):
+        passive = next((c for c in children if c.dep_ == "nsubjpass" and _in_unit(c, unit)), None)
+        if passive is not None:
             agent = next((c for c in children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            return _subtree(pobj, unit) if pobj is not None else None
+            if pobj is not None:
+                return _subtree(pobj, unit)
+            if node is not token and controlled and passive.pos_ in ("PRON", "PROPN", "NOUN"):
+                return _subtree(passive, unit)  # "After saying …, she was whisked off": who said it
+            return None
         if node.dep_ in ("advcl", "xcomp", "conj", "pcomp") and node.head is not node \
                 and node.head.pos_ in ("VERB", "AUX") and _in_unit(node.head, unit):
+            controlled = controlled and node.dep_ != "conj"
             node = node.head
             continue
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX") \
@@ -226,11 +278,27 @@ def _inverted_subject(token, unit):
     return None
 
 
+def _closes_quotation(token) -> bool:
+    """"… That’s ridiculous,’” the president added.": a cue that ends its sentence, its subject right
+    after a closing quotation mark; the quotation is its complement, however the parser hung it."""
+    doc = token.doc
+    if any(not (t.is_punct or t.is_space) for t in doc[token.i + 1: token.sent.end]):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    if subject is None:
+        return False
+    j = subject.left_edge.i - 1
+    while j >= 0 and doc[j].text == ",":
+        j -= 1
+    return j >= 0 and doc[j].text[-1:] in "”\"'’"
+
+
 def _has_complement(token, needs: str) -> bool:
     deps = {c.dep_ for c in token.children}
     if "nsubjpass" in deps and "agent" in deps and needs != "colon":
         return True  # "first reported by The Washington Post", "endorsed by dozens of papers"
-    clause = bool(deps & {"ccomp", "parataxis"}) or token.dep_ == "parataxis" or _followed_by_colon_or_quote(token)
+    clause = bool(deps & {"ccomp", "parataxis"}) or token.dep_ == "parataxis" or _followed_by_colon_or_quote(token) \
+        or _closes_quotation(token)
     if needs == "colon":
         return _followed_by_colon_or_quote(token)
     if needs == "clause":
@@ -238,6 +306,36 @@ def _has_complement(token, needs: str) -> bool:
     if needs == "object":
         return clause or bool(deps & {"dobj", "xcomp", "prep", "oprd", "attr", "dative", "acomp", "prt"})
     return True
+
+
+AS_PUT_IT = Cue("put it", "speech", "any", "verb")
+FINDERS = {"judge", "judges", "court", "jury", "panel", "inquiry", "commission"}
+
+
+def _idiom(token, lemma: str) -> bool:
+    """Cue verbs that attribute nothing: "a program called EB-5" (a name), "it goes without
+    saying", "let's say you …" (a supposition)."""
+    head = token.head
+    if lemma == "call" and token.dep_ == "acl" and token.tag_ == "VBN":
+        return True
+    if lemma == "say" and head.lower_ == "without" and head.head.lemma_ == "go":
+        return True
+    return lemma == "say" and head.lemma_ == "let" and head.i < token.i
+
+
+def _as_put_it(token) -> bool:
+    """"As Ms. Simonyan put it, …": the idiom attributes the sentence's main clause."""
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children) \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+
+
+def _finding(token, cue) -> bool:
+    """"A 2014 study found 31 incidents", "a judge found the law unconstitutional": a study or a
+    court finds an object, not only a clause (a person who "found the bodies" reports nothing)."""
+    if cue.cls != "evidence" or not any(c.dep_ in ("dobj", "oprd") for c in token.children):
+        return False
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.lower_ in DOCUMENT_HEADS or subject.lower_ in FINDERS)
 
 
 def _disputes_object(token) -> bool:
@@ -276,15 +374,24 @@ def _verb_relations(unit):
         if cue is None and token.lower_.endswith("ing") and find_cue(token.lower_[:-3] + "e"):
             lemma = token.lower_[:-3] + "e"  # "hoping" → "hop"
             cue = find_cue(lemma)
+        if cue is None and lemma == "put" and _as_put_it(token):
+            lemma, cue = "put it", AS_PUT_IT
         if cue is None:
+            continue
+        if _idiom(token, lemma):
             continue
         if lemma in ("cite", "quote") and token.tag_ == "VBG":
             continue  # "citing X": read by _citing_relations, X is the source
-        if not (_has_complement(token, cue.needs) or _disputes_object(token)):
+        if not (_has_complement(token, cue.needs) or _disputes_object(token) or _finding(token, cue)):
             continue
         if lemma == "call" and not any(c.dep_ in ("oprd", "ccomp", "xcomp") or
                                        (c.dep_ == "prep" and c.lower_ in ("for", "on")) for c in token.children):
             continue  # "called the office" is not a cue; "called for", "called it a scandal" are
+        if lemma in ("speak", "talk") and not (
+                any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ in ("prep", "prt") and c.lower_ in TOPIC_WORDS
+                                                           and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children))
+                    for c in token.children) or _followed_by_colon_or_quote(token) or _closes_quotation(token)):
+            continue  # "spoke to reporters", "spoke for five minutes": speaking, but nothing is said
         source = _subject(token, unit)
         if source is None or (source.root.pos_ not in ("PROPN", "PRON")
                               and not any(e.label_ in ("PERSON", "ORG") for e in source.ents)):
@@ -414,15 +521,18 @@ def _speaker_relation(unit):
     doc = unit.doc
     tokens = [t for t in unit if not t.is_space]
     for k, token in enumerate(tokens):
-        if token.text in ("―", "—") and 1 <= len(tokens) - k - 1 <= 4 \
-                and all(t.text[:1].isupper() or t.is_punct for t in tokens[k + 1:]) \
-                and (k == 0 or tokens[k - 1].text in QUOTES):
+        # the tokenizer keeps a closing quote and a dash written together ("…”― Jane Doe") as one token
+        signed = token.text in ("―", "—") and (k == 0 or tokens[k - 1].text in QUOTES) \
+            or (len(token.text) == 2 and token.text[0] in QUOTES and token.text[1] in "―—")
+        if signed and 1 <= len(tokens) - k - 1 <= 4 \
+                and all(t.text[:1].isupper() or t.is_punct for t in tokens[k + 1:]):
             name = [t for t in tokens[k + 1:] if not t.is_punct]
             if not name:
                 break
             source = doc[name[0].i: name[-1].i + 1]
             content = _trim(doc, unit.start, token.i)
-            return Relation(cue=(token.idx, token.idx + 1), cue_text=token.text, lemma=":", cls="speech",
+            dash = token.idx + len(token.text) - 1
+            return Relation(cue=(dash, dash + 1), cue_text=token.text[-1], lemma=":", cls="speech",
                             source=source, content=content, unit=unit, cue_i=token.i)
     first = 1 if tokens and tokens[0].text in QUOTES else 0
     for j in range(first + 1, min(first + 5, len(tokens))):
@@ -432,11 +542,14 @@ def _speaker_relation(unit):
         if head[0].lower_ in SPEAKER_LABELS or any(t.like_num for t in head) \
                 or not all(t.text[:1].isupper() or t.text in ("'s", "’s", ".", "-") for t in head):
             return None
+        cue = tokens[j]
+        if head[0].lower_ in ("said", "says", "asked", "added", "wrote") and len(head) > 1:
+            cue, head = head[0], head[1:]  # "Said Ellis: “…”": the verb is the cue, the name the speaker
         source = doc[head[0].i: head[-1].i + 1]
         end = next((t.i for t in doc[tokens[j].i + 1:] if t.is_space and "\n" in t.text), len(doc))
         content = _trim(doc, tokens[j].i + 1, end)  # the speaker's turn runs to the paragraph's end
-        return Relation(cue=(tokens[j].idx, tokens[j].idx + 1), cue_text=":", lemma=":", cls="speech",
-                        source=source, content=content, unit=unit, cue_i=tokens[j].i)
+        return Relation(cue=(cue.idx, cue.idx + len(cue)), cue_text=cue.text, lemma=":", cls="speech",
+                        source=source, content=content, unit=unit, cue_i=cue.i)
     return None
 
 
