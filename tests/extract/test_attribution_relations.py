@@ -134,3 +134,9 @@ def test_idioms_with_cue_verbs_attribute_nothing(make_parsed):
     assert relations(make_parsed, "It goes without saying that the tax plan is unpopular.") == []
     assert relations(make_parsed, "Let's say a degree will cost $160,000 in 18 years.") == []
     assert ("call", "He") in relations(make_parsed, "He called the strike a crime.")
+
+
+def test_continued_after_a_quotation_and_a_column_heading_is_no_speaker(make_parsed):
+    assert ("continue", "she") in relations(make_parsed, "“This is not who we are,” she continued.")
+    assert relations(make_parsed, "The talks continued for hours.") == []
+    assert relations(make_parsed, "The Latest: Trump urges supporters to monitor polling places.") == [("urge", "Trump")]

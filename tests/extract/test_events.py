@@ -115,3 +115,21 @@ def test_events_a_kind_of_event_is_not_its_actor_and_a_day_not_its_target(make_p
     for event in found:
         assert not (event.actor and event.actor.text.lower() in ("hunger", "roadside"))
         assert not (event.target and event.target.text in ("Monday", "Sunday"))
+
+
+def test_events_the_target_inside_a_thing_given_or_withheld(make_parsed):
+    """A thing's party: where it applies, whom it is against or goes to, one clause down too."""
+    cases = [
+        ("Serbia lifted a night curfew in Montenegro on Sunday.", "Montenegro"),
+        ("Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria.", "Nigeria"),
+        ("Iran on Tuesday threatened to cut off electricity to Armenia over unpaid bills.", "Armenia"),
+    ]
+    for text, target in cases:
+        events = events_of(make_parsed, text)
+        assert events and events[0].target is not None and target in events[0].target.text, (text, events)
+
+
+def test_events_a_named_official_acts_for_the_organisation_his_title_names(make_parsed):
+    events = events_of(make_parsed, "Arab League Secretary-General Chedli Klibi today urged the European "
+                                    "Community to support the peace plan.")
+    assert events and events[0].actor is not None and events[0].actor.role == "IGO"

@@ -56,8 +56,14 @@ def actor_for_span(actors, start: int, end: int, *, head: int | None = None) -> 
         inside = [a for a in actors if a.start <= start < a.end or a.start < end <= a.end]
     if not inside:
         return None
-    return max(inside, key=lambda a: (head is not None and a.start <= head < a.end and a.end - a.start < end - start,
-                                      a.country is not None, -a.start, a.role is not None, a.end - a.start))
+    def holds_head(a) -> bool:
+        return head is not None and a.start <= head < a.end
+
+    # a bare name holding the head ("Chedli Klibi") yields to a phrase that says whom he acts for
+    # ("Arab League Secretary-General Chedli Klibi": the Arab League, an IGO)
+    return max(inside, key=lambda a: (holds_head(a) and a.end - a.start < end - start and (a.country or a.role) is not None,
+                                      a.country is not None, -a.start, a.role is not None, holds_head(a),
+                                      a.end - a.start))
 
 
 # roles whose members act at home: "the police", "the authorities", "protesters", "gangs" with no

@@ -300,7 +300,7 @@ def _has_complement(token, needs: str) -> bool:
     clause = bool(deps & {"ccomp", "parataxis"}) or token.dep_ == "parataxis" or _followed_by_colon_or_quote(token) \
         or _closes_quotation(token)
     if needs == "colon":
-        return _followed_by_colon_or_quote(token)
+        return _followed_by_colon_or_quote(token) or _closes_quotation(token)
     if needs == "clause":
         return clause
     if needs == "object":
@@ -540,6 +540,7 @@ def _speaker_relation(unit):
             continue
         head = tokens[first:j]
         if head[0].lower_ in SPEAKER_LABELS or any(t.like_num for t in head) \
+                or (len(head) == 2 and head[0].lower_ == "the" and head[1].lower_ in SPEAKER_LABELS) \
                 or not all(t.text[:1].isupper() or t.text in ("'s", "’s", ".", "-") for t in head):
             return None
         cue = tokens[j]

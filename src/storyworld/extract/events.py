@@ -231,10 +231,45 @@ RECIPIENT_TYPES = {"AID", "AGREE", "SUPPORT", "SANCTION", "THREATEN", "CONCEDE",
 
 
 def _recipient(trigger, obj, event_type: str):
-    """The party a thing goes to, when the object is a thing (no name, no actor role in it)."""
-    if event_type not in RECIPIENT_TYPES or obj.pos_ != "NOUN" or _names_party(obj) or resolve(_phrase(obj).text):
+    """The party a thing goes to, when the object is a thing (no name, no actor role in it): after
+    "to" on the verb, else inside the thing's own phrase ("lifted a curfew in Montenegro", "cut off
+    electricity to Nakhichevan", "restrictions for new EU members")."""
+    if event_type not in RECIPIENT_TYPES or obj.pos_ != "NOUN" or _names_party_itself(obj) \
+            or resolve(_phrase(obj).text):
         return obj
-    return _indirect_object(trigger, "AID" if event_type not in TO_TARGET_TYPES else event_type) or obj
+    return _indirect_object(trigger, "AID" if event_type not in TO_TARGET_TYPES else event_type) \
+        or _party_inside(obj) or _party_inside(trigger, ("in",)) or obj
+
+
+INNER_PREPOSITIONS = ("to", "against", "on", "for", "in", "from", "with")
+
+
+def _names_party_itself(token) -> bool:
+    """Whether the noun or a word before it names a party ("Israeli raids", "Serbia's curfew"), not
+    a phrase after it ("a curfew in Montenegro")."""
+    return token.pos_ == "PROPN" or token.ent_type_ in NAMED_PARTY_TYPES or any(
+        t.ent_type_ in NAMED_PARTY_TYPES or t.pos_ == "PROPN" for left in token.lefts for t in left.subtree)
+
+
+def _party_inside(thing, prepositions=INNER_PREPOSITIONS):
+    """The named party a thing is for, against or in: "sanctions against Nigeria", "a curfew in
+    Montenegro"; the first such phrase of the thing (or of the verb: "lifted a curfew in Montenegro")."""
+    for child in thing.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            grand = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if grand is not None and _party(grand) and _names_party(grand):
+                return grand
+    return None
+
+
+def _sought(trigger):
+    """The party inside what is called or pressed for: "called for sanctions against Nigeria"."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            thing = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if thing is not None and thing.pos_ == "NOUN" and not _names_party_itself(thing):
+                return _party_inside(thing)
+    return None
 
 
 def _claimant(token):
@@ -277,13 +312,14 @@ def _asked(trigger):
     return None
 
 
-def _embedded_object(trigger):
-    """The target of what is threatened or demanded: "threatened to attack any ship" → any ship."""
+def _embedded_object(trigger, event_type: str):
+    """The target of what is threatened or demanded: "threatened to attack any ship" → any ship;
+    a thing's recipient: "threatened to cut off electricity to Nakhichevan" → Nakhichevan."""
     for child in trigger.children:
         if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
             found = _object(child)
             if found is not None:
-                return found
+                return _recipient(child, found, event_type)
     return None
 
 
@@ -713,9 +749,11 @@ def extract_events(parsed, *, actors) -> list[Event]:
                 if trigger.type == "REQUEST":  # "demanded that the United States match …": the US
                     target_token = _asked(token) or target_token
                 if target_token is None and trigger.type in ("THREATEN", "REQUEST"):
-                    target_token = _embedded_object(token)
+                    target_token = _embedded_object(token, trigger.type)
                 if target_token is None:
                     target_token = _indirect_object(token, trigger.type)
+                if target_token is None and trigger.type in ("REQUEST", "SUPPORT"):
+                    target_token = _sought(token)  # "called for sanctions against Nigeria": Nigeria
             else:
                 if _skip_noun(token):
                     continue
