@@ -133,3 +133,17 @@ def test_events_a_named_official_acts_for_the_organisation_his_title_names(make_
     events = events_of(make_parsed, "Arab League Secretary-General Chedli Klibi today urged the European "
                                     "Community to support the peace plan.")
     assert events and events[0].actor is not None and events[0].actor.role == "IGO"
+
+
+def test_events_a_protest_is_against_the_party_behind_what_it_protests(make_parsed):
+    cases = [
+        ("Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's decision "
+         "to send them back.", "Sweden"),
+        ("A group of Chechen refugees are continuing a hunger strike in protest of the Russian government's "
+         "refusal to talk.", "Russian government"),
+        ("Thousands of students marched in Nairobi to protest the arrest of an opposition leader by Kenyan "
+         "police.", "Kenyan police"),
+    ]
+    for text, target in cases:
+        protests = [e for e in events_of(make_parsed, text) if e.type == "PROTEST"]
+        assert protests and protests[0].target is not None and target in protests[0].target.text, (text, protests)

@@ -272,6 +272,44 @@ def _sought(trigger):
     return None
 
 
+PROTEST_PURPOSES = {"protest", "denounce", "condemn", "oppose", "demand", "decry", "mark"}
+
+
+def _protested(trigger):
+    """What a protest is against, from its purpose: "marched to protest the arrest …", "a hunger
+    strike in protest of the government's refusal", "… to protest against Sweden's decision" (its
+    owner, a named party, is the target); None when that names no party."""
+    anchors = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubj") else [])
+    for anchor in anchors:
+        for child in anchor.children:
+            thing = None
+            if child.dep_ in ("advcl", "xcomp", "acl") and child.lemma_.lower() in PROTEST_PURPOSES:
+                thing = next((c for c in child.children if c.dep_ == "dobj"), None) or _pobj(child, PROTEST_PREPS)
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                noun = next((c for c in child.children if c.dep_ == "pobj" and c.lemma_.lower() == "protest"), None)
+                thing = _pobj(noun, PROTEST_PREPS) if noun is not None else None
+            if thing is None:
+                continue
+            owner = _owner(thing)
+            if owner is thing and thing.pos_ == "NOUN" and ACT_NOUN.search(thing.lower_):
+                owner = _pobj(thing, ("by",)) or thing  # "the arrest … by Kenyan police"
+            if owner is not None and _party(owner) and _names_party(owner):
+                return owner
+    return None
+
+
+PROTEST_PREPS = ("against", "over", "at", "of")
+
+
+def _pobj(token, prepositions):
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            grand = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if grand is not None:
+                return grand
+    return None
+
+
 def _claimant(token):
     """Whose demand or call it is: "accepted demands from Shona rebels", "rejected calls by Kofi Annan"."""
     for child in token.children:
@@ -760,6 +798,8 @@ def extract_events(parsed, *, actors) -> list[Event]:
                 actor_token, target_token = _noun_arguments(token)
             # "complained on Tuesday", "a hunger strike on Monday": a day is nobody's target
             actor_token, target_token = (t if t is None or _party(t) else None for t in (actor_token, target_token))
+            if target_token is None and trigger.type == "PROTEST":
+                target_token = _protested(token)  # "a hunger strike to protest against Sweden's decision"
             if target_token is not None:
                 target_token = _owner(target_token)
             if actor_token is not None and trigger.type in SYMMETRIC_TYPES and (
