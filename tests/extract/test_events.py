@@ -147,3 +147,13 @@ def test_events_a_protest_is_against_the_party_behind_what_it_protests(make_pars
     for text, target in cases:
         protests = [e for e in events_of(make_parsed, text) if e.type == "PROTEST"]
         assert protests and protests[0].target is not None and target in protests[0].target.text, (text, protests)
+
+
+def test_events_a_pronoun_stands_for_the_organisation_that_governs_it(make_parsed):
+    events = events_of(make_parsed, "The International Labor Office (ILO) reiterated its demand today that "
+                                    "Israel ease restrictions on Palestinian workers.")
+    demand = next(e for e in events if e.trigger == "demand")
+    assert demand.actor is not None and demand.actor.role == "IGO"
+    events = events_of(make_parsed, "U.N. Secretary-General Kofi Annan announced on Monday that he will "
+                                    "withdraw weapons inspectors from Iraq.")
+    assert events and events[0].actor.text == "he" and events[0].actor.role == "IGO"

@@ -697,6 +697,17 @@ def _reporting_subject(trigger):
     return None
 
 
+def _possessor_subject(span, trigger):
+    """"The ILO reiterated its demand": a possessive pronoun on an event noun stands for the subject
+    of the verb that governs the noun."""
+    if trigger.pos_ != "NOUN" or len(span) != 1 or span[0].dep_ != "poss" or span[0].head.i != trigger.i:
+        return None
+    verb = trigger.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < trigger.i), None)
+
+
 def _ref(ctx: _Context, span, *, trigger, sent, is_target: bool) -> ActorRef | None:
     if span is None:
         return None
@@ -715,11 +726,12 @@ def _ref(ctx: _Context, span, *, trigger, sent, is_target: bool) -> ActorRef | N
                        None)
         antecedent = None
         if pronoun is not None and len(words) <= 4:
-            reporter = _reporting_subject(trigger)
+            # "X said he will …", "X reiterated its demand": the subject of the verb above
+            reporter = _reporting_subject(trigger) or _possessor_subject(span, trigger)
             if reporter is not None and reporter.i < span.root.i:
                 rspan = _phrase(reporter)
                 antecedent = actor_for_span(ctx.actors, rspan.start_char, rspan.end_char, head=reporter.idx)
-                if antecedent is not None and antecedent.country is None:
+                if antecedent is not None and antecedent.country is None and antecedent.role not in ("IGO", "NGO"):
                     antecedent = None
             if antecedent is None:
                 antecedent = ctx.antecedent(span.start_char)
