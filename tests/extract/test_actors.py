@@ -81,3 +81,16 @@ def test_home_bound_actors_take_the_country_where_the_event_happened():
     assert p.actor.country == "GEO" and p.target.country == "GEO"
     assert d.actor.country is None  # an unnamed strike's drones are often the other side's
     assert d.target.country == "UKR"
+
+
+def test_country_lookup_agrees_with_countrynames():
+    """Our direct look-up in countrynames' table gives what its `to_code` gives."""
+    import countrynames
+
+    from storyworld.resources.actors import _countrynames_code
+
+    names = ["France", "Syria", "Iranian", "Ivory Coast", "Côte d'Ivoire", "the United States", "Burma",
+             "Korea, Republic of", "Russian Federation", "Czechia", "Great Britain", "Kosovo", "Taiwan",
+             "Democratic Republic of the Congo", "Hama", "Kremlin", "Nowhereland", "Palestine"]
+    assert [_countrynames_code(n) for n in names] == [countrynames.to_code(n) for n in names]
+    assert _countrynames_code("Ivory Coast") == "CI"
