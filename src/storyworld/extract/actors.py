@@ -61,9 +61,11 @@ def actor_for_span(actors, start: int, end: int, *, head: int | None = None) -> 
 
     # a bare name holding the head ("Chedli Klibi") yields to a phrase that says whom he acts for
     # ("Arab League Secretary-General Chedli Klibi": the Arab League, an IGO)
-    return max(inside, key=lambda a: (holds_head(a) and a.end - a.start < end - start and (a.country or a.role) is not None,
-                                      a.country is not None, -a.start, a.role is not None, holds_head(a),
-                                      a.end - a.start))
+    def informative_head(a) -> bool:
+        return holds_head(a) and a.end - a.start < end - start and (a.country or a.role) is not None
+
+    return max(inside, key=lambda a: (informative_head(a), a.country is not None, -a.start, a.role is not None,
+                                      holds_head(a), a.end - a.start))
 
 
 # roles whose members act at home: "the police", "the authorities", "protesters", "gangs" with no

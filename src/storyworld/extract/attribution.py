@@ -312,6 +312,15 @@ AS_PUT_IT = Cue("put it", "speech", "any", "verb")
 FINDERS = {"judge", "judges", "court", "jury", "panel", "inquiry", "commission"}
 
 
+def _says_something(token) -> bool:
+    """"Spoke about the budget", "spoke out against", a clause or a quotation: speaking with content."""
+    def topic(c) -> bool:
+        return c.dep_ in ("prep", "prt") and c.lower_ in TOPIC_WORDS \
+            and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)  # "on Friday" is no topic
+    return any(c.dep_ in ("ccomp", "parataxis") or topic(c) for c in token.children) \
+        or _followed_by_colon_or_quote(token) or _closes_quotation(token)
+
+
 def _idiom(token, lemma: str) -> bool:
     """Cue verbs that attribute nothing: "a program called EB-5" (a name), "it goes without
     saying", "let's say you …" (a supposition)."""
@@ -387,10 +396,7 @@ def _verb_relations(unit):
         if lemma == "call" and not any(c.dep_ in ("oprd", "ccomp", "xcomp") or
                                        (c.dep_ == "prep" and c.lower_ in ("for", "on")) for c in token.children):
             continue  # "called the office" is not a cue; "called for", "called it a scandal" are
-        if lemma in ("speak", "talk") and not (
-                any(c.dep_ in ("ccomp", "parataxis") or (c.dep_ in ("prep", "prt") and c.lower_ in TOPIC_WORDS
-                                                           and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children))
-                    for c in token.children) or _followed_by_colon_or_quote(token) or _closes_quotation(token)):
+        if lemma in ("speak", "talk") and not _says_something(token):
             continue  # "spoke to reporters", "spoke for five minutes": speaking, but nothing is said
         source = _subject(token, unit)
         if source is None or (source.root.pos_ not in ("PROPN", "PRON")
