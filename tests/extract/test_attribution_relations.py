@@ -140,3 +140,11 @@ def test_continued_after_a_quotation_and_a_column_heading_is_no_speaker(make_par
     assert ("continue", "she") in relations(make_parsed, "“This is not who we are,” she continued.")
     assert relations(make_parsed, "The talks continued for hours.") == []
     assert relations(make_parsed, "The Latest: Trump urges supporters to monitor polling places.") == [("urge", "Trump")]
+
+
+def test_a_named_report_that_states_content(make_parsed):
+    got = relations(make_parsed, "Clinton seized upon a New York Times report that Trump had a net loss in 1995.")
+    assert ("report", "New York Times") in got
+    got = relations(make_parsed, "A Government Accountability Office report released last year found that "
+                                 "the agency could not be sure.")
+    assert [r for r in got if r[0] == "report"] == []

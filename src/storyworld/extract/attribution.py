@@ -489,9 +489,14 @@ def _noun_relations(unit):
         if cue is None:
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        if owner is None:
-            continue
-        source = doc[max(owner.left_edge.i, unit.start): owner.i + 1]
+        if owner is not None:
+            source = doc[max(owner.left_edge.i, unit.start): owner.i + 1]
+        else:
+            # "a New York Times report that …", "a Pentagon statement that …": a name before the noun
+            names = [c for c in token.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+            if not names or cue.cls not in ("speech", "evidence") or not _that_clause(token):
+                continue
+            source = doc[max(names[0].left_edge.i, unit.start): names[-1].i + 1]
         complement = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")), None)
         if complement is None:
             continue  # "her statement", "his proposals": a mention of what was said, not the saying
@@ -499,6 +504,12 @@ def _noun_relations(unit):
         content = _trim(doc, clause.start, clause.end)
         yield Relation(cue=(token.idx, token.idx + len(token)), cue_text=token.text, lemma=token.lemma_.lower(),
                        cls=cue.cls, source=source, content=content, unit=unit, cue_i=token.i)
+
+
+def _that_clause(noun) -> bool:
+    """"a report that Trump lost …" states content; "a report released last year" does not."""
+    return any(c.dep_ == "ccomp" or (c.dep_ in ("acl", "relcl") and any(
+        g.dep_ == "mark" and g.lower_ == "that" for g in c.children)) for c in noun.children)
 
 
 def _mistagged_verb_relation(unit):
