@@ -84,35 +84,35 @@ def test_a_gerund_speaks_for_the_subject_of_a_passive_clause(make_parsed):
 
 
 def test_the_speaker_after_a_fronted_quotation_is_the_source(make_parsed):
-    got = relations(make_parsed, "“My reaction was that it was outrageous,” the former strategist said in an interview.")
-    assert got == [("say", "the former strategist")]
-    got = relations(make_parsed, "“There is a disconnect between the White House and the military,” Flynn, a "
-                                 "campaign surrogate, said on Thursday on “Fox and Friends.”")
-    assert got and got[0][1].startswith("Flynn")
+    got = relations(make_parsed, "“The plan will not survive the winter,” the retired engineer said in an interview.")
+    assert got == [("say", "the retired engineer")]
+    got = relations(make_parsed, "“The harbour has never been this quiet,” Okonkwo, a dock foreman, said on "
+                                 "Tuesday on “Morning Tide.”")
+    assert got and got[0][1].startswith("Okonkwo")
 
 
 def test_a_final_cue_after_a_quotation_takes_it_for_its_complement(make_parsed):
-    got = relations(make_parsed, "I would tell him, ‘That is ridiculous,’” the president added.")
-    assert ("add", "the president") in got
+    got = relations(make_parsed, "We told the board, ‘That price is too high,’” the mayor added.")
+    assert ("add", "the mayor") in got
 
 
 def test_inverted_said_before_a_colon_is_the_cue(make_parsed):
-    parsed = make_parsed("Said Ellis: “I do not think she cares about tax reform.”", published="2016-09-01", outlet="Test")
+    parsed = make_parsed("Said Moreau: “I do not think the council cares about the river.”", published="2016-09-01", outlet="Test")
     (relation,) = find_relations(parsed)
-    assert (relation.cue_text, relation.source.text) == ("Said", "Ellis")
+    assert (relation.cue_text, relation.source.text) == ("Said", "Moreau")
 
 
 def test_a_quotation_signed_with_a_dash_written_against_the_quote(make_parsed):
-    parsed = make_parsed("“He makes blanket statements about people he knows nothing about.”― Pamela Ruiz",
+    parsed = make_parsed("“The bus never comes on time in our village.”― Ama Boateng",
                          published="2016-09-01", outlet="Test")
     (relation,) = find_relations(parsed)
-    assert (relation.cue_text, relation.source.text) == ("―", "Pamela Ruiz")
+    assert (relation.cue_text, relation.source.text) == ("―", "Ama Boateng")
 
 
 def test_speaking_without_saying_anything_is_no_cue(make_parsed):
-    assert relations(make_parsed, "The two women spoke for about five minutes.") == []
-    assert relations(make_parsed, "The senator spoke at a gathering of conservatives on Friday.") == []
-    assert ("speak", "The senator") in relations(make_parsed, "The senator spoke about clean energy on Friday.")
+    assert relations(make_parsed, "The two ministers spoke for about ten minutes.") == []
+    assert relations(make_parsed, "The senator spoke at a gathering of farmers on Friday.") == []
+    assert ("speak", "The senator") in relations(make_parsed, "The senator spoke about water prices on Friday.")
 
 
 def test_as_someone_put_it(make_parsed):
@@ -124,27 +124,27 @@ def test_as_someone_put_it(make_parsed):
 
 
 def test_a_court_or_a_study_finds_an_object(make_parsed):
-    assert ("find", "a federal judge") in relations(
-        make_parsed, "While a federal judge found that action unconstitutional, his ruling was overturned.")
+    assert ("find", "a district judge") in relations(
+        make_parsed, "While a district judge found the new fee unlawful, her ruling was overturned.")
     assert relations(make_parsed, "Police found the bodies of two men near the river.") == []
 
 
 def test_idioms_with_cue_verbs_attribute_nothing(make_parsed):
-    assert relations(make_parsed, "The program, called EB-5, lets investors gain residence.") == []
-    assert relations(make_parsed, "It goes without saying that the tax plan is unpopular.") == []
-    assert relations(make_parsed, "Let's say a degree will cost $160,000 in 18 years.") == []
+    assert relations(make_parsed, "The scheme, called Blue Harbour, lets fishermen sell directly.") == []
+    assert relations(make_parsed, "It goes without saying that the new toll is unpopular.") == []
+    assert relations(make_parsed, "Let's say a new boat will cost $40,000 in five years.") == []
     assert ("call", "He") in relations(make_parsed, "He called the strike a crime.")
 
 
 def test_continued_after_a_quotation_and_a_column_heading_is_no_speaker(make_parsed):
-    assert ("continue", "she") in relations(make_parsed, "“This is not who we are,” she continued.")
+    assert ("continue", "she") in relations(make_parsed, "“We will rebuild the bridge,” she continued.")
     assert relations(make_parsed, "The talks continued for hours.") == []
-    assert relations(make_parsed, "The Latest: Trump urges supporters to monitor polling places.") == [("urge", "Trump")]
+    assert relations(make_parsed, "The Latest: Governor urges residents to leave the coast.") == [("urge", "Governor")]
 
 
 def test_a_named_report_that_states_content(make_parsed):
-    got = relations(make_parsed, "Clinton seized upon a New York Times report that Trump had a net loss in 1995.")
-    assert ("report", "New York Times") in got
-    got = relations(make_parsed, "A Government Accountability Office report released last year found that "
-                                 "the agency could not be sure.")
+    got = relations(make_parsed, "The minister seized upon a Daily Nation report that the port had lost money in 2019.")
+    assert ("report", "Daily Nation") in got
+    got = relations(make_parsed, "A National Audit Office report released last year found that "
+                                 "the agency could not trace the funds.")
     assert [r for r in got if r[0] == "report"] == []

@@ -120,9 +120,9 @@ def test_events_a_kind_of_event_is_not_its_actor_and_a_day_not_its_target(make_p
 def test_events_the_target_inside_a_thing_given_or_withheld(make_parsed):
     """A thing's party: where it applies, whom it is against or goes to, one clause down too."""
     cases = [
-        ("Serbia lifted a night curfew in Montenegro on Sunday.", "Montenegro"),
-        ("Archbishop Desmond Tutu on Sunday called for sanctions against Nigeria.", "Nigeria"),
-        ("Iran on Tuesday threatened to cut off electricity to Armenia over unpaid bills.", "Armenia"),
+        ("Georgia lifted a night curfew in Abkhazia on Sunday.", "Abkhazia"),
+        ("Bishop Peter Okafor on Monday called for sanctions against Cameroon.", "Cameroon"),
+        ("Uzbekistan on Friday threatened to cut off electricity to Tajikistan over unpaid bills.", "Tajikistan"),
     ]
     for text, target in cases:
         events = events_of(make_parsed, text)
@@ -130,19 +130,19 @@ def test_events_the_target_inside_a_thing_given_or_withheld(make_parsed):
 
 
 def test_events_a_named_official_acts_for_the_organisation_his_title_names(make_parsed):
-    events = events_of(make_parsed, "Arab League Secretary-General Chedli Klibi today urged the European "
-                                    "Community to support the peace plan.")
+    events = events_of(make_parsed, "African Union Commission chairman Moussa Diallo on Tuesday urged the "
+                                    "European Union to fund the mission.")
     assert events and events[0].actor is not None and events[0].actor.role == "IGO"
 
 
 def test_events_a_protest_is_against_the_party_behind_what_it_protests(make_parsed):
     cases = [
-        ("Up to 1,000 ethnic Turks began a hunger strike on Monday to protest against Sweden's decision "
-         "to send them back.", "Sweden"),
-        ("A group of Chechen refugees are continuing a hunger strike in protest of the Russian government's "
-         "refusal to talk.", "Russian government"),
-        ("Thousands of students marched in Nairobi to protest the arrest of an opposition leader by Kenyan "
-         "police.", "Kenyan police"),
+        ("About 300 Eritrean asylum seekers began a hunger strike on Monday to protest against Denmark's plan "
+         "to deport them.", "Denmark"),
+        ("Dozens of Tamil students staged a hunger strike in protest of the Indian government's refusal "
+         "to hear them.", "Indian government"),
+        ("Thousands of teachers marched in Lusaka to protest the detention of a union leader by Zambian "
+         "police.", "Zambian police"),
     ]
     for text, target in cases:
         protests = [e for e in events_of(make_parsed, text) if e.type == "PROTEST"]
@@ -150,10 +150,10 @@ def test_events_a_protest_is_against_the_party_behind_what_it_protests(make_pars
 
 
 def test_events_a_pronoun_stands_for_the_organisation_that_governs_it(make_parsed):
-    events = events_of(make_parsed, "The International Labor Office (ILO) reiterated its demand today that "
-                                    "Israel ease restrictions on Palestinian workers.")
+    events = events_of(make_parsed, "The World Health Organization (WHO) repeated its demand on Friday that "
+                                    "Sudan open the border crossings to medical convoys.")
     demand = next(e for e in events if e.trigger == "demand")
     assert demand.actor is not None and demand.actor.role == "IGO"
-    events = events_of(make_parsed, "U.N. Secretary-General Kofi Annan announced on Monday that he will "
-                                    "withdraw weapons inspectors from Iraq.")
-    assert events and events[0].actor.text == "he" and events[0].actor.role == "IGO"
+    events = events_of(make_parsed, "UN envoy Maria Lindqvist said on Monday that she will withdraw the "
+                                    "monitoring team from Libya.")
+    assert events and events[0].actor.text == "she" and events[0].actor.role == "IGO"

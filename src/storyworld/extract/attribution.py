@@ -169,8 +169,14 @@ def _subject(token, unit):
 
 
 def _without_marks(span):
-    """A source without the quotation marks the parser left at its edges."""
+    """A source without the quotation marks the parser left at its edges, and without the end of a
+    quotation it swallowed ("this quiet,” Okonkwo, a dock foreman" → "Okonkwo, a dock foreman")."""
     start, end = span.start, span.end
+    closing = [t.i for t in span[:-1] if t.text in ("”", "’’", "''")]
+    if closing:
+        start = closing[-1] + 1
+        while start < end and span.doc[start].text in (",", "—", "–"):
+            start += 1
     while start < end and span.doc[start].is_punct and span.doc[start].text in QUOTES:
         start += 1
     while end > start and span.doc[end - 1].is_punct and span.doc[end - 1].text in QUOTES:
@@ -541,9 +547,15 @@ def _speaker_relation(unit):
         # the tokenizer keeps a closing quote and a dash written together ("…”― Jane Doe") as one token
         signed = token.text in ("―", "—") and (k == 0 or tokens[k - 1].text in QUOTES) \
             or (len(token.text) == 2 and token.text[0] in QUOTES and token.text[1] in "―—")
-        if signed and 1 <= len(tokens) - k - 1 <= 4 \
-                and all(t.text[:1].isupper() or t.is_punct for t in tokens[k + 1:]):
-            name = [t for t in tokens[k + 1:] if not t.is_punct]
+        after = tokens[k + 1:]
+        if signed and not after:  # the parser ended the sentence at the dash: the name opens the next one
+            after = []
+            for t in doc[unit.end: unit.end + 5]:
+                if t.is_space or not (t.text[:1].isupper() or t.is_punct):
+                    break
+                after.append(t)
+        if signed and 1 <= len(after) <= 4 and all(t.text[:1].isupper() or t.is_punct for t in after):
+            name = [t for t in after if not t.is_punct]
             if not name:
                 break
             source = doc[name[0].i: name[-1].i + 1]
