@@ -49,8 +49,8 @@ def test_events_targets_beyond_the_direct_object(make_parsed, text, type_, targe
 
 
 @pytest.mark.parametrize("text, type_, target", [
-    ("Albania denounced Serbia's crackdown on the protesters in Kosovo.", "ACCUSE", "Serbia"),  # the act's owner
-    ("Lebanon rejected demands from Israel to disarm the group.", "REJECT", "Israel"),  # whose demands
+    ("Hungary denounced Romania's crackdown on the striking miners.", "ACCUSE", "Romania"),  # the act's owner
+    ("Jordan rejected demands from Syria to close the border camp.", "REJECT", "Syria"),  # whose demands
 ])
 def test_events_the_target_is_the_party_behind_an_act(make_parsed, text, type_, target):
     found = [e for e in events_of(make_parsed, text) if e.type == type_]
