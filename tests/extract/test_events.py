@@ -123,6 +123,8 @@ def test_events_the_target_inside_a_thing_given_or_withheld(make_parsed):
         ("Georgia lifted a night curfew in Abkhazia on Sunday.", "Abkhazia"),
         ("Bishop Peter Okafor on Monday called for sanctions against Cameroon.", "Cameroon"),
         ("Uzbekistan on Friday threatened to cut off electricity to Tajikistan over unpaid bills.", "Tajikistan"),
+        # the same, where the parser makes the infinitive an adverbial clause
+        ("Uzbekistan threatened on Friday to cut off electricity to Tajikistan over unpaid bills.", "Tajikistan"),
     ]
     for text, target in cases:
         events = events_of(make_parsed, text)

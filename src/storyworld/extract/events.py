@@ -354,7 +354,9 @@ def _embedded_object(trigger, event_type: str):
     """The target of what is threatened or demanded: "threatened to attack any ship" → any ship;
     a thing's recipient: "threatened to cut off electricity to Nakhichevan" → Nakhichevan."""
     for child in trigger.children:
-        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+        # the parser sometimes makes the infinitive an adverbial clause ("threatened on Friday to cut off …")
+        infinitive = child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if (child.dep_ in ("xcomp", "ccomp") or infinitive) and child.pos_ in ("VERB", "AUX"):
             found = _object(child)
             if found is not None:
                 return _recipient(child, found, event_type)
