@@ -117,18 +117,17 @@ def test_events_a_kind_of_event_is_not_its_actor_and_a_day_not_its_target(make_p
         assert not (event.target and event.target.text in ("Monday", "Sunday"))
 
 
-def test_events_the_target_inside_a_thing_given_or_withheld(make_parsed):
+@pytest.mark.parametrize("text, target", [
+    ("Georgia lifted a night curfew in Abkhazia on Sunday.", "Abkhazia"),
+    ("Bishop Peter Okafor on Monday called for sanctions against Cameroon.", "Cameroon"),
+    ("Uzbekistan on Friday threatened to cut off electricity to Tajikistan over unpaid bills.", "Tajikistan"),
+    # the same, where the parser makes the infinitive an adverbial clause
+    ("Uzbekistan threatened on Friday to cut off electricity to Tajikistan over unpaid bills.", "Tajikistan"),
+])
+def test_events_the_target_inside_a_thing_given_or_withheld(make_parsed, text, target):
     """A thing's party: where it applies, whom it is against or goes to, one clause down too."""
-    cases = [
-        ("Georgia lifted a night curfew in Abkhazia on Sunday.", "Abkhazia"),
-        ("Bishop Peter Okafor on Monday called for sanctions against Cameroon.", "Cameroon"),
-        ("Uzbekistan on Friday threatened to cut off electricity to Tajikistan over unpaid bills.", "Tajikistan"),
-        # the same, where the parser makes the infinitive an adverbial clause
-        ("Uzbekistan threatened on Friday to cut off electricity to Tajikistan over unpaid bills.", "Tajikistan"),
-    ]
-    for text, target in cases:
-        events = events_of(make_parsed, text)
-        assert events and events[0].target is not None and target in events[0].target.text, (text, events)
+    events = events_of(make_parsed, text)
+    assert events and events[0].target is not None and target in events[0].target.text, (text, events)
 
 
 def test_events_a_named_official_acts_for_the_organisation_his_title_names(make_parsed):
@@ -137,18 +136,17 @@ def test_events_a_named_official_acts_for_the_organisation_his_title_names(make_
     assert events and events[0].actor is not None and events[0].actor.role == "IGO"
 
 
-def test_events_a_protest_is_against_the_party_behind_what_it_protests(make_parsed):
-    cases = [
-        ("About 300 Eritrean asylum seekers began a hunger strike on Monday to protest against Denmark's plan "
-         "to deport them.", "Denmark"),
-        ("Dozens of Tamil students staged a hunger strike in protest of the Indian government's refusal "
-         "to hear them.", "Indian government"),
-        ("Thousands of teachers marched in Lusaka to protest the detention of a union leader by Zambian "
-         "police.", "Zambian police"),
-    ]
-    for text, target in cases:
-        protests = [e for e in events_of(make_parsed, text) if e.type == "PROTEST"]
-        assert protests and protests[0].target is not None and target in protests[0].target.text, (text, protests)
+@pytest.mark.parametrize("text, target", [
+    ("About 300 Eritrean asylum seekers began a hunger strike on Monday to protest against Denmark's plan "
+     "to deport them.", "Denmark"),
+    ("Dozens of Tamil students staged a hunger strike in protest of the Indian government's refusal "
+     "to hear them.", "Indian government"),
+    ("Thousands of teachers marched in Lusaka to protest the detention of a union leader by Zambian "
+     "police.", "Zambian police"),
+])
+def test_events_a_protest_is_against_the_party_behind_what_it_protests(make_parsed, text, target):
+    protests = [e for e in events_of(make_parsed, text) if e.type == "PROTEST"]
+    assert protests and protests[0].target is not None and target in protests[0].target.text, (text, protests)
 
 
 def test_events_a_pronoun_stands_for_the_organisation_that_governs_it(make_parsed):

@@ -228,6 +228,8 @@ def _nearest_subject(node, unit):
     subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj") and _in_unit(c, unit)]
     if not subjects:
         return None
+    if len(subjects) == 1 and subjects[0].i < node.i:
+        return subjects[0]  # the common case: no quotation to read
     quoted = _quoted(unit)
     inside = [c for c in subjects if any(s <= c.idx < e for s, e in quoted)]
     # a title in quotation marks after the verb is no speaker ("said on “Fox and Friends”")
@@ -300,13 +302,15 @@ def _closes_quotation(token) -> bool:
 
 
 def _has_complement(token, needs: str) -> bool:
+    if needs == "any":
+        return True
     deps = {c.dep_ for c in token.children}
     if "nsubjpass" in deps and "agent" in deps and needs != "colon":
         return True  # "first reported by The Washington Post", "endorsed by dozens of papers"
-    clause = bool(deps & {"ccomp", "parataxis"}) or token.dep_ == "parataxis" or _followed_by_colon_or_quote(token) \
-        or _closes_quotation(token)
+    quotation = _followed_by_colon_or_quote(token) or _closes_quotation(token)
     if needs == "colon":
-        return _followed_by_colon_or_quote(token) or _closes_quotation(token)
+        return quotation
+    clause = bool(deps & {"ccomp", "parataxis"}) or token.dep_ == "parataxis" or quotation
     if needs == "clause":
         return clause
     if needs == "object":

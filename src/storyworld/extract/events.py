@@ -251,28 +251,31 @@ def _names_party_itself(token) -> bool:
         t.ent_type_ in NAMED_PARTY_TYPES or t.pos_ == "PROPN" for left in token.lefts for t in left.subtree)
 
 
-def _party_inside(thing, prepositions=INNER_PREPOSITIONS):
-    """The named party a thing is for, against or in: "sanctions against Nigeria", "a curfew in
-    Montenegro"; the first such phrase of the thing (or of the verb: "lifted a curfew in Montenegro")."""
-    for child in thing.children:
+def _pobj(token, prepositions, accept=lambda grand: True):
+    """The first object of one of ``token``'s prepositions ("sanctions *against Nigeria*") that
+    ``accept`` takes."""
+    for child in token.children:
         if child.dep_ == "prep" and child.lower_ in prepositions:
             grand = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if grand is not None and _party(grand) and _names_party(grand):
+            if grand is not None and accept(grand):
                 return grand
     return None
 
 
+def _party_inside(thing, prepositions=INNER_PREPOSITIONS):
+    """The named party a thing is for, against or in: "sanctions against Nigeria", "a curfew in
+    Montenegro"; the first such phrase of the thing (or of the verb: "lifted a curfew in Montenegro")."""
+    return _pobj(thing, prepositions, lambda grand: _party(grand) and _names_party(grand))
+
+
 def _sought(trigger):
     """The party inside what is called or pressed for: "called for sanctions against Nigeria"."""
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ == "for":
-            thing = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if thing is not None and thing.pos_ == "NOUN" and not _names_party_itself(thing):
-                return _party_inside(thing)
-    return None
+    thing = _pobj(trigger, ("for",), lambda grand: grand.pos_ == "NOUN" and not _names_party_itself(grand))
+    return _party_inside(thing) if thing is not None else None
 
 
 PROTEST_PURPOSES = {"protest", "denounce", "condemn", "oppose", "demand", "decry", "mark"}
+PROTEST_PREPS = ("against", "over", "at", "of")
 
 
 def _protested(trigger):
@@ -298,26 +301,9 @@ def _protested(trigger):
     return None
 
 
-PROTEST_PREPS = ("against", "over", "at", "of")
-
-
-def _pobj(token, prepositions):
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in prepositions:
-            grand = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if grand is not None:
-                return grand
-    return None
-
-
 def _claimant(token):
     """Whose demand or call it is: "accepted demands from Shona rebels", "rejected calls by Kofi Annan"."""
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
-            grand = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if grand is not None and _names_party(grand):
-                return grand
-    return None
+    return _pobj(token, ("from", "by"), _names_party)
 
 
 def _owner(token):
