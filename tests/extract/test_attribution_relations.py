@@ -148,3 +148,21 @@ def test_a_named_report_that_states_content(make_parsed):
     got = relations(make_parsed, "A National Audit Office report released last year found that "
                                  "the agency could not trace the funds.")
     assert [r for r in got if r[0] == "report"] == []
+
+
+def test_a_second_cue_hung_on_the_reported_clause_is_the_reporters(make_parsed):
+    got = relations(make_parsed, "The governor said the state would open three new shelters and warned against "
+                                 "travel on the coastal road.")
+    assert ("warn", "The governor") in got
+    got = relations(make_parsed, "Mr. Okafor said his party would contest the result and called for a recount.")
+    assert ("call", "Mr. Okafor") in got
+    # a conjunct in the reported clause's own tense stays part of what was reported
+    got = relations(make_parsed, "The mayor said the workers left early and warned nobody.")
+    assert [r for r in got if r[0] == "warn"] == []
+
+
+def test_citing_after_a_reported_clause_is_done_by_the_reporter(make_parsed):
+    got = relations(make_parsed, "Economists said exports have grown this year, citing the weaker currency.")
+    assert ("cite", "Economists") in got
+    got = relations(make_parsed, "Lawmakers praised the deal, citing the release of two detained journalists.")
+    assert ("cite", "Lawmakers") in got

@@ -238,6 +238,26 @@ def _nearest_subject(node, unit):
     return min(outside, key=lambda c: abs(node.i - c.i)) if outside else None
 
 
+TENSE_AUX = MODALS | {"had", "'d", "’d", "has", "have"}
+
+
+def _reattached(token):
+    """"X said he would order a review and warned …": the small model hangs the second cue on the
+    reported clause, but a cue of the reporter's own tense beside a clause of another tense is the
+    reporter's second act (without a subject of its own, the reporter says it). Returns the
+    reporter's cue token, or None."""
+    if token.dep_ != "conj" or token.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    clause = token.head
+    if clause.dep_ != "ccomp" or clause.head.tag_ != token.tag_ or find_cue(clause.head.lemma_.lower()) is None:
+        return None
+    if find_cue(token.lemma_.lower()) is None:
+        return None
+    other_tense = clause.tag_ != token.tag_ or any(c.dep_ == "aux" and c.lower_ in TENSE_AUX
+                                                    for c in clause.children)
+    return clause.head if other_tense else None
+
+
 def _parsed_subject(token, unit):
     node = token
     controlled = token.tag_ == "VBG"  # a gerund's speaker is the subject of the clause it hangs off
@@ -259,6 +279,9 @@ def _parsed_subject(token, unit):
             if node is not token and controlled and passive.pos_ in ("PRON", "PROPN", "NOUN"):
                 return _subtree(passive, unit)  # "After saying …, she was whisked off": who said it
             return None
+        if _reattached(node) is not None and _in_unit(node.head.head, unit):
+            node = node.head.head  # the reporter's second act: its subject is the reporter
+            continue
         if node.dep_ in ("advcl", "xcomp", "conj", "pcomp") and node.head is not node \
                 and node.head.pos_ in ("VERB", "AUX") and _in_unit(node.head, unit):
             controlled = controlled and node.dep_ != "conj"
@@ -371,6 +394,10 @@ def _content(token, unit, exclude):
         child = next((c for c in token.children if c.dep_ == dep and _in_unit(c, unit)), None)
         if child is not None:
             span = _subtree(child, unit)
+            second = next((c for c in child.children if c.i > child.i and _reattached(c) is not None), None)
+            if second is not None:  # the reporter's second act is not part of what he reported
+                cc = next((c for c in child.children if c.dep_ == "cc" and child.i < c.i < second.i), second)
+                span = doc[span.start: cc.i]
             return _trim(doc, span.start, span.end)
     before = _trim(doc, unit.start, exclude[0])
     after = _trim(doc, exclude[1], unit.end)
@@ -458,6 +485,8 @@ def _speaks(span) -> bool:
     if root.pos_ in ("PROPN", "PRON") or root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
         return True
     low = root.lower_
+    if low == "release" and any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+        return False  # "the release of political prisoners" is an act, not a press release
     return low in SPEAKING_HEADS or low in DOCUMENT_HEADS or low in OFFICIAL_WORDS or low in ORGANIZATION_HEADS \
         or _names_outlet(span.text)
 
@@ -473,8 +502,11 @@ def _citing_relations(unit):
             continue
         source = _subtree(obj, unit)
         head = token.head if token.head is not token else None
+        if head is not None and head.dep_ == "ccomp" and head.head.pos_ == "VERB" and _in_unit(head.head, unit) \
+                and find_cue(head.head.lemma_.lower()) is not None and head.i < token.i:
+            head = head.head  # "Analysts said the factors have contributed …, citing X": the analysts cite
         if not _speaks(source):  # "…, citing her work": the one who cites gives a reason, not a source
-            citer = _subject(token, unit)
+            citer = _subject(head, unit) if head is not None and head.pos_ == "VERB" else _subject(token, unit)
             if citer is None:
                 continue
             yield Relation(cue=(token.idx, token.idx + len(token)), cue_text=token.text, lemma=token.lemma_,
