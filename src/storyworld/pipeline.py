@@ -6,11 +6,12 @@ document becomes an InputError/StageError for that document, and the batch goes 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from .body import extract_document
 from .errors import Errors, InputError, StageError, StoryworldError
+from .extract.outlet_homes import OutletHomes
 from .extract.stages import DEFAULT_STAGES
 from .parse import DEFAULT_MODEL, ParsedDocument, load_nlp
 from .registry import StageSpec, get_stage
@@ -48,6 +49,9 @@ class Pipeline:
     model: str = DEFAULT_MODEL
     stages: tuple[str, ...] = DEFAULT_STAGES
     batch_size: int = 16
+    # what the documents read so far teach about each outlet's home division (a local paper's
+    # "Paris" is in its own state); an outlet's first documents are read without it
+    outlet_homes: OutletHomes = field(default_factory=OutletHomes, repr=False)
     _specs: tuple[StageSpec, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -68,6 +72,8 @@ class Pipeline:
             yield self.run_stages(ParsedDocument(document=document, doc=doc))
 
     def run_stages(self, parsed: ParsedDocument) -> Analysis:
+        if parsed.outlet_home is None:
+            parsed = replace(parsed, outlet_home=self.outlet_homes.home(parsed.document))
         parts: dict[str, tuple] = {}
         for spec in self._specs:
             try:
@@ -80,6 +86,8 @@ class Pipeline:
                                        detail=f"{type(exc).__name__}: {exc}"),
                     stage=spec.name,
                 ) from exc
+        if "places" in parts:
+            self.outlet_homes.observe(parsed.document, parts["places"])
         return Analysis(
             document=parsed.document,
             events=parts.get("events", ()),

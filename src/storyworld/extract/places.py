@@ -193,11 +193,12 @@ def _holds(division: Entry, entry: Entry) -> bool:
 
 
 def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
-             sentences: list[int] | None = None) -> list[Entry | None]:
+             sentences: list[int] | None = None, home: Entry | None = None) -> list[Entry | None]:
     """Resolve mentions (start, end, candidates) together: one sense per name in a document,
     qualifiers first, then the divisions its own sentence names ("Boston is a town in
     Lincolnshire"; ``sentences`` gives each mention's sentence), then the document's countries,
-    divisions and nearby places."""
+    divisions and nearby places. The outlet's ``home`` division counts as one more division the
+    document names."""
     keys = [_span_key(doc_text[s:e]) for s, e, _ in mentions]
     qualifiers = [_qualifier(doc_text, e, gaz) for s, e, _ in mentions]
     # a qualifier counts only where it can hold one of the candidates ("Ohio, Kentucky and Indiana" is a list)
@@ -205,6 +206,8 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
                   for q, (s, e, cands) in zip(qualifiers, mentions)]
     # first pass: each name alone (with its qualifier); confident names make the context
     context = _Context()
+    if home is not None:
+        context.add(home, 1.0)
     for key, (s, e, cands) in zip(keys, mentions):
         context.could_be(key, cands)
     first: dict[str, Entry] = {}
@@ -489,9 +492,10 @@ def extract_places(parsed) -> list[Place]:
     """The document's places, computed once per parse (the events stage asks for them too) and
     kept in the spaCy doc's ``user_data``."""
     doc = parsed.doc
-    if PLACES_KEY not in doc.user_data:
-        doc.user_data[PLACES_KEY] = tuple(_extract_places(parsed))
-    return list(doc.user_data[PLACES_KEY])
+    key = f"{PLACES_KEY}:{parsed.outlet_home or ''}"
+    if key not in doc.user_data:
+        doc.user_data[key] = tuple(_extract_places(parsed))
+    return list(doc.user_data[key])
 
 
 def _extract_places(parsed) -> list[Place]:
@@ -499,7 +503,8 @@ def _extract_places(parsed) -> list[Place]:
     gaz = gazetteer()
     mentions = _mentions(parsed)
     resolved = _resolve(doc.text, [(ent.start_char, ent.end_char, cands) for ent, cands in mentions], gaz,
-                        sentences=_sentence_ids(doc, [ent.start_char for ent, _ in mentions]))
+                        sentences=_sentence_ids(doc, [ent.start_char for ent, _ in mentions]),
+                        home=gaz.division(parsed.outlet_home) if parsed.outlet_home else None)
     places: list[Place] = []
     for (ent, cands), best in zip(mentions, resolved):
         if best is None:
@@ -537,7 +542,8 @@ def resolve_spans(parsed, spans: list[tuple[int, int]]) -> list[Entry | None]:
              for s, e in spans]
     given_set = {(s, e) for s, e in spans}
     extra = [m for m in own if (m[0], m[1]) not in given_set]
-    resolved = _resolve(doc.text, given + extra, gaz, sentences=_sentence_ids(doc, [m[0] for m in given + extra]))
+    resolved = _resolve(doc.text, given + extra, gaz, sentences=_sentence_ids(doc, [m[0] for m in given + extra]),
+                        home=gaz.division(parsed.outlet_home) if parsed.outlet_home else None)
     return resolved[:len(given)]
 
 

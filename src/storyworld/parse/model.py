@@ -25,6 +25,7 @@ class ParsedDocument:
 
     document: Document
     doc: "spacy.tokens.Doc"  # noqa: F821
+    outlet_home: str | None = None  # the outlet's home division ("US.TX"), where one was learnt
 
 
 def _register_paragraph_breaks() -> str:

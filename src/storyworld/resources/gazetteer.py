@@ -554,6 +554,15 @@ class Gazetteer:
                                     "FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
         return Entry(*row) if row else None
 
+    @lru_cache(maxsize=1024)
+    def division(self, code: str) -> Entry | None:
+        """The first-order division with this code ("US.TX"), or None."""
+        with self._lock:
+            row = self.conn.execute("SELECT geonameid, name, lat, lon, country, population, feature, admin1, 0 "
+                                    "FROM places WHERE feature = 'admin1' AND admin1 = ? "
+                                    "ORDER BY population DESC LIMIT 1", (code,)).fetchone()
+        return Entry(*row) if row else None
+
 
 _lock = threading.Lock()
 
