@@ -62,3 +62,18 @@ def test_places_auc_definition():
 
     assert auc([0.0, 0.0, 0.0]) == 0.0
     assert 0.99 < auc([20039.0, 20039.0]) < 1.001  # ln(1 + e) over ln(20039), as the reference codes it
+
+
+def test_a_city_and_its_namesake_division_mean_the_city_unless_the_text_says_division(make_parsed):
+    def place(text, surface):
+        return next(p for p in places_of(make_parsed, text) if p.text == surface)
+
+    def feature(text, surface):
+        return place(text, surface).feature
+
+    city = place("Commuters in New York waited hours for trains on Monday.", "New York")
+    assert city.feature != "admin1" and haversine_km(city.lat, city.lon, 40.71, -74.01) < 25
+    assert feature("Police in Sao Paulo arrested four men.", "Sao Paulo") == "city"
+    assert feature("Flooding in Lagos cut power to thousands of homes in Nigeria.", "Lagos") == "city"
+    assert feature("Farmers across New York state lost their harvest to the frost.", "New York") == "admin1"
+    assert feature("Snow closed schools in New York, New Jersey and Connecticut.", "New York") == "admin1"

@@ -199,6 +199,7 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
     Lincolnshire"; ``sentences`` gives each mention's sentence), then the document's countries,
     divisions and nearby places. The outlet's ``home`` division counts as one more division the
     document names."""
+    mentions = _cities_over_namesake_divisions(doc_text, mentions)
     keys = [_span_key(doc_text[s:e]) for s, e, _ in mentions]
     qualifiers = [_qualifier(doc_text, e, gaz) for s, e, _ in mentions]
     # a qualifier counts only where it can hold one of the candidates ("Ohio, Kentucky and Indiana" is a list)
@@ -268,6 +269,37 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
 
 
 LIST_GLUE = re.compile(r"^\s*(,|;|and|or|, and|, or)\s*$")
+HEART = 0.1
+DIVISION_BEFORE = re.compile(r"\b(state|province|governorate|region|oblast|prefecture|county) of\s*$", re.I)
+
+
+def _cities_over_namesake_divisions(text: str, mentions):
+    """"New York", "São Paulo", "Aleppo": where a city and the first-order division around it share
+    a name, news means the city, unless the text says division ("New York state", "the province of
+    Aleppo") or lists the name among others ("New York, New Jersey and Connecticut")."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i][0])
+    listed = set()
+    for a, b in zip(order, order[1:]):
+        if LIST_GLUE.match(text[mentions[a][1]:mentions[b][0]]):
+            listed.update((a, b))
+    out = []
+    for i, (s, e, cands) in enumerate(mentions):
+        cities = {}
+        for c in cands:
+            if c.feature == "city" and c.admin1:
+                cities[c.admin1] = max(cities.get(c.admin1, 0), c.population)
+        # the city is the heart of its division, not a village that shares the name
+        namesakes = [c for c in cands if c.feature == "admin1" and cities.get(c.admin1, 0) >= HEART * c.population]
+        if namesakes and i not in listed and not _names_a_division(text, s, e):
+            cands = tuple(c for c in cands if c not in namesakes)
+        out.append((s, e, cands))
+    return out
+
+
+def _names_a_division(text: str, start: int, end: int) -> bool:
+    words = text[start:end].lower().split() + text[end:end + 20].lower().split()[:1]
+    return any(w.strip(".,;:'’") in ADMIN_WORDS for w in words) \
+        or bool(DIVISION_BEFORE.search(text[max(0, start - 20):start]))
 
 
 def _in_division_lists(text: str, mentions, keys, first: dict[str, Entry]) -> list[bool]:
