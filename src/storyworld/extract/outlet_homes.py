@@ -1,6 +1,6 @@
 """An outlet's home division, learnt from the places its own documents name.
 
-A local paper's "Paris" is the Paris of its own state: the Paris Beacon writes about Paris, Texas,
+A local paper's "Paris" is the Paris of its own state: a paper in Paris, Texas, writes "Paris"
 without naming Texas. This is the "local lexicon" of Lieberman, Samet & Sankaranarayanan (2010):
 the first-order division (a US state, a Canadian province, a governorate) that most of an outlet's
 documents name places in is where its readers live, and place resolution weighs it as if the
