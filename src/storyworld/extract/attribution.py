@@ -324,13 +324,19 @@ def _closes_quotation(token) -> bool:
     return j >= 0 and doc[j].text[-1:] in "”\"'’"
 
 
+def _quotes(token) -> bool:
+    """Whether a quotation is the cue's complement: after it ("said: “…”") or before it, closing the
+    sentence ("“…,” she added.")."""
+    return _followed_by_colon_or_quote(token) or _closes_quotation(token)
+
+
 def _has_complement(token, needs: str) -> bool:
     if needs == "any":
         return True
     deps = {c.dep_ for c in token.children}
     if "nsubjpass" in deps and "agent" in deps and needs != "colon":
         return True  # "first reported by The Washington Post", "endorsed by dozens of papers"
-    quotation = _followed_by_colon_or_quote(token) or _closes_quotation(token)
+    quotation = _quotes(token)
     if needs == "colon":
         return quotation
     clause = bool(deps & {"ccomp", "parataxis"}) or token.dep_ == "parataxis" or quotation
@@ -351,7 +357,7 @@ def _says_something(token) -> bool:
         return c.dep_ in ("prep", "prt") and c.lower_ in TOPIC_WORDS \
             and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)  # "on Friday" is no topic
     return any(c.dep_ in ("ccomp", "parataxis") or topic(c) for c in token.children) \
-        or _followed_by_colon_or_quote(token) or _closes_quotation(token)
+        or _quotes(token)
 
 
 def _idiom(token, lemma: str) -> bool:
@@ -585,7 +591,6 @@ def _speaker_relation(unit):
             or (len(token.text) == 2 and token.text[0] in QUOTES and token.text[1] in "―—")
         after = tokens[k + 1:]
         if signed and not after:  # the parser ended the sentence at the dash: the name opens the next one
-            after = []
             for t in doc[unit.end: unit.end + 5]:
                 if t.is_space or not (t.text[:1].isupper() or t.is_punct):
                     break

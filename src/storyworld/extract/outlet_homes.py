@@ -45,8 +45,8 @@ class OutletHomes:
         self._documents[key] += 1
         gaz = gazetteer()
         divisions = set()
-        for place in places:
-            if place.geonameid is None or place.feature not in VOTING_FEATURES + ("site",):
+        for place in places:  # a site or a town's admin word still votes through the town it names
+            if place.geonameid is None:
                 continue
             entry = gaz.place(place.geonameid)
             if entry is not None and entry.admin1 and entry.feature in VOTING_FEATURES:

@@ -277,11 +277,7 @@ def _cities_over_namesake_divisions(text: str, mentions):
     """"New York", "São Paulo", "Aleppo": where a city and the first-order division around it share
     a name, news means the city, unless the text says division ("New York state", "the province of
     Aleppo") or lists the name among others ("New York, New Jersey and Connecticut")."""
-    order = sorted(range(len(mentions)), key=lambda i: mentions[i][0])
-    listed = set()
-    for a, b in zip(order, order[1:]):
-        if LIST_GLUE.match(text[mentions[a][1]:mentions[b][0]]):
-            listed.update((a, b))
+    listed = {i for pair in _listed_pairs(text, mentions) for i in pair}
     out = []
     for i, (s, e, cands) in enumerate(mentions):
         cities = {}
@@ -306,13 +302,17 @@ def _in_division_lists(text: str, mentions, keys, first: dict[str, Entry]) -> li
     """Whether each mention stands in a list ("Ohio, Oregon and Texas") beside a name first read as
     a division or a country."""
     division = [first.get(k) is not None and first[k].feature in ("admin1", "country") for k in keys]
-    order = sorted(range(len(mentions)), key=lambda i: mentions[i][0])
     out = [False] * len(mentions)
-    for a, b in zip(order, order[1:]):
-        if LIST_GLUE.match(text[mentions[a][1]:mentions[b][0]]):
-            out[a] = out[a] or division[b]
-            out[b] = out[b] or division[a]
+    for a, b in _listed_pairs(text, mentions):
+        out[a] = out[a] or division[b]
+        out[b] = out[b] or division[a]
     return out
+
+
+def _listed_pairs(text: str, mentions):
+    """Pairs of mentions (indices) next to each other in the text with only list glue between them."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i][0])
+    return [(a, b) for a, b in zip(order, order[1:]) if LIST_GLUE.match(text[mentions[a][1]:mentions[b][0]])]
 
 
 def _attach_unknown(mentions, resolved: list[Entry | None]) -> list[Entry | None]:
@@ -535,8 +535,7 @@ def _extract_places(parsed) -> list[Place]:
     gaz = gazetteer()
     mentions = _mentions(parsed)
     resolved = _resolve(doc.text, [(ent.start_char, ent.end_char, cands) for ent, cands in mentions], gaz,
-                        sentences=_sentence_ids(doc, [ent.start_char for ent, _ in mentions]),
-                        home=gaz.division(parsed.outlet_home) if parsed.outlet_home else None)
+                        sentences=_sentence_ids(doc, [ent.start_char for ent, _ in mentions]), home=_home(parsed, gaz))
     places: list[Place] = []
     for (ent, cands), best in zip(mentions, resolved):
         if best is None:
@@ -575,8 +574,13 @@ def resolve_spans(parsed, spans: list[tuple[int, int]]) -> list[Entry | None]:
     given_set = {(s, e) for s, e in spans}
     extra = [m for m in own if (m[0], m[1]) not in given_set]
     resolved = _resolve(doc.text, given + extra, gaz, sentences=_sentence_ids(doc, [m[0] for m in given + extra]),
-                        home=gaz.division(parsed.outlet_home) if parsed.outlet_home else None)
+                        home=_home(parsed, gaz))
     return resolved[:len(given)]
+
+
+def _home(parsed, gaz) -> Entry | None:
+    """The outlet's home division (``ParsedDocument.outlet_home``), as a gazetteer entry."""
+    return gaz.division(parsed.outlet_home) if parsed.outlet_home else None
 
 
 def _sentence_ids(doc, offsets: list[int]) -> list[int]:
