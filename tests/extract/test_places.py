@@ -77,3 +77,20 @@ def test_a_city_and_its_namesake_division_mean_the_city_unless_the_text_says_div
     assert feature("Flooding in Lagos cut power to thousands of homes in Nigeria.", "Lagos") == "city"
     assert feature("Farmers across New York state lost their harvest to the frost.", "New York") == "admin1"
     assert feature("Snow closed schools in New York, New Jersey and Connecticut.", "New York") == "admin1"
+
+
+def test_a_capital_that_shares_its_name_with_a_division_means_the_capital(make_parsed):
+    def place(text, surface):
+        return next(p for p in places_of(make_parsed, text) if p.text == surface)
+
+    capital = place("Officials in Washington said the sanctions would take effect next week.", "Washington")
+    assert haversine_km(capital.lat, capital.lon, 38.90, -77.04) < 25
+    assert place("Wildfires burned across Washington state on Sunday.", "Washington").feature == "admin1"
+    assert place("Ranchers in Wyoming and Montana lost cattle to the blizzard.", "Wyoming").feature == "admin1"
+
+
+def test_a_region_named_exactly_is_not_the_hamlet_that_took_its_name(make_parsed):
+    text = ("Baltimore officials met Maryland lawmakers on Tuesday. The governor of Maryland said oil "
+            "prices would climb while fighting spreads across the Middle East.")
+    region = next(p for p in places_of(make_parsed, text) if p.text == "Middle East")
+    assert region.feature == "region" and region.country is None

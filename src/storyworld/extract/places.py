@@ -35,6 +35,7 @@ import re
 from dataclasses import replace
 
 from ..geo import haversine_km
+from ..resources.actors import MIN_CAPITAL_POPULATION, capital_country
 from ..resources.gazetteer import ALTERNATE, ALIAS, NAME, Entry, fold, gazetteer
 from ..types import Event, Location, Place
 
@@ -199,7 +200,7 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
     Lincolnshire"; ``sentences`` gives each mention's sentence), then the document's countries,
     divisions and nearby places. The outlet's ``home`` division counts as one more division the
     document names."""
-    mentions = _cities_over_namesake_divisions(doc_text, mentions)
+    mentions = _regions_over_namesake_towns(_cities_over_namesake_divisions(doc_text, mentions))
     keys = [_span_key(doc_text[s:e]) for s, e, _ in mentions]
     qualifiers = [_qualifier(doc_text, e, gaz) for s, e, _ in mentions]
     # a qualifier counts only where it can hold one of the candidates ("Ohio, Kentucky and Indiana" is a list)
@@ -280,14 +281,29 @@ def _cities_over_namesake_divisions(text: str, mentions):
     listed = {i for pair in _listed_pairs(text, mentions) for i in pair}
     out = []
     for i, (s, e, cands) in enumerate(mentions):
-        cities = {}
+        cities, capital = {}, None
         for c in cands:
             if c.feature == "city" and c.admin1:
                 cities[c.admin1] = max(cities.get(c.admin1, 0), c.population)
-        # the city is the heart of its division, not a village that shares the name
-        namesakes = [c for c in cands if c.feature == "admin1" and cities.get(c.admin1, 0) >= HEART * c.population]
+                if c.match == NAME and c.population >= MIN_CAPITAL_POPULATION and capital_country(c.name) == c.country:
+                    capital = c.country
+        # the city is the heart of its division, not a village that shares the name; or the
+        # country's capital carries the name and stands for its government ("Washington")
+        namesakes = [c for c in cands if c.feature == "admin1" and (
+            cities.get(c.admin1, 0) >= HEART * c.population or c.country == capital)]
         if namesakes and i not in listed and not _names_a_division(text, s, e):
             cands = tuple(c for c in cands if c not in namesakes)
+        out.append((s, e, cands))
+    return out
+
+
+def _regions_over_namesake_towns(mentions):
+    """"Middle East", "Asia", "the Atlantic": a region, continent or sea named exactly is not the
+    hamlet that took its name, however much the document's country would favour the hamlet."""
+    out = []
+    for s, e, cands in mentions:
+        if any(c.feature in ("region", "continent", "water") and c.match == NAME for c in cands):
+            cands = tuple(c for c in cands if c.feature not in ("city", "admin2"))
         out.append((s, e, cands))
     return out
 

@@ -107,6 +107,16 @@ def capitals() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def capital_country(name: str) -> str | None:
+    """ISO3 of the country whose capital (of half a million or more) is called ``name``, else None."""
+    import pycountry
+
+    code = capitals().get(_normal(name))
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    return country.alpha_3 if country else None
+
+
 def alias_entry(text: str) -> ActorEntry | None:
     """The entry whose name or alias is the whole phrase ("the Kremlin", "Houthis"), else None."""
     norm = re.sub(r"^(the|a|an)\s+", "", _normal(text))
