@@ -94,3 +94,14 @@ def test_a_region_named_exactly_is_not_the_hamlet_that_took_its_name(make_parsed
             "prices would climb while fighting spreads across the Middle East.")
     region = next(p for p in places_of(make_parsed, text) if p.text == "Middle East")
     assert region.feature == "region" and region.country is None
+
+
+def test_a_country_named_exactly_beats_a_namesake_town_unless_the_text_qualifies_it(make_parsed):
+    def place(text, surface):
+        return next(p for p in places_of(make_parsed, text) if p.text == surface)
+
+    text = ("Houston, Texas — Exporters in Texas fear new tariffs. Growers near Dallas and Austin, Texas, "
+            "sell most of their soybeans to China, the chamber said.")
+    assert place(text, "China").feature == "country"
+    town = place("The volunteer fire company in China, Texas, rebuilt its station.", "China")
+    assert town.feature == "city" and town.country == "USA"

@@ -250,12 +250,15 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
             continue
         division = max((c.population for c in cands if c.feature in ("country", "admin1") and c.match == NAME),
                        default=0)
+        country_named = any(c.feature == "country" and c.match == NAME for c in cands)
 
         def score(c: Entry) -> float:
             # "Ohio, Oregon, Texas": in a list of states, "Oregon" is the state, not a town of 2,500 in
             # Illinois that the list's other states lend support to (but "Georgia" alone may be the
             # town the article is about)
             if in_list and q is None and c.feature in ("city", "admin2") and c.population < DOMINANCE * division:
+                return _prior(c)
+            if country_named and q is None and c.feature in ("city", "admin2"):
                 return _prior(c)
             near = SENTENCE_W if any(_holds(d, c) for d in nearby) else 0.0
             return near + _score(c, context, q, exclude=first.get(key), key=key)
