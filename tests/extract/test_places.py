@@ -105,3 +105,15 @@ def test_a_country_named_exactly_beats_a_namesake_town_unless_the_text_qualifies
     assert place(text, "China").feature == "country"
     town = place("The volunteer fire company in China, Texas, rebuilt its station.", "China")
     assert town.feature == "city" and town.country == "USA"
+
+
+def test_a_long_name_takes_its_place_from_a_real_name_in_it_never_from_a_word_for_a_kind_of_place():
+    from storyworld.extract.places import _part_candidates
+    from storyworld.resources.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    assert {c.country for c in _part_candidates("Aleppo International Airport", gaz)} == {"SYR"}
+    assert {c.admin1 for c in _part_candidates("Colorado State University", gaz)} >= {"US.CO"}
+    # "Town" (a district of Saint Lucia), "Village", "Centre", "North": words for places, not places
+    for name in ("Bains and Grants Town", "Eva's Village", "Northwest Cancer Centre", "River North"):
+        assert _part_candidates(name, gaz) == (), name

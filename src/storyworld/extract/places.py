@@ -80,12 +80,18 @@ DIRECTION_WORDS = {"north", "south", "east", "west", "northern", "southern", "ea
                    "upper", "lower", "greater", "northeast", "northwest", "southeast", "southwest", "northeastern",
                    "northwestern", "southeastern", "southwestern", "downtown", "inner", "outer", "rural", "metro"}
 MIN_PART_POPULATION = 50_000
+# words that name a kind of place or a direction: as the part of a longer name they are never its place
+GENERIC_WORDS = set(DIRECTION_WORDS) | set(ADMIN_WORDS) | set(SITE_WORDS) | {
+    "town", "city", "township", "borough", "park", "high", "middle", "college", "university", "academy",
+    "street", "st", "road", "rd", "way", "lane", "drive", "boulevard", "hall", "church", "court", "house",
+    "station", "valley", "river", "lake", "hill", "hills", "mount", "point", "beach", "island", "islands",
+    "gardens", "estate", "plaza", "tower", "club", "trust", "union", "republic", "national", "new", "old",
+    "saint", "grand", "centre", "center", "capital"}
 
 
 def _part_candidates(name: str, gaz) -> tuple[Entry, ...]:
-    """Candidates for a name the gazetteer lacks, from the place it contains: "Eastern Ghouta" →
-    Ghouta, "Colorado State University" → Colorado, "Hama Military Airport" → Hama, "Oaxaca State" →
-    Oaxaca. Longest capitalised run first, leftmost first; a part must name a country, a division
+    """Candidates for a name the gazetteer lacks, from the place it contains: "Colorado State
+    University" → Colorado, "Aleppo International Airport" → Aleppo, "Oaxaca State" → Oaxaca. Longest capitalised run first, leftmost first; a part must name a country, a division
     or a town of some size under its own name (not "Union" or "Center", which are small towns too)."""
     words = [w for w in re.split(r"[\s-]+", name) if w]
     while words and words[0].lower() in DIRECTION_WORDS:
@@ -95,6 +101,8 @@ def _part_candidates(name: str, gaz) -> tuple[Entry, ...]:
             part = words[i:i + n]
             if not all(w[:1].isupper() for w in part) or fold(" ".join(part)) == fold(name):
                 continue
+            if all(w.lower().strip(".,'’") in GENERIC_WORDS for w in part):
+                continue  # "Town", "Village", "North": a division somewhere is called that, this is not it
             cands = tuple(c for c in gaz.candidates(" ".join(part)) if c.match != ALTERNATE and (
                 c.feature != "city" or c.population >= MIN_PART_POPULATION))
             if cands:
