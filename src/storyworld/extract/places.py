@@ -91,8 +91,10 @@ GENERIC_WORDS = set(DIRECTION_WORDS) | set(ADMIN_WORDS) | set(SITE_WORDS) | {
 
 def _part_candidates(name: str, gaz) -> tuple[Entry, ...]:
     """Candidates for a name the gazetteer lacks, from the place it contains: "Colorado State
-    University" → Colorado, "Aleppo International Airport" → Aleppo, "Oaxaca State" → Oaxaca. Longest capitalised run first, leftmost first; a part must name a country, a division
-    or a town of some size under its own name (not "Union" or "Center", which are small towns too)."""
+    University" → Colorado, "Aleppo International Airport" → Aleppo, "Oaxaca State" → Oaxaca.
+    Longest capitalised run first, leftmost first; a part must name a country, a division or a town
+    of some size under its own name (not "Union" or "Center", which are small towns too), and not be
+    only words for a kind of place ("Town", "Village", "North")."""
     words = [w for w in re.split(r"[\s-]+", name) if w]
     while words and words[0].lower() in DIRECTION_WORDS:
         words = words[1:]
