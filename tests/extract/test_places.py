@@ -87,6 +87,13 @@ def test_a_capital_that_shares_its_name_with_a_division_means_the_capital(make_p
     assert haversine_km(capital.lat, capital.lon, 38.90, -77.04) < 25
     assert place("Wildfires burned across Washington state on Sunday.", "Washington").feature == "admin1"
     assert place("Ranchers in Wyoming and Montana lost cattle to the blizzard.", "Wyoming").feature == "admin1"
+    # nor one of the towns of the country named after it, however near the story's other places
+    text = ("Steelworkers in Pittsburgh and Harrisburg, Pennsylvania, marched on Monday. In Washington, "
+            "senators promised to block the merger.")
+    capital = place(text, "Washington")
+    assert haversine_km(capital.lat, capital.lon, 38.90, -77.04) < 25
+    town = place("Flooding closed roads in Washington, Pennsylvania, on Tuesday.", "Washington")
+    assert town.country == "USA" and 39.5 < town.lat < 41.5 and town.lon < -79.0  # Washington, Pa.
 
 
 def test_a_region_named_exactly_is_not_the_hamlet_that_took_its_name(make_parsed):

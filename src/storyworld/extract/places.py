@@ -261,6 +261,7 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
         division = max((c.population for c in cands if c.feature in ("country", "admin1") and c.match == NAME),
                        default=0)
         country_named = any(c.feature == "country" and c.match == NAME for c in cands)
+        capital = next((c for c in cands if _is_capital(c)), None)
 
         def score(c: Entry) -> float:
             # "Ohio, Oregon, Texas": in a list of states, "Oregon" is the state, not a town of 2,500 in
@@ -271,6 +272,11 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
             if country_named and q is None and c.feature in ("city", "admin2"):
                 return _prior(c)
             near = SENTENCE_W if any(_holds(d, c) for d in nearby) else 0.0
+            # "Washington": the capital, not one of the towns of its country named after it, unless
+            # the text places the town ("Washington, Pa.", "Washington is a borough in Pennsylvania")
+            if (capital is not None and c is not capital and q is None and not near
+                    and c.feature in ("city", "admin2") and c.country == capital.country):
+                return _prior(c)
             return near + _score(c, context, q, exclude=first.get(key), key=key)
 
         best = max(cands, key=score)
@@ -287,6 +293,12 @@ HEART = 0.1
 DIVISION_BEFORE = re.compile(r"\b(state|province|governorate|region|oblast|prefecture|county) of\s*$", re.I)
 
 
+def _is_capital(entry: Entry) -> bool:
+    """Whether the entry is its country's capital under its own name (of half a million or more)."""
+    return (entry.feature == "city" and entry.match == NAME and entry.population >= MIN_CAPITAL_POPULATION
+            and capital_country(entry.name) == entry.country)
+
+
 def _cities_over_namesake_divisions(text: str, mentions):
     """"New York", "São Paulo", "Aleppo": where a city and the first-order division around it share
     a name, news means the city, unless the text says division ("New York state", "the province of
@@ -298,7 +310,7 @@ def _cities_over_namesake_divisions(text: str, mentions):
         for c in cands:
             if c.feature == "city" and c.admin1:
                 cities[c.admin1] = max(cities.get(c.admin1, 0), c.population)
-                if c.match == NAME and c.population >= MIN_CAPITAL_POPULATION and capital_country(c.name) == c.country:
+                if _is_capital(c):
                     capital = c.country
         # the city is the heart of its division, not a village that shares the name; or the
         # country's capital carries the name and stands for its government ("Washington")
