@@ -17,7 +17,10 @@ right after the name ("Paris, Tenn.", "Tripoli, Lebanon") all but decides; the c
 divisions the document names or whose places it names unambiguously; the divisions that its other
 names could lie in ("Paris" with "Lamar County" is Texas); and the nearest confidently resolved
 place. A name keeps one sense in a document unless a qualifier says otherwise ("Oregon" in a list of
-states is the state). Feature words around
+states is the state). Some names mean one thing whatever the context says, unless the text
+places them otherwise: a country named exactly ("China") and a national capital ("Washington")
+over the towns named after them, a city over the division around it that shares its name ("New
+York"), a region or sea ("Middle East") over a hamlet. Feature words around
 the mention ("province", "governorate", "region") give admin1 precision, site words ("airport",
 "base", "camp", "market") make the mention a site attached to the place it names or stands near.
 Event location (``event_place``): a place that hangs on the trigger itself in the parse, then one
