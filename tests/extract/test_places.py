@@ -55,6 +55,8 @@ def test_places_gazetteer_countries_states_and_abbreviations():
     assert g.candidates("Sudanese")[0].country == "SDN"
     egypt = g.candidates("Egypt")[0]
     assert egypt.feature == "country" and haversine_km(egypt.lat, egypt.lon, 27.0, 30.0) < 50
+    # a country's alias that is also a county's name is the county's ("Cambridgeshire" is not the UK)
+    assert {c.feature for c in g.candidates("Cambridgeshire")} == {"admin2"}
 
 
 def test_places_auc_definition():

