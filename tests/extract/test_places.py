@@ -126,3 +126,12 @@ def test_a_long_name_takes_its_place_from_a_real_name_in_it_never_from_a_word_fo
     # "Town" (a district of Saint Lucia), "Village", "Centre", "North": words for places, not places
     for name in ("Bains and Grants Town", "Eva's Village", "Northwest Cancer Centre", "River North"):
         assert _part_candidates(name, gaz) == (), name
+
+
+def test_conflict_regions_the_gazetteer_lists_lack_are_ours(make_parsed):
+    def place(text, surface):
+        return next(p for p in places_of(make_parsed, text) if p.text == surface)
+
+    ghouta = place("Government aircraft struck towns in Eastern Ghouta on Sunday, rescuers said.", "Eastern Ghouta")
+    assert ghouta.country == "SYR" and haversine_km(ghouta.lat, ghouta.lon, 33.55, 36.40) < 50
+    assert place("Militants attacked a checkpoint in northern Sinai.", "Sinai").country == "EGY"

