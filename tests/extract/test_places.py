@@ -103,6 +103,8 @@ def test_a_region_named_exactly_is_not_the_hamlet_that_took_its_name(make_parsed
             "prices would climb while fighting spreads across the Middle East.")
     region = next(p for p in places_of(make_parsed, text) if p.text == "Middle East")
     assert region.feature == "region" and region.country is None
+    hamlet = next(p for p in places_of(make_parsed, "Storms cut power in Levant, Maine, on Friday.") if p.text == "Levant")
+    assert hamlet.country == "USA" and hamlet.feature == "city"
 
 
 def test_a_country_named_exactly_beats_a_namesake_town_unless_the_text_qualifies_it(make_parsed):

@@ -213,12 +213,13 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
     Lincolnshire"; ``sentences`` gives each mention's sentence), then the document's countries,
     divisions and nearby places. The outlet's ``home`` division counts as one more division the
     document names."""
-    mentions = _regions_over_namesake_towns(_cities_over_namesake_divisions(doc_text, mentions))
+    mentions = _cities_over_namesake_divisions(doc_text, mentions)
     keys = [_span_key(doc_text[s:e]) for s, e, _ in mentions]
     qualifiers = [_qualifier(doc_text, e, gaz) for s, e, _ in mentions]
     # a qualifier counts only where it can hold one of the candidates ("Ohio, Kentucky and Indiana" is a list)
     qualifiers = [q if q is not None and any(_inside(c, q) for c in cands) else None
                   for q, (s, e, cands) in zip(qualifiers, mentions)]
+    mentions = _regions_over_namesake_towns(mentions, qualifiers)
     # first pass: each name alone (with its qualifier); confident names make the context
     context = _Context()
     if home is not None:
@@ -325,12 +326,13 @@ def _cities_over_namesake_divisions(text: str, mentions):
     return out
 
 
-def _regions_over_namesake_towns(mentions):
+def _regions_over_namesake_towns(mentions, qualifiers):
     """"Middle East", "Asia", "the Atlantic": a region, continent or sea named exactly is not the
-    hamlet that took its name, however much the document's country would favour the hamlet."""
+    hamlet that took its name, however much the document's country would favour the hamlet, unless
+    a qualifier places the hamlet ("Levant, Maine")."""
     out = []
-    for s, e, cands in mentions:
-        if any(c.feature in ("region", "continent", "water") and c.match == NAME for c in cands):
+    for (s, e, cands), q in zip(mentions, qualifiers):
+        if q is None and any(c.feature in ("region", "continent", "water") and c.match == NAME for c in cands):
             cands = tuple(c for c in cands if c.feature not in ("city", "admin2"))
         out.append((s, e, cands))
     return out
