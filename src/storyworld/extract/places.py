@@ -503,7 +503,8 @@ def _mentions(parsed):
     gaz = gazetteer()
     mentions, deferred = [], []
     demonyms: set[str] = set()  # "Syrian forces": the story is about Syria
-    for ent in doc.ents:
+    ents = doc.ents  # spaCy builds the tuple anew on each access
+    for ent in ents:
         if len(ent.text) > MAX_MENTION_CHARS:
             continue
         if ent.text != ent.text.rstrip() or ent[0].lower_ == "the" and len(ent) > 1:
@@ -546,9 +547,10 @@ def _mentions(parsed):
     if dateline is not None:
         s, e = dateline[0].start_char, dateline[0].end_char
         mentions = [m for m in mentions if m[0].end_char <= s or m[0].start_char >= e]
-    taken = {t.i for ent in doc.ents for t in ent} | {t.i for m in mentions for t in m[0]}
-    if extent is not None:
-        taken |= {t.i for t in doc if extent[0] <= t.idx < extent[1]}
+    taken = {t.i for ent in ents for t in ent} | {t.i for m in mentions for t in m[0]}
+    if extent is not None:  # the dateline opens the story: walk its tokens, not the whole document
+        span = doc.char_span(extent[0], extent[1], alignment_mode="expand")
+        taken |= {t.i for t in span if extent[0] <= t.idx < extent[1]} if span is not None else set()
     # the countries the document names, or whose big towns it names ("Goma" is Congo)
     countries = {c.country for _, cands in mentions for c in cands if c.feature == "country"} | {
         cands[0].country for _, cands in mentions if cands and cands[0].feature == "city" and cands[0].match == NAME
