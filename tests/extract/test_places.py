@@ -12,6 +12,10 @@ def places_of(make_parsed, text):
     return extract_places(make_parsed(text))
 
 
+def place_named(make_parsed, text, surface):
+    return next(p for p in places_of(make_parsed, text) if p.text == surface)
+
+
 @pytest.mark.parametrize("text, surface, country, near", [
     ("Israel struck a site near the city of Masyaf in Syria.", "Masyaf", "SYR", (35.065, 36.342)),
     ("Clashes erupted in Tripoli, Lebanon's second city, as Lebanese troops deployed.", "Tripoli", "LBN", (34.44, 35.85)),
@@ -82,39 +86,37 @@ def test_a_city_and_its_namesake_division_mean_the_city_unless_the_text_says_div
 
 
 def test_a_capital_that_shares_its_name_with_a_division_means_the_capital(make_parsed):
-    def place(text, surface):
-        return next(p for p in places_of(make_parsed, text) if p.text == surface)
+    def feature(text, surface):
+        return place_named(make_parsed, text, surface).feature
 
-    capital = place("Officials in Washington said the sanctions would take effect next week.", "Washington")
+    text = "Officials in Washington said the sanctions would take effect next week."
+    capital = place_named(make_parsed, text, "Washington")
     assert haversine_km(capital.lat, capital.lon, 38.90, -77.04) < 25
-    assert place("Wildfires burned across Washington state on Sunday.", "Washington").feature == "admin1"
-    assert place("Ranchers in Wyoming and Montana lost cattle to the blizzard.", "Wyoming").feature == "admin1"
+    assert feature("Wildfires burned across Washington state on Sunday.", "Washington") == "admin1"
+    assert feature("Ranchers in Wyoming and Montana lost cattle to the blizzard.", "Wyoming") == "admin1"
     # nor one of the towns of the country named after it, however near the story's other places
     text = ("Steelworkers in Pittsburgh and Harrisburg, Pennsylvania, marched on Monday. In Washington, "
             "senators promised to block the merger.")
-    capital = place(text, "Washington")
+    capital = place_named(make_parsed, text, "Washington")
     assert haversine_km(capital.lat, capital.lon, 38.90, -77.04) < 25
-    town = place("Flooding closed roads in Washington, Pennsylvania, on Tuesday.", "Washington")
+    town = place_named(make_parsed, "Flooding closed roads in Washington, Pennsylvania, on Tuesday.", "Washington")
     assert town.country == "USA" and 39.5 < town.lat < 41.5 and town.lon < -79.0  # Washington, Pa.
 
 
 def test_a_region_named_exactly_is_not_the_hamlet_that_took_its_name(make_parsed):
     text = ("Baltimore officials met Maryland lawmakers on Tuesday. The governor of Maryland said oil "
             "prices would climb while fighting spreads across the Middle East.")
-    region = next(p for p in places_of(make_parsed, text) if p.text == "Middle East")
+    region = place_named(make_parsed, text, "Middle East")
     assert region.feature == "region" and region.country is None
-    hamlet = next(p for p in places_of(make_parsed, "Storms cut power in Levant, Maine, on Friday.") if p.text == "Levant")
+    hamlet = place_named(make_parsed, "Storms cut power in Levant, Maine, on Friday.", "Levant")
     assert hamlet.country == "USA" and hamlet.feature == "city"
 
 
 def test_a_country_named_exactly_beats_a_namesake_town_unless_the_text_qualifies_it(make_parsed):
-    def place(text, surface):
-        return next(p for p in places_of(make_parsed, text) if p.text == surface)
-
     text = ("Houston, Texas — Exporters in Texas fear new tariffs. Growers near Dallas and Austin, Texas, "
             "sell most of their soybeans to China, the chamber said.")
-    assert place(text, "China").feature == "country"
-    town = place("The volunteer fire company in China, Texas, rebuilt its station.", "China")
+    assert place_named(make_parsed, text, "China").feature == "country"
+    town = place_named(make_parsed, "The volunteer fire company in China, Texas, rebuilt its station.", "China")
     assert town.feature == "city" and town.country == "USA"
 
 
@@ -131,9 +133,7 @@ def test_a_long_name_takes_its_place_from_a_real_name_in_it_never_from_a_word_fo
 
 
 def test_conflict_regions_the_gazetteer_lists_lack_are_ours(make_parsed):
-    def place(text, surface):
-        return next(p for p in places_of(make_parsed, text) if p.text == surface)
-
-    ghouta = place("Government aircraft struck towns in Eastern Ghouta on Sunday, rescuers said.", "Eastern Ghouta")
+    text = "Government aircraft struck towns in Eastern Ghouta on Sunday, rescuers said."
+    ghouta = place_named(make_parsed, text, "Eastern Ghouta")
     assert ghouta.country == "SYR" and haversine_km(ghouta.lat, ghouta.lon, 33.55, 36.40) < 50
-    assert place("Militants attacked a checkpoint in northern Sinai.", "Sinai").country == "EGY"
+    assert place_named(make_parsed, "Militants attacked a checkpoint in northern Sinai.", "Sinai").country == "EGY"
