@@ -49,14 +49,17 @@ def _score_corpus(name: str, docs: list[dict], report: EvalReport) -> None:
     exact = overlap = PRF(0, 0, 0)
     # first pass: every document's own places teach each outlet its home division; the second pass
     # resolves the gold spans with it (as the pipeline does for an outlet's later documents)
+    # (recognition, scored below from the same pass, does not depend on the home)
     homes = OutletHomes()
-    parsed_docs = []
+    parsed_docs, recognised = [], []
     for record, doc in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=16)):
         parsed = ParsedDocument(Document(id=document_id(record["text"]), text=record["text"], language="en",
                                          url=record.get("url") or None), doc)
-        homes.observe(parsed.document, extract_places(parsed))
+        places = extract_places(parsed)
+        homes.observe(parsed.document, places)
         parsed_docs.append(parsed)
-    for record, parsed in zip(docs, parsed_docs):
+        recognised.append({(p.start, p.end) for p in places})
+    for record, parsed, predicted in zip(docs, parsed_docs, recognised):
         parsed = replace(parsed, outlet_home=homes.home(parsed.document))
         gold = [t for t in record["toponyms"] if t.get("type") not in NOT_TOPONYMS]
         with_coords = [t for t in gold if t.get("lat") is not None]
@@ -65,7 +68,6 @@ def _score_corpus(name: str, docs: list[dict], report: EvalReport) -> None:
             if t.get("geonameid"):
                 with_id += 1
                 same_id += entry is not None and entry.geonameid == t["geonameid"]
-        predicted = {(p.start, p.end) for p in extract_places(parsed)}
         gold_spans = {(t["start"], t["end"]) for t in gold}
         tp = len(predicted & gold_spans)
         exact += PRF(tp, len(predicted) - tp, len(gold_spans) - tp)

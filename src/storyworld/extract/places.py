@@ -213,7 +213,8 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
     Lincolnshire"; ``sentences`` gives each mention's sentence), then the document's countries,
     divisions and nearby places. The outlet's ``home`` division counts as one more division the
     document names."""
-    mentions = _cities_over_namesake_divisions(doc_text, mentions)
+    capitals = [next((c for c in cands if _is_capital(c)), None) for _, _, cands in mentions]
+    mentions = _cities_over_namesake_divisions(doc_text, mentions, capitals)
     keys = [_span_key(doc_text[s:e]) for s, e, _ in mentions]
     qualifiers = [_qualifier(doc_text, e, gaz) for s, e, _ in mentions]
     # a qualifier counts only where it can hold one of the candidates ("Ohio, Kentucky and Indiana" is a list)
@@ -254,7 +255,8 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
     for key, sentence in zip(keys, sentences or ()):
         if key in divisions_named:
             by_sentence.setdefault(sentence, []).append((key, divisions_named[key]))
-    for i, (key, (s, e, cands), q, in_list) in enumerate(zip(keys, mentions, qualifiers, in_lists)):
+    for i, (key, (s, e, cands), q, in_list, capital) in enumerate(
+            zip(keys, mentions, qualifiers, in_lists, capitals)):
         if not cands:
             out.append(None)
             continue
@@ -265,21 +267,18 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
         division = max((c.population for c in cands if c.feature in ("country", "admin1") and c.match == NAME),
                        default=0)
         country_named = any(c.feature == "country" and c.match == NAME for c in cands)
-        capital = next((c for c in cands if _is_capital(c)), None)
 
         def score(c: Entry) -> float:
-            # "Ohio, Oregon, Texas": in a list of states, "Oregon" is the state, not a town of 2,500 in
-            # Illinois that the list's other states lend support to (but "Georgia" alone may be the
-            # town the article is about)
-            if in_list and q is None and c.feature in ("city", "admin2") and c.population < DOMINANCE * division:
-                return _prior(c)
-            if country_named and q is None and c.feature in ("city", "admin2"):
-                return _prior(c)
             near = SENTENCE_W if any(_holds(d, c) for d in nearby) else 0.0
-            # "Washington": the capital, not one of the towns of its country named after it, unless
-            # the text places the town ("Washington, Pa.", "Washington is a borough in Pennsylvania")
-            if (capital is not None and c is not capital and q is None and not near
-                    and c.feature in ("city", "admin2") and c.country == capital.country):
+            # a town outranked by the name's dominant reading takes no help from the document's
+            # context unless the text places it (a qualifier; for a capital's namesakes, their
+            # division in the same sentence): in a list of states, "Oregon" is the state, not a town
+            # of 2,500 in Illinois that the other states lend support to (but "Georgia" alone may be
+            # the town the article is about); "China" is the country; "Washington" is the capital,
+            # not one of the towns of its country named after it
+            if q is None and c.feature in ("city", "admin2") and (
+                    in_list and c.population < DOMINANCE * division or country_named
+                    or capital is not None and c is not capital and c.country == capital.country and not near):
                 return _prior(c)
             return near + _score(c, context, q, exclude=first.get(key), key=key)
 
@@ -303,23 +302,22 @@ def _is_capital(entry: Entry) -> bool:
             and capital_country(entry.name) == entry.country)
 
 
-def _cities_over_namesake_divisions(text: str, mentions):
+def _cities_over_namesake_divisions(text: str, mentions, capitals: list[Entry | None]):
     """"New York", "São Paulo", "Aleppo": where a city and the first-order division around it share
     a name, news means the city, unless the text says division ("New York state", "the province of
-    Aleppo") or lists the name among others ("New York, New Jersey and Connecticut")."""
+    Aleppo") or lists the name among others ("New York, New Jersey and Connecticut"). So does a
+    national capital (``capitals``: each mention's, or None) over a division of its country."""
     listed = {i for pair in _listed_pairs(text, mentions) for i in pair}
     out = []
-    for i, (s, e, cands) in enumerate(mentions):
-        cities, capital = {}, None
+    for i, ((s, e, cands), capital) in enumerate(zip(mentions, capitals)):
+        cities = {}
         for c in cands:
             if c.feature == "city" and c.admin1:
                 cities[c.admin1] = max(cities.get(c.admin1, 0), c.population)
-                if _is_capital(c):
-                    capital = c.country
         # the city is the heart of its division, not a village that shares the name; or the
         # country's capital carries the name and stands for its government ("Washington")
         namesakes = [c for c in cands if c.feature == "admin1" and (
-            cities.get(c.admin1, 0) >= HEART * c.population or c.country == capital)]
+            cities.get(c.admin1, 0) >= HEART * c.population or capital is not None and c.country == capital.country)]
         if namesakes and i not in listed and not _names_a_division(text, s, e):
             cands = tuple(c for c in cands if c not in namesakes)
         out.append((s, e, cands))
