@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..parse.model import doc_text
 from ..resources.actors import alias_entry
 from ..resources.cues import CLAIM_CLASSES, Cue, find_cue
 from ..resources.outlets import Outlet, find_outlet, find_outlet_in, is_outlet_description
@@ -456,7 +457,7 @@ def _verb_relations(unit):
             if not any(c.dep_ in ("ccomp", "parataxis", "xcomp", "dobj") for c in token.children) \
             else (token.i, token.i + 1)
         cue_span = _cue_span(token)
-        yield Relation(cue=cue_span, cue_text=doc.text[slice(*cue_span)], lemma=lemma,
+        yield Relation(cue=cue_span, cue_text=doc_text(doc)[slice(*cue_span)], lemma=lemma,
                        cls=cue.cls, source=source, content=_content(token, unit, exclude), unit=unit,
                        told=told, cue_i=token.i)
 
@@ -473,7 +474,7 @@ def _according_relations(unit):
             continue
         source = _subtree(pobj, unit)
         phrase = (token.i, max(source.end, to.i + 1))
-        yield Relation(cue=(token.idx, to.idx + len(to)), cue_text=doc.text[token.idx: to.idx + len(to)],
+        yield Relation(cue=(token.idx, to.idx + len(to)), cue_text=doc_text(doc)[token.idx: to.idx + len(to)],
                        lemma="according to", cls="speech", source=source,
                        content=_content(token, unit, phrase), unit=unit, cue_i=token.i)
 
@@ -982,7 +983,7 @@ def _nests(relation: Relation) -> bool:
 
 def extract_claims(parsed, *, actors=()) -> list[Claim]:
     memory = _Memory(parsed.doc)
-    text = parsed.doc.text
+    text = doc_text(parsed.doc)
     claims: list[Claim] = []
     for unit in units(parsed.doc):
         relations = [r for r in relations_in(unit) if r.makes_claim]

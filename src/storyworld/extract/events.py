@@ -41,6 +41,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
+from ..parse.model import doc_text
 from ..resources.actors import resolve
 from ..resources.ontology import Trigger, acled_subevent, lookup, non_political, party_classes
 from ..types import ActorRef, Event, Span
@@ -585,7 +586,7 @@ def _introduced(token) -> bool:
 
 def _headline_end(doc) -> int:
     """End of the article's first line when it is a headline (short, no closing punctuation), else 0."""
-    text = doc.text
+    text = doc_text(doc)
     cut = text.find("\n\n")
     if cut <= 0:
         return 0
@@ -599,7 +600,7 @@ def _evidence(sent, token, headline_end: int) -> Span:
     """The sentence, cut at paragraph breaks to the part holding the trigger (a headline or a list
     item glued to it by the sentence splitter is not evidence)."""
     start, end = sent.start_char, sent.end_char
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     for m in re.finditer(r"\n\s*\n", text[start:end]):
         brk_start, brk_end = start + m.start(), start + m.end()
         if brk_end <= token.idx:

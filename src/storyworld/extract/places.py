@@ -36,8 +36,10 @@ import bisect
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..geo import haversine_km
+from ..parse.model import doc_text
 from ..resources.actors import MIN_CAPITAL_POPULATION, capital_country
 from ..resources.gazetteer import ALTERNATE, ALIAS, NAME, Entry, fold, gazetteer
 from ..types import Event, Location, Place
@@ -50,6 +52,7 @@ SITE_WORDS = ("airport", "air base", "base", "camp", "market", "center", "centre
 MAX_MENTION_CHARS = 80
 
 
+@lru_cache(maxsize=8192)
 def bare_name(text: str) -> str:
     """A place name without its article, "city of" and possessive: "the city of Hama's" → "Hama"."""
     text = re.sub(r"^(the|a)\s+", "", text.strip(), flags=re.I)
@@ -57,6 +60,7 @@ def bare_name(text: str) -> str:
     return re.sub(r"'s$|’s$", "", text).strip()
 
 
+@lru_cache(maxsize=8192)
 def _span_key(text: str) -> str:
     return fold(bare_name(text))
 
@@ -64,10 +68,10 @@ def _span_key(text: str) -> str:
 QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,2})")
 
 
-def _qualifier(doc_text: str, end: int, gaz) -> Entry | None:
+def _qualifier(text: str, end: int, gaz) -> Entry | None:
     """"Springfield, Illinois" / "Paris, Tenn." / "Tripoli, Lebanon": the division or country named
     right after a comma."""
-    m = QUALIFIER.match(doc_text[end: end + 40])
+    m = QUALIFIER.match(text[end: end + 40])
     if not m:
         return None
     words = m.group(1).split()
@@ -206,7 +210,7 @@ def _holds(division: Entry, entry: Entry) -> bool:
             and haversine_km(entry.lat, entry.lon, division.lat, division.lon) < SENTENCE_ADMIN2_KM)
 
 
-def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
+def _resolve(text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
              sentences: list[int] | None = None, home: Entry | None = None) -> list[Entry | None]:
     """Resolve mentions (start, end, candidates) together: one sense per name in a document,
     qualifiers first, then the divisions its own sentence names ("Boston is a town in
@@ -214,9 +218,9 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
     divisions and nearby places. The outlet's ``home`` division counts as one more division the
     document names."""
     capitals = [next((c for c in cands if _is_capital(c)), None) for _, _, cands in mentions]
-    mentions = _cities_over_namesake_divisions(doc_text, mentions, capitals)
-    keys = [_span_key(doc_text[s:e]) for s, e, _ in mentions]
-    qualifiers = [_qualifier(doc_text, e, gaz) for s, e, _ in mentions]
+    mentions = _cities_over_namesake_divisions(text, mentions, capitals)
+    keys = [_span_key(text[s:e]) for s, e, _ in mentions]
+    qualifiers = [_qualifier(text, e, gaz) for s, e, _ in mentions]
     # a qualifier counts only where it can hold one of the candidates ("Ohio, Kentucky and Indiana" is a list)
     qualifiers = [q if q is not None and any(_inside(c, q) for c in cands) else None
                   for q, (s, e, cands) in zip(qualifiers, mentions)]
@@ -250,7 +254,7 @@ def _resolve(doc_text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], 
     # second pass: every name against the whole document's context (less its own first guess)
     by_key: dict[str, Entry] = {}
     out: list[Entry | None] = []
-    in_lists = _in_division_lists(doc_text, mentions, keys, first)
+    in_lists = _in_division_lists(text, mentions, keys, first)
     by_sentence: dict[int, list[tuple[str, Entry]]] = {}
     for key, sentence in zip(keys, sentences or ()):
         if key in divisions_named:
@@ -397,7 +401,7 @@ def _dateline(doc, gaz):
     """The dateline that opens a wire story ("KHARKIV, Ukraine (Agency) —", "PORT SUDAN —"): a town,
     in capitals, which the tagger rarely sees as a place. Only towns qualify. Returns the mention
     (or None) and the dateline's extent (its agency in brackets is no place)."""
-    m = _dateline_match(doc.text)
+    m = _dateline_match(doc_text(doc))
     if m is None:
         return None, None
     cands = tuple(c for c in gaz.candidates(m.group(1)) if c.feature == "city")  # "NEW YORK" is the city
@@ -411,12 +415,20 @@ def _untagged(doc, gaz, taken: set[int], countries: set[str]):
     town of 100,000 or more or a town in a country the document names ("Secretary" and "Orange"
     are towns too). Not at a sentence's start (where any word is capitalised), never a word the
     gazetteer knows only as an alternate name."""
+    from spacy.attrs import IS_STOP, IS_TITLE, SENT_START
+
     out = []
+    # the few tokens that may open a name, picked from spaCy's arrays: walking every token in
+    # Python was most of recognition's time
+    flags = doc.to_array([IS_TITLE, IS_STOP, SENT_START])
+    openers = [int(k) for k in ((flags[:, 0] == 1) & (flags[:, 1] == 0) & (flags[:, 2] != 1)).nonzero()[0]]
     i = 0
-    while i < len(doc):
+    for i_open in openers:
+        if i_open < i:
+            continue
+        i = i_open
         tok = doc[i]
-        if not tok.is_title or tok.i in taken or tok.is_sent_start or tok.is_stop or len(tok.text) < 3:
-            i += 1
+        if tok.i in taken or len(tok.text) < 3:
             continue
         after_locative = _after_locative(doc, i)
         j = i
@@ -502,18 +514,22 @@ def _mentions(parsed):
     mentions, deferred = [], []
     demonyms: set[str] = set()  # "Syrian forces": the story is about Syria
     ents = doc.ents  # spaCy builds the tuple anew on each access
+    text = doc_text(doc)  # (and a span's text from its tokens: slicing the text is cheaper)
     for ent in ents:
-        if len(ent.text) > MAX_MENTION_CHARS:
+        ent_text = text[ent.start_char:ent.end_char]
+        if len(ent_text) > MAX_MENTION_CHARS:
             continue
-        if ent.text != ent.text.rstrip() or ent[0].lower_ == "the" and len(ent) > 1:
+        first = ent[0].lower_
+        if ent_text != ent_text.rstrip() or first == "the" and len(ent) > 1:
             # "Nabatieh\n\n": the tagger took the paragraph break along; "the Old Road": the name is "Old Road"
-            start = ent[1].idx if ent[0].lower_ == "the" and len(ent) > 1 else ent.start_char
-            ent = doc.char_span(start, ent.start_char + len(ent.text.rstrip()), label=ent.label_)
+            start = ent[1].idx if first == "the" and len(ent) > 1 else ent.start_char
+            ent = doc.char_span(start, ent.start_char + len(ent_text.rstrip()), label=ent.label_)
             if ent is None:
                 continue
+            ent_text = text[ent.start_char:ent.end_char]
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MAYBE_LABELS and not _named_locality(doc, ent.start):
             continue  # (whatever the tagger took it for, "the settlement of Mardes" names a place)
-        name = bare_name(ent.text)
+        name = bare_name(ent_text)
         cands = gaz.candidates(name)
         if not cands and ent.label_ in PLACE_LABELS and any(w in name.lower() for w in SITE_WORDS):
             words = name.split()  # "Hama Military Airport" → Hama, a site (but "Red Sea" is no "Red")
@@ -580,7 +596,7 @@ def _extract_places(parsed) -> list[Place]:
     doc = parsed.doc
     gaz = gazetteer()
     mentions = _mentions(parsed)
-    resolved = _resolve(doc.text, [(ent.start_char, ent.end_char, cands) for ent, cands in mentions], gaz,
+    resolved = _resolve(doc_text(doc), [(ent.start_char, ent.end_char, cands) for ent, cands in mentions], gaz,
                         sentences=_sentence_ids(doc, [ent.start_char for ent, _ in mentions]), home=_home(parsed, gaz))
     places: list[Place] = []
     for (ent, cands), best in zip(mentions, resolved):
@@ -596,8 +612,8 @@ def _extract_places(parsed) -> list[Place]:
         if not cands:  # attached to the town around it; the mention's text keeps its own name
             feature = "site" if ent.label_ == "FAC" else "admin2"  # a building; a village near that town
         elif feature == "city":
-            after = doc.text[ent.end_char: ent.end_char + 40].lower()
-            before = doc.text[max(0, ent.start_char - 30): ent.start_char].lower()
+            after = doc_text(doc)[ent.end_char: ent.end_char + 40].lower()
+            before = doc_text(doc)[max(0, ent.start_char - 30): ent.start_char].lower()
             if any(after.lstrip().startswith(w) for w in ADMIN_WORDS) or re.search(
                     r"(province|governorate|region|state) of\s*$", before):
                 feature = "admin1"
@@ -615,11 +631,11 @@ def resolve_spans(parsed, spans: list[tuple[int, int]]) -> list[Entry | None]:
     doc = parsed.doc
     gaz = gazetteer()
     own = [(ent.start_char, ent.end_char, cands) for ent, cands in _mentions(parsed)]
-    given = [(s, e, gaz.candidates(bare_name(doc.text[s:e])) or _part_candidates(bare_name(doc.text[s:e]), gaz))
+    given = [(s, e, gaz.candidates(bare_name(doc_text(doc)[s:e])) or _part_candidates(bare_name(doc_text(doc)[s:e]), gaz))
              for s, e in spans]
     given_set = {(s, e) for s, e in spans}
     extra = [m for m in own if (m[0], m[1]) not in given_set]
-    resolved = _resolve(doc.text, given + extra, gaz, sentences=_sentence_ids(doc, [m[0] for m in given + extra]),
+    resolved = _resolve(doc_text(doc), given + extra, gaz, sentences=_sentence_ids(doc, [m[0] for m in given + extra]),
                         home=_home(parsed, gaz))
     return resolved[:len(given)]
 
@@ -796,7 +812,7 @@ def locate_events(parsed, events, *, places) -> list[Event]:
     of its own takes, as a coder of ACLED would, the place of the event before it in the same
     paragraph, else the story's dateline town."""
     doc = parsed.doc
-    m = _dateline_match(doc.text)
+    m = _dateline_match(doc_text(doc))
     dateline = None if m is None else next((p for p in places if p.start == m.start(1) and p.feature == "city"), None)
     out: list[Event] = []
     previous: tuple[int, Place] | None = None
@@ -805,7 +821,7 @@ def locate_events(parsed, events, *, places) -> list[Event]:
         best = None
         if inside and event.trigger_start is not None:
             best = event_place(doc, event.trigger_start, event.trigger_start + len(event.trigger), inside)
-        paragraph = _paragraph_of(doc.text, event.evidence.start)
+        paragraph = _paragraph_of(doc_text(doc), event.evidence.start)
         if best is None and previous is not None and previous[0] == paragraph:
             best = previous[1]
         if best is None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from ..parse.model import doc_text
 from ..types import Event, TimeMention
 from . import time_resolve as tr
 from .time_tagger import Timex, tag_times
@@ -79,7 +80,7 @@ def tag_parsed(doc, published: str | date | None) -> list[Timex]:
             return None
         return verb_tense(_governing_verb(span.root))
 
-    return tag_times(doc.text, published, tense_at)
+    return tag_times(doc_text(doc), published, tense_at)
 
 
 def extract_times(parsed) -> list[TimeMention]:

@@ -55,6 +55,18 @@ def _register_paragraph_breaks() -> str:
     return name
 
 
+TEXT_KEY = "storyworld.text"
+
+
+def doc_text(doc) -> str:
+    """The Doc's text, joined once and kept in its ``user_data``: spaCy rebuilds ``doc.text`` from
+    every token on each access, and the stages read it once per mention, claim and sentence."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL):
     """Load a spaCy pipeline by package name or path; cached per process."""
