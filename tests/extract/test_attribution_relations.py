@@ -166,3 +166,16 @@ def test_citing_after_a_reported_clause_is_done_by_the_reporter(make_parsed):
     assert ("cite", "Economists") in got
     got = relations(make_parsed, "Lawmakers praised the deal, citing the release of two detained journalists.")
     assert ("cite", "Lawmakers") in got
+
+
+def test_a_belief_whose_clause_is_so_or_not(make_parsed):
+    assert ("think", "He") in relations(make_parsed, "Will the mayor resign? He doesn't think so.")
+    assert ("hope", "The ministers") in relations(make_parsed, "Will the talks fail? The ministers hope not.")
+
+
+def test_a_speaker_the_parser_left_stranded_before_the_verb(make_parsed):
+    got = relations(make_parsed, 'When attackers are caught, Obama and Clinton call them "lone wolves" and move on.')
+    assert any(lemma == "call" and "Clinton" in source for lemma, source in got), got
+    # a ship named before "reported" is no speaker; its master is
+    got = relations(make_parsed, "According to UKMTO, the master of the Sea Lark reported a blast near the ship.")
+    assert not any(source == "the Sea Lark" for _, source in got), got

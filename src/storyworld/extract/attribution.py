@@ -200,6 +200,19 @@ def _speaker_after_quotation(token, unit):
     return span if span.end == token.i or doc[span.end].text == "," else None
 
 
+def _name_before(token, unit):
+    """"… Obama and Clinton call them “lone wolves”": a speech verb the parser left without a
+    subject, right after a person's name it hung elsewhere: that person speaks. (Only a person: in
+    "the master of the Sea Lark reported", the ship does not.)"""
+    doc = token.doc
+    end = token.i
+    while end > unit.start and doc[end - 1].dep_ in ("aux", "neg", "advmod") and doc[end - 1].head.i == token.i:
+        end -= 1
+    name = next((e for e in doc.ents if e.end == end and e.label_ == "PERSON"), None) \
+        if end > unit.start and doc[end - 1].pos_ == "PROPN" else None
+    return name if name is not None and name.start >= unit.start else None
+
+
 def _stranded_subject(token, unit):
     """"…, killing 50 people, residents and a human rights group said.": the parser hung the
     speakers on the last clause's object; the words between the last comma and a cue that ends the
@@ -340,6 +353,9 @@ def _has_complement(token, needs: str) -> bool:
     quotation = _quotes(token)
     if needs == "colon":
         return quotation
+    if token.lemma_.lower() in PROFORM_VERBS and any(c.dep_ in ("advmod", "neg") and c.lower_ in ("so", "not")
+                                                      and c.i > token.i for c in token.children):
+        return True  # "He doesn't think so", "I hope not": the clause is the one before
     clause = bool(deps & {"ccomp", "parataxis"}) or token.dep_ == "parataxis" or quotation
     if needs == "clause":
         return clause
@@ -348,6 +364,8 @@ def _has_complement(token, needs: str) -> bool:
     return True
 
 
+# cognition verbs that take "so" or "not" for a clause ("I think so", "we hope not")
+PROFORM_VERBS = {"think", "believe", "hope", "expect", "fear", "suppose", "guess", "imagine", "doubt"}
 AS_PUT_IT = Cue("put it", "speech", "any", "verb")
 FINDERS = {"judge", "judges", "court", "jury", "panel", "inquiry", "commission"}
 
@@ -446,6 +464,8 @@ def _verb_relations(unit):
         if source is None or (source.root.pos_ not in ("PROPN", "PRON")
                               and not any(e.label_ in ("PERSON", "ORG") for e in source.ents)):
             source = _inverted_subject(token, unit) or source
+        if source is None and cue.cls == "speech":
+            source = _name_before(token, unit)
         if source is None or not source.text.strip():
             continue
         told = None
