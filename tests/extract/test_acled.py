@@ -9,6 +9,7 @@ from storyworld.eval.events import CASE_LABELS, case_label, main_event
 from storyworld.extract.actors import extract_actors
 from storyworld.extract.events import extract_events
 from storyworld.resources.ontology import acled_rules, lexicon, party_classes
+from storyworld.types import Event, Span
 
 ACLED_SUB_EVENTS = set(CASE_LABELS) | {"Other"}
 
@@ -144,3 +145,51 @@ def test_acled_case_label_of_a_snippet_without_a_political_event():
     assert case_label(None, "A fire broke out at a textile factory, killing 30 workers.") == "MAN_MADE_DISASTER"
     assert case_label(None, "Police dismantled a drug trafficking ring in Durban.") == "ORG_CRIME"
     assert case_label(None, "The minister opened a new school.") == "OTHER"
+
+
+@pytest.mark.parametrize("text, acled", [
+    # the deal struck is no air strike; the battle fought is no target
+    ("Two rival militias struck a deal on Monday to share the checkpoints around Tamsa.", "Agreement"),
+    ("Soldiers and jihadist fighters fought a fierce gun battle near the village of Koro on Sunday.",
+     "Armed clash"),
+    # irregular forms the small model leaves unlemmatised, and "back" tagged an adverb
+    ("Federal troops retook the village of Dorra from the rebels late on Saturday.", "Government regains territory"),
+    ("Federal forces took back the town of Sembel from the insurgents on Friday.", "Government regains territory"),
+    # people seized are abducted; a thrown hand bomb is a grenade; curfews change what a state allows
+    ("Gunmen seized 30 students from a boarding school in Kaduna state and led them into the forest.",
+     "Abduction/forced disappearance"),
+    ("Unknown men hurled a hand-thrown bomb at the ruling party's office in Bunia overnight.", "Grenade"),
+    ("The regional government imposed a dusk-to-dawn curfew in the town of Odda after the riots.",
+     "Change to group/activity"),
+    ("The army said its air defences brought down four drones over the capital.", "Disrupted weapons use"),
+    ("Rebels and government troops exchanged gunfire in the hills above Mako on Tuesday.", "Armed clash"),
+])
+def test_acled_sub_event_of_constructions_added_from_the_development_snippets(make_parsed, text, acled):
+    event = main(make_parsed, text)
+    assert event is not None and event.acled == acled, event
+
+
+def test_acled_ordinary_crime_is_no_political_violence(make_parsed):
+    event = main(make_parsed, "Armed robbers shot a guard and escaped with the cash of a bank van in Lagos on Monday.")
+    assert event is not None and event.acled is None
+    assert case_label(event, "Armed robbers shot a guard and escaped with the cash of a bank van.") == "ORG_CRIME"
+
+
+def test_acled_harm_alleged_in_an_accusation_is_no_assault_of_its_own(make_parsed):
+    parsed = make_parsed("Manila accused the coast guard of firing water cannon at a fishing boat, "
+                         "damaging its mast and injuring two sailors.")
+    events = extract_events(parsed, actors=extract_actors(parsed))
+    assert [e.type for e in events] == ["ACCUSE"], [(e.type, e.trigger) for e in events]
+
+
+def test_acled_case_label_of_a_claim_of_responsibility_and_of_a_disaster_with_blame():
+    attack = Event(type="ASSAULT", trigger="ambush", evidence=Span("x", 0, 1), acled="Armed clash")
+    assert case_label(attack, "The group claimed responsibility on Friday for an ambush that killed four "
+                              "soldiers near Dori. The army did not comment.") == "ATTRIB"
+    assert case_label(attack, "Police blamed the rebels for Sunday's ambush on a convoy near Dori.") == "ATTRIB"
+    # a claim in a later sentence leaves the snippet about the act
+    assert case_label(attack, "Gunmen ambushed a convoy near Dori on Sunday, killing four soldiers. "
+                              "A jihadist group later claimed responsibility.") == "ARMED_CLASH"
+    blame = Event(type="ACCUSE", trigger="blaming", evidence=Span("x", 0, 1))
+    assert case_label(blame, "Nine people died when a bus plunged into a ravine, police said, blaming the "
+                             "driver.") == "MAN_MADE_DISASTER"

@@ -84,17 +84,41 @@ NON_POLITICAL_LABELS = {"natural disaster": "NATURAL_DISASTER", "accident": "MAN
                         "organised crime": "ORG_CRIME"}
 
 
+# CASE 2021's ATTRIB: a snippet about who did it, not about the act (a claim of responsibility, an
+# authority's blame): its first sentence says so ("claimed responsibility for", "said its fighters
+# were behind", "blamed X for Sunday's attack", "attributed the killing of … to")
+_VIOLENT_ACT = r"(?:attacks?|ambush|bombings?|killings?|blast|explosion|assault|raids?|massacre|shelling|strike|murders?)"
+RESPONSIBILITY = re.compile(
+    r"\bclaim(?:ed|s|ing)?\s+(?:full\s+|sole\s+)?responsibility\b"
+    r"|\b(?:was|were|is|are)\s+(?:responsible\s+for|behind)\s+(?:the|an?|this|last|[A-Z]\w+'s|\w+day's)\b"
+    r"|\bpin(?:ned|s|ning)?\s+(?:the\s+)?(?:responsibility|blame)\b"
+    r"|\battribut(?:ed|es|ing)\s+the\s+[\w\s'-]{1,80}?\s+to\b"
+    rf"|\bblam(?:ed|es|ing)\s+[\w\s'-]{{1,60}}?\s+for\s+(?:the\s+|last\s+\w+'s\s+|\w+'s\s+|an?\s+)?(?:\w+\s+)?{_VIOLENT_ACT}\b"
+    r"|\baccus(?:ed|es|ing)\s+[\w\s'-]{1,60}?\s+of\s+(?:organi[sz]ing|carrying\s+out|staging|masterminding|plotting|orchestrating)\b"
+    r"|\bsaid\s+(?:it|they)\s+(?:had\s+)?carried\s+out\b"
+    r"|\bdenied\s+(?:carrying\s+out|involvement|responsibility)\b", re.IGNORECASE)
+FIRST_SENTENCE = re.compile(r"^.+?(?:[.?!](?=\s+[A-Z“\"])|$)", re.DOTALL)
+
+
 def case_label(event, text: str = "") -> str:
-    """The CASE 2021 label of a main event: its ACLED sub-event type; without one, DIPLO for a
-    diplomatic PLOVER type; else, where the snippet tells a disaster, an accident or organised
-    crime (the happenings the events stage keeps out of the codebook), that; else OTHER."""
+    """The CASE 2021 label of a main event: ATTRIB where the snippet's first sentence is about
+    who did it; else its ACLED sub-event type; without one, where the
+    snippet tells a disaster or an accident, that (its blame and its evacuations are no diplomacy);
+    else DIPLO for a diplomatic PLOVER type; else organised crime where the snippet tells it (the
+    happenings the events stage keeps out of the codebook); else OTHER."""
     from ..resources.ontology import non_political
 
+    first = FIRST_SENTENCE.match(text.strip())
+    if first and RESPONSIBILITY.search(first.group(0)):
+        return "ATTRIB"
     if event is not None and event.acled in CASE_LABELS:
         return CASE_LABELS[event.acled]
+    kind = non_political(text)
+    if kind in ("natural disaster", "accident"):
+        return NON_POLITICAL_LABELS[kind]  # "blaming the crash on the driver", "residents were evacuated"
     if event is not None and not event.acled and event.type in DIPLOMATIC:
         return "DIPLO"
-    return NON_POLITICAL_LABELS.get(non_political(text) or "", "OTHER")
+    return NON_POLITICAL_LABELS.get(kind or "", "OTHER")
 
 
 def evaluate_demo(path: Path, *, limit: int | None = None) -> EvalReport:
@@ -170,7 +194,12 @@ def evaluate_case2021(path: Path, *, limit: int | None = None) -> EvalReport:
     from ..pipeline import Pipeline
     from ..types import Document
 
-    file = path / "test.jsonl" if path.is_dir() else path
+    if path.is_dir():
+        file = path / "test.jsonl" if (path / "test.jsonl").exists() else path / "dev.jsonl"
+    else:
+        file = path
+    # CASE 2021's file, or a snippet set of the same format (demo/acled-dev: ours, for tuning)
+    dataset = "case2021" if file.name == "test.jsonl" else file.parent.name
     items = [json.loads(line) for line in file.open(encoding="utf-8")]
     if limit:
         items = items[:limit]
@@ -185,7 +214,7 @@ def evaluate_case2021(path: Path, *, limit: int | None = None) -> EvalReport:
         predicted.append(case_label(main, item["text"]))
         types_of[item["label"]][main.type if main else "NONE"] += 1
     gold = [i["label"] for i in items]
-    report = EvalReport(stage="events", dataset="case2021")
+    report = EvalReport(stage="events", dataset=dataset)
     for name, keep in (("all", lambda g: True), ("acled", lambda g: g not in NON_ACLED)):
         pairs = [(g, p) for g, p in zip(gold, predicted) if keep(g)]
         w, micro, macro = _f1s([g for g, _ in pairs], [p for _, p in pairs])
@@ -198,8 +227,12 @@ def evaluate_case2021(path: Path, *, limit: int | None = None) -> EvalReport:
     for label in sorted(types_of):
         common = ", ".join(f"{t} {k}" for t, k in types_of[label].most_common(4))
         report.lines.append(f"PLOVER types of {label}: {common}")
-    report.lines.append("anchor: best shared-task system weighted F1 0.839 (25 ACLED classes) / 0.771 (all 30), "
-                        "transformer classifiers trained on ACLED notes (README)")
+    if dataset == "case2021":
+        report.lines.append("anchor: best shared-task system weighted F1 0.839 (25 ACLED classes) / 0.771 (all 30), "
+                            "transformer classifiers trained on ACLED notes (README)")
+    else:
+        report.lines.append("our own development snippets: the lexicon was tuned on them, so this figure flatters; "
+                            "CASE 2021 is the held-out measure")
     return report
 
 

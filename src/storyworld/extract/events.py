@@ -57,7 +57,9 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "wage", "
                "resume", "make", "sign", "reach", "impose", "adopt", "stage", "step", "intensify", "escalate",
                "issue", "lodge", "file", "declare", "organize", "organise", "call"}
 LEMMA_FIXES = {"stag": "stage"}  # the lemmatizer's slips on light verbs ("staged" → "stag")
-WORD_LEMMAS = {"raped": "rape", "raping": "rape"}  # and on triggers ("raped" → "rap")
+WORD_LEMMAS = {"raped": "rape", "raping": "rape",  # and on triggers ("raped" → "rap")
+               "retook": "retake", "retaken": "retake", "overran": "overrun", "reoccupied": "reoccupy",
+               "installed": "install"}  # ("reoccupie", "instal")
 # a noun trigger under these verbs names an event told elsewhere: "condemned the attack"
 REFERRING_VERBS = {"condemn", "reject", "deny", "criticise", "criticize", "denounce", "welcome", "investigate",
                    "blame", "accuse", "host", "discuss", "describe", "report", "confirm", "claim", "mark",
@@ -174,9 +176,15 @@ def _subject(trigger):
     return None
 
 
+# nouns of happenings, never a party: "fought a fierce gun battle", "struck a deal"
+HAPPENING_NOUNS = {"battle", "fight", "firefight", "gunfight", "gunbattle", "war", "clash", "skirmish", "duel",
+                   "deal", "agreement", "accord", "truce", "ceasefire"}
+
+
 def _party(token) -> bool:
-    """Whether a token can head an actor or a target: "on Tuesday", "$4.5 billion" cannot."""
-    return token.ent_type_ not in NOT_PARTIES
+    """Whether a token can head an actor or a target: "on Tuesday", "$4.5 billion", "a gun battle"
+    cannot."""
+    return token.ent_type_ not in NOT_PARTIES and token.lemma_.lower() not in HAPPENING_NOUNS
 
 
 def _object(trigger):
@@ -405,14 +413,20 @@ def _verbal_pos(token) -> str:
 
 
 def _alleged(token) -> bool:
-    """What someone is accused of: "accused M23 of firing", "blamed the army for the attack"."""
+    """What someone is accused of: "accused M23 of firing", "blamed the army for the attack",
+    "accused the coast guard of firing water cannon …, injuring three crew"."""
+    harm = token
+    while harm.dep_ == "conj" and harm.head is not harm:
+        harm = harm.head
+    if harm.dep_ == "advcl" and harm.tag_ == "VBG" and harm.head.lemma_.lower() in ALLEGING_VERBS:
+        return True  # the parser hangs the harm done on the accusing verb: "accused X of firing …, injuring …"
     node, steps = token, 0
     while steps < 4 and node.head is not node:
         head = node.head
         if node.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ in ("of", "for") \
                 and head.head.lemma_.lower() in ALLEGING_VERBS:
             return True
-        if node.dep_ not in ("pcomp", "pobj", "prep", "compound", "conj", "dobj"):
+        if node.dep_ not in ("pcomp", "pobj", "prep", "compound", "conj", "dobj", "advcl"):
             return False
         node, steps = head, steps + 1
     return False
@@ -476,7 +490,9 @@ def _lookup(token, pos: str, sentence: str):
                 return found
         obj = next((c for c in token.children if c.dep_ in OBJECTS), None)
         context = " ".join(t.text for t in obj.subtree) if obj is not None else sentence
-        for prt in (c for c in token.children if c.dep_ == "prt"):
+        # (the small model tags "back" in "took back the town" an adverb, not a particle)
+        for prt in (c for c in token.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == token.i + 1
+                    and c.lower_ in ("back", "away", "off") or c.dep_ == "prep" and c.lower_ == "out"):
             found = lookup(f"{lemma} {prt.lower_}", pos, context)  # "called off the strike": its object decides
             if found is not None:
                 return found
