@@ -193,3 +193,24 @@ def test_acled_case_label_of_a_claim_of_responsibility_and_of_a_disaster_with_bl
     blame = Event(type="ACCUSE", trigger="blaming", evidence=Span("x", 0, 1))
     assert case_label(blame, "Nine people died when a bus plunged into a ravine, police said, blaming the "
                              "driver.") == "MAN_MADE_DISASTER"
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("Separatist fighters took seven road workers hostage near Bamenda on Monday.", "Abduction/forced disappearance"),
+    ("Government troops said they had used chlorine against the rebel trenches, a monitor said.", "Chemical weapon"),
+    ("Gunfights broke out between militiamen and federal forces in the town of Dera on Sunday.", "Armed clash"),
+    ("The rebels said they would suspend offensive operations during the election period.",
+     "Change to group/activity"),
+    # a finite past tense hung on a noun by the parser is still the verb of the sentence
+    ("In Lome on Monday, agents of the intelligence service arrested Kofi Mensah, an opposition organiser.",
+     "Arrests"),
+])
+def test_acled_sub_event_of_constructions_added_from_the_third_round(make_parsed, text, acled):
+    event = main(make_parsed, text)
+    assert event is not None and event.acled == acled, event
+
+
+def test_acled_a_battle_after_which_one_side_pulls_back_is_still_the_battle(make_parsed):
+    event = main(make_parsed, "Rebels and clan fighters clashed near the district town of Bulo on Saturday. "
+                              "The rebels later pulled back from their positions toward the river.")
+    assert event is not None and event.acled == "Armed clash", event

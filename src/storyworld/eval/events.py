@@ -73,8 +73,8 @@ def main_event(events):
                  lambda e: e.modality == "actual", lambda e: True):
         found = next((e for e in ordered if keep(e)), None)
         if found is not None:
-            if found.acled == "Armed clash":
-                found = next((e for e in ordered if e.acled in TERRITORY and e.modality == "actual"), found)
+            if found.acled == "Armed clash":  # (a side pulling back after it is still the battle)
+                found = next((e for e in ordered if e.acled in TERRITORY[:2] and e.modality == "actual"), found)
             return found
     return None
 
@@ -96,7 +96,10 @@ RESPONSIBILITY = re.compile(
     rf"|\bblam(?:ed|es|ing)\s+[\w\s'-]{{1,60}}?\s+for\s+(?:the\s+|last\s+\w+'s\s+|\w+'s\s+|an?\s+)?(?:\w+\s+)?{_VIOLENT_ACT}\b"
     r"|\baccus(?:ed|es|ing)\s+[\w\s'-]{1,60}?\s+of\s+(?:organi[sz]ing|carrying\s+out|staging|masterminding|plotting|orchestrating)\b"
     r"|\bsaid\s+(?:it|they)\s+(?:had\s+)?carried\s+out\b"
-    r"|\bdenied\s+(?:carrying\s+out|involvement|responsibility)\b", re.IGNORECASE)
+    r"|\bdenied\s+(?:carrying\s+out|involvement|responsibility)\b"
+    r"|\bresponsibility\s+for\s+(?:the|an?|this|last|[A-Z]\w+'s|\w+day's)\b"
+    r"|\bh(?:o|e)ld[s]?\s+[\w\s'-]{1,60}?\bresponsible\s+for\b"
+    rf"|\bclaimed\s+(?:the|last\s+\w+'s|\w+day's)\s+(?:\w+\s+){{0,2}}{_VIOLENT_ACT}\b", re.IGNORECASE)
 FIRST_SENTENCE = re.compile(r"^.+?(?:[.?!](?=\s+[A-Z“\"])|$)", re.DOTALL)
 
 

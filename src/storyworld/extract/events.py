@@ -440,9 +440,11 @@ def _skip_verb(token) -> bool:
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
     if token.dep_ in ("amod", "acl", "relcl") and not _in_dateline(head):
-        if token.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") \
-                and any(c.dep_ in OBJECTS for c in token.children):
-            return False  # a misparse of a verb with its object ("The council condemned … an attack")
+        if token.dep_ in ("acl", "amod") and (head.dep_ == "ROOT" or token.tag_ == "VBD") \
+                and head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in OBJECTS for c in token.children):
+            # a misparse of a verb with its object ("The council condemned … an attack"; "agents of the
+            # directorate arrested Luis Ortega": a finite past tense never modifies a noun)
+            return False
         return True  # "the detained protesters", "drones launched by Russia", "which pledged allegiance"
     if token.dep_ == "conj" and head.dep_ in ("amod", "acl", "relcl"):
         return True
