@@ -214,3 +214,12 @@ def test_acled_a_battle_after_which_one_side_pulls_back_is_still_the_battle(make
     event = main(make_parsed, "Rebels and clan fighters clashed near the district town of Bulo on Saturday. "
                               "The rebels later pulled back from their positions toward the river.")
     assert event is not None and event.acled == "Armed clash", event
+
+
+@pytest.mark.parametrize("text", [
+    "The striker injured his knee in the second half and was taken off.",
+    "Three people were wounded when the roof of the market collapsed.",
+])
+def test_acled_an_injury_without_violence_is_no_assault(make_parsed, text):
+    parsed = make_parsed(text)
+    assert not [e for e in extract_events(parsed, actors=extract_actors(parsed)) if e.type == "ASSAULT"]
