@@ -223,3 +223,23 @@ def test_acled_a_battle_after_which_one_side_pulls_back_is_still_the_battle(make
 def test_acled_an_injury_without_violence_is_no_assault(make_parsed, text):
     parsed = make_parsed(text)
     assert not [e for e in extract_events(parsed, actors=extract_actors(parsed)) if e.type == "ASSAULT"]
+
+
+def test_acled_a_date_in_march_is_no_march(make_parsed):
+    event = main(make_parsed, "On 14 March 2019, suspected militants set fire to a telecommunications mast "
+                              "in Bardera, cutting mobile coverage across the district.")
+    assert event is not None and event.acled == "Looting/property destruction", event
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("On the night of 11-12 October, an attacker wearing a suicide belt walked into a wedding hall in "
+     "Jalalabad and set off his charge. 22 fatalities.", "Suicide bomb"),
+    ("On 9 February 2021, an army pickup hit a mine between Dori and Seytenga. 3 soldiers killed.",
+     "Remote explosive/landmine/IED"),
+    ("Soldiers dispersed a peaceful gathering of opposition youths in Ratoma with tear gas.", "Protest with intervention"),
+    ("Youths demonstrating against a land deal threw petrol bombs at a police station in Lamu.",
+     "Violent demonstration"),
+])
+def test_acled_sub_event_of_constructions_added_from_the_fourth_round(make_parsed, text, acled):
+    event = main(make_parsed, text)
+    assert event is not None and event.acled == acled, event

@@ -132,11 +132,15 @@ def _parties_fit(wanted: tuple[str, ...], have: frozenset[str]) -> bool:
     return all((c[1:] not in have) if c.startswith("!") else (c in have) for c in wanted)
 
 
+MARCH_DATE = re.compile(r"\b(?:\d{1,2}(?:-\d{1,2})?\s+March|March\s+\d{1,2}(?:st|nd|rd|th)?\b|March\s+\d{4})",)
+
+
 def acled_subevent(type_: str, lemma: str, sentence: str, actor: frozenset[str], target: frozenset[str],
                    default: str | None) -> str | None:
     """The ACLED sub-event type of an event: the first rule of acled-subevents.tsv that fits its PLOVER
     type, trigger lemma, sentence words and the party classes of its actor and target, else ``default``
     (the trigger's own crosswalk)."""
+    sentence = MARCH_DATE.sub(" ", sentence)  # "on 14 March 2019" is no march
     masked: dict[tuple[str, ...], str] = {}
     for rule in acled_rules():
         if type_ not in rule.types or rule.triggers and lemma not in rule.triggers:
