@@ -243,3 +243,11 @@ def test_acled_a_date_in_march_is_no_march(make_parsed):
 def test_acled_sub_event_of_constructions_added_from_the_fourth_round(make_parsed, text, acled):
     event = main(make_parsed, text)
     assert event is not None and event.acled == acled, event
+
+
+def test_acled_requirements_never_read_a_date_in_march_as_a_march():
+    from storyworld.resources.ontology import lookup, without_march_dates
+
+    assert lookup("break up", "VERB", "On 3 March police broke up a smuggling ring.") is None
+    assert lookup("break up", "VERB", "Police broke up a march in the capital on 3 March.") is not None
+    assert without_march_dates("On the night of 21-22 March 2019, a march began") == "On the night of   2019, a march began"

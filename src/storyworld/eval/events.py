@@ -104,11 +104,11 @@ FIRST_SENTENCE = re.compile(r"^.+?(?:[.?!](?=\s+[A-Z“\"])|$)", re.DOTALL)
 
 
 def case_label(event, text: str = "") -> str:
-    """The CASE 2021 label of a main event: ATTRIB where the snippet's first sentence is about
-    who did it; else its ACLED sub-event type; without one, where the
-    snippet tells a disaster or an accident, that (its blame and its evacuations are no diplomacy);
-    else DIPLO for a diplomatic PLOVER type; else organised crime where the snippet tells it (the
-    happenings the events stage keeps out of the codebook); else OTHER."""
+    """The CASE 2021 label of a main event: ATTRIB where the snippet's first sentence is about who
+    did it; else its ACLED sub-event type; without one, where the snippet tells a disaster or an
+    accident, that (its blame and its evacuations are no diplomacy); else DIPLO for a diplomatic
+    PLOVER type; else organised crime where the snippet tells it (the happenings the events stage
+    keeps out of the codebook); else OTHER."""
     from ..resources.ontology import non_political
 
     first = FIRST_SENTENCE.match(text.strip())

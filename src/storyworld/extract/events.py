@@ -492,9 +492,11 @@ def _lookup(token, pos: str, sentence: str):
                 return found
         obj = next((c for c in token.children if c.dep_ in OBJECTS), None)
         context = " ".join(t.text for t in obj.subtree) if obj is not None else sentence
-        # (the small model tags "back" in "took back the town" an adverb, not a particle)
-        for prt in (c for c in token.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == token.i + 1
-                    and c.lower_ in ("back", "away", "off", "down") or c.dep_ == "prep" and c.lower_ == "out"):
+        # (the small model tags "back" in "took back the town" an adverb, and "out" in "pushed them out
+        # of" a preposition: both are the verb's particle)
+        for prt in (c for c in token.children if c.dep_ == "prt"
+                    or (c.dep_ == "advmod" and c.i == token.i + 1 and c.lower_ in ("back", "away", "off", "down"))
+                    or (c.dep_ == "prep" and c.lower_ == "out")):
             found = lookup(f"{lemma} {prt.lower_}", pos, context)  # "called off the strike": its object decides
             if found is not None:
                 return found

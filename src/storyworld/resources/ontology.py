@@ -24,7 +24,15 @@ class Trigger:
     def fits(self, sentence: str) -> bool:
         """One of the required words occurs as a word (with an inflection: "shells", "detained"),
         not inside another ("attackers" is no "attack")."""
-        return not self.requires or _requires_pattern(self.requires).search(sentence) is not None
+        return not self.requires or _requires_pattern(self.requires).search(without_march_dates(sentence)) is not None
+
+
+MARCH_DATE = re.compile(r"\b(?:\d{1,2}(?:-\d{1,2})?\s+March|March\s+\d{1,2}(?:st|nd|rd|th)?\b|March\s+\d{4})")
+
+
+def without_march_dates(sentence: str) -> str:
+    """The sentence without dates in March: "On 14 March 2019, police broke up …" tells no march."""
+    return MARCH_DATE.sub(" ", sentence) if "March" in sentence else sentence
 
 
 @lru_cache(maxsize=512)
@@ -132,15 +140,12 @@ def _parties_fit(wanted: tuple[str, ...], have: frozenset[str]) -> bool:
     return all((c[1:] not in have) if c.startswith("!") else (c in have) for c in wanted)
 
 
-MARCH_DATE = re.compile(r"\b(?:\d{1,2}(?:-\d{1,2})?\s+March|March\s+\d{1,2}(?:st|nd|rd|th)?\b|March\s+\d{4})",)
-
-
 def acled_subevent(type_: str, lemma: str, sentence: str, actor: frozenset[str], target: frozenset[str],
                    default: str | None) -> str | None:
     """The ACLED sub-event type of an event: the first rule of acled-subevents.tsv that fits its PLOVER
     type, trigger lemma, sentence words and the party classes of its actor and target, else ``default``
     (the trigger's own crosswalk)."""
-    sentence = MARCH_DATE.sub(" ", sentence)  # "on 14 March 2019" is no march
+    sentence = without_march_dates(sentence)
     masked: dict[tuple[str, ...], str] = {}
     for rule in acled_rules():
         if type_ not in rule.types or rule.triggers and lemma not in rule.triggers:
