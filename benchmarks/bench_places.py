@@ -46,7 +46,7 @@ def main() -> None:
     print(f"gazetteer load: {seconds:.2f} s, {rss_mb:.0f} MB max RSS (interpreter and imports included)")
 
     from storyworld.extract.places import _mentions, _resolve
-    from storyworld.parse import ParsedDocument, load_nlp
+    from storyworld.parse import ParsedDocument, doc_text, load_nlp
     from storyworld.types import Document
 
     nlp = load_nlp()
@@ -62,7 +62,7 @@ def main() -> None:
             t0, c0 = time.perf_counter(), time.process_time()
             found = _mentions(p)
             c1 = time.process_time()
-            _resolve(p.doc.text, [(ent.start_char, ent.end_char, cands) for ent, cands in found], gaz)
+            _resolve(doc_text(p.doc), [(ent.start_char, ent.end_char, cands) for ent, cands in found], gaz)
             spent += time.perf_counter() - t0
             cpu += time.process_time() - c0
             resolving += time.process_time() - c1

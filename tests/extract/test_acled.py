@@ -163,6 +163,21 @@ def test_acled_case_label_of_a_snippet_without_a_political_event():
      "Change to group/activity"),
     ("The army said its air defences brought down four drones over the capital.", "Disrupted weapons use"),
     ("Rebels and government troops exchanged gunfire in the hills above Mako on Tuesday.", "Armed clash"),
+    ("Separatist fighters took seven road workers hostage near Bamenda on Monday.", "Abduction/forced disappearance"),
+    ("Government troops said they had used chlorine against the rebel trenches, a monitor said.", "Chemical weapon"),
+    ("Gunfights broke out between militiamen and federal forces in the town of Dera on Sunday.", "Armed clash"),
+    ("The rebels said they would suspend offensive operations during the election period.",
+     "Change to group/activity"),
+    # a finite past tense hung on a noun by the parser is still the verb of the sentence
+    ("In Lome on Monday, agents of the intelligence service arrested Kofi Mensah, an opposition organiser.",
+     "Arrests"),
+    ("On the night of 11-12 October, an attacker wearing a suicide belt walked into a wedding hall in "
+     "Jalalabad and set off his charge. 22 fatalities.", "Suicide bomb"),
+    ("On 9 February 2021, an army pickup hit a mine between Dori and Seytenga. 3 soldiers killed.",
+     "Remote explosive/landmine/IED"),
+    ("Soldiers dispersed a peaceful gathering of opposition youths in Ratoma with tear gas.", "Protest with intervention"),
+    ("Youths demonstrating against a land deal threw petrol bombs at a police station in Lamu.",
+     "Violent demonstration"),
 ])
 def test_acled_sub_event_of_constructions_added_from_the_development_snippets(make_parsed, text, acled):
     event = main(make_parsed, text)
@@ -195,21 +210,6 @@ def test_acled_case_label_of_a_claim_of_responsibility_and_of_a_disaster_with_bl
                              "driver.") == "MAN_MADE_DISASTER"
 
 
-@pytest.mark.parametrize("text, acled", [
-    ("Separatist fighters took seven road workers hostage near Bamenda on Monday.", "Abduction/forced disappearance"),
-    ("Government troops said they had used chlorine against the rebel trenches, a monitor said.", "Chemical weapon"),
-    ("Gunfights broke out between militiamen and federal forces in the town of Dera on Sunday.", "Armed clash"),
-    ("The rebels said they would suspend offensive operations during the election period.",
-     "Change to group/activity"),
-    # a finite past tense hung on a noun by the parser is still the verb of the sentence
-    ("In Lome on Monday, agents of the intelligence service arrested Kofi Mensah, an opposition organiser.",
-     "Arrests"),
-])
-def test_acled_sub_event_of_constructions_added_from_the_third_round(make_parsed, text, acled):
-    event = main(make_parsed, text)
-    assert event is not None and event.acled == acled, event
-
-
 def test_acled_a_battle_after_which_one_side_pulls_back_is_still_the_battle(make_parsed):
     event = main(make_parsed, "Rebels and clan fighters clashed near the district town of Bulo on Saturday. "
                               "The rebels later pulled back from their positions toward the river.")
@@ -229,20 +229,6 @@ def test_acled_a_date_in_march_is_no_march(make_parsed):
     event = main(make_parsed, "On 14 March 2019, suspected militants set fire to a telecommunications mast "
                               "in Bardera, cutting mobile coverage across the district.")
     assert event is not None and event.acled == "Looting/property destruction", event
-
-
-@pytest.mark.parametrize("text, acled", [
-    ("On the night of 11-12 October, an attacker wearing a suicide belt walked into a wedding hall in "
-     "Jalalabad and set off his charge. 22 fatalities.", "Suicide bomb"),
-    ("On 9 February 2021, an army pickup hit a mine between Dori and Seytenga. 3 soldiers killed.",
-     "Remote explosive/landmine/IED"),
-    ("Soldiers dispersed a peaceful gathering of opposition youths in Ratoma with tear gas.", "Protest with intervention"),
-    ("Youths demonstrating against a land deal threw petrol bombs at a police station in Lamu.",
-     "Violent demonstration"),
-])
-def test_acled_sub_event_of_constructions_added_from_the_fourth_round(make_parsed, text, acled):
-    event = main(make_parsed, text)
-    assert event is not None and event.acled == acled, event
 
 
 def test_acled_requirements_never_read_a_date_in_march_as_a_march():

@@ -60,7 +60,8 @@ DIPLOMATIC = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "REQ
               "THREATEN", "SANCTION"}
 
 
-TERRITORY = ("Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory")
+# a battle that changes who holds a place is that change (a side pulling back after it is still the battle)
+TERRITORY_TAKEN = ("Government regains territory", "Non-state actor overtakes territory")
 
 
 def main_event(events):
@@ -73,8 +74,8 @@ def main_event(events):
                  lambda e: e.modality == "actual", lambda e: True):
         found = next((e for e in ordered if keep(e)), None)
         if found is not None:
-            if found.acled == "Armed clash":  # (a side pulling back after it is still the battle)
-                found = next((e for e in ordered if e.acled in TERRITORY[:2] and e.modality == "actual"), found)
+            if found.acled == "Armed clash":
+                found = next((e for e in ordered if e.acled in TERRITORY_TAKEN and e.modality == "actual"), found)
             return found
     return None
 

@@ -415,17 +415,14 @@ def _verbal_pos(token) -> str:
 def _alleged(token) -> bool:
     """What someone is accused of: "accused M23 of firing", "blamed the army for the attack",
     "accused the coast guard of firing water cannon …, injuring three crew"."""
-    harm = token
-    while harm.dep_ == "conj" and harm.head is not harm:
-        harm = harm.head
-    if harm.dep_ == "advcl" and harm.tag_ == "VBG" and harm.head.lemma_.lower() in ALLEGING_VERBS:
-        return True  # the parser hangs the harm done on the accusing verb: "accused X of firing …, injuring …"
     node, steps = token, 0
     while steps < 4 and node.head is not node:
         head = node.head
         if node.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ in ("of", "for") \
                 and head.head.lemma_.lower() in ALLEGING_VERBS:
             return True
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and head.lemma_.lower() in ALLEGING_VERBS:
+            return True  # the parser hangs the harm done on the accusing verb: "accused X of firing …, injuring …"
         if node.dep_ not in ("pcomp", "pobj", "prep", "compound", "conj", "dobj", "advcl"):
             return False
         node, steps = head, steps + 1

@@ -595,8 +595,9 @@ def extract_places(parsed) -> list[Place]:
 def _extract_places(parsed) -> list[Place]:
     doc = parsed.doc
     gaz = gazetteer()
+    text = doc_text(doc)
     mentions = _mentions(parsed)
-    resolved = _resolve(doc_text(doc), [(ent.start_char, ent.end_char, cands) for ent, cands in mentions], gaz,
+    resolved = _resolve(text, [(ent.start_char, ent.end_char, cands) for ent, cands in mentions], gaz,
                         sentences=_sentence_ids(doc, [ent.start_char for ent, _ in mentions]), home=_home(parsed, gaz))
     places: list[Place] = []
     for (ent, cands), best in zip(mentions, resolved):
@@ -612,8 +613,8 @@ def _extract_places(parsed) -> list[Place]:
         if not cands:  # attached to the town around it; the mention's text keeps its own name
             feature = "site" if ent.label_ == "FAC" else "admin2"  # a building; a village near that town
         elif feature == "city":
-            after = doc_text(doc)[ent.end_char: ent.end_char + 40].lower()
-            before = doc_text(doc)[max(0, ent.start_char - 30): ent.start_char].lower()
+            after = text[ent.end_char: ent.end_char + 40].lower()
+            before = text[max(0, ent.start_char - 30): ent.start_char].lower()
             if any(after.lstrip().startswith(w) for w in ADMIN_WORDS) or re.search(
                     r"(province|governorate|region|state) of\s*$", before):
                 feature = "admin1"
@@ -630,12 +631,13 @@ def resolve_spans(parsed, spans: list[tuple[int, int]]) -> list[Entry | None]:
     spans are resolved together with the places the document's own recognition finds."""
     doc = parsed.doc
     gaz = gazetteer()
+    text = doc_text(doc)
     own = [(ent.start_char, ent.end_char, cands) for ent, cands in _mentions(parsed)]
-    given = [(s, e, gaz.candidates(bare_name(doc_text(doc)[s:e])) or _part_candidates(bare_name(doc_text(doc)[s:e]), gaz))
+    given = [(s, e, gaz.candidates(bare_name(text[s:e])) or _part_candidates(bare_name(text[s:e]), gaz))
              for s, e in spans]
     given_set = {(s, e) for s, e in spans}
     extra = [m for m in own if (m[0], m[1]) not in given_set]
-    resolved = _resolve(doc_text(doc), given + extra, gaz, sentences=_sentence_ids(doc, [m[0] for m in given + extra]),
+    resolved = _resolve(text, given + extra, gaz, sentences=_sentence_ids(doc, [m[0] for m in given + extra]),
                         home=_home(parsed, gaz))
     return resolved[:len(given)]
 

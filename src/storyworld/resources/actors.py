@@ -63,16 +63,18 @@ def _countrynames_code(text: str) -> str | None:
 @lru_cache(maxsize=4096)
 def country_of(text: str) -> str | None:
     """ISO3 of a country name, demonym or capital ("Iranian", "Syria", "Moscow"), else None."""
-    import pycountry
-
     letters = text.strip().replace(".", "")
     if letters.isupper() and letters in country_abbreviations():
         return country_abbreviations()[letters]  # "US", "U.K.", "PRC": in capitals only ("us" is a pronoun)
     if not any(c.isupper() for c in text) or len(text.strip()) < 4:
         return None  # pronouns and ISO-code look-alikes ("it", "us") are not countries
     code = _countrynames_code(text) or capitals().get(_normal(text))
-    if not code or len(code) != 2:
-        return None
+    return _alpha3(code) if code and len(code) == 2 else None
+
+
+def _alpha3(code: str) -> str | None:
+    import pycountry
+
     country = pycountry.countries.get(alpha_2=code)
     return country.alpha_3 if country else None
 
@@ -110,11 +112,8 @@ def capitals() -> dict[str, str]:
 @lru_cache(maxsize=4096)
 def capital_country(name: str) -> str | None:
     """ISO3 of the country whose capital (of half a million or more) is called ``name``, else None."""
-    import pycountry
-
     code = capitals().get(_normal(name))
-    country = pycountry.countries.get(alpha_2=code) if code else None
-    return country.alpha_3 if country else None
+    return _alpha3(code) if code else None
 
 
 def alias_entry(text: str) -> ActorEntry | None:

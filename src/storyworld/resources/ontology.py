@@ -30,6 +30,7 @@ class Trigger:
 MARCH_DATE = re.compile(r"\b(?:\d{1,2}(?:-\d{1,2})?\s+March|March\s+\d{1,2}(?:st|nd|rd|th)?\b|March\s+\d{4})")
 
 
+@lru_cache(maxsize=1024)
 def without_march_dates(sentence: str) -> str:
     """The sentence without dates in March: "On 14 March 2019, police broke up …" tells no march."""
     return MARCH_DATE.sub(" ", sentence) if "March" in sentence else sentence
