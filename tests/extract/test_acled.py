@@ -178,6 +178,23 @@ def test_acled_case_label_of_a_snippet_without_a_political_event():
     ("Soldiers dispersed a peaceful gathering of opposition youths in Ratoma with tear gas.", "Protest with intervention"),
     ("Youths demonstrating against a land deal threw petrol bombs at a police station in Lamu.",
      "Violent demonstration"),
+    # round 5: regional press
+    ("Two gunmen on a scooter shot dead a district councillor outside his home in Mardan on Tuesday.", "Attack"),
+    ("Guerrillas fought for hours near the hamlet of La Soledad on Sunday, the ombudsman said.", "Armed clash"),
+    ("Riot police beat peaceful marchers with batons in the capital on Saturday.",
+     "Excessive force against protesters"),
+    ("A van packed with explosives rammed the gate of a police station in Kismayo on Friday.", "Suicide bomb"),
+    ("Nurses at the district hospital downed their tools on Monday over unpaid allowances.", "Peaceful protest"),
+    ("Hundreds of farmers staged a dharna outside the collectorate on Monday, demanding crop insurance.",
+     "Peaceful protest"),
+    ("Some 200 retired teachers continued their sit-in outside the ministry for a third day.", "Peaceful protest"),
+    ("Two policemen were injured in an exchange of fire with Naxals in the forests of Sukma on Sunday.",
+     "Armed clash"),
+    ("Army units on Tuesday liberated Kolla, a village in the Lower Juba region.", "Government regains territory"),
+    ("Unknown assailants set ablaze 30 huts in Dogo village, a local chief said.", "Looting/property destruction"),
+    ("The two militias signed a cessation of hostilities in Bentiu on Wednesday.", "Agreement"),
+    ("Jihadist fighters released a chemical agent against the advancing soldiers, an officer said.",
+     "Chemical weapon"),
 ])
 def test_acled_sub_event_of_constructions_added_from_the_development_snippets(make_parsed, text, acled):
     event = main(make_parsed, text)
@@ -223,6 +240,28 @@ def test_acled_a_battle_after_which_one_side_pulls_back_is_still_the_battle(make
 def test_acled_an_injury_without_violence_is_no_assault(make_parsed, text):
     parsed = make_parsed(text)
     assert not [e for e in extract_events(parsed, actors=extract_actors(parsed)) if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    # a death right after the sentence that tells the storm, and the arrest after an accident
+    "Cyclone Amara made landfall near Beira on Tuesday. Eight people were killed, most by falling trees.",
+    "A blaze swept through a clothing market in Onitsha on Friday, killing six traders. "
+    "The owner of the warehouse was detained for questioning.",
+    # arrests in a story of drug smuggling; troops sent to a flood; villagers moved from a wildfire
+    "Customs officers seized 900 kilograms of heroin at the port of Karachi. Three dock workers were arrested.",
+    "Floodwaters submerged 40 villages in Assam on Monday. The army was deployed to help with rescue work.",
+    "A wildfire spread across the hills above Patras on Sunday. Four villages were evacuated as the flames approached.",
+])
+def test_acled_no_sub_event_in_the_story_of_a_disaster_an_accident_or_a_crime(make_parsed, text):
+    parsed = make_parsed(text)
+    events = extract_events(parsed, actors=extract_actors(parsed))
+    assert [e.acled for e in events if e.acled] == [], [(e.type, e.trigger, e.acled) for e in events]
+
+
+def test_acled_arrested_militants_after_a_seizure_are_still_arrests(make_parsed):
+    parsed = make_parsed("Police seized two tons of cocaine in Guayaquil. Four rebels were arrested nearby.")
+    events = extract_events(parsed, actors=extract_actors(parsed))
+    assert "Arrests" in [e.acled for e in events], [(e.type, e.trigger, e.acled) for e in events]
 
 
 def test_acled_a_date_in_march_is_no_march(make_parsed):

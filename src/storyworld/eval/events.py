@@ -88,18 +88,21 @@ NON_POLITICAL_LABELS = {"natural disaster": "NATURAL_DISASTER", "accident": "MAN
 # CASE 2021's ATTRIB: a snippet about who did it, not about the act (a claim of responsibility, an
 # authority's blame): its first sentence says so ("claimed responsibility for", "said its fighters
 # were behind", "blamed X for Sunday's attack", "attributed the killing of … to")
-_VIOLENT_ACT = r"(?:attacks?|ambush|bombings?|killings?|blast|explosion|assault|raids?|massacre|shelling|strike|murders?)"
+_VIOLENT_ACT = (r"(?:attacks?|ambush|bombings?|killings?|blasts?|explosions?|assault|raids?|massacre|shelling|strike|"
+                r"murders?|firing|shooting|kidnapping|abduction|violence)")
 RESPONSIBILITY = re.compile(
     r"\bclaim(?:ed|s|ing)?\s+(?:full\s+|sole\s+)?responsibility\b"
     r"|\b(?:was|were|is|are)\s+(?:responsible\s+for|behind)\s+(?:the|an?|this|last|[A-Z]\w+'s|\w+day's)\b"
     r"|\bpin(?:ned|s|ning)?\s+(?:the\s+)?(?:responsibility|blame)\b"
-    r"|\battribut(?:ed|es|ing)\s+the\s+[\w\s'-]{1,80}?\s+to\b"
-    rf"|\bblam(?:ed|es|ing)\s+[\w\s'-]{{1,60}}?\s+for\s+(?:the\s+|last\s+\w+'s\s+|\w+'s\s+|an?\s+)?(?:\w+\s+)?{_VIOLENT_ACT}\b"
-    r"|\baccus(?:ed|es|ing)\s+[\w\s'-]{1,60}?\s+of\s+(?:organi[sz]ing|carrying\s+out|staging|masterminding|plotting|orchestrating)\b"
+    r"|\battribut(?:ed|es|ing)\s+(?:the|[A-Z]\w+'s|\w+day's)\s+[\w\s',-]{1,80}?\s+to\b"
+    rf"|\bblam(?:ed|es|ing)\s+[\w\s'\"“”()-]{{1,60}}?\s+for\s+(?:the\s+|last\s+\w+'s\s+|\w+'s\s+|an?\s+)?(?:\w+\s+)?{_VIOLENT_ACT}\b"
+    r"|\baccus(?:ed|es|ing)\s+[\w\s'-]{1,60}?\s+of\s+(?:organi[sz]ing|carrying\s+out|staging|masterminding|plotting|orchestrating|launching|perpetrating)\b"
     r"|\bsaid\s+(?:it|they)\s+(?:had\s+)?carried\s+out\b"
     r"|\bdenied\s+(?:carrying\s+out|involvement|responsibility)\b"
     r"|\bresponsibility\s+for\s+(?:the|an?|this|last|[A-Z]\w+'s|\w+day's)\b"
-    r"|\bh(?:o|e)ld[s]?\s+[\w\s'-]{1,60}?\bresponsible\s+for\b"
+    r"|\bh(?:o|e)ld[s]?\s+[\w\s'()-]{1,60}?\bresponsible\s+for\b"
+    r"|\bown(?:ed|s)?\s+(?:up\s+)?(?:responsibility\s+for\s+)?the\s+(?:\w+\s+)?(?:attack|bombing|blast|ambush|killing)\b"
+    r"|\bpoint(?:ed|s|ing)?\s+(?:the\s+|a\s+)?finger\s+at\b|\bwas\s+the\s+work\s+of\b"
     rf"|\bclaimed\s+(?:the|last\s+\w+'s|\w+day's)\s+(?:\w+\s+){{0,2}}{_VIOLENT_ACT}\b", re.IGNORECASE)
 FIRST_SENTENCE = re.compile(r"^.+?(?:[.?!](?=\s+[A-Z“\"])|$)", re.DOTALL)
 

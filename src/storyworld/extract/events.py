@@ -43,7 +43,7 @@ from dataclasses import replace
 
 from ..parse.model import doc_text
 from ..resources.actors import resolve
-from ..resources.ontology import Trigger, acled_subevent, lookup, non_political, party_classes
+from ..resources.ontology import Trigger, acled_subevent, lexicon, lookup, non_political, party_classes
 from ..types import ActorRef, Event, Span
 from .actors import actor_for_span
 from .modality import modality_of
@@ -57,7 +57,13 @@ LIGHT_VERBS = {"launch", "carry", "conduct", "stage", "mount", "hold", "wage", "
                "resume", "make", "sign", "reach", "impose", "adopt", "stage", "step", "intensify", "escalate",
                "issue", "lodge", "file", "declare", "organize", "organise", "call"}
 LEMMA_FIXES = {"stag": "stage"}  # the lemmatizer's slips on light verbs ("staged" → "stag")
-WORD_LEMMAS = {"raped": "rape", "raping": "rape",  # and on triggers ("raped" → "rap")
+# the prepositions by which a verb joins a happening first told here: "set off on a march"
+JOINED_IN = ("on", "in", "into", "during")
+DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+             "overnight", "earlier", "later"}
+# past tenses of killing that the tagger takes for nouns or adjectives before "dead"/"down"
+KILLED_WORDS = {"shot", "gunned", "hacked", "stabbed", "beaten", "clubbed", "mowed", "cut"}
+WORD_LEMMAS = {"raped": "rape", "raping": "rape", "shot": "shoot", "gunned": "gun",  # and on triggers ("raped" → "rap")
                "retook": "retake", "retaken": "retake", "overran": "overrun", "reoccupied": "reoccupy",
                "installed": "install"}  # ("reoccupie", "instal")
 # a noun trigger under these verbs names an event told elsewhere: "condemned the attack"
@@ -409,6 +415,8 @@ def _verbal_pos(token) -> str:
     if token.pos_ == "ADJ" and token.dep_ in ("ccomp", "xcomp", "ROOT", "conj") and any(
             c.dep_ in SUBJECTS for c in token.children):
         return "VERB"
+    if _killed_dead(token) or _past_after_day(token):
+        return "VERB"  # "Armed men on a motorcycle shot dead community leader …", the tagger's noun
     return token.pos_
 
 
@@ -429,18 +437,34 @@ def _alleged(token) -> bool:
     return False
 
 
+def _killed_dead(token) -> bool:
+    """"shot dead", "gunned down": a killing, whatever the tagger made of the verb."""
+    return token.lower_ in KILLED_WORDS and token.i + 1 < len(token.doc) and token.nbor().lower_ in ("dead", "down")
+
+
+def _past_after_day(token) -> bool:
+    """"Army forces on Thursday liberated Masagawaa": a past tense right after its day, which the
+    tagger reads as an adjective of the object."""
+    return token.tag_ in ("JJ", "VBN") and token.dep_ == "amod" and token.lower_.endswith("ed") \
+        and token.i > 0 and token.nbor(-1).lower_ in DAY_WORDS
+
+
 def _skip_verb(token) -> bool:
     head = token.head
+    if _killed_dead(token) and token.tag_ in ("NN", "JJ") or _past_after_day(token):
+        return False  # the tagger's noun or adjective: "… on a motorcycle shot dead …", "on Thursday liberated …"
     if token.dep_ == "acl" and token.tag_ == "VBG" and head.lemma_.lower() in DOCUMENT_NOUNS:
         return False  # "issued a declaration demanding that …"
     if token.dep_ == "acl" and head.lemma_.lower() in ATTEMPT_NOUNS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
     if token.dep_ in ("amod", "acl", "relcl") and not _in_dateline(head):
-        if token.dep_ in ("acl", "amod") and (head.dep_ == "ROOT" or token.tag_ == "VBD") \
+        if token.dep_ in ("acl", "amod") and (head.dep_ == "ROOT" or token.tag_ == "VBD"
+                                              or token.tag_ == "VBN" and token.dep_ == "acl") \
                 and head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in OBJECTS for c in token.children):
             # a misparse of a verb with its object ("The council condemned … an attack"; "agents of the
-            # directorate arrested Luis Ortega": a finite past tense never modifies a noun)
+            # directorate arrested Luis Ortega": a finite past tense never modifies a noun; nor does a
+            # participle with a direct object: "Suspected bandits set ablaze 40 houses …, a leader said")
             return False
         return True  # "the detained protesters", "drones launched by Russia", "which pledged allegiance"
     if token.dep_ == "conj" and head.dep_ in ("amod", "acl", "relcl"):
@@ -481,6 +505,9 @@ def _lookup(token, pos: str, sentence: str):
     noun ("hunger strike", "war games") before the word alone; an adjective only with its infinitive
     ("ready to host", "willing to withdraw")."""
     lemma = WORD_LEMMAS.get(token.lower_, token.lemma_.lower())
+    if pos == "VERB" and _past_after_day(token):  # the tagger's adjective keeps its -ed: "liberated"
+        lemma = next((stem for stem in (token.lower_[:-1], token.lower_[:-2])
+                      if lexicon().get((stem, "VERB"))), lemma)
     if pos == "VERB":
         if token.tag_ == "VBN" and any(c.dep_ == "xcomp" for c in token.children) \
                 and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in token.children):
@@ -591,9 +618,14 @@ def _skip_noun(token) -> bool:
 
 def _introduced(token) -> bool:
     """A noun that brings in a new happening: "broke up a protest outside parliament", "the crew
-    reported an explosion" (a witness's report of something new, unlike "reported the attack")."""
-    if token.dep_ not in OBJECTS or token.head.pos_ != "VERB" or not any(
-            c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+    reported an explosion" (a witness's report of something new, unlike "reported the attack"); one
+    that a verb joins or is hurt in: "set off on a march", "were injured in an exchange of fire"."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ in JOINED_IN and token.head.head.pos_ == "VERB" \
+            and token.head.head.lemma_.lower() not in REPORTING_VERBS | REFERRING_VERBS:
+        return True
+    if token.dep_ not in OBJECTS or token.head.pos_ != "VERB":
         return False
     verb = token.head.lemma_.lower()
     if verb in WITNESS_VERBS:
@@ -861,23 +893,43 @@ def extract_events(parsed, *, actors) -> list[Event]:
                 event = replace(event, modality="threatened")
             events.append(event)
     typed = [_with_acled(e, *lemmas.get(_key(e), ("", e.acled))) for e in _one_per_happening(events)]
-    return _without_attack_damage(typed, [s.start_char for s in doc.sents])
+    text = doc_text(doc)
+    sentences = [(s.start_char, text[s.start_char:s.end_char]) for s in doc.sents]
+    return _without_attack_damage(typed, sentences)
 
 
-def _without_attack_damage(events: list[Event], sentence_starts: list[int]) -> list[Event]:
-    """Drop what is part of a happening already recorded. Property destroyed in the course of an attack is
-    that attack, as ACLED records it ("Gunmen attacked the suburb, killing 12 and burning homes", "The
-    attackers set fire to several houses" after the attack): a looting or destruction event goes when
-    an actual ASSAULT lies in its sentence or the one before."""
+HAZARDS = ("natural disaster", "accident")
+
+
+def _without_attack_damage(events: list[Event], sentences: list[tuple[int, str]]) -> list[Event]:
+    """Drop what is part of a happening already recorded, or nobody's act. Property destroyed in the course
+    of an attack is that attack, as ACLED records it ("Gunmen attacked the suburb, killing 12 and burning
+    homes", "The attackers set fire to several houses" after the attack): a looting or destruction event
+    goes when an actual ASSAULT lies in its sentence or the one before. Arrests told in a story of crime,
+    an accident or a disaster keep no ACLED sub-event."""
+    sentence_starts = [start for start, _ in sentences]
+
     def sentence_of(event):
         return bisect_right(sentence_starts, event.trigger_start or event.evidence.start) - 1
 
+    def told_before(event) -> str | None:
+        at = sentence_of(event)
+        return non_political(sentences[at - 1][1]) if at > 0 else None
+
     # what a flood, an earthquake or an accident "killed" is no assault (nobody's act), nor is a blast
     # or a death in a sentence that tells an accident or a disaster and no attack ("a gas cylinder
-    # exploded in a restaurant, killing four"), unless the codebook names its weapon
+    # exploded in a restaurant, killing four"), unless the codebook names its weapon; nor a death
+    # without a killer right after a sentence that tells one ("Typhoon Doksuri made landfall …. Five
+    # people were killed")
     events = [e for e in events if not (e.type == "ASSAULT" and (
         e.actor and "hazard" in party_classes(e.actor.text, e.actor.role)
-        or e.acled in (None, "Attack") and non_political(e.evidence.text) in ("natural disaster", "accident")))]
+        or e.acled in (None, "Attack") and (non_political(e.evidence.text) in HAZARDS
+                                            or e.actor is None and told_before(e) in HAZARDS)))]
+    # "Police seized 2.3 tonnes of cocaine …. Four port workers were detained": arrests in a story of
+    # ordinary crime, an accident or a disaster are no ACLED arrests, unless the arrested are a party
+    events = [replace(e, acled=None) if e.acled == "Arrests" and told_before(e) in ("organised crime",) + HAZARDS
+              and not (e.target and "nonstate" in party_classes(e.target.text, e.target.role)) else e
+              for e in events]
     # "The protesters gathered … and chanted": the protest told before, going on, not a new one
     first_protest = min((e.trigger_start or 0 for e in events if e.type == "PROTEST" and e.modality == "actual"),
                         default=None)

@@ -67,6 +67,9 @@ def doc_text(doc) -> str:
     return text
 
 
+UNSPLIT_WORDS = ("sit-in", "shoot-out", "walk-out", "gun-battle", "fire-fight")
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL):
     """Load a spaCy pipeline by package name or path; cached per process."""
@@ -79,6 +82,16 @@ def load_nlp(model: str = DEFAULT_MODEL):
             nlp = importlib.import_module(model).load()
     except (ImportError, OSError) as exc:
         raise ConfigError(Errors.E203.format(model=model)) from exc
+    from spacy.symbols import ORTH
+
+    # one word, as news writes it (the tokenizer's "sit - in" hides the protest from the tagger)
+    for word in UNSPLIT_WORDS:
+        for form in (word, word.capitalize(), word + "s"):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    if "attribute_ruler" in nlp.pipe_names:  # and a noun, which the tagger cannot know of a word it never saw
+        ruler = nlp.get_pipe("attribute_ruler")
+        ruler.add([[{"LOWER": {"IN": list(UNSPLIT_WORDS)}}]], {"TAG": "NN", "POS": "NOUN"})
+        ruler.add([[{"LOWER": {"IN": [w + "s" for w in UNSPLIT_WORDS]}}]], {"TAG": "NNS", "POS": "NOUN"})
     name = _register_paragraph_breaks()
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(name, before="parser")
