@@ -52,6 +52,19 @@ def test_qualifier_after_a_comma_decides(make_parsed):
     assert paris.country == "USA" and paris.admin1 == "US.TN"
 
 
+def test_a_state_in_a_list_of_states_is_no_town_qualified_by_the_next(make_parsed):
+    # there is a village called Oklahoma in Pennsylvania; in a list, the next state qualifies nothing
+    text = "Bee losses were reported in Georgia, Oklahoma, Pennsylvania, Wisconsin and California."
+    (oklahoma,) = _resolve(make_parsed, text, ["Oklahoma"])
+    assert oklahoma.feature == "admin1" and oklahoma.country == "USA"
+
+
+def test_a_country_named_exactly_beats_a_division_with_its_name_as_another_name(make_parsed):
+    text = "Health officials in Taiwan confirmed two cases in Taipei and one in Kaohsiung on Friday."
+    (taiwan,) = _resolve(make_parsed, text, ["Taiwan"])
+    assert taiwan.feature == "country" and taiwan.country == "TWN"
+
+
 def test_other_names_in_the_document_pick_the_division(make_parsed):
     text = "Deputies from Lamar County said the crash near Paris closed the highway to Reno and Sumner."
     (paris,) = _resolve(make_parsed, text, ["Paris"])

@@ -224,6 +224,12 @@ def _resolve(text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
     # a qualifier counts only where it can hold one of the candidates ("Ohio, Kentucky and Indiana" is a list)
     qualifiers = [q if q is not None and any(_inside(c, q) for c in cands) else None
                   for q, (s, e, cands) in zip(qualifiers, mentions)]
+    # nor inside a list of divisions: "Georgia, Oklahoma, Pennsylvania" names the state of Oklahoma,
+    # not the town of Oklahoma, Pennsylvania (a name that follows list glue and is itself a division)
+    after_glue = {b for a, b in _listed_pairs(text, mentions)}
+    qualifiers = [None if q is not None and i in after_glue and any(
+        c.feature in ("admin1", "country") and c.match == NAME for c in mentions[i][2]) else q
+        for i, q in enumerate(qualifiers)]
     mentions = _regions_over_namesake_towns(mentions, qualifiers)
     # first pass: each name alone (with its qualifier); confident names make the context
     context = _Context()
@@ -274,6 +280,8 @@ def _resolve(text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
 
         def score(c: Entry) -> float:
             near = SENTENCE_W if any(_holds(d, c) for d in nearby) else 0.0
+            if q is None and country_named and c.feature == "admin1" and c.match != NAME:
+                return _prior(c)  # "Taiwan" is the country, not a division that has it as another name
             # a town outranked by the name's dominant reading takes no help from the document's
             # context unless the text places it (a qualifier; for a capital's namesakes, their
             # division in the same sentence): in a list of states, "Oregon" is the state, not a town
