@@ -195,6 +195,15 @@ def test_acled_case_label_of_a_snippet_without_a_political_event():
     ("The two militias signed a cessation of hostilities in Bentiu on Wednesday.", "Agreement"),
     ("Jihadist fighters released a chemical agent against the advancing soldiers, an officer said.",
      "Chemical weapon"),
+    # people taken away, and changes to a group
+    ("Men in plain clothes bundled the blogger into an unmarked car outside his flat in Lahore.",
+     "Abduction/forced disappearance"),
+    ("A village chief was taken from his home by armed men near Djibo on Sunday.", "Abduction/forced disappearance"),
+    ("A faction of the Seleka coalition broke away from the movement on Monday, its commander said.",
+     "Change to group/activity"),
+    ("The Kivu Defence Front declared a unilateral suspension of its armed operations for 30 days.",
+     "Change to group/activity"),
+    ("Two rebel coalitions in the north merged into a single body on Friday.", "Change to group/activity"),
 ])
 def test_acled_sub_event_of_constructions_added_from_the_development_snippets(make_parsed, text, acled):
     event = main(make_parsed, text)
@@ -256,6 +265,11 @@ def test_acled_no_sub_event_in_the_story_of_a_disaster_an_accident_or_a_crime(ma
     parsed = make_parsed(text)
     events = extract_events(parsed, actors=extract_actors(parsed))
     assert [e.acled for e in events if e.acled] == [], [(e.type, e.trigger, e.acled) for e in events]
+
+
+def test_acled_taking_people_somewhere_is_no_abduction(make_parsed):
+    parsed = make_parsed("She took her children from their homes to safety before the floods.")
+    assert not [e for e in extract_events(parsed, actors=extract_actors(parsed)) if e.type == "ASSAULT"]
 
 
 def test_acled_arrested_militants_after_a_seizure_are_still_arrests(make_parsed):
