@@ -62,3 +62,11 @@ def test_pipeline_marks_non_english_as_skipped():
     (outcome,) = Pipeline().run([raw])
     assert outcome.analysis is None and outcome.document.language == "fr"
     assert "E008" in outcome.skipped_reason
+
+
+def test_hyphenated_event_nouns_stay_one_noun(nlp):
+    """"sit-in" split into "sit - in" hides the protest from the events stage; any case, either number."""
+    doc = nlp('They staged a sit-in. "Sit-ins" spread, and a gun-battle followed (a shoot-out).')
+    words = {t.text: t.pos_ for t in doc}
+    assert words["sit-in"] == words["Sit-ins"] == words["gun-battle"] == words["shoot-out"] == "NOUN"
+    assert "-" not in words

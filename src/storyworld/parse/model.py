@@ -86,7 +86,7 @@ def load_nlp(model: str = DEFAULT_MODEL):
 
     # one word, as news writes it (the tokenizer's "sit - in" hides the protest from the tagger)
     for word in UNSPLIT_WORDS:
-        for form in (word, word.capitalize(), word + "s"):
+        for form in (word, word.capitalize(), word + "s", word.capitalize() + "s"):
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     if "attribute_ruler" in nlp.pipe_names:  # and a noun, which the tagger cannot know of a word it never saw
         ruler = nlp.get_pipe("attribute_ruler")
