@@ -218,7 +218,9 @@ def _resolve(text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
     divisions and nearby places. The outlet's ``home`` division counts as one more division the
     document names."""
     capitals = [next((c for c in cands if _is_capital(c)), None) for _, _, cands in mentions]
-    mentions = _cities_over_namesake_divisions(text, mentions, capitals)
+    # names side by side with only list glue between them (their spans never change below)
+    pairs = _listed_pairs(text, mentions)
+    mentions = _cities_over_namesake_divisions(text, mentions, capitals, pairs)
     keys = [_span_key(text[s:e]) for s, e, _ in mentions]
     qualifiers = [_qualifier(text, e, gaz) for s, e, _ in mentions]
     # a qualifier counts only where it can hold one of the candidates ("Ohio, Kentucky and Indiana" is a list)
@@ -226,7 +228,7 @@ def _resolve(text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
                   for q, (s, e, cands) in zip(qualifiers, mentions)]
     # nor inside a list of divisions: "Georgia, Oklahoma, Pennsylvania" names the state of Oklahoma,
     # not the town of Oklahoma, Pennsylvania (a name that follows list glue and is itself a division)
-    after_glue = {b for a, b in _listed_pairs(text, mentions)}
+    after_glue = {b for a, b in pairs}
     qualifiers = [None if q is not None and i in after_glue and any(
         c.feature in ("admin1", "country") and c.match == NAME for c in mentions[i][2]) else q
         for i, q in enumerate(qualifiers)]
@@ -260,7 +262,7 @@ def _resolve(text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
     # second pass: every name against the whole document's context (less its own first guess)
     by_key: dict[str, Entry] = {}
     out: list[Entry | None] = []
-    in_lists = _in_division_lists(text, mentions, keys, first)
+    in_lists = _in_division_lists(pairs, keys, first)
     by_sentence: dict[int, list[tuple[str, Entry]]] = {}
     for key, sentence in zip(keys, sentences or ()):
         if key in divisions_named:
@@ -314,12 +316,13 @@ def _is_capital(entry: Entry) -> bool:
             and capital_country(entry.name) == entry.country)
 
 
-def _cities_over_namesake_divisions(text: str, mentions, capitals: list[Entry | None]):
+def _cities_over_namesake_divisions(text: str, mentions, capitals: list[Entry | None], pairs):
     """"New York", "São Paulo", "Aleppo": where a city and the first-order division around it share
     a name, news means the city, unless the text says division ("New York state", "the province of
     Aleppo") or lists the name among others ("New York, New Jersey and Connecticut"). So does a
-    national capital (``capitals``: each mention's, or None) over a division of its country."""
-    listed = {i for pair in _listed_pairs(text, mentions) for i in pair}
+    national capital (``capitals``: each mention's, or None) over a division of its country.
+    ``pairs``: the mentions listed side by side (``_listed_pairs``)."""
+    listed = {i for pair in pairs for i in pair}
     out = []
     for i, ((s, e, cands), capital) in enumerate(zip(mentions, capitals)):
         cities = {}
@@ -354,12 +357,12 @@ def _names_a_division(text: str, start: int, end: int) -> bool:
         or bool(DIVISION_BEFORE.search(text[max(0, start - 20):start]))
 
 
-def _in_division_lists(text: str, mentions, keys, first: dict[str, Entry]) -> list[bool]:
+def _in_division_lists(pairs, keys, first: dict[str, Entry]) -> list[bool]:
     """Whether each mention stands in a list ("Ohio, Oregon and Texas") beside a name first read as
     a division or a country."""
     division = [first.get(k) is not None and first[k].feature in ("admin1", "country") for k in keys]
-    out = [False] * len(mentions)
-    for a, b in _listed_pairs(text, mentions):
+    out = [False] * len(keys)
+    for a, b in pairs:
         out[a] = out[a] or division[b]
         out[b] = out[b] or division[a]
     return out

@@ -114,6 +114,7 @@ def _non_political_rules() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]]
     return tuple((row["kind"], _split(row["cues"]), _split(row["unless"])) for row in read_table("non-political.tsv"))
 
 
+@lru_cache(maxsize=1024)  # asked of the same sentence for each of its events, and of the sentence before
 def non_political(sentence: str) -> str | None:
     """What a sentence tells if it is nobody's political act: "natural disaster", "accident" or
     "organised crime" (non-political.tsv), else None."""
