@@ -79,6 +79,34 @@ def test_a_division_in_the_names_own_sentence_outweighs_a_bigger_namesake(make_p
     assert boston.country == "GBR"
 
 
+@pytest.mark.parametrize("text, name, holder, admin1", [
+    ("Residents of Santa Cruz, a small community in Santa Fe County, New Mexico, were told to boil water "
+     "on Tuesday. Santa Cruz has about 3,000 people.", "Santa Cruz", "Santa Fe County", "US.NM"),
+    ("Medina, a hamlet in Outagamie County, Wisconsin, lost power after the storm.", "Medina",
+     "Outagamie County", "US.WI"),
+    ("Lima is a town in Seminole County, Oklahoma. The mayor of Lima said the water tower had failed.", "Lima",
+     "Seminole County", "US.OK"),
+])
+def test_a_locality_the_gazetteer_lacks_takes_the_place_the_text_puts_it_in(make_parsed, text, name, holder,
+                                                                             admin1):
+    """Bigger namesakes elsewhere (Santa Cruz, California; Medina, Ohio; Lima, Peru) do not win when
+    the text defines the name as a locality in a county; the county is the most precise place known."""
+    (place,) = _resolve(make_parsed, text, [name])
+    assert place.name == holder and place.feature == "admin2" and place.admin1 == admin1
+
+
+def test_a_definition_picks_the_namesake_inside_the_place_it_names(make_parsed):
+    text = "Waves flooded the market in Victoria, the capital of the Seychelles, on Sunday. Victoria's port was closed."
+    (victoria,) = _resolve(make_parsed, text, ["Victoria"])
+    assert victoria.country == "SYC" and victoria.feature == "city"
+
+
+def test_a_definition_that_agrees_changes_nothing(make_parsed):
+    text = "Officials in Lima, the capital of Peru, said the protest was peaceful."
+    (lima,) = _resolve(make_parsed, text, ["Lima"])
+    assert lima.country == "PER" and lima.feature == "city"
+
+
 def test_one_sense_per_document(make_parsed):
     text = "Georgia lawmakers met in Atlanta, Ga., and Savannah, Ga. Later, Georgia passed the budget."
     parsed = make_parsed(text)
