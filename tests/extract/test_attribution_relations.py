@@ -179,3 +179,12 @@ def test_a_speaker_the_parser_left_stranded_before_the_verb(make_parsed):
     # a ship named before "reported" is no speaker; its master is
     got = relations(make_parsed, "According to UKMTO, the master of the Sea Lark reported a blast near the ship.")
     assert not any(source == "the Sea Lark" for _, source in got), got
+
+
+def test_a_headline_cue_verb_needs_no_complement(make_parsed):
+    text = ("Senator Ortiz Sees 'Betrayal' in Budget Deal\n\n"
+            "The senator spoke to farmers on Tuesday. The budget sees no money for new bridges.")
+    got = relations(make_parsed, text)
+    assert ("see", "Senator Ortiz") in got
+    # the same verb in the body, with no named subject and no complement, is no relation
+    assert not [r for r in got if r[1] == "The budget"]

@@ -601,6 +601,30 @@ def _mistagged_verb_relation(unit):
     return None
 
 
+def _headline_relation(unit):
+    """A headline states what its actor says, thinks or does in the present tense, without a
+    complement ("Obama Sees 'Personal Insult' if …", "Hillary Clinton Speaks 'Directly To White
+    People'", "Bill Clinton calls Obamacare 'crazy system'"): a cue verb at the root of the
+    document's first line, with a named subject, is a relation whatever its complement."""
+    doc = unit.doc
+    if any(not t.is_space for t in doc[:unit.start]) or any("\n" in t.text for t in unit):
+        return None
+    root = unit.root
+    if not root.tag_.startswith("VB") or root.tag_ in ("VBD", "VBN"):
+        return None
+    lemma = root.lemma_.lower()
+    cue = find_cue(lemma) or (find_cue(root.lower_[:-1]) if root.lower_.endswith("s") else None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if cue is None or subject is None:
+        return None
+    source = _subtree(subject, unit)
+    if not any(t.pos_ == "PROPN" for t in source):
+        return None
+    return Relation(cue=_cue_span(root), cue_text=doc_text(doc)[slice(*_cue_span(root))], lemma=lemma,
+                    cls=cue.cls, source=source, content=_trim(doc, root.i + 1, unit.end), unit=unit,
+                    cue_i=root.i)
+
+
 def _speaker_relation(unit):
     """ "PENCE: Well, …", headline shapes such as "Medics: RSF shelling kills 21", and a quotation
     signed with a dash ("… ” ― Jane Doe")."""
@@ -684,7 +708,7 @@ def relations_in(unit) -> list[Relation]:
                          *_noun_relations(unit))
              if r.source.text.strip().lower() not in SPEAKERS_IN_QUOTES
              and not any(s < r.cue[0] < e for s, e in quoted)]
-    for extra in (_speaker_relation(unit), _mistagged_verb_relation(unit)):
+    for extra in (_speaker_relation(unit), _mistagged_verb_relation(unit), _headline_relation(unit)):
         if extra is not None and not any(r.cue_i == extra.cue_i for r in found):
             found.append(extra)
     # A cue inside a speaker's content that does not continue the chain is part of what is said
