@@ -202,6 +202,41 @@ def test_an_event_without_a_place_of_its_own_takes_the_datelines_town(make_parse
                                                           41.69, 44.83) < 25
 
 
+def _located(make_parsed, text):
+    from storyworld.extract.actors import extract_actors
+    from storyworld.extract.events import extract_events
+    from storyworld.extract.places import extract_places, locate_events
+
+    parsed = make_parsed(text)
+    places = extract_places(parsed)
+    return locate_events(parsed, extract_events(parsed, actors=extract_actors(parsed)), places=places)
+
+
+@pytest.mark.parametrize("text, verb, where", [
+    ("Police in Kenya's capital Nairobi fired tear gas at demonstrators on Tuesday, AFP reported.", "fired", "Nairobi"),
+    ("Troops in Sudan's capital Khartoum fired on protesters on Monday, doctors said.", "fired", "Khartoum"),
+    ("Gunmen in the town Gao kidnapped two engineers on Monday.", "kidnapped", "Gao"),
+])
+def test_a_name_after_capital_or_town_stands_where_that_noun_stands(make_parsed, text, verb, where):
+    """The parser makes the name the subject of the verb; it names the capital or town the event is in."""
+    place = _event_place(make_parsed, text, verb)
+    assert place is not None and place.text == where
+
+
+def test_a_bureau_dateline_is_not_where_a_story_abroad_happens(make_parsed):
+    text = ("NAIROBI, May 2 (East Africa Desk) — Rebels clashed with soldiers in Goma on Friday, the army said.\n\n"
+            "Gunmen also shot dead two traders, a local official said.")
+    shot = next(e for e in _located(make_parsed, text) if e.trigger.startswith("shot"))
+    assert shot.location is not None and shot.location.name == "Goma"
+
+
+def test_the_city_is_the_town_the_story_named_last(make_parsed):
+    text = ("Rebels fired rockets at Goma on Monday, the army said.\n\n"
+            "A second volley later hit a crowded market in the north of the city, a local official said.")
+    hit = next(e for e in _located(make_parsed, text) if e.trigger.startswith("hit"))
+    assert hit.location is not None and hit.location.name == "Goma"
+
+
 def test_a_place_inside_the_subject_is_an_actor_but_a_captured_town_is_the_place(make_parsed):
     assert _event_place(make_parsed, "U.S. troops captured four of his nephews in a raid on Wednesday.",
                         "captured") is None

@@ -120,7 +120,7 @@ def evaluate(data: Path, *, split: str | None = None, limit: int | None = None) 
         return evaluate_demo(data, limit=limit)
     if (data / "event_location.jsonl").exists():
         return evaluate_event_locations(data, split=split, limit=limit)
-    report = EvalReport(stage="places", dataset="geoparsing")
+    report = EvalReport(stage="places", dataset="geoparsing" + (f"-{split}" if split else ""))
     for name, file in {**CORPORA, **DEV_CORPORA}.items():
         if (split and split != name) or (not split and name == "wiktor"):
             continue

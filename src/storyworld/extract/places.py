@@ -826,6 +826,17 @@ def _in_actor_phrase(token, governor) -> bool:
         t = t.head
 
 
+def _named_noun(root):
+    """A name right after the noun for the place it names ("in Mali's capital Bamako", "in the town
+    Gao"), which the parser often makes a subject of its own: the name stands where that noun stands."""
+    if root.i == 0:
+        return root
+    noun = root.doc[root.i - 1]
+    if noun.lower_ in LOCALITY_WORDS | {"capital"} and noun.dep_ in ("pobj", "dobj") and root.head != noun.head:
+        return noun
+    return root
+
+
 def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) -> Place | None:
     """Where the event of the trigger at [trigger_start, trigger_end) happened, among ``places``
     (those of its sentence): a place in the trigger's own phrases (its locative prepositions, the
@@ -845,7 +856,7 @@ def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) 
         pspan = doc.char_span(p.start, p.end, alignment_mode="expand")
         if pspan is None:
             continue
-        root = roots[id(p)] = pspan.root
+        root = roots[id(p)] = _named_noun(pspan.root)
         governor = _governor(root, trigger)
         taken = root.dep_ == "nsubjpass" and governor == trigger and trigger.lemma_ in TAKEN_PLACE_VERBS
         if not taken and (_in_actor_phrase(root, governor) or _names_a_party(root)):
@@ -909,10 +920,14 @@ def _paragraph_of(text: str, offset: int) -> int:
     return text.count("\n\n", 0, offset)
 
 
+THE_TOWN = re.compile(r"\b(?:in|near|at|of|outside|around|inside|into|across) the (?:city|town|village)\b")
+
+
 def locate_events(parsed, events, *, places) -> list[Event]:
     """Each event at the place of its sentence (``event_place``); an event whose sentence names none
     of its own takes, as a coder of ACLED would, the place of the event before it in the same
-    paragraph, else the story's dateline town."""
+    paragraph, else the story's dateline town, unless the story has moved to another country than
+    the dateline's (a bureau's dateline): then the place of the event before it."""
     doc = parsed.doc
     m = _dateline_match(doc_text(doc))
     dateline = None if m is None else next((p for p in places if p.start == m.start(1) and p.feature == "city"), None)
@@ -924,10 +939,17 @@ def locate_events(parsed, events, *, places) -> list[Event]:
         if inside and event.trigger_start is not None:
             best = event_place(doc, event.trigger_start, event.trigger_start + len(event.trigger), inside)
         paragraph = _paragraph_of(doc_text(doc), event.evidence.start)
+        if best is None and THE_TOWN.search(event.evidence.text):
+            # "west of the city", "in the town": the town the story named last
+            best = max((p for p in places if p.end <= event.evidence.start and p.feature in ("city", "admin2", None)),
+                       key=lambda p: p.start, default=None)
         if best is None and previous is not None and previous[0] == paragraph:
             best = previous[1]
         if best is None:
-            best = dateline
+            # a bureau's dateline ("DAKAR — Police in Mali's capital Bamako …") is not where a story
+            # set in another country happens: there the story's last place holds
+            abroad = previous is not None and dateline is not None and previous[1].country != dateline.country
+            best = previous[1] if abroad else dateline
         if best is not None:
             previous = (paragraph, best)
         out.append(event if best is None else replace(event, location=_location(best)))
