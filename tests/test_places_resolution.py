@@ -237,6 +237,21 @@ def test_the_city_is_the_town_the_story_named_last(make_parsed):
     assert hit.location is not None and hit.location.name == "Goma"
 
 
+def test_a_country_that_aid_or_sanctions_go_to_is_a_party_not_the_place(make_parsed):
+    text = ("TOKYO (Pacific Desk) — Japan pledged on Friday a further $2 billion in aid to Ukraine.\n\n"
+            "BRUSSELS — The European Union imposed new sanctions against Belarus on Monday.")
+    events = _located(make_parsed, text)
+    aid = next(e for e in events if e.type == "AID")
+    assert aid.location is not None and aid.location.name == "Tokyo"
+    assert _event_place(make_parsed, "The European Union imposed new sanctions against Belarus on Monday.",
+                        "imposed") is None
+
+
+def test_a_country_troops_are_sent_to_is_the_place(make_parsed):
+    place = _event_place(make_parsed, "France deployed 500 more troops to Mali on Monday.", "deployed")
+    assert place is not None and place.text == "Mali"
+
+
 def test_a_place_inside_the_subject_is_an_actor_but_a_captured_town_is_the_place(make_parsed):
     assert _event_place(make_parsed, "U.S. troops captured four of his nephews in a raid on Wednesday.",
                         "captured") is None

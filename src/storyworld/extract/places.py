@@ -826,6 +826,26 @@ def _in_actor_phrase(token, governor) -> bool:
         t = t.head
 
 
+# verbs of going, sending and bringing: their "to" names a destination, which is a place
+MOTION_LEMMAS = {"deploy", "send", "march", "move", "flee", "return", "travel", "go", "come", "advance", "push",
+                 "head", "transfer", "deport", "extradite", "evacuate", "withdraw", "retreat", "airlift", "ship",
+                 "fly", "sail", "drive", "walk", "redeploy", "dispatch", "bring", "take", "carry", "deliver",
+                 "expand", "spread", "escalate", "extend", "cross", "enter", "arrive", "relocate", "smuggle"}
+
+
+def _receives(root, place: Place) -> bool:
+    """A country that aid, sanctions or words go to or against is a party, not where the event
+    happened ("pledged aid to Ukraine", "sanctions against Russia"): unless a verb of motion
+    sends something there ("deployed troops to Mali")."""
+    if place.feature != "country" or root.dep_ != "pobj" or root.head.lower_ not in ("to", "against"):
+        return False
+    head = root.head.head
+    while head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") \
+            and head.head.i != head.i:
+        head = head.head if head.dep_ != "pobj" else head.head.head
+    return head.lemma_.lower() not in MOTION_LEMMAS
+
+
 def _named_noun(root):
     """A name right after the noun for the place it names ("in Mali's capital Bamako", "in the town
     Gao"), which the parser often makes a subject of its own: the name stands where that noun stands."""
@@ -859,7 +879,7 @@ def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) 
         root = roots[id(p)] = _named_noun(pspan.root)
         governor = _governor(root, trigger)
         taken = root.dep_ == "nsubjpass" and governor == trigger and trigger.lemma_ in TAKEN_PLACE_VERBS
-        if not taken and (_in_actor_phrase(root, governor) or _names_a_party(root)):
+        if not taken and (_in_actor_phrase(root, governor) or _names_a_party(root) or _receives(root, p)):
             actors.add(p.text)  # "Venezuela released …", "U.S. troops captured", "handed to U.S. forces"
             continue
         if governor == trigger:
