@@ -427,7 +427,7 @@ def _placed_by_definition(text: str, mentions, keys: list[str], resolved: list[E
     out = list(resolved)
     done: set[str] = set()
     for n, i in enumerate(order):
-        s, e, cands = mentions[i]
+        _, e, cands = mentions[i]
         r = out[i]
         if r is None or not cands or keys[i] in done:
             continue
@@ -442,14 +442,16 @@ def _placed_by_definition(text: str, mentions, keys: list[str], resolved: list[E
             if not (LIST_GLUE.match(glue) or CHAIN_GLUE.match(glue)):
                 break
             chain.append(j)
-        # the name itself may recur in the chain ("the Central District of Santa Ana, Santa Ana
-        # Canton"): a link, never the holder. The chain's last division or country anchors it: a link
-        # read as lying elsewhere is misread; of the rest, the most specific holds the name
-        # a link read only through a part of its name ("Sultan Kudarat" as the town of Sultan) is no holder
+        # The name itself may recur in the chain ("the Central District of Santa Ana, Santa Ana
+        # Canton"): a link, never the holder; nor is a link read only through a part of its name
+        # ("Sultan Kudarat" as the town of Sultan). The chain's last division or country anchors it:
+        # a link read as lying elsewhere is misread; of the rest, the first (the most specific) that
+        # every later division agrees with holds the name.
         links = [out[j] for j in chain if keys[j] != keys[i]
                  and gaz.candidates(bare_name(text[mentions[j][0]:mentions[j][1]]))]
         anchor = next((h for h in reversed(links) if h.feature in ("admin1", "country")), None)
-        kept = [h for h in links if h.feature in HOLDER_FEATURES and (anchor is None or h is anchor or _lies_in(h, anchor))]
+        kept = [h for h in links if h.feature in HOLDER_FEATURES
+                and (anchor is None or h is anchor or _lies_in(h, anchor))]
         holder = next((h for k, h in enumerate(kept) if all(
             _lies_in(h, o) or o.feature not in ("admin1", "country") for o in kept[k + 1:])), None)
         if holder is None:
@@ -852,7 +854,8 @@ def _named_noun(root):
     if root.i == 0:
         return root
     noun = root.doc[root.i - 1]
-    if noun.lower_ in LOCALITY_WORDS | {"capital"} and noun.dep_ in ("pobj", "dobj") and root.head != noun.head:
+    if (noun.lower_ in LOCALITY_WORDS or noun.lower_ == "capital") and noun.dep_ in ("pobj", "dobj") \
+            and root.head != noun.head:
         return noun
     return root
 
