@@ -247,6 +247,16 @@ def test_a_country_that_aid_or_sanctions_go_to_is_a_party_not_the_place(make_par
                         "imposed") is None
 
 
+@pytest.mark.parametrize("text, verb", [
+    ("Two soldiers were killed when their patrol hit a mine near Gao, north of Bamako.", "killed"),
+    ("Three police officers died when gunmen opened fire on their checkpoint in Gao, north of Bamako.", "died"),
+    ("A teacher was wounded as rebels shelled Gao, north of Bamako, on Monday.", "wounded"),
+])
+def test_a_when_clause_tells_where_the_event_happened(make_parsed, text, verb):
+    place = _event_place(make_parsed, text, verb)
+    assert place is not None and place.text == "Gao"
+
+
 def test_a_country_troops_are_sent_to_is_the_place(make_parsed):
     place = _event_place(make_parsed, "France deployed 500 more troops to Mali on Monday.", "deployed")
     assert place is not None and place.text == "Mali"
