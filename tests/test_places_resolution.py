@@ -95,16 +95,16 @@ def test_a_locality_the_gazetteer_lacks_takes_the_place_the_text_puts_it_in(make
     assert place.name == holder and place.feature == "admin2" and place.admin1 == admin1
 
 
-def test_a_definition_picks_the_namesake_inside_the_place_it_names(make_parsed):
-    text = "Waves flooded the market in Victoria, the capital of the Seychelles, on Sunday. Victoria's port was closed."
-    (victoria,) = _resolve(make_parsed, text, ["Victoria"])
-    assert victoria.country == "SYC" and victoria.feature == "city"
-
-
-def test_a_definition_that_agrees_changes_nothing(make_parsed):
-    text = "Officials in Lima, the capital of Peru, said the protest was peaceful."
-    (lima,) = _resolve(make_parsed, text, ["Lima"])
-    assert lima.country == "PER" and lima.feature == "city"
+@pytest.mark.parametrize("text, name, country", [
+    # the namesake inside the place the definition names
+    ("Waves flooded the market in Victoria, the capital of the Seychelles, on Sunday. Victoria's port was closed.",
+     "Victoria", "SYC"),
+    # a definition that agrees with the reading changes nothing
+    ("Officials in Lima, the capital of Peru, said the protest was peaceful.", "Lima", "PER"),
+])
+def test_a_definition_picks_the_namesake_inside_the_place_it_names(make_parsed, text, name, country):
+    (place,) = _resolve(make_parsed, text, [name])
+    assert place.country == country and place.feature == "city"
 
 
 def test_one_sense_per_document(make_parsed):
@@ -187,21 +187,6 @@ def test_a_country_that_acts_is_not_where_the_event_happened(make_parsed):
     assert place is None
 
 
-def test_an_event_without_a_place_of_its_own_takes_the_datelines_town(make_parsed):
-    from storyworld.extract.actors import extract_actors
-    from storyworld.extract.events import extract_events
-    from storyworld.extract.places import extract_places, locate_events
-
-    text = ("TBILISI, Georgia (Caucasus Courier) — Riot police detained at least 40 protesters overnight, "
-            "the interior ministry said.")
-    parsed = make_parsed(text)
-    places = extract_places(parsed)
-    events = locate_events(parsed, extract_events(parsed, actors=extract_actors(parsed)), places=places)
-    detained = next(e for e in events if e.trigger.startswith("detain"))
-    assert detained.location is not None and haversine_km(detained.location.lat, detained.location.lon,
-                                                          41.69, 44.83) < 25
-
-
 def _located(make_parsed, text):
     from storyworld.extract.actors import extract_actors
     from storyworld.extract.events import extract_events
@@ -210,6 +195,14 @@ def _located(make_parsed, text):
     parsed = make_parsed(text)
     places = extract_places(parsed)
     return locate_events(parsed, extract_events(parsed, actors=extract_actors(parsed)), places=places)
+
+
+def test_an_event_without_a_place_of_its_own_takes_the_datelines_town(make_parsed):
+    text = ("TBILISI, Georgia (Caucasus Courier) — Riot police detained at least 40 protesters overnight, "
+            "the interior ministry said.")
+    detained = next(e for e in _located(make_parsed, text) if e.trigger.startswith("detain"))
+    assert detained.location is not None and haversine_km(detained.location.lat, detained.location.lon,
+                                                          41.69, 44.83) < 25
 
 
 @pytest.mark.parametrize("text, verb, where", [

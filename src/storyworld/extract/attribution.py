@@ -620,7 +620,8 @@ def _headline_relation(unit):
     source = _subtree(subject, unit)
     if not any(t.pos_ == "PROPN" for t in source):
         return None
-    return Relation(cue=_cue_span(root), cue_text=doc_text(doc)[slice(*_cue_span(root))], lemma=lemma,
+    cue_span = _cue_span(root)
+    return Relation(cue=cue_span, cue_text=doc_text(doc)[slice(*cue_span)], lemma=lemma,
                     cls=cue.cls, source=source, content=_trim(doc, root.i + 1, unit.end), unit=unit,
                     cue_i=root.i)
 

@@ -403,7 +403,7 @@ def _lies_in(entry: Entry, holder: Entry) -> bool:
     if holder.feature == "country":
         return entry.country == holder.country
     if holder.feature == "admin1":
-        return entry.admin1 == holder.admin1 and entry.feature in ("city", "admin2")
+        return _holds(holder, entry)
     if holder.feature in HELD_KM:
         return (entry.feature in ("city", "admin2") and entry.admin1 == holder.admin1
                 and haversine_km(entry.lat, entry.lon, holder.lat, holder.lon) < HELD_KM[holder.feature])
