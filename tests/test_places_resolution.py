@@ -107,6 +107,27 @@ def test_a_definition_picks_the_namesake_inside_the_place_it_names(make_parsed, 
     assert place.country == country and place.feature == "city"
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("Health officials in Sydney said New South Wales now has 74 cases. Australia has 878 in all. Two "
+     "travellers who arrived from Toronto on Monday tested positive.", "Toronto", "CAN"),
+    ("Georgia reported 12 new cases on Friday, most of them in Atlanta and Savannah. Doctors in Macon said "
+     "a man who had flown in from Cairo was being tested.", "Cairo", "EGY"),
+])
+def test_a_small_namesake_takes_no_help_from_the_documents_other_places(make_parsed, text, name, country):
+    """Australia has a Toronto of 5,000 and Georgia a Cairo of 10,000; a story that names Australia or
+    Georgia's towns still means the city hundreds of times bigger unless the text places the small one."""
+    (place,) = _resolve(make_parsed, text, [name])
+    assert place.country == country and place.feature == "city"
+
+
+def test_a_small_namesake_the_text_places_still_wins(make_parsed):
+    text = "Flooding closed roads in Cairo, Ill., on Sunday. Cairo sits where the Ohio meets the Mississippi."
+    first = text.index("Cairo")
+    second = text.index("Cairo", first + 1)
+    qualified, alone = resolve_spans(make_parsed(text), [(first, first + 5), (second, second + 5)])
+    assert qualified.admin1 == alone.admin1 == "US.IL"
+
+
 def test_one_sense_per_document(make_parsed):
     text = "Georgia lawmakers met in Atlanta, Ga., and Savannah, Ga. Later, Georgia passed the budget."
     parsed = make_parsed(text)
