@@ -59,6 +59,13 @@ def test_a_state_in_a_list_of_states_is_no_town_qualified_by_the_next(make_parse
     assert oklahoma.feature == "admin1" and oklahoma.country == "USA"
 
 
+def test_a_state_in_a_list_of_states_is_no_city_a_fifth_its_size(make_parsed):
+    # Wyoming, Michigan has 75,000 people, a sixth of the state's; Michigan in the list lends it support
+    text = "The recall covers stores in Alaska, Michigan, Wyoming, Colorado and Idaho, the company said."
+    (wyoming,) = _resolve(make_parsed, text, ["Wyoming"])
+    assert wyoming.feature == "admin1" and wyoming.admin1 == "US.WY"
+
+
 def test_a_country_named_exactly_beats_a_division_with_its_name_as_another_name(make_parsed):
     text = "Health officials in Taiwan confirmed two cases in Taipei and one in Kaohsiung on Friday."
     (taiwan,) = _resolve(make_parsed, text, ["Taiwan"])

@@ -162,7 +162,8 @@ MATCH_PENALTY = {NAME: 0.0, ALTERNATE: 2.0, ALIAS: 0.3}
 # weights of the document's evidence, set on the development corpora (GeoVirus, WikToR), not on the
 # scored ones: other names that could lie in the same division, and the divisions the document names
 SUPPORT_EXP, SUPPORT_W, A1_W = 0.5, 1.5, 1.5
-DOMINANCE = 0.1
+# in a list of states, a town under a fifth of a listed state's size is not what the list names
+DOMINANCE = 0.2
 # a prior this far below the name's best reading (about 300 times smaller) takes no help from the document
 NAMESAKE_GAP = 2.5
 SENTENCE_W, SENTENCE_ADMIN2_KM, SENTENCE_MARGIN = 3.0, 100.0, 0.5
