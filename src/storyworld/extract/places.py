@@ -20,10 +20,9 @@ place. A name keeps one sense in a document unless a qualifier says otherwise ("
 states is the state). Some names mean one thing whatever the context says, unless the text
 places them otherwise: a country named exactly ("China") and a national capital ("Washington")
 over the towns named after them, a city over the division around it that shares its name ("New
-York"), a region or sea ("Middle East") over a hamlet, and any name's main reading over a namesake
-some 300 times smaller ("Toronto" in a story that names Australia). A name the text defines as a
-locality in a place ("Lima is a town in Seminole County, Oklahoma"; "Hamidiyah, a village in Tartus
-province") takes a reading that lies there, or, where the gazetteer has none, that place itself. Feature words around
+York"), a region or sea ("Middle East") over a hamlet. A name the text defines as a locality in a place
+("Lima is a town in Seminole County, Oklahoma"; "Hamidiyah, a village in Tartus province") takes
+a reading that lies there, or, where the gazetteer has none, that place itself. Feature words around
 the mention ("province", "governorate", "region") give admin1 precision, site words ("airport",
 "base", "camp", "market") make the mention a site attached to the place it names or stands near.
 Event location (``event_place``): a place that hangs on the trigger itself in the parse, then one
@@ -162,10 +161,7 @@ MATCH_PENALTY = {NAME: 0.0, ALTERNATE: 2.0, ALIAS: 0.3}
 # weights of the document's evidence, set on the development corpora (GeoVirus, WikToR), not on the
 # scored ones: other names that could lie in the same division, and the divisions the document names
 SUPPORT_EXP, SUPPORT_W, A1_W = 0.5, 1.5, 1.5
-# in a list of states, a town under a fifth of a listed state's size is not what the list names
-DOMINANCE = 0.2
-# a prior this far below the name's best reading (about 300 times smaller) takes no help from the document
-NAMESAKE_GAP = 2.5
+DOMINANCE = 0.1
 SENTENCE_W, SENTENCE_ADMIN2_KM, SENTENCE_MARGIN = 3.0, 100.0, 0.5
 
 
@@ -284,7 +280,6 @@ def _resolve(text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
             continue
         division = max((c.population for c in cands if c.feature in ("country", "admin1") and c.match == NAME),
                        default=0)
-        top = max(cands, key=_prior)
         country_named = any(c.feature == "country" and c.match == NAME for c in cands)
 
         def score(c: Entry) -> float:
@@ -300,11 +295,6 @@ def _resolve(text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
             if q is None and c.feature in ("city", "admin2") and (
                     in_list and c.population < DOMINANCE * division or country_named
                     or capital is not None and c is not capital and c.country == capital.country and not near):
-                return _prior(c)
-            # nor does a namesake hundreds of times smaller than the name's main reading: in a story
-            # that names Australia, "Toronto" is still the Canadian city, "Cairo" the Egyptian one
-            if q is None and c is not top and c.feature in ("city", "admin2") and not near and (
-                    top.feature in ("city", "admin1", "country") and _prior(top) - _prior(c) >= NAMESAKE_GAP):
                 return _prior(c)
             return near + _score(c, context, q, exclude=first.get(key), key=key)
 
