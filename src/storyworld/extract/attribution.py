@@ -431,20 +431,27 @@ def _content(token, unit, exclude):
     return before or after
 
 
+def _verb_cue(token):
+    """(lemma, cue) of a verb token, or (its lemma, None): the small model lemmatises "hopes",
+    "hoped" and "hoping" as "hop", so the word's own form is tried too."""
+    lemma = token.lemma_.lower()
+    cue = find_cue(lemma)
+    for suffix in ("s", "d"):
+        if cue is None and token.lower_.endswith(suffix) and find_cue(token.lower_[:-1]):
+            lemma = token.lower_[:-1]
+            cue = find_cue(lemma)
+    if cue is None and token.lower_.endswith("ing") and find_cue(token.lower_[:-3] + "e"):
+        lemma = token.lower_[:-3] + "e"
+        cue = find_cue(lemma)
+    return lemma, cue
+
+
 def _verb_relations(unit):
     doc = unit.doc
     for token in unit:
         if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
             continue
-        lemma = token.lemma_.lower()
-        cue = find_cue(lemma)
-        for suffix in ("s", "d"):  # the small model lemmatises "hopes", "hoped" as "hop"
-            if cue is None and token.lower_.endswith(suffix) and find_cue(token.lower_[:-1]):
-                lemma = token.lower_[:-1]
-                cue = find_cue(lemma)
-        if cue is None and token.lower_.endswith("ing") and find_cue(token.lower_[:-3] + "e"):
-            lemma = token.lower_[:-3] + "e"  # "hoping" → "hop"
-            cue = find_cue(lemma)
+        lemma, cue = _verb_cue(token)
         if cue is None and lemma == "put" and _as_put_it(token):
             lemma, cue = "put it", AS_PUT_IT
         if cue is None:
@@ -612,8 +619,7 @@ def _headline_relation(unit):
     root = unit.root
     if not root.tag_.startswith("VB") or root.tag_ in ("VBD", "VBN"):
         return None
-    lemma = root.lemma_.lower()
-    cue = find_cue(lemma) or (find_cue(root.lower_[:-1]) if root.lower_.endswith("s") else None)
+    lemma, cue = _verb_cue(root)
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
     if cue is None or subject is None:
         return None
