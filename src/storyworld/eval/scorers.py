@@ -24,6 +24,7 @@ SCORERS: dict[str, tuple[str, str]] = {
     "places": ("storyworld.eval.places", "../shared/eval/geoparsing"),
     "times": ("storyworld.eval.times", "../shared/eval/tempeval3"),
     "incidents": ("storyworld.eval.incidents", "../shared/eval/ecbplus"),
+    "rules": ("storyworld.eval.rules", "."),  # the rules' own examples (no data; --split STAGE)
 }
 
 

@@ -6,65 +6,129 @@ strike … if the talks failed"); planned: future auxiliaries, verbs of planning
 reported speech ("said they would continue talks"); negated: "not", "never", "no", or governed by
 deny/reject; hypothetical: modal "could/might/may/would" or an "if" clause. A noun trigger takes
 the modality of the verb that carries it ("will hold talks", "denied carrying out any airstrike").
+
+The word lists are ``data/words/modality.toml``; each decision is a rule (``storyworld rules modality``).
 """
 
 from __future__ import annotations
 
-REQUEST_VERBS = {"demand", "urge", "call", "ask", "order", "press", "request", "need"}
-AVOID_VERBS = {"avoid", "prevent", "stop", "fear"}  # what is avoided has not happened
-THREAT_VERBS = {"threaten", "warn", "vow"}
-PLAN_VERBS = {"plan", "intend", "prepare", "schedule", "agree", "decide", "expect", "promise", "pledge", "offer",
-              "swear", "willing", "ready", "prepared"}
-DENY_VERBS = {"deny", "reject", "dismiss"}
-REPORTING_VERBS = {"say", "tell", "announce", "add", "state", "report", "confirm", "insist", "declare", "write"}
-HYPOTHETICAL = {"could", "might", "may", "would", "should"}
-FUTURE = {"will", "shall", "'ll"}
+from ..resources.cues import reporting_verbs
+from ..resources.tables import word_set
+from ..rules import rule
+
 FINITE = ("VBD", "VBZ", "VBP")
 CARRIED = ("dobj", "obj", "nsubj", "nsubjpass", "pobj")
+COMPLEMENTS = ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl")  # the links through which a verb governs
+GOVERNED_PATH = COMPLEMENTS + ("advcl", "conj")
+SOURCE = "demo corpus and seed article"
 
 
-def _negated(token) -> bool:
-    return any(child.dep_ == "neg" or child.lower_ in ("never", "no") and child.dep_ in ("neg", "advmod", "det")
-               for child in token.children)
+@rule("modality", "negation", source=SOURCE, off=False, examples=[
+    ("Israel did not strike the site near Masyaf on Friday.", {"type": "ASSAULT", "modality": "negated"}),
+    ("Israel never struck the site near Masyaf.", {"type": "ASSAULT", "modality": "negated"}),
+    ("Israel struck the site near Masyaf on Friday.", {"type": "ASSAULT", "modality": "actual"}),
+])
+def negated(token) -> bool:
+    """"not", "never" or "no" on the trigger negates it."""
+    return any(child.dep_ == "neg" or child.lower_ in word_set("modality.negators")
+               and child.dep_ in ("neg", "advmod", "det") for child in token.children)
 
 
-def _conditional(token) -> bool:
+@rule("modality", "if-clause", source=SOURCE, off=False, examples=[
+    ("If Russia attacks Poland, the alliance will defend it.", {"type": "ASSAULT", "modality": "hypothetical"}),
+])
+def conditional(token) -> bool:
+    """An event in an "if" clause, or with one, is hypothetical."""
     return any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) for c in token.children) \
         or any(m.lower_ == "if" and m.dep_ == "mark" for m in token.children)
+
+
+@rule("modality", "denier-own-act", source=SOURCE, off=False, examples=[
+    ("The rebels denied firing on the camp and blamed government troops.", {"type": "ACCUSE", "modality": "actual"}),
+])
+def own_coordinated_act(token, head) -> bool:
+    """A finite verb coordinated with a governed one, without a subject of its own, is the governor's
+    subject's own act: "denied firing … and blamed the army" (blamed happened)."""
+    return token.dep_ == "conj" and token.tag_ in FINITE and head.tag_ not in FINITE \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
+@rule("modality", "governing-request", source=SOURCE, off=False, examples=[
+    ("Russia demanded that Iranian militias withdraw from positions near Hama.",
+     {"type": "RETREAT", "modality": "requested"}),
+    ("The council urged both sides to hold talks in Geneva.", {"type": "CONSULT", "modality": "requested"}),
+])
+def requested_by(head, trigger) -> bool:
+    """A verb of demanding above the trigger makes it requested."""
+    return head.lemma_.lower() in word_set("modality.request_verbs") and head is not trigger
+
+
+@rule("modality", "governing-threat", source=SOURCE, off=False, examples=[
+    ("Iran threatened to attack any ship that entered the strait.", {"type": "ASSAULT", "modality": "threatened"}),
+])
+def threatened_by(head) -> bool:
+    """A verb of threatening or warning above the trigger makes it threatened."""
+    return head.lemma_.lower() in word_set("modality.threat_verbs")
+
+
+@rule("modality", "governing-denial", source=SOURCE, off=False, examples=[
+    ("The rebels denied shelling the camp near Goma.", {"type": "ASSAULT", "modality": "negated"}),
+])
+def denied_by(head) -> bool:
+    """A verb of denying above the trigger negates it."""
+    return head.lemma_.lower() in word_set("modality.deny_verbs")
+
+
+@rule("modality", "governing-avoidance", source=SOURCE, off=False, examples=[
+    ("The deal stopped the army from attacking the port.", {"type": "ASSAULT", "modality": "hypothetical"}),
+])
+def avoided_by(head) -> bool:
+    """What is avoided, prevented or feared has not happened: hypothetical."""
+    return head.lemma_.lower() in word_set("modality.avoid_verbs")
+
+
+@rule("modality", "governing-plan", source=SOURCE, off=False, examples=[
+    ("The two ministers plan to meet in Cairo next week.", {"type": "CONSULT", "modality": "planned"}),
+])
+def planned_by(head, trigger) -> bool:
+    """A base-form verb under a verb of planning is planned: "plan to meet"."""
+    return head.lemma_.lower() in word_set("modality.plan_verbs") and trigger.tag_ in ("VB",)
 
 
 def _governed(trigger) -> str | None:
     """requested/threatened/negated/hypothetical/planned from a governing verb, walking up through
     complement clauses (at most four steps)."""
     token, steps = trigger, 0
-    while token.dep_ in ("xcomp", "ccomp", "pcomp", "acl", "pobj", "prep", "advcl", "conj") and steps < 4:
+    while token.dep_ in GOVERNED_PATH and steps < 4:
         head = token.head
         if head is token:
             break
-        if token.dep_ == "conj" and token.tag_ in FINITE and head.tag_ not in FINITE \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-            return None  # "denied firing … and blamed the army": blamed is the denier's own act
-        lemma = head.lemma_.lower()
-        if token.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl"):
-            if lemma in REQUEST_VERBS and head is not trigger:
+        if own_coordinated_act(token, head):
+            return None
+        if token.dep_ in COMPLEMENTS:
+            if requested_by(head, trigger):
                 return "requested"
-            if lemma in THREAT_VERBS:
+            if threatened_by(head):
                 return "threatened"
-            if lemma in DENY_VERBS:
+            if denied_by(head):
                 return "negated"
-            if lemma in AVOID_VERBS:
+            if avoided_by(head):
                 return "hypothetical"
-            if lemma in PLAN_VERBS and trigger.tag_ in ("VB",):
+            if planned_by(head, trigger):
                 return "planned"
         token, steps = head, steps + 1
     return None
 
 
-def _reported(trigger) -> bool:
-    """The trigger's clause is what someone said: "said they would continue"."""
+@rule("modality", "reported-would", source=SOURCE, off=False, examples=[
+    ("The ministers said the two countries would share intelligence on the militias.",
+     {"type": "COOPERATE", "modality": "planned"}),
+])
+def reported(trigger) -> bool:
+    """The trigger's clause is what someone said: "said they would continue" (a reported future)."""
     token = trigger
     for _ in range(3):
-        if token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING_VERBS:
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in reporting_verbs():
             return True
         if token.dep_ != "conj" or token.head is token:
             return False
@@ -72,37 +136,64 @@ def _reported(trigger) -> bool:
     return False
 
 
+@rule("modality", "carried-noun", source=SOURCE, off=None, examples=[
+    ("Israel rejected any talks with Hamas.", {"type": "CONSULT", "modality": "negated"}),
+    ("Both sides will hold talks in Doha.", {"type": "CONSULT", "modality": "planned"}),
+])
+def carried_modality(trigger) -> str | None:
+    """A noun trigger takes the modality of the verb that carries it ("will hold talks"); a negated noun
+    is negated ("no attack took place"); the object of a verb of denying, threatening or demanding is
+    negated, threatened or requested ("rejected any talks")."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ not in CARRIED:
+        return None
+    carrier = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" else trigger.head
+    if carrier is trigger or carrier.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = carrier.lemma_.lower()
+    if negated(trigger) and trigger.dep_ != "pobj":
+        return "negated"
+    if lemma in word_set("modality.deny_verbs") and trigger.dep_ in ("dobj", "obj"):
+        return "negated"
+    if lemma in word_set("modality.threat_verbs") and trigger.dep_ in ("dobj", "obj"):
+        return "threatened"
+    if lemma in word_set("modality.request_verbs") and lemma != "need" and trigger.dep_ in ("dobj", "obj", "pobj"):
+        return "requested"
+    return modality_of(carrier)
+
+
+@rule("modality", "threat-is-made", source=SOURCE, off=None, examples=[
+    ("Turkey threatened sanctions if Sweden refused to act.", {"type": "THREATEN", "modality": "actual"}),
+])
+def threat_made(trigger, aux: set[str]) -> str | None:
+    """A verb of threatening is itself an act that happened (planned only with a future auxiliary),
+    whatever condition it names: "threatened sanctions if it refused"."""
+    if trigger.lemma_.lower() not in word_set("modality.threat_verbs"):
+        return None
+    return "planned" if aux & word_set("modality.future_aux") else "actual"
+
+
 def modality_of(trigger) -> str:
     """One of actual, requested, threatened, planned, negated, hypothetical."""
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in CARRIED:
-        carrier = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" else trigger.head
-        if carrier is not trigger and carrier.pos_ in ("VERB", "AUX"):
-            lemma = carrier.lemma_.lower()
-            if _negated(trigger) and trigger.dep_ != "pobj":
-                return "negated"  # "no attack took place"
-            if lemma in DENY_VERBS and trigger.dep_ in ("dobj", "obj"):
-                return "negated"
-            if lemma in THREAT_VERBS and trigger.dep_ in ("dobj", "obj"):
-                return "threatened"
-            if lemma in REQUEST_VERBS and lemma != "need" and trigger.dep_ in ("dobj", "obj", "pobj"):
-                return "requested"
-            return modality_of(carrier)
-    if _negated(trigger):
+    carried = carried_modality(trigger)
+    if carried is not None:
+        return carried
+    if negated(trigger):
         return "negated"
     aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
     governed = _governed(trigger)
     if governed in ("requested", "threatened", "negated"):
         return governed
-    if trigger.lemma_.lower() in THREAT_VERBS:
-        return "planned" if aux & FUTURE else "actual"  # "threatened sanctions if it refused": the threat is made
-    if aux & HYPOTHETICAL:
-        if "would" in aux and not _conditional(trigger) and _reported(trigger):
+    made = threat_made(trigger, aux)
+    if made is not None:
+        return made
+    if aux & word_set("modality.hypothetical_aux"):
+        if "would" in aux and not conditional(trigger) and reported(trigger):
             return "planned"  # reported future: "said the two countries would share intelligence"
         return "hypothetical"
-    if _conditional(trigger):
+    if conditional(trigger):
         return "hypothetical"
     if governed:
         return governed
-    if aux & FUTURE:
+    if aux & word_set("modality.future_aux"):
         return "planned"
     return "actual"

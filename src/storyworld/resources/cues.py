@@ -35,3 +35,10 @@ def cues() -> dict[tuple[str, str], Cue]:
 
 def find_cue(lemma: str, pos: str = "verb") -> Cue | None:
     return cues().get((lemma.lower(), pos))
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """The one set of plain verbs of reporting ("say", "tell", "report" …): the rows of
+    attribution-cues.tsv marked ``reporting``. Events, modality and attribution all read it."""
+    return frozenset(row["lemma"] for row in read_table("attribution-cues.tsv") if row.get("reporting") == "yes")
