@@ -122,10 +122,11 @@ def coreference(docs: list[dict], story_of: dict[str, int], nlp) -> tuple[list[s
     mentions into spans of the parsed documents and collects the gold chains.
     """
     from ..corpus.coref import EventMention, cluster_event_mentions
+    from ..parse import parse_documents
 
     gold: dict[str, set] = defaultdict(set)
     mentions: list[EventMention] = []
-    for document, doc in zip(docs, nlp.pipe([d["text"] for d in docs], batch_size=16)):
+    for document, doc in zip(docs, parse_documents([d["text"] for d in docs], batch_size=16)):
         for m in document["mentions"]:
             if m["kind"] != "event" or not m["validated_sentence"]:
                 continue
