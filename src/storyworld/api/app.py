@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import threading
 import time
 from contextlib import contextmanager
@@ -21,7 +20,8 @@ from fastapi.responses import JSONResponse, Response
 from ..store import Store
 from ..store.export import CSV_FIELDS, _csv_safe
 from ..store.queries import (
-    ClaimFilter, EventFilter, claims, count_events, events, incidents, sources, stats,
+    ClaimFilter, EventFilter, claims, count_events, document_record, documents, event, events, incident,
+    incident_of_event, incidents, places, sources, stats,
 )
 from . import errors
 
@@ -116,33 +116,25 @@ def create_app(db_path: str, *, allow_ingest: bool = False, rate: float = 50.0, 
     @app.get("/api/events/{event_id}")
     def get_event(event_id: int):
         with reader() as store:
-            row = store.conn.execute("SELECT document_id FROM events WHERE id = ?", (event_id,)).fetchone()
+            row = event(store, event_id)
             if row is None:
                 raise HTTPException(404, f"no event {event_id}")
-            rows = [r for r in events(store, EventFilter(document_id=row["document_id"]), limit=None)
-                    if r["id"] == event_id]
-            incident = store.conn.execute(
-                "SELECT incident_id FROM incident_reports WHERE event_id = ? LIMIT 1", (event_id,)).fetchone()
-        return {"ok": True, "event": rows[0], "incident_id": incident[0] if incident else None}
+            incident_id = incident_of_event(store, event_id)
+        return {"ok": True, "event": row, "incident_id": incident_id}
 
     @app.get("/api/documents")
     def list_documents(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)):
         with reader() as store:
-            rows = [dict(r) for r in store.conn.execute(
-                "SELECT id, url, outlet, title, published, language, status, duplicate_of FROM documents "
-                "ORDER BY published DESC, rowid LIMIT ? OFFSET ?", (limit, offset))]
+            rows = documents(store, limit=limit, offset=offset)
         return {"ok": True, "documents": rows}
 
     @app.get("/api/documents/{document_id}")
     def get_document(document_id: str):
         with reader() as store:
-            row = store.conn.execute("SELECT analysis_json, status, status_reason, duplicate_of FROM documents "
-                                     "WHERE id = ?", (document_id[:64],)).fetchone()
-        if row is None:
+            record = document_record(store, document_id[:64])
+        if record is None:
             raise HTTPException(404, f"no document {document_id[:64]}")
-        return {"ok": True, "status": row["status"], "status_reason": row["status_reason"],
-                "duplicate_of": row["duplicate_of"],
-                "analysis": json.loads(row["analysis_json"]) if row["analysis_json"] else None}
+        return {"ok": True, **record}
 
     @app.get("/api/incidents")
     def list_incidents(f: EventFilter = Depends(event_filter), min_reports: int = Query(1, ge=1),
@@ -155,10 +147,10 @@ def create_app(db_path: str, *, allow_ingest: bool = False, rate: float = 50.0, 
     @app.get("/api/incidents/{incident_id}")
     def get_incident(incident_id: int):
         with reader() as store:
-            row = store.conn.execute("SELECT summary_json FROM incidents WHERE id = ?", (incident_id,)).fetchone()
-        if row is None:
+            summary = incident(store, incident_id)
+        if summary is None:
             raise HTTPException(404, f"no incident {incident_id}")
-        return {"ok": True, "incident": json.loads(row[0])}
+        return {"ok": True, "incident": summary}
 
     @app.get("/api/claims")
     def list_claims(source: str | None = Query(None, max_length=200), kind: str | None = None,
@@ -179,9 +171,7 @@ def create_app(db_path: str, *, allow_ingest: bool = False, rate: float = 50.0, 
     @app.get("/api/places")
     def list_places(limit: int = Query(500, ge=1, le=5000)):
         with reader() as store:
-            rows = [dict(r) for r in store.conn.execute(
-                "SELECT name, geonameid, lat, lon, country, feature, COUNT(*) AS mentions FROM places "
-                "WHERE geonameid IS NOT NULL GROUP BY geonameid ORDER BY mentions DESC, name LIMIT ?", (limit,))]
+            rows = places(store, limit=limit)
         return {"ok": True, "places": rows}
 
     @app.get("/api/stats")
