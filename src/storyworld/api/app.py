@@ -7,7 +7,6 @@ size-capped; a per-client token bucket caps the request rate.
 
 from __future__ import annotations
 
-import csv
 import io
 import threading
 import time
@@ -18,7 +17,7 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from ..store import Store
-from ..store.export import CSV_FIELDS, _csv_safe
+from ..store.export import feature_collection, write_csv
 from ..store.queries import (
     ClaimFilter, EventFilter, claims, count_events, document_record, documents, event, events, incident,
     incident_of_event, incidents, places, sources, stats,
@@ -98,18 +97,10 @@ def create_app(db_path: str, *, allow_ingest: bool = False, rate: float = 50.0, 
             total = count_events(store, f, cap=TOTAL_CAP)
         if format == "csv":
             out = io.StringIO()
-            writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
-            writer.writeheader()
-            for row in rows:
-                row = dict(row, sources=" > ".join(s["name"] for s in row["sources"]))
-                writer.writerow({k: _csv_safe(row.get(k)) for k in CSV_FIELDS})
+            write_csv(rows, out)
             return Response(out.getvalue(), media_type="text/csv")
         if format == "geojson":
-            features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
-                         "properties": {k: v for k, v in r.items() if k not in ("lat", "lon")}}
-                        for r in rows if r["lat"] is not None]
-            return JSONResponse({"type": "FeatureCollection", "features": features},
-                                media_type="application/geo+json")
+            return JSONResponse(feature_collection(rows), media_type="application/geo+json")
         return {"ok": True, "total": total, "total_capped": total >= TOTAL_CAP, "limit": limit, "offset": offset,
                 "events": rows}
 

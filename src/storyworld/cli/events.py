@@ -31,15 +31,9 @@ def command(type_, country, actor, since, until, source, outlet, modality, text_
         sys.stdout.write(json.dumps({"total": total, "events": rows}, ensure_ascii=False, indent=2) + "\n")
         return
     if fmt == "csv":
-        import csv
+        from ..store.export import write_csv
 
-        from ..store.export import CSV_FIELDS, _csv_safe
-
-        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            row = dict(row, sources=" > ".join(s["name"] for s in row["sources"]))
-            writer.writerow({k: _csv_safe(row.get(k)) for k in CSV_FIELDS})
+        write_csv(rows, sys.stdout)
         return
     table = Table("date", "type", "modality", "actor", "target", "place", "sources", "outlet", "evidence")
     for r in rows:
