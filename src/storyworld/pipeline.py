@@ -151,22 +151,3 @@ class Pipeline:
                 outcome.error = exc
             yield outcome
 
-
-def analyze_path(path: str, *, published: str | None = None, url: str | None = None, outlet: str | None = None,
-                 title: str | None = None, pipeline: Pipeline | None = None, max_bytes: int | None = None) -> Analysis:
-    """Analyse the first article of PATH ('-' for stdin); raise InputError when it cannot be read."""
-    from .ingest import iter_inputs
-    from .ingest.files import MAX_INPUT_BYTES
-
-    hints = {k: v for k, v in {"published": published, "url": url, "outlet": outlet, "title": title}.items() if v}
-    if published:
-        hints["published_source"] = "user"
-    item = next(iter(iter_inputs([path], hints_for=lambda _p: hints, max_bytes=max_bytes or MAX_INPUT_BYTES)), None)
-    if item is None:
-        raise InputError(Errors.E002.format(name=path), source=path)
-    if isinstance(item, InputError):
-        raise item
-    document = extract_document(item)
-    if document.language not in (None, "en"):
-        raise InputError(Errors.E008.format(name=path, language=document.language), source=path)
-    return (pipeline or Pipeline()).analyze_document(document)

@@ -84,6 +84,9 @@ def test_app_analyze_is_size_capped_and_returns_the_contract(fresh_store):
     validate(r.json())
     assert client.post("/api/analyze", content=b"x" * 5000).status_code == 413
     assert client.post("/api/analyze", content=b"   ").status_code == 422
+    french = "Les manifestants ont défilé dans les rues de Paris samedi pour protester contre la réforme, selon la police."
+    r = client.post("/api/analyze", content=french.encode())  # the service's language check, as the CLI's
+    assert r.status_code == 422 and "E008" in r.json()["error"]
 
 
 def test_app_rate_limit(fresh_store):

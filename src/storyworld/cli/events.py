@@ -20,13 +20,13 @@ def command(type_, country, actor, since, until, source, outlet, modality, text_
     """List stored events, newest first, with their evidence and attribution chain."""
     from rich.table import Table
 
+    from ..service import list_events
     from ..store import Store
-    from ..store.queries import count_events, events
 
     f = build_filter(type_, country, actor, since, until, source, outlet, modality, text_query)
     with Store.open(db, create=False) as store:
-        rows = events(store, f, limit=limit, offset=offset)
-        total = count_events(store, f)
+        page = list_events(store, f, limit=limit, offset=offset)
+    rows, total = page.events, page.total
     if fmt == "json":
         sys.stdout.write(json.dumps({"total": total, "events": rows}, ensure_ascii=False, indent=2) + "\n")
         return

@@ -184,7 +184,7 @@ def evaluate_ecbplus(path: Path, *, split: str | None = None, limit: int | None 
 # -- the demo corpus's cluster set -----------------------------------------------------------
 
 def evaluate_demo(path: Path, *, limit: int | None = None) -> EvalReport:
-    from ..corpus.ingest import ingest
+    from ..service import ingest
     from ..store import Store
     from ..store.queries import document_origins, incidents
 
