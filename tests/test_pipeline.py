@@ -4,7 +4,7 @@ import pytest
 
 from storyworld.errors import StageError
 from storyworld.pipeline import Pipeline, check_order
-from storyworld.registry import all_stages, get_stage
+from storyworld.registry import StageSpec, all_stages, get_stage
 
 
 def test_pipeline_refuses_a_stage_before_what_it_needs():
@@ -18,6 +18,27 @@ def test_pipeline_default_order_is_valid_and_registered():
     pipeline = Pipeline()
     assert set(pipeline.stages) <= set(all_stages())
     assert all("." in name and name.rsplit(".", 1)[1].startswith("v") for name in pipeline.stages)
+
+
+def test_pipeline_a_stage_sees_only_the_parts_it_requires(make_parsed, monkeypatch):
+    """A stage that reads a part its spec does not declare fails loudly, even when an earlier
+    stage assigned that part: the order check can then prove the real dependencies."""
+    from storyworld import registry
+
+    def reads_actors(parsed, parts):
+        return tuple(parts["actors"])
+
+    monkeypatch.setitem(registry._STAGES, "test.undeclared.v1",
+                        StageSpec("test.undeclared.v1", reads_actors, requires=("doc.ents",), assigns="extra"))
+    monkeypatch.setitem(registry._STAGES, "test.declared.v1",
+                        StageSpec("test.declared.v1", reads_actors, requires=("actors",), assigns="extra"))
+    parsed = make_parsed("Israeli jets struck a site near Masyaf on Friday.")
+    with pytest.raises(StageError, match=r"E301.*test\.undeclared\.v1.*KeyError.*actors") as info:
+        Pipeline(stages=("actors.v1", "test.undeclared.v1")).run_stages(parsed)
+    assert info.value.stage == "test.undeclared.v1"
+    Pipeline(stages=("actors.v1", "test.declared.v1")).run_stages(parsed)  # declared: the same stage works
+    with pytest.raises(StageError, match="E302"):
+        Pipeline(stages=("test.declared.v1", "actors.v1"))  # and its order is checked
 
 
 def test_pipeline_stage_failure_names_the_stage_and_the_document(make_parsed, monkeypatch):

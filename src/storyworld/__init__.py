@@ -12,7 +12,8 @@ import logging
 from .contract import SCHEMA_ID, from_json, to_json, validate
 from .errors import ConfigError, ContractError, InputError, StageError, StoreError, StoryworldError
 from .pipeline import Pipeline
-from .pipeline import analyze_path as _analyze_path
+from .service import analyze_path as _analyze_path
+from .service import analyze_text
 from .store import Store
 from .types import (
     Actor, ActorRef, Analysis, Claim, Document, Event, Location, Place, RawInput, Removed, Source, Span,
@@ -24,19 +25,8 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 __version__ = "0.1.0"
 
 
-def analyze_text(text: str, *, published: str | None = None, url: str | None = None,
-                 outlet: str | None = None, title: str | None = None, html: bool = False) -> Analysis:
-    """Analyse one article given as a string (plain text, or HTML with ``html=True``)."""
-    from .body import extract_document
-
-    raw = RawInput(origin="text", name="<text>", raw=text.encode("utf-8"),
-                   media_type="text/html" if html else "text/plain", url=url, outlet=outlet, title=title,
-                   published=published, published_source="user" if published else None)
-    return Pipeline().analyze_document(extract_document(raw))
-
-
 def analyze(path: str, **hints) -> Analysis:
-    """Analyse the article in a file (``-`` for stdin); hints: published, url, outlet, title."""
+    """Analyse the article in a file (``-`` for stdin); hints: published, url, outlet, title, settings."""
     return _analyze_path(path, **hints)
 
 

@@ -1,20 +1,24 @@
 """Pipeline: inputs → documents → one spaCy parse per batch → stages in a checked order → Analysis.
 
-spaCy is loaded once per Pipeline; documents are parsed with ``nlp.pipe``. A failure in one
-document becomes an InputError/StageError for that document, and the batch goes on.
+Documents are parsed in batches by ``parse.parse_documents``. Each stage sees only the parts its
+spec ``requires``, so an undeclared dependency fails at once instead of working by accident. A
+failure in one document becomes an InputError/StageError for that document, and the batch goes on.
+Importing this module registers the built-in stages (``extract.stages``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from typing import Callable, Iterable, Iterator
 
 from .body import extract_document
 from .errors import Errors, InputError, StageError, StoryworldError
+from .extract import stages as _builtin_stages  # noqa: F401  (registers the built-in stages)
 from .extract.outlet_homes import OutletHomes
-from .extract.stages import DEFAULT_STAGES
-from .parse import DEFAULT_MODEL, ParsedDocument, load_nlp
+from .parse import ParsedDocument, parse_documents
 from .registry import StageSpec, get_stage
+from .settings import default, stage_names
 from .types import Analysis, Document, RawInput
 
 _ALWAYS_AVAILABLE = ("doc.", "document.")
@@ -46,9 +50,11 @@ class Outcome:
 
 @dataclass
 class Pipeline:
-    model: str = DEFAULT_MODEL
-    stages: tuple[str, ...] = DEFAULT_STAGES
-    batch_size: int = 16
+    """Stages in a checked order over one spaCy model; the defaults are the settings table's."""
+
+    model: str = default("model")
+    stages: tuple[str, ...] = stage_names(default("stages"))
+    batch_size: int = default("batch_size")
     # what the documents read so far teach about each outlet's home division (a local paper's
     # "Paris" is in its own state); an outlet's first documents are read without it
     outlet_homes: OutletHomes = field(default_factory=OutletHomes, repr=False)
@@ -58,18 +64,12 @@ class Pipeline:
         self._specs = tuple(get_stage(name) for name in self.stages)
         check_order(self._specs)
 
-    @property
-    def nlp(self):
-        return load_nlp(self.model)
-
     def analyze_document(self, document: Document) -> Analysis:
         return next(iter(self.analyze_documents([document])))
 
     def analyze_documents(self, documents: Iterable[Document]) -> Iterator[Analysis]:
-        documents = list(documents)
-        docs = self.nlp.pipe((d.text for d in documents), batch_size=self.batch_size)
-        for document, doc in zip(documents, docs):
-            yield self.run_stages(ParsedDocument(document=document, doc=doc))
+        for parsed in parse_documents(list(documents), model=self.model, batch_size=self.batch_size):
+            yield self.run_stages(parsed)
 
     def run_stages(self, parsed: ParsedDocument) -> Analysis:
         if parsed.outlet_home is None:
@@ -77,7 +77,9 @@ class Pipeline:
         parts: dict[str, tuple] = {}
         for spec in self._specs:
             try:
-                parts[spec.assigns] = spec.func(parsed, parts)
+                # only what the spec declares: reading anything else is a KeyError, named below
+                declared = MappingProxyType({need: parts[need] for need in spec.requires if need in parts})
+                parts[spec.assigns] = spec.func(parsed, declared)
             except StoryworldError:
                 raise
             except Exception as exc:  # a bug or odd input in one stage: name it, keep the batch going
@@ -136,35 +138,16 @@ class Pipeline:
                 and outcome.skipped_reason is None)
 
     def _flush(self, batch: list[Outcome]) -> Iterator[Outcome]:
-        todo = [o for o in batch if self._needs_analysis(o)]
-        docs = iter(self.nlp.pipe((o.document.text for o in todo), batch_size=self.batch_size))
+        todo = [o.document for o in batch if self._needs_analysis(o)]
+        parsed_documents = parse_documents(todo, model=self.model, batch_size=self.batch_size)
         for outcome in batch:
             if not self._needs_analysis(outcome):
                 yield outcome
                 continue
-            doc = next(docs)
+            parsed = next(parsed_documents)
             try:
-                outcome.analysis = self.run_stages(ParsedDocument(document=outcome.document, doc=doc))
+                outcome.analysis = self.run_stages(parsed)
             except StoryworldError as exc:
                 outcome.error = exc
             yield outcome
 
-
-def analyze_path(path: str, *, published: str | None = None, url: str | None = None, outlet: str | None = None,
-                 title: str | None = None, pipeline: Pipeline | None = None, max_bytes: int | None = None) -> Analysis:
-    """Analyse the first article of PATH ('-' for stdin); raise InputError when it cannot be read."""
-    from .ingest import iter_inputs
-    from .ingest.files import MAX_INPUT_BYTES
-
-    hints = {k: v for k, v in {"published": published, "url": url, "outlet": outlet, "title": title}.items() if v}
-    if published:
-        hints["published_source"] = "user"
-    item = next(iter(iter_inputs([path], hints_for=lambda _p: hints, max_bytes=max_bytes or MAX_INPUT_BYTES)), None)
-    if item is None:
-        raise InputError(Errors.E002.format(name=path), source=path)
-    if isinstance(item, InputError):
-        raise item
-    document = extract_document(item)
-    if document.language not in (None, "en"):
-        raise InputError(Errors.E008.format(name=path, language=document.language), source=path)
-    return (pipeline or Pipeline()).analyze_document(document)

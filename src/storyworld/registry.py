@@ -1,7 +1,9 @@
 """Named, versioned stages: each declares what it requires and what it assigns.
 
 A name such as ``places.v1`` never changes meaning; new behaviour gets ``.v2``. Built-in stages
-register through the same decorator an add-on would use. ``Pipeline`` checks the order.
+register through the same decorator an add-on would use. This is a plain store of specs, below
+every stage: it imports none of them. The built-ins register when ``extract.stages`` is imported,
+which ``pipeline`` does; ``Pipeline`` checks the order.
 """
 
 from __future__ import annotations
@@ -32,7 +34,6 @@ def stage(name: str, *, requires: tuple[str, ...] = (), assigns: str) -> Callabl
 
 
 def get_stage(name: str) -> StageSpec:
-    _load_builtins()
     try:
         return _STAGES[name]
     except KeyError:
@@ -42,10 +43,4 @@ def get_stage(name: str) -> StageSpec:
 
 
 def all_stages() -> dict[str, StageSpec]:
-    _load_builtins()
     return dict(_STAGES)
-
-
-def _load_builtins() -> None:
-    # Importing the modules runs their @stage decorators.
-    from .extract import stages  # noqa: F401

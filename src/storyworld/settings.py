@@ -39,6 +39,16 @@ def defaults() -> dict[str, Any]:
     return {s.name: s.default for s in SETTINGS}
 
 
+def default(name: str) -> Any:
+    """One setting's default: the value code falls back on when no settings were loaded."""
+    return _BY_NAME[name].default
+
+
+def stage_names(value: str) -> tuple[str, ...]:
+    """The ``stages`` setting (comma-separated) as a tuple of stage names."""
+    return tuple(s.strip() for s in value.split(",") if s.strip())
+
+
 def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     """TOML tables and dotted keys (``fetch.allow_private_networks``) → flat setting names."""
     flat: dict[str, Any] = {}
@@ -96,5 +106,5 @@ def pipeline_kwargs(values: dict[str, Any]) -> dict[str, Any]:
     return {
         "model": values["model"],
         "batch_size": values["batch_size"],
-        "stages": tuple(s.strip() for s in values["stages"].split(",") if s.strip()),
+        "stages": stage_names(values["stages"]),
     }

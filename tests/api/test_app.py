@@ -27,6 +27,27 @@ def test_app_events_filters_and_formats(client):
     assert one["event"]["evidence"].endswith("Aug. 26.")
 
 
+def test_app_exports_build_the_same_rows_as_the_cli_export(client, fresh_store):
+    """One CSV-row and one GeoJSON-feature builder (store.export) for the API, the CLI and `export`."""
+    import csv
+    import io
+
+    from storyworld.store.export import export_csv, export_geojson
+
+    out = io.StringIO()
+    export_geojson(fresh_store, out)
+    exported = sorted(json.loads(out.getvalue())["features"], key=lambda f: f["properties"]["id"])
+    served = sorted(client.get("/api/events", params={"format": "geojson"}).json()["features"],
+                    key=lambda f: f["properties"]["id"])
+    assert served == exported and "seq" in served[0]["properties"]
+    assert served[0]["properties"]["sources"][0] == {"name": "Ynet", "kind": "outlet"}
+    out = io.StringIO()
+    export_csv(fresh_store, out)
+    by_id = lambda rows: sorted(rows, key=lambda r: int(r["id"]))  # noqa: E731
+    api_rows = csv.DictReader(io.StringIO(client.get("/api/events", params={"format": "csv"}).text))
+    assert by_id(api_rows) == by_id(csv.DictReader(io.StringIO(out.getvalue())))
+
+
 def test_app_error_envelope(client):
     for path, status in [("/api/events/999999", 404), ("/api/documents/nope", 404), ("/api/nothing", 404)]:
         r = client.get(path)
@@ -63,6 +84,9 @@ def test_app_analyze_is_size_capped_and_returns_the_contract(fresh_store):
     validate(r.json())
     assert client.post("/api/analyze", content=b"x" * 5000).status_code == 413
     assert client.post("/api/analyze", content=b"   ").status_code == 422
+    french = "Les manifestants ont défilé dans les rues de Paris samedi pour protester contre la réforme, selon la police."
+    r = client.post("/api/analyze", content=french.encode())  # the service's language check, as the CLI's
+    assert r.status_code == 422 and "E008" in r.json()["error"]
 
 
 def test_app_rate_limit(fresh_store):

@@ -129,7 +129,7 @@ def test_page_first_render_on_the_demo_store(browser, tmp_path, live_server):
     """The demo corpus, ingested as `make demo` does; first render reported (issue 8), not asserted."""
     from conftest import DEMO
 
-    from storyworld.corpus.ingest import ingest
+    from storyworld.service import ingest
     from storyworld.store import Store
 
     db = tmp_path / "demo.db"

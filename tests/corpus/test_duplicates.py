@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from storyworld.corpus.duplicates import NearDuplicateIndex, from_blob, minhash_signature, to_blob
-from storyworld.corpus.ingest import ingest
+from storyworld.service import ingest
 
 WIRE = ("Shells struck a camp for displaced people west of Goma on Friday, killing at least six civilians and "
         "wounding 14 others, camp officials and witnesses said. The army accused M23 rebels of firing the shells "

@@ -83,7 +83,8 @@ def test_update_incidents_cli_json(fresh_store, make_analysis):
 
 
 def test_update_a_place_named_only_in_the_dateline_is_not_where_it_happened(fresh_store, make_analysis):
-    from storyworld.corpus.update import _REPORT_SQL, _to_report
+    from storyworld.corpus.update import _to_report
+    from storyworld.store.incidents import REPORT_SQL
 
     text = "DUBAI, July 12 (Gulf Ledger) — A tanker sailing through the Red Sea was hit on Saturday."
     base = make_analysis(text)
@@ -91,7 +92,7 @@ def test_update_a_place_named_only_in_the_dateline_is_not_where_it_happened(fres
                     location=replace(base.events[0].location, text="DUBAI", name="Dubai", country="ARE"))
     analysis = replace(base, events=(event,))
     fresh_store.save(analysis)
-    row = fresh_store.conn.execute(_REPORT_SQL + " WHERE e.document_id = ?", (analysis.document.id,)).fetchone()
+    row = fresh_store.conn.execute(REPORT_SQL + " WHERE e.document_id = ?", (analysis.document.id,)).fetchone()
     assert row["lat"] is not None
     report = _to_report(row, fresh_store)
     assert report.lat is None and report.location_country is None
@@ -101,7 +102,8 @@ def test_update_a_place_named_only_in_the_dateline_is_not_where_it_happened(fres
 def test_update_the_dateline_town_lent_to_a_later_sentence_is_not_where_it_happened(fresh_store, make_analysis):
     """The places stage gives a sentence that names no place the dateline's town ("DAKAR, Oct. 3 …
     According to AFP, the demonstrators marched …"): that is where the story was filed."""
-    from storyworld.corpus.update import _REPORT_SQL, _in_dateline_only, _to_report
+    from storyworld.corpus.update import _in_dateline_only, _to_report
+    from storyworld.store.incidents import REPORT_SQL
 
     text = ("DAKAR, Oct. 3 (West Africa Report) — Police in Bamako fired tear gas on Friday.\n\n"
             "According to AFP, the demonstrators marched towards the Ministry of Energy.")
@@ -112,7 +114,7 @@ def test_update_the_dateline_town_lent_to_a_later_sentence_is_not_where_it_happe
                     location=replace(base.events[0].location, text="DAKAR", name="Dakar", country="SEN"))
     analysis = replace(base, events=(later,))
     fresh_store.save(analysis)
-    row = fresh_store.conn.execute(_REPORT_SQL + " WHERE e.document_id = ?", (analysis.document.id,)).fetchone()
+    row = fresh_store.conn.execute(REPORT_SQL + " WHERE e.document_id = ?", (analysis.document.id,)).fetchone()
     assert _to_report(row, fresh_store).lat is None
     named = dict(row, location_text="Ministry of Energy")  # a place the sentence names stays
     assert not _in_dateline_only(fresh_store, named)

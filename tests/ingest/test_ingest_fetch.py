@@ -70,7 +70,7 @@ def pipeline():
 
 
 def test_fetch_pages_and_feeds_end_to_end(site, fresh_store, pipeline):
-    from storyworld.corpus.ingest import ingest
+    from storyworld.service import ingest
 
     urls = [f"{site}/story.html", f"{site}/feed.rss", f"{site}/redirect?to=/story.html"]
     with fetch_policy(allow_private_networks=True):

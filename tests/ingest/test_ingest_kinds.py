@@ -10,7 +10,7 @@ import pytest
 from ingest.ingest_fixtures import (FRENCH_PAGE, article_page, article_text, rss_feed, write_jsonl,
                                     write_warc)
 
-from storyworld.corpus.ingest import ingest
+from storyworld.service import ingest
 from storyworld.errors import InputError
 from storyworld.ingest import iter_inputs
 

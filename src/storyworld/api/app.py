@@ -1,28 +1,26 @@
 """create_app(db_path, ...) -> FastAPI: documents, events, incidents, claims, sources, places, stats.
 
-Every read opens its own read-only SQLite connection (cheap, and safe across the server's worker
-threads); every filter is a bound parameter. CORS is off (no middleware); request bodies are
-size-capped; a per-client token bucket caps the request rate.
+Every route parses its parameters and calls the service layer (``storyworld.service``), as the
+CLI does. Every read opens its own read-only SQLite connection (cheap, and safe across the
+server's worker threads); every filter is a bound parameter. CORS is off (no middleware); request
+bodies are size-capped; a per-client token bucket caps the request rate.
 """
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import threading
 import time
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Any, Iterator, Mapping
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from .. import service
 from ..store import Store
-from ..store.export import CSV_FIELDS, _csv_safe
-from ..store.queries import (
-    ClaimFilter, EventFilter, claims, count_events, events, incidents, sources, stats,
-)
+from ..store.export import feature_collection, write_csv
+from ..store.queries import ClaimFilter, EventFilter
 from . import errors
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -51,8 +49,11 @@ class RateLimiter:
             return True
 
 
-def create_app(db_path: str, *, allow_ingest: bool = False, rate: float = 50.0, burst: int = 100,
-               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow_ingest: bool = False,
+               rate: float = 50.0, burst: int = 100, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+    """The API over the store at ``db_path``; ``settings`` (the shipped defaults when None) govern
+    what ``POST /api/analyze`` and ``POST /api/ingest`` do with an article."""
+    settings = service.resolve_settings(settings)
     app = FastAPI(title="storyworld", version="1", description="Sourced, mapped, dated events from news articles.")
     errors.install(app)
     limiter = RateLimiter(rate, burst)
@@ -94,71 +95,54 @@ def create_app(db_path: str, *, allow_ingest: bool = False, rate: float = 50.0, 
     def list_events(f: EventFilter = Depends(event_filter), limit: int = Query(100, ge=1, le=5000),
                     offset: int = Query(0, ge=0), format: str = Query("json", pattern="^(json|csv|geojson)$")):
         with reader() as store:
-            rows = events(store, f, limit=limit, offset=offset)
-            total = count_events(store, f, cap=TOTAL_CAP)
+            page = service.list_events(store, f, limit=limit, offset=offset, cap=TOTAL_CAP)
+        rows, total = page.events, page.total
         if format == "csv":
             out = io.StringIO()
-            writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
-            writer.writeheader()
-            for row in rows:
-                row = dict(row, sources=" > ".join(s["name"] for s in row["sources"]))
-                writer.writerow({k: _csv_safe(row.get(k)) for k in CSV_FIELDS})
+            write_csv(rows, out)
             return Response(out.getvalue(), media_type="text/csv")
         if format == "geojson":
-            features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]},
-                         "properties": {k: v for k, v in r.items() if k not in ("lat", "lon")}}
-                        for r in rows if r["lat"] is not None]
-            return JSONResponse({"type": "FeatureCollection", "features": features},
-                                media_type="application/geo+json")
+            return JSONResponse(feature_collection(rows), media_type="application/geo+json")
         return {"ok": True, "total": total, "total_capped": total >= TOTAL_CAP, "limit": limit, "offset": offset,
                 "events": rows}
 
     @app.get("/api/events/{event_id}")
     def get_event(event_id: int):
         with reader() as store:
-            row = store.conn.execute("SELECT document_id FROM events WHERE id = ?", (event_id,)).fetchone()
-            if row is None:
-                raise HTTPException(404, f"no event {event_id}")
-            rows = [r for r in events(store, EventFilter(document_id=row["document_id"]), limit=None)
-                    if r["id"] == event_id]
-            incident = store.conn.execute(
-                "SELECT incident_id FROM incident_reports WHERE event_id = ? LIMIT 1", (event_id,)).fetchone()
-        return {"ok": True, "event": rows[0], "incident_id": incident[0] if incident else None}
+            found = service.get_event(store, event_id)
+        if found is None:
+            raise HTTPException(404, f"no event {event_id}")
+        return {"ok": True, **found}
 
     @app.get("/api/documents")
     def list_documents(limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)):
         with reader() as store:
-            rows = [dict(r) for r in store.conn.execute(
-                "SELECT id, url, outlet, title, published, language, status, duplicate_of FROM documents "
-                "ORDER BY published DESC, rowid LIMIT ? OFFSET ?", (limit, offset))]
+            rows = service.list_documents(store, limit=limit, offset=offset)
         return {"ok": True, "documents": rows}
 
     @app.get("/api/documents/{document_id}")
     def get_document(document_id: str):
         with reader() as store:
-            row = store.conn.execute("SELECT analysis_json, status, status_reason, duplicate_of FROM documents "
-                                     "WHERE id = ?", (document_id[:64],)).fetchone()
-        if row is None:
+            record = service.get_document(store, document_id[:64])
+        if record is None:
             raise HTTPException(404, f"no document {document_id[:64]}")
-        return {"ok": True, "status": row["status"], "status_reason": row["status_reason"],
-                "duplicate_of": row["duplicate_of"],
-                "analysis": json.loads(row["analysis_json"]) if row["analysis_json"] else None}
+        return {"ok": True, **record}
 
     @app.get("/api/incidents")
     def list_incidents(f: EventFilter = Depends(event_filter), min_reports: int = Query(1, ge=1),
                        sort: str = Query("recent", pattern="^(origins|reports|recent)$"),
                        limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0)):
         with reader() as store:
-            rows = incidents(store, f, min_reports=min_reports, sort=sort, limit=limit, offset=offset)
+            rows = service.list_incidents(store, f, min_reports=min_reports, sort=sort, limit=limit, offset=offset)
         return {"ok": True, "schema": "storyworld.incidents/1", "incidents": rows}
 
     @app.get("/api/incidents/{incident_id}")
     def get_incident(incident_id: int):
         with reader() as store:
-            row = store.conn.execute("SELECT summary_json FROM incidents WHERE id = ?", (incident_id,)).fetchone()
-        if row is None:
+            summary = service.get_incident(store, incident_id)
+        if summary is None:
             raise HTTPException(404, f"no incident {incident_id}")
-        return {"ok": True, "incident": json.loads(row[0])}
+        return {"ok": True, "incident": summary}
 
     @app.get("/api/claims")
     def list_claims(source: str | None = Query(None, max_length=200), kind: str | None = None,
@@ -166,28 +150,26 @@ def create_app(db_path: str, *, allow_ingest: bool = False, rate: float = 50.0, 
                     cue: str | None = Query(None, max_length=50), limit: int = Query(100, ge=1, le=1000),
                     offset: int = Query(0, ge=0)):
         with reader() as store:
-            rows = claims(store, ClaimFilter(source=source, kind=kind, only_kind=only, outlet=outlet, cue=cue),
-                          limit=limit, offset=offset)
+            rows = service.list_claims(store, ClaimFilter(source=source, kind=kind, only_kind=only, outlet=outlet,
+                                                          cue=cue), limit=limit, offset=offset)
         return {"ok": True, "claims": rows}
 
     @app.get("/api/sources")
     def list_sources(kind: str | None = None, name: str | None = Query(None, max_length=200),
                      limit: int = Query(100, ge=1, le=1000)):
         with reader() as store:
-            return {"ok": True, "sources": sources(store, kind=kind, name=name, limit=limit)}
+            return {"ok": True, "sources": service.list_sources(store, kind=kind, name=name, limit=limit)}
 
     @app.get("/api/places")
     def list_places(limit: int = Query(500, ge=1, le=5000)):
         with reader() as store:
-            rows = [dict(r) for r in store.conn.execute(
-                "SELECT name, geonameid, lat, lon, country, feature, COUNT(*) AS mentions FROM places "
-                "WHERE geonameid IS NOT NULL GROUP BY geonameid ORDER BY mentions DESC, name LIMIT ?", (limit,))]
+            rows = service.list_places(store, limit=limit)
         return {"ok": True, "places": rows}
 
     @app.get("/api/stats")
     def get_stats():
         with reader() as store:
-            return {"ok": True, **stats(store)}
+            return {"ok": True, **service.summarize(store)}
 
     @app.post("/api/analyze")
     async def analyze(request: Request, published: str | None = Query(None, pattern=DATE),
@@ -196,7 +178,6 @@ def create_app(db_path: str, *, allow_ingest: bool = False, rate: float = 50.0, 
         """Analyse one article sent as the request body (text or HTML); nothing is stored."""
         from starlette.concurrency import run_in_threadpool
 
-        from .. import analyze_text
         from ..contract.serialize import to_dict
 
         body = await request.body()
@@ -205,8 +186,8 @@ def create_app(db_path: str, *, allow_ingest: bool = False, rate: float = 50.0, 
         if not body.strip():
             raise HTTPException(422, "empty body: send the article's text or HTML")
         text = body.decode("utf-8", errors="replace")
-        analysis = await run_in_threadpool(analyze_text, text, published=published, outlet=outlet, url=url,
-                                           html=html)
+        analysis = await run_in_threadpool(service.analyze_text, text, published=published, outlet=outlet, url=url,
+                                           html=html, settings=settings)
         return to_dict(analysis)
 
     @app.post("/api/ingest")
@@ -218,18 +199,13 @@ def create_app(db_path: str, *, allow_ingest: bool = False, rate: float = 50.0, 
             raise HTTPException(403, "ingestion over HTTP is off: start `storyworld serve --allow-ingest`")
         from starlette.concurrency import run_in_threadpool
 
-        from .. import analyze_text
-        from ..corpus.update import update_incidents
-
         body = await request.body()
         if not body.strip():
             raise HTTPException(422, "empty body: send the article's text or HTML")
-        analysis = await run_in_threadpool(analyze_text, body.decode("utf-8", errors="replace"),
-                                           published=published, outlet=outlet, url=url, html=html)
         with Store.open(db_path) as store:
-            result = store.save(analysis)
-            if result.status == "added":
-                update_incidents(store, [result.document_id])
+            result = await run_in_threadpool(service.ingest_text, body.decode("utf-8", errors="replace"), store=store,
+                                             published=published, outlet=outlet, url=url, html=html,
+                                             settings=settings)
         return {"ok": True, "document_id": result.document_id, "status": result.status, "events": result.events}
 
     from fastapi.responses import FileResponse

@@ -8,8 +8,8 @@ import click
 
 from ..contract import to_json, validate
 from ..contract.serialize import to_dict
-from ..pipeline import analyze_path
-from .output import console, current_settings, make_pipeline, validate_date
+from ..service import analyze_path
+from .output import console, current_settings, validate_date
 
 
 @click.command("analyze")
@@ -22,7 +22,7 @@ from .output import console, current_settings, make_pipeline, validate_date
 def command(path, published, url, outlet, title, fmt):
     """Analyse one article (.html, .txt, or - for stdin) and print storyworld.analysis/1 JSON."""
     analysis = analyze_path(path, published=published, url=url, outlet=outlet, title=title,
-                            pipeline=make_pipeline(), max_bytes=current_settings()["max_input_bytes"])
+                            settings=current_settings())
     if fmt == "json":
         validate(to_dict(analysis))
         sys.stdout.write(to_json(analysis) + "\n")

@@ -26,12 +26,13 @@ def command(source, kind, only_kind, outlet, cue, limit, fmt, db):
     """List attributed claims with their source chains (outermost first, publisher excluded)."""
     from rich.table import Table
 
+    from ..service import list_claims
     from ..store import Store
-    from ..store.queries import ClaimFilter, claims
+    from ..store.queries import ClaimFilter
 
     f = ClaimFilter(source=source, kind=kind, only_kind=only_kind, outlet=outlet, cue=cue)
     with Store.open(db, create=False) as store:
-        rows = claims(store, f, limit=limit)
+        rows = list_claims(store, f, limit=limit)
     if fmt == "json":
         sys.stdout.write(json.dumps({"claims": rows}, ensure_ascii=False, indent=2) + "\n")
         return
@@ -53,11 +54,11 @@ def sources_command(kind, name, limit, fmt, db):
     """List sources with how many documents, claims and events rest on each."""
     from rich.table import Table
 
+    from ..service import list_sources
     from ..store import Store
-    from ..store.queries import sources
 
     with Store.open(db, create=False) as store:
-        rows = sources(store, kind=kind, name=name, limit=limit)
+        rows = list_sources(store, kind=kind, name=name, limit=limit)
     if fmt == "json":
         sys.stdout.write(json.dumps({"sources": rows}, ensure_ascii=False, indent=2) + "\n")
         return

@@ -20,26 +20,20 @@ def command(type_, country, actor, since, until, source, outlet, modality, text_
     """List stored events, newest first, with their evidence and attribution chain."""
     from rich.table import Table
 
+    from ..service import list_events
     from ..store import Store
-    from ..store.queries import count_events, events
 
     f = build_filter(type_, country, actor, since, until, source, outlet, modality, text_query)
     with Store.open(db, create=False) as store:
-        rows = events(store, f, limit=limit, offset=offset)
-        total = count_events(store, f)
+        page = list_events(store, f, limit=limit, offset=offset)
+    rows, total = page.events, page.total
     if fmt == "json":
         sys.stdout.write(json.dumps({"total": total, "events": rows}, ensure_ascii=False, indent=2) + "\n")
         return
     if fmt == "csv":
-        import csv
+        from ..store.export import write_csv
 
-        from ..store.export import CSV_FIELDS, _csv_safe
-
-        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_FIELDS, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            row = dict(row, sources=" > ".join(s["name"] for s in row["sources"]))
-            writer.writerow({k: _csv_safe(row.get(k)) for k in CSV_FIELDS})
+        write_csv(rows, sys.stdout)
         return
     table = Table("date", "type", "modality", "actor", "target", "place", "sources", "outlet", "evidence")
     for r in rows:

@@ -23,14 +23,14 @@ def command(type_, country, actor, since, until, source, outlet, modality, text_
     from rich.table import Table
 
     from ..corpus.update import SCHEMA_ID
+    from ..service import list_incidents
     from ..store import Store
-    from ..store.queries import incidents
 
     f = build_filter(type_, country, actor, since, until, source, outlet, modality, text_query)
     if fmt == "table" and limit is None:
         limit = 30
     with Store.open(db, create=False) as store:
-        rows = incidents(store, f, min_reports=min_reports, sort=sort, limit=limit)
+        rows = list_incidents(store, f, min_reports=min_reports, sort=sort, limit=limit)
     if fmt == "json":
         sys.stdout.write(json.dumps({"schema": SCHEMA_ID, "incidents": rows}, ensure_ascii=False, indent=2) + "\n")
         return

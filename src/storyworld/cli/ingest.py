@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from ..corpus.ingest import ingest
 from ..errors import first_line
-from .output import console, current_settings, db_option, err_console, make_pipeline
+from ..service import ingest
+from .output import console, current_settings, db_option, err_console
 
 
 @click.command("ingest")
@@ -33,12 +33,12 @@ def command(paths, meta, allow_private, quiet, db):
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from ..ingest.fetch import fetch_policy
     from ..store import Store
 
     settings = current_settings()
-    allow_private = allow_private or settings["fetch.allow_private_networks"]
-    with Store.open(db) as store, fetch_policy(allow_private_networks=allow_private):
+    if allow_private:
+        settings = {**settings, "fetch.allow_private_networks": True}
+    with Store.open(db) as store:
         progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=err_console, disable=quiet, transient=False)
         with progress:
@@ -49,8 +49,7 @@ def command(paths, meta, allow_private, quiet, db):
                     progress.console.print(f"error: {first_line(outcome.error)}")
                 progress.advance(task)
 
-            report = ingest(paths, store=store, meta=meta, on_outcome=on_outcome, pipeline=make_pipeline(),
-                            max_bytes=settings["max_input_bytes"])
+            report = ingest(paths, store=store, meta=meta, on_outcome=on_outcome, settings=settings)
     console.print(
         f"{report.seen} input(s): {report.added} added ({report.events} events), {report.existing} already stored, "
         f"{report.duplicates} near-duplicate(s) linked, {report.skipped} stored but not analysed, "

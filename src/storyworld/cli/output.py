@@ -71,10 +71,3 @@ def current_settings() -> dict:
     from .. import settings
 
     return settings.load()
-
-
-def make_pipeline():
-    from ..pipeline import Pipeline
-    from ..settings import pipeline_kwargs
-
-    return Pipeline(**pipeline_kwargs(current_settings()))

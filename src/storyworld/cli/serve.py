@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .output import db_option, err_console
+from .output import current_settings, db_option, err_console
 
 
 @click.command("serve")
@@ -19,6 +19,6 @@ def command(host, port, allow_ingest, db):
 
     from ..api import create_app
 
-    app = create_app(db, allow_ingest=allow_ingest)
+    app = create_app(db, settings=current_settings(), allow_ingest=allow_ingest)
     err_console.print(f"storyworld API on http://{host}:{port}/ (docs at /docs) over {db}")
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -16,11 +16,11 @@ from .output import console, db_option
 @db_option
 def command(fmt, top, db):
     """Summarise the store."""
+    from ..service import summarize
     from ..store import Store
-    from ..store.queries import stats
 
     with Store.open(db, create=False) as store:
-        summary = stats(store, top=top)
+        summary = summarize(store, top=top)
     if fmt == "json":
         sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
         return

@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from typing import Any, Iterable
 
 from ..store import Store
-from ..store.transaction import transaction
+from ..store import incidents as table
 from ..types import Source
 from .incidents import (DISTANCE_KM, DocumentContext, Incident, IncidentReport, assign, candidate_window,
                         names_a_country, with_context)
@@ -27,18 +27,10 @@ REPORTABLE = ("actual", "negated")
 MAX_SPAN_DAYS = 62
 SCHEMA_ID = "storyworld.incidents/1"
 
-_REPORT_SQL = """
-SELECT e.id AS event_id, e.document_id, e.type, e.modality, e.trigger, e.date, e.date_precision,
-       e.lat, e.lon, e.location_precision, e.location_country, e.location_name, e.location_text, e.geonameid,
-       e.actor_name, e.actor_text, e.actor_country, e.actor_role,
-       e.target_name, e.target_text, e.target_country, e.target_role,
-       e.evidence, e.evidence_start, e.evidence_end, e.sources_json, d.published, d.outlet, d.url, d.title
-FROM events e JOIN documents d ON d.id = e.document_id
-"""
-
 
 def _to_report(row, store: Store | None = None) -> IncidentReport:
-    """The row as an IncidentReport; with the store, its open date and place filled from context."""
+    """The row (``store.incidents.REPORT_SQL``) as an IncidentReport; with the store, its open date and
+    place filled from context."""
     dateline_place = store is not None and _in_dateline_only(store, row)
     report = IncidentReport(
         event_id=row["event_id"], document_id=row["document_id"], type=row["type"], modality=row["modality"],
@@ -72,11 +64,9 @@ def _dateline(store: Store, document_id: str) -> str:
     cached = _datelines.get(key)
     if cached is not None:
         return cached
-    row = store.conn.execute("SELECT substr(text, 1, 160) AS head FROM documents WHERE id = ?",
-                             (document_id,)).fetchone()
-    if row is None:
+    head = table.document_head(store, document_id, 160)
+    if head is None:
         return ""  # not stored (yet): nothing to remember
-    head = row["head"] or ""
     ends = [head.find(d) for d in _DATELINE_DASHES if 0 < head.find(d) <= 120]
     if len(_datelines) >= MAX_CACHED_DATELINES:
         _datelines.clear()
@@ -101,19 +91,14 @@ def _in_dateline_only(store: Store, row) -> bool:
 
 def _sentence_dates(store: Store, document_id: str, start: int, end: int) -> tuple[str, ...]:
     """The day dates the evidence span names, in text order, the dateline's excluded."""
-    skip = len(_dateline(store, document_id))
-    return tuple(r["value"] for r in store.conn.execute(
-        "SELECT value FROM times WHERE document_id = ? AND start >= ? AND \"end\" <= ? AND start >= ? "
-        "AND precision = 'day' AND value IS NOT NULL ORDER BY start", (document_id, start, end, skip)))
+    return table.day_times(store, document_id, start, end, not_before=len(_dateline(store, document_id)))
 
 
 def _lead(store: Store, document_id: str) -> DocumentContext:
     """The document's lead: the day of its first event with one (its own, else its sentence's) and
     the place of its first located event (below country level when there is one)."""
     date = precision = None
-    for r in store.conn.execute(
-            "SELECT date, date_precision, evidence_start, evidence_end FROM events WHERE document_id = ? ORDER BY seq",
-            (document_id,)):
+    for r in table.event_dates(store, document_id):
         if r["date"] and r["date_precision"] == "day":
             date, precision = r["date"], "day"
             break
@@ -121,10 +106,7 @@ def _lead(store: Store, document_id: str) -> DocumentContext:
         if days:
             date, precision = max(days), "day"
             break
-    located = next((r for r in store.conn.execute(
-        "SELECT document_id, lat, lon, location_precision, location_country, location_text, evidence, evidence_start "
-        "FROM events WHERE document_id = ? AND lat IS NOT NULL ORDER BY location_precision = 'country', seq",
-        (document_id,)) if not _in_dateline_only(store, r)), None)
+    located = next((r for r in table.located_events(store, document_id) if not _in_dateline_only(store, r)), None)
     if located is None:
         return DocumentContext(date=date, date_precision=precision)
     return DocumentContext(date=date, date_precision=precision, lat=located["lat"], lon=located["lon"],
@@ -139,39 +121,29 @@ def _anchor(report: IncidentReport) -> str | None:
 def _candidates(store: Store, report: IncidentReport) -> list[Incident]:
     window = candidate_window(report)
     if window is None:
-        ids = [r[0] for r in store.conn.execute(
-            "SELECT id FROM incidents WHERE type = ? AND date_min IS NULL", (report.type,))]
+        ids = table.undated_incidents(store, report.type)
     else:
         lo, hi = window
-        # A bounded range on the leading date_min column keeps this an index lookup whatever the
-        # store's size; an incident spanning more than MAX_SPAN_DAYS is not found by it (none is
-        # expected: its reports' dates must each fall within a few days of another's).
+        # An incident spanning more than MAX_SPAN_DAYS is not found (none is expected: its reports'
+        # dates must each fall within a few days of another's).
         earliest = (date.fromisoformat(lo) - timedelta(days=MAX_SPAN_DAYS)).isoformat()
-        sql = "SELECT id FROM incidents WHERE type = ? AND date_min BETWEEN ? AND ? AND date_max >= ?"
-        params: list = [report.type, earliest, hi, lo]
+        box = None
         if report.lat is not None and report.location_precision in DISTANCE_KM:
             # Only incidents that could lie within the largest matching distance, or have no place
             # finer than a country or a sea (their reports match by country, ``location_compatible``).
             dlat = DISTANCE_KM["admin1"] / 111.0
             dlon = dlat / max(0.1, math.cos(math.radians(report.lat)))
-            sql += (" AND (lat IS NULL OR location_precision IS NULL OR location_precision = 'country'"
-                    " OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))")
-            params += [report.lat - dlat, report.lat + dlat, report.lon - dlon, report.lon + dlon]
-        ids = [r[0] for r in store.conn.execute(sql, params)]
-    out = []
-    for incident_id in ids:
-        rows = store.conn.execute(
-            _REPORT_SQL + " JOIN incident_reports ir ON ir.event_id = e.id AND ir.document_id = e.document_id "
-            "WHERE ir.incident_id = ? ORDER BY e.id", (incident_id,)).fetchall()
-        out.append(Incident(id=incident_id, reports=[_to_report(r, store) for r in rows]))
-    return out
+            box = (report.lat - dlat, report.lat + dlat, report.lon - dlon, report.lon + dlon)
+        ids = table.incidents_in_window(store, report.type, earliest=earliest, lo=lo, hi=hi, box=box)
+    return [Incident(id=incident_id, reports=[_to_report(r, store) for r in table.incident_reports(store, incident_id)])
+            for incident_id in ids]
 
 
 def update_incidents(store: Store, document_ids: Iterable[str]) -> set[int]:
     """Cluster the events of these documents into incidents; return the ids of incidents touched."""
     touched: set[int] = set()
     for document_id in document_ids:
-        with transaction(store.conn):  # one document's placements and summaries land together
+        with store.transaction():  # one document's placements and summaries land together
             placed = _add_document(store, document_id)
             for incident_id in sorted(placed):
                 rebuild_summary(store, incident_id)
@@ -181,41 +153,19 @@ def update_incidents(store: Store, document_ids: Iterable[str]) -> set[int]:
 
 def _add_document(store: Store, document_id: str) -> set[int]:
     touched: set[int] = set()
-    doc = store.conn.execute("SELECT status, duplicate_of FROM documents WHERE id = ?", (document_id,)).fetchone()
+    doc = table.document_status(store, document_id)
     if doc is None:
         return touched
     if doc["duplicate_of"]:
-        for row in store.conn.execute(
-            "SELECT incident_id, event_id FROM incident_reports WHERE document_id = ? AND duplicate_of IS NULL",
-            (doc["duplicate_of"],),
-        ).fetchall():
-            store.conn.execute(
-                "INSERT OR IGNORE INTO incident_reports (incident_id, event_id, document_id, duplicate_of) "
-                "VALUES (?, ?, ?, ?)", (row["incident_id"], row["event_id"], document_id, doc["duplicate_of"]))
-            touched.add(row["incident_id"])
-        return touched
-    placeholders = ",".join("?" * len(REPORTABLE))
-    rows = store.conn.execute(
-        _REPORT_SQL + f" WHERE e.document_id = ? AND e.modality IN ({placeholders}) "
-        "AND NOT EXISTS (SELECT 1 FROM incident_reports ir WHERE ir.event_id = e.id) ORDER BY e.seq",
-        (document_id, *REPORTABLE)).fetchall()
-    for row in rows:
+        return table.link_copy(store, document_id, doc["duplicate_of"])
+    for row in table.unplaced_reports(store, document_id, REPORTABLE):
         report = _to_report(row, store)
         incident = assign(report, _candidates(store, report))
         if incident is None:
-            now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-            incident_id = store.conn.execute(
-                "INSERT INTO incidents (type, modality, date_min, date_max, reports, independent_origins, "
-                "summary_json, updated_at) VALUES (?, ?, ?, ?, 0, 0, '{}', ?)",
-                (report.type, report.modality, _anchor(report), _anchor(report), now)).lastrowid
+            incident_id = table.new_incident(store, report.type, report.modality, _anchor(report))
         else:
             incident_id = incident.id
-        store.conn.execute(
-            "INSERT INTO incident_reports (incident_id, event_id, document_id) VALUES (?, ?, ?)",
-            (incident_id, report.event_id, document_id))
-        store.conn.execute(
-            "UPDATE incidents SET date_min = MIN(COALESCE(date_min, ?), ?), date_max = MAX(COALESCE(date_max, ?), ?) "
-            "WHERE id = ?", (_anchor(report), _anchor(report), _anchor(report), _anchor(report), incident_id))
+        table.add_report(store, incident_id, report.event_id, document_id, _anchor(report))
         touched.add(incident_id)
     return touched
 
@@ -237,19 +187,7 @@ def outlet_alias(name: str) -> str:
 
 
 def rebuild_summary(store: Store, incident_id: int) -> dict[str, Any]:
-    rows = store.conn.execute(
-        """SELECT ir.document_id AS report_document, ir.duplicate_of, e.id AS event_id, e.document_id, e.type, e.modality, e.trigger,
-                  e.date, e.date_precision, e.lat, e.lon, e.location_precision, e.location_country,
-                  e.location_name, e.location_text, e.geonameid, e.actor_name, e.actor_text, e.actor_country,
-                  e.actor_role, e.target_name, e.target_text, e.target_country, e.target_role,
-                  e.evidence, e.evidence_start, e.evidence_end, e.sources_json,
-                  d.id AS doc_id, d.url, d.title, d.outlet, d.published,
-                  o.outlet AS original_outlet
-           FROM incident_reports ir
-           JOIN events e ON e.id = ir.event_id
-           JOIN documents d ON d.id = ir.document_id
-           LEFT JOIN documents o ON o.id = ir.duplicate_of
-           WHERE ir.incident_id = ? ORDER BY d.published, d.id, e.id""", (incident_id,)).fetchall()
+    rows = table.summary_rows(store, incident_id)
     reports, chains = [], []
     for r in rows:
         sources = json.loads(r["sources_json"])
@@ -298,14 +236,12 @@ def rebuild_summary(store: Store, incident_id: int) -> dict[str, Any]:
                                                       "url": first["url"]},
         "conflicts": conflicts(rows, reports),
     }
-    store.conn.execute(
-        """UPDATE incidents SET modality = ?, date = ?, date_precision = ?, lat = ?, lon = ?, location_country = ?,
-               location_precision = ?, reports = ?, independent_origins = ?, first_published = ?, summary_json = ?,
-               updated_at = ? WHERE id = ?""",
-        (modality, date, date_precision, best and best["lat"], best and best["lon"],
-         best and best["location_country"], best and best["location_precision"], len(reports), len(independent),
-         first and first["published"], json.dumps(summary, ensure_ascii=False),
-         datetime.now(timezone.utc).isoformat(timespec="seconds"), incident_id))
+    table.save_summary(
+        store, incident_id, modality=modality, date=date, date_precision=date_precision, lat=best and best["lat"],
+        lon=best and best["lon"], location_country=best and best["location_country"],
+        location_precision=best and best["location_precision"], reports=len(reports),
+        independent_origins=len(independent), first_published=first and first["published"],
+        summary_json=json.dumps(summary, ensure_ascii=False))
     return summary
 
 

@@ -70,7 +70,7 @@ def evaluate_polnear(path: Path, *, split: str | None, limit: int | None) -> Eva
     from ..body.document import document_id
     from ..extract.attribution import relation_spans
     from ..resources.cues import CLAIM_CLASSES
-    from ..parse import ParsedDocument, load_nlp
+    from ..parse import ParsedDocument, parse_documents
     from ..types import Document
 
     split = split or "test"
@@ -78,10 +78,9 @@ def evaluate_polnear(path: Path, *, split: str | None, limit: int | None) -> Eva
     docs = [d for d in map(json.loads, file.open(encoding="utf-8")) if d["split"] == split]
     if limit:
         docs = docs[:limit]
-    nlp = load_nlp()
     scores = {f"{role}.{mode}": PRF(0, 0, 0) for role in ("source", "cue", "content") for mode in ("exact", "overlap")}
     relation = with_content = claims_only = in_lexicon = PRF(0, 0, 0)
-    for record, doc in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=8)):
+    for record, doc in zip(docs, parse_documents((d["text"] for d in docs), batch_size=8)):
         parsed = ParsedDocument(Document(id=document_id(record["text"]), text=record["text"], language="en"), doc)
         predicted = relation_spans(parsed)
         gold = [g for g in record["attributions"] if g.get("cue")]

@@ -197,7 +197,7 @@ def _f1s(gold: list[str], predicted: list[str]) -> tuple[float, float, float]:
 
 def evaluate_case2021(path: Path, *, limit: int | None = None) -> EvalReport:
     from ..body.document import document_id
-    from ..parse import ParsedDocument
+    from ..parse import ParsedDocument, parse_documents
     from ..pipeline import Pipeline
     from ..types import Document
 
@@ -213,7 +213,7 @@ def evaluate_case2021(path: Path, *, limit: int | None = None) -> EvalReport:
     pipeline = Pipeline()
     predicted = []
     types_of: dict[str, Counter] = defaultdict(Counter)
-    docs = pipeline.nlp.pipe((i["text"] for i in items), batch_size=32)
+    docs = parse_documents((i["text"] for i in items), model=pipeline.model, batch_size=32)
     for item, doc in zip(items, docs):
         document = Document(id=document_id(item["text"]), text=item["text"], language="en")
         analysis = pipeline.run_stages(ParsedDocument(document=document, doc=doc))
@@ -259,7 +259,7 @@ def _code_ok(ref, gold_actors: list[dict]) -> bool:
 
 def evaluate_plover_gsr(path: Path, *, split: str | None = None, limit: int | None = None) -> EvalReport:
     from ..body.document import document_id
-    from ..parse import ParsedDocument
+    from ..parse import ParsedDocument, parse_documents
     from ..pipeline import Pipeline
     from ..types import Document
 
@@ -272,7 +272,7 @@ def evaluate_plover_gsr(path: Path, *, split: str | None = None, limit: int | No
     pipeline = Pipeline()
     gold, predicted = [], []
     source_ok = source_n = target_ok = target_n = covered = 0
-    for item, doc in zip(items, pipeline.nlp.pipe((i["text"] for i in items), batch_size=32)):
+    for item, doc in zip(items, parse_documents((i["text"] for i in items), model=pipeline.model, batch_size=32)):
         document = Document(id=document_id(item["text"]), text=item["text"], language="en")
         events = sorted(pipeline.run_stages(ParsedDocument(document=document, doc=doc)).events,
                         key=lambda e: e.trigger_start or 0)

@@ -122,10 +122,11 @@ def coreference(docs: list[dict], story_of: dict[str, int], nlp) -> tuple[list[s
     mentions into spans of the parsed documents and collects the gold chains.
     """
     from ..corpus.coref import EventMention, cluster_event_mentions
+    from ..parse import parse_documents
 
     gold: dict[str, set] = defaultdict(set)
     mentions: list[EventMention] = []
-    for document, doc in zip(docs, nlp.pipe([d["text"] for d in docs], batch_size=16)):
+    for document, doc in zip(docs, parse_documents([d["text"] for d in docs], batch_size=16)):
         for m in document["mentions"]:
             if m["kind"] != "event" or not m["validated_sentence"]:
                 continue
@@ -183,20 +184,19 @@ def evaluate_ecbplus(path: Path, *, split: str | None = None, limit: int | None 
 # -- the demo corpus's cluster set -----------------------------------------------------------
 
 def evaluate_demo(path: Path, *, limit: int | None = None) -> EvalReport:
-    from ..corpus.ingest import ingest
+    from ..service import ingest
     from ..store import Store
-    from ..store.queries import incidents
+    from ..store.queries import document_origins, incidents
 
     gold = json.loads((path / "gold" / "incidents.json").read_text("utf-8"))
     report = EvalReport(stage="incidents", dataset="demo")
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp) / "eval.db")
         ingest([path / "articles"], store=store, meta=path)
-        files = {row["id"]: Path(row["origin"] or "").name for row in store.conn.execute(
-            "SELECT id, origin FROM documents")}
+        stored = document_origins(store)
+        files = {row["id"]: Path(row["origin"] or "").name for row in stored}
         found = incidents(store)
-        duplicates = {Path(r["origin"]).name: r["duplicate_of"] for r in store.conn.execute(
-            "SELECT origin, duplicate_of FROM documents WHERE duplicate_of IS NOT NULL")}
+        duplicates = {Path(r["origin"]).name: r["duplicate_of"] for r in stored if r["duplicate_of"] is not None}
         store.close()
     predicted_of: dict[tuple[str, str], int] = {}
     predicted_origins: dict[int, int] = {}

@@ -40,10 +40,9 @@ def _score_corpus(name: str, docs: list[dict], report: EvalReport) -> None:
     from ..body.document import document_id
     from ..extract.outlet_homes import OutletHomes
     from ..extract.places import extract_places, resolve_spans
-    from ..parse import ParsedDocument, load_nlp
+    from ..parse import ParsedDocument, parse_documents
     from ..types import Document
 
-    nlp = load_nlp()
     errors: list[float] = []
     same_id = with_id = 0
     exact = overlap = PRF(0, 0, 0)
@@ -52,7 +51,7 @@ def _score_corpus(name: str, docs: list[dict], report: EvalReport) -> None:
     # (recognition, scored below from the same pass, does not depend on the home)
     homes = OutletHomes()
     parsed_docs, recognised = [], []
-    for record, doc in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=16)):
+    for record, doc in zip(docs, parse_documents((d["text"] for d in docs), batch_size=16)):
         parsed = ParsedDocument(Document(id=document_id(record["text"]), text=record["text"], language="en",
                                          url=record.get("url") or None), doc)
         places = extract_places(parsed)
@@ -148,7 +147,7 @@ def evaluate_event_locations(data: Path, *, split: str | None = None, limit: int
     where that event happened, or none. ``gold: true`` records (489) are the test set; the
     annotations marked ``gold: false`` (9,650) serve as the development split (``--split dev``)."""
     from ..extract.places import event_place, extract_places
-    from ..parse import ParsedDocument, load_nlp
+    from ..parse import ParsedDocument, parse_documents
     from ..types import Document
 
     want_gold = split != "dev"
@@ -157,10 +156,9 @@ def evaluate_event_locations(data: Path, *, split: str | None = None, limit: int
     if limit:
         records = records[:limit]
     report = EvalReport(stage="places", dataset="event-location" + ("-dev" if split == "dev" else ""))
-    nlp = load_nlp()
     tokens = PRF(0, 0, 0)
     right = 0
-    for record, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=64)):
+    for record, doc in zip(records, parse_documents((r["text"] for r in records), batch_size=64)):
         parsed = ParsedDocument(Document(id=str(record["key"]), text=record["text"], language="en"), doc)
         verb = record["verb"]
         place = event_place(doc, verb["start"], verb["end"], extract_places(parsed))

@@ -97,7 +97,7 @@ def checks(analysis: Analysis) -> list[tuple[str, str, bool]]:
 
 
 def analyze_seed(path: Path) -> Analysis:
-    from ..pipeline import analyze_path
+    from ..service import analyze_path
 
     return analyze_path(str(path), published=PUBLISHED, outlet=OUTLET)
 

@@ -111,9 +111,8 @@ class _Tally:
 
 def _tempeval(data: Path, split: str | None, limit: int | None) -> EvalReport:
     from ..extract.times import tag_parsed
-    from ..parse.model import load_nlp
+    from ..parse import parse_documents
 
-    nlp = load_nlp()
     report = EvalReport(stage="times", dataset="tempeval3")
     subsets = [s for s in SUBSETS if (data / f"{s}.jsonl").exists() and split in (None, s)]
     total = _Tally()
@@ -122,7 +121,7 @@ def _tempeval(data: Path, split: str | None, limit: int | None) -> EvalReport:
         docs = _read_jsonl(data / f"{subset}.jsonl")[:limit] if limit else _read_jsonl(data / f"{subset}.jsonl")
         tally = _Tally()
         texts = [d["text"][:200_000] for d in docs]
-        for d, doc in zip(docs, nlp.pipe(texts, batch_size=16)):
+        for d, doc in zip(docs, parse_documents(texts, batch_size=16)):
             system = tag_parsed(doc, d.get("dct"))
             tally.add(d["timex"], system, misses)
             total.add(d["timex"], system, [])

@@ -51,14 +51,3 @@ def _event_dates(parsed, parts):
 def _event_sources(parsed, parts):
     return tuple(attribution.attribute_events(parsed, parts["events"], claims=parts["claims"]))
 
-
-DEFAULT_STAGES: tuple[str, ...] = (
-    "actors.v1",
-    "places.v1",
-    "times.v1",
-    "claims.v1",
-    "events.v1",
-    "events.location.v1",
-    "events.date.v1",
-    "events.sources.v1",
-)

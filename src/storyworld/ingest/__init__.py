@@ -5,6 +5,7 @@ Errors for one input are yielded as InputError values, so that a batch goes on p
 """
 
 from .fetch import FetchPolicy, fetch_policy
-from .files import iter_inputs, read_bytes_input
+from .files import iter_inputs
+from .raw import read_bytes_input
 
 __all__ = ["FetchPolicy", "fetch_policy", "iter_inputs", "read_bytes_input"]

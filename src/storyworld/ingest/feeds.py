@@ -17,6 +17,7 @@ from typing import Any, Iterator
 
 from ..errors import Errors, InputError
 from ..types import RawInput
+from .raw import merge_hints, read_bytes_input
 
 _FEED_ROOT = re.compile(
     rb"^\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!doctype[^>]*>\s*)*<(?:rss|feed|rdf:rdf)[\s>]", re.I | re.S)
@@ -65,8 +66,6 @@ def iter_feed(raw: bytes, *, name: str, max_bytes: int, max_entries: int, hints:
               base_url: str | None = None) -> Iterator[RawInput | InputError]:
     """One RawInput per entry of the feed in ``raw``, or InputErrors (E017 for the whole feed)."""
     import feedparser
-
-    from .files import merge_hints, read_bytes_input
 
     if len(raw) > max_bytes:
         yield InputError(Errors.E005.format(name=name, size=len(raw), limit=max_bytes), source=name)

@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator
 
 from ..errors import Errors, InputError
+from ..settings import default
 
 USER_AGENT = "storyworld/0.1 (+https://github.com/storyworld; news analysis, one page at a time)"
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -43,7 +44,7 @@ FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xm
 
 @dataclass(frozen=True)
 class FetchPolicy:
-    allow_private_networks: bool = False
+    allow_private_networks: bool = default("fetch.allow_private_networks")
     timeout: float = 20.0  # seconds, per connect and per read
     max_redirects: int = 5
 

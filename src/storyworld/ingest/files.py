@@ -1,8 +1,9 @@
-"""Files, folders, stdin and URLs → RawInput; content sniffing; size bounds; routing by input kind.
+"""Files, folders, stdin and URLs → RawInput; size bounds; routing by input kind.
 
 ``iter_inputs`` decides each input's kind and hands containers to their module: RSS/Atom feeds
 (``feeds.py``), WARC files (``warc.py``), JSON Lines (``jsonl.py``), http(s) URLs (``fetch.py``).
-Everything else is one article (.txt/.html or any file that sniffs as text or HTML).
+Everything else is one article (.txt/.html or any file that sniffs as text or HTML), checked by
+``raw.py`` as every reader's articles are.
 
 Bounds: every article — a file, a feed entry, a WARC payload, a JSON line, a fetched page — is
 refused above ``max_bytes`` (E005); a feed file is read whole and so is bounded by ``max_bytes``
@@ -20,80 +21,18 @@ from typing import Any, BinaryIO, Iterable, Iterator
 
 from ..errors import Errors, InputError
 from ..types import RawInput
+from .feeds import iter_feed, looks_like_feed
+from .fetch import HTML_TYPES, TEXT_TYPES, fetch_url, is_url
+from .jsonl import iter_jsonl
+from .raw import HTML_SUFFIXES, MAX_INPUT_BYTES, as_utf8, merge_hints, read_bytes_input
+from .warc import iter_warc, looks_like_warc
 
-MAX_INPUT_BYTES = 20 * 1024 * 1024
 MAX_ENTRIES = 100_000  # articles read from one feed, WARC or JSONL file
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 CONTAINER_SUFFIXES = FEED_SUFFIXES | {".warc", ".jsonl"}  # and .warc.gz, matched on the full name
 HEAD_BYTES = 4096
-
-
-def sniff_media_type(raw: bytes, *, name: str = "") -> str:
-    """Decide text/html or text/plain from the content first, the name second."""
-    head = raw[:4096].lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head or b"<p>" in head or b"<div" in head:
-        return "text/html"
-    if Path(name).suffix.lower() in HTML_SUFFIXES and b"<" in head:
-        return "text/html"
-    return "text/plain"
-
-
-def check_not_binary(raw: bytes, name: str) -> None:
-    """Refuse NUL-bearing or control-heavy bytes (PDFs, images, executables)."""
-    head = raw[:8192]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 BOM: text, decoded later
-        return
-    if b"\x00" in head:
-        raise InputError(Errors.E003.format(name=name, detail="NUL bytes"), source=name)
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    if head and controls / len(head) > 0.05:
-        raise InputError(Errors.E003.format(name=name, detail=f"{controls} control bytes"), source=name)
-
-
-def read_bytes_input(
-    raw: bytes, *, name: str, origin: str = "path", max_bytes: int = MAX_INPUT_BYTES, media_type: str | None = None,
-    **hints
-) -> RawInput:
-    """One article from bytes: size, emptiness and binary checks; the media type sniffed unless given."""
-    if len(raw) > max_bytes:
-        raise InputError(Errors.E005.format(name=name, size=len(raw), limit=max_bytes), source=name)
-    if not raw.strip():
-        raise InputError(Errors.E002.format(name=name), source=name)
-    check_not_binary(raw, name)
-    return RawInput(origin=origin, name=name, raw=raw, media_type=media_type or sniff_media_type(raw, name=name),
-                    **hints)
-
-
-def merge_hints(own: dict[str, Any], hints: dict[str, Any]) -> dict[str, Any]:
-    """A container entry's own url/title/outlet/published win; ``hints`` (e.g. meta*.csv) fill the gaps."""
-    merged = {k: v for k, v in own.items() if v is not None}
-    for key, value in hints.items():
-        if key == "published_source" or value is None or merged.get(key) is not None:
-            continue
-        merged[key] = value
-        if key == "published":
-            merged["published_source"] = hints.get("published_source")
-    return {k: v for k, v in merged.items() if v is not None}
-
-
-def as_utf8(raw: bytes, charset: str | None) -> bytes:
-    """Bytes a server or archive declared in another charset, as UTF-8 (the body stage sniffs only
-    UTF-8/UTF-16 and then guesses). Bytes that are valid UTF-8 already are kept: headers lie more
-    often than UTF-8 does."""
-    if not charset or charset.lower().replace("_", "-") in ("utf-8", "utf8", "us-ascii", "ascii"):
-        return raw
-    try:
-        raw.decode("utf-8")
-        return raw
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode(charset).encode("utf-8")
-    except (LookupError, UnicodeDecodeError):
-        return raw
 
 
 def read_path(path: Path, *, max_bytes: int = MAX_INPUT_BYTES, **hints) -> RawInput:
@@ -113,9 +52,6 @@ def read_path(path: Path, *, max_bytes: int = MAX_INPUT_BYTES, **hints) -> RawIn
 
 def input_kind(name: str, head: bytes = b"") -> str:
     """'warc' | 'jsonl' | 'feed' | 'article', from the name first, then the first bytes."""
-    from .feeds import looks_like_feed
-    from .warc import looks_like_warc
-
     lower = name.lower()
     if lower.endswith((".warc", ".warc.gz")) or looks_like_warc(head):
         return "warc"
@@ -182,13 +118,9 @@ def _iter_stream(stream: BinaryIO, *, name: str, origin: str, max_bytes: int, hi
         kind = "jsonl"
     body = io.BufferedReader(_Prefixed(head, stream))
     if kind == "warc":
-        from .warc import iter_warc
-
         yield from iter_warc(body, name=name, max_bytes=max_bytes, max_entries=MAX_ENTRIES, hints=hints)
         return
     if kind == "jsonl":
-        from .jsonl import iter_jsonl
-
         yield from iter_jsonl(body, name=name, max_bytes=max_bytes, max_entries=MAX_ENTRIES, hints=hints)
         return
     if size is not None and size > max_bytes:  # refuse before reading a huge file into memory
@@ -200,8 +132,6 @@ def _iter_stream(stream: BinaryIO, *, name: str, origin: str, max_bytes: int, hi
         yield exc
         return
     if kind == "feed":
-        from .feeds import iter_feed
-
         yield from iter_feed(raw, name=name, max_bytes=max_bytes, max_entries=MAX_ENTRIES, hints=hints)
         return
     try:
@@ -229,9 +159,6 @@ def _iter_path(path: Path, *, max_bytes: int, hints: dict[str, Any]) -> Iterator
 
 
 def _iter_url(url: str, *, max_bytes: int, hints: dict[str, Any], policy) -> Iterator[RawInput | InputError]:
-    from .feeds import iter_feed, looks_like_feed
-    from .fetch import HTML_TYPES, TEXT_TYPES, fetch_url
-
     try:
         page = fetch_url(url, max_bytes=max_bytes, policy=policy)
     except InputError as exc:
@@ -263,8 +190,6 @@ def iter_inputs(
     dict`` may supply url/outlet/title/published for a file (e.g. from a metadata table); a
     container entry's own values win over them.
     """
-    from .fetch import is_url
-
     for p in paths:
         if is_url(p):
             yield from _iter_url(str(p), max_bytes=max_bytes, hints=hints_for(p) if hints_for else {}, policy=policy)

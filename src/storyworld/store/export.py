@@ -1,11 +1,16 @@
 """Exporters: jsonl (the analysis contract, one document per line), csv, geojson and parquet (one
-event per row or feature)."""
+event per row or feature).
+
+``csv_row`` and ``geojson_feature`` are the one way an event becomes a CSV row or a GeoJSON
+feature: ``storyworld export``, ``storyworld events --format csv`` and the API's
+``/api/events?format=csv|geojson`` all build theirs with them.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
-from typing import BinaryIO, Callable, TextIO
+from typing import Any, BinaryIO, Callable, Iterable, TextIO
 
 from .db import Store
 from .queries import EventFilter, iter_analyses, iter_events
@@ -35,29 +40,48 @@ def _csv_safe(value):
     return value
 
 
-def export_csv(store: Store, out: TextIO, f: EventFilter | None = None) -> int:
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
+def csv_row(event: dict[str, Any]) -> dict[str, Any]:
+    """An event (a ``queries.events`` row) as a CSV row: the CSV_FIELDS, its sources chain joined
+    outermost first ("Ynet > a source"), spreadsheet formulas defused."""
+    values = dict(event, sources=" > ".join(s["name"] for s in event["sources"]))
+    return {k: _csv_safe(values.get(k)) for k in CSV_FIELDS}
+
+
+def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """The header and one ``csv_row`` per event; how many rows were written."""
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
     writer.writeheader()
     n = 0
-    for row in iter_events(store, f or EventFilter()):
-        row["sources"] = " > ".join(s["name"] for s in row["sources"])
-        writer.writerow({k: _csv_safe(row.get(k)) for k in CSV_FIELDS})
+    for event in events:
+        writer.writerow(csv_row(event))
         n += 1
     return n
 
 
+def geojson_feature(event: dict[str, Any]) -> dict[str, Any] | None:
+    """An event (a ``queries.events`` row) as a GeoJSON Point feature whose properties are all its
+    other fields (the sources chain as a list); None for an event without a place."""
+    if event["lat"] is None or event["lon"] is None:
+        return None
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [event["lon"], event["lat"]]},
+            "properties": {k: v for k, v in event.items() if k not in ("lat", "lon")}}
+
+
+def feature_collection(events: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection of the events that have a place."""
+    features = [feature for feature in map(geojson_feature, events) if feature is not None]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def export_csv(store: Store, out: TextIO, f: EventFilter | None = None) -> int:
+    return write_csv(iter_events(store, f or EventFilter()), out)
+
+
 def export_geojson(store: Store, out: TextIO, f: EventFilter | None = None) -> int:
-    features = []
-    for row in iter_events(store, f or EventFilter()):
-        if row["lat"] is None or row["lon"] is None:
-            continue
-        props = {k: row[k] for k in CSV_FIELDS if k not in ("lat", "lon") and k in row}
-        props["sources"] = row["sources"]
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
-                         "properties": props})
-    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
+    collection = feature_collection(iter_events(store, f or EventFilter()))
+    json.dump(collection, out, ensure_ascii=False)
     out.write("\n")
-    return len(features)
+    return len(collection["features"])
 
 
 PARQUET_BATCH_ROWS = 10_000  # rows held in memory before a row group is written

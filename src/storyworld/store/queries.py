@@ -248,3 +248,54 @@ def incidents(store: Store, f: EventFilter = EventFilter(), *, min_reports: int 
         sql += " LIMIT ? OFFSET ?"
         params += [int(limit), int(offset)]
     return [json.loads(r[0]) for r in store.conn.execute(sql, params)]
+
+
+def event(store: Store, event_id: int) -> dict | None:
+    """One event as ``events()`` gives it, or None."""
+    row = store.conn.execute("SELECT document_id FROM events WHERE id = ?", (event_id,)).fetchone()
+    if row is None:
+        return None
+    rows = [r for r in events(store, EventFilter(document_id=row["document_id"]), limit=None) if r["id"] == event_id]
+    return rows[0]
+
+
+def incident_of_event(store: Store, event_id: int) -> int | None:
+    """The incident an event reports, if it has been placed in one."""
+    row = store.conn.execute("SELECT incident_id FROM incident_reports WHERE event_id = ? LIMIT 1",
+                             (event_id,)).fetchone()
+    return row[0] if row else None
+
+
+def documents(store: Store, *, limit: int = 100, offset: int = 0) -> list[dict]:
+    """Stored documents' metadata, newest first."""
+    return [dict(r) for r in store.conn.execute(
+        "SELECT id, url, outlet, title, published, language, status, duplicate_of FROM documents "
+        "ORDER BY published DESC, rowid LIMIT ? OFFSET ?", (limit, offset))]
+
+
+def document_record(store: Store, document_id: str) -> dict | None:
+    """A document's status, its original (for a copy) and its analysis (None when not analysed)."""
+    row = store.conn.execute("SELECT analysis_json, status, status_reason, duplicate_of FROM documents "
+                             "WHERE id = ?", (document_id,)).fetchone()
+    if row is None:
+        return None
+    return {"status": row["status"], "status_reason": row["status_reason"], "duplicate_of": row["duplicate_of"],
+            "analysis": json.loads(row["analysis_json"]) if row["analysis_json"] else None}
+
+
+def document_origins(store: Store) -> list[dict]:
+    """Every document's id, origin (the input it was read from) and original, in ingest order."""
+    return [dict(r) for r in store.conn.execute("SELECT id, origin, duplicate_of FROM documents ORDER BY rowid")]
+
+
+def incident(store: Store, incident_id: int) -> dict | None:
+    """One incident summary (a storyworld.incidents/1 item), or None."""
+    row = store.conn.execute("SELECT summary_json FROM incidents WHERE id = ?", (incident_id,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def places(store: Store, *, limit: int = 500) -> list[dict]:
+    """Resolved places with how often they are mentioned, most mentioned first."""
+    return [dict(r) for r in store.conn.execute(
+        "SELECT name, geonameid, lat, lon, country, feature, COUNT(*) AS mentions FROM places "
+        "WHERE geonameid IS NOT NULL GROUP BY geonameid ORDER BY mentions DESC, name LIMIT ?", (limit,))]

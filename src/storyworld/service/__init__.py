@@ -1,0 +1,23 @@
+"""The service layer: what storyworld does, whoever asks — the library, the CLI, the API, a Spark job.
+
+- ``analyze_text`` / ``analyze_path``: one article → an Analysis (nothing stored);
+- ``ingest`` (many inputs under paths) / ``ingest_text`` (one article): analyse and store;
+- ``list_events``, ``list_claims``, ``list_sources``, ``list_incidents``, … : read the store.
+
+Settings (``max_input_bytes``, ``model``, ``stages``, ``batch_size``,
+``fetch.allow_private_networks``) are passed as the loaded settings mapping; without one, the
+shipped defaults apply. The layers above parse their options and print; they decide nothing.
+"""
+
+from .analyze import analyze_path, analyze_text, make_pipeline, resolve_settings
+from .ingest import IngestReport, ingest, ingest_text
+from .read import (
+    EventPage, get_document, get_event, get_incident, list_claims, list_documents, list_events, list_incidents,
+    list_places, list_sources, summarize,
+)
+
+__all__ = [
+    "EventPage", "IngestReport", "analyze_path", "analyze_text", "get_document", "get_event", "get_incident",
+    "ingest", "ingest_text", "list_claims", "list_documents", "list_events", "list_incidents", "list_places",
+    "list_sources", "make_pipeline", "resolve_settings", "summarize",
+]

@@ -1,0 +1,136 @@
+"""Analyse and store articles: many under paths (the CLI's ``ingest``), or one sent as text (the
+API's ``POST /api/ingest``), through the same steps.
+
+Each article is read under the settings' size limit, skipped (stored, not analysed) when it is in
+another language, linked to its original when it is a near-duplicate (MinHash signatures kept in
+the store), analysed otherwise, saved, and placed in incidents. Errors are collected, never fatal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..corpus.duplicates import NearDuplicateIndex, from_blob, minhash_signature, to_blob
+from ..corpus.update import update_incidents
+from ..errors import InputError, first_line
+from ..ingest import iter_inputs
+from ..ingest.fetch import current_policy, fetch_policy
+from ..ingest.meta import hints_from_meta
+from ..pipeline import Outcome, Pipeline
+from ..store import SaveResult, Store
+from ..types import Document, RawInput
+from .analyze import Settings, make_pipeline, resolve_settings, text_input
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    existing: int = 0
+    skipped: int = 0  # stored, not analysed (language)
+    duplicates: int = 0  # near-duplicate copies: stored and linked to their original
+    failed: list[str] = field(default_factory=list)
+    events: int = 0
+
+    @property
+    def seen(self) -> int:
+        return self.added + self.existing + self.skipped + self.duplicates + len(self.failed)
+
+
+def ingest(paths: Iterable[str | Path], *, store: Store, meta: Path | None = None,
+           on_outcome: Callable[[Outcome], None] | None = None, pipeline: Pipeline | None = None,
+           settings: Settings | None = None) -> IngestReport:
+    """Analyse every input under ``paths`` and save it; errors are collected, never fatal.
+
+    URLs are fetched under the context's ``fetch_policy``, widened by the
+    ``fetch.allow_private_networks`` setting.
+    """
+    values = resolve_settings(settings)
+    pipeline = pipeline or make_pipeline(values)
+    hints_for = hints_from_meta(meta) if meta else None
+    report = IngestReport()
+    allow_private = current_policy().allow_private_networks or values["fetch.allow_private_networks"]
+    with fetch_policy(allow_private_networks=allow_private):
+        inputs = iter_inputs(paths, hints_for=hints_for, max_bytes=values["max_input_bytes"])
+        for outcome, result in store_outcomes(inputs, store=store, pipeline=pipeline):
+            if result is None:
+                if outcome.error is not None:
+                    report.failed.append(first_line(outcome.error))
+            elif result.status == "added":
+                report.added += 1
+                report.events += result.events
+            elif result.status == "exists":
+                report.existing += 1
+            elif result.status == "duplicate":
+                report.duplicates += 1
+            else:
+                report.skipped += 1
+            if on_outcome:
+                on_outcome(outcome)
+    return report
+
+
+def ingest_text(text: str, *, store: Store, published: str | None = None, url: str | None = None,
+                outlet: str | None = None, title: str | None = None, html: bool = False,
+                pipeline: Pipeline | None = None, settings: Settings | None = None) -> SaveResult:
+    """Analyse and store one article given as a string; its SaveResult, or the InputError/StageError
+    that stopped it."""
+    values = resolve_settings(settings)
+    raw = text_input(text, html=html, max_bytes=values["max_input_bytes"], published=published, url=url,
+                     outlet=outlet, title=title)
+    ((outcome, result),) = store_outcomes([raw], store=store, pipeline=pipeline or make_pipeline(values))
+    if outcome.error is not None:
+        raise outcome.error
+    return result
+
+
+def store_outcomes(inputs: Iterable[RawInput | InputError], *, store: Store,
+                   pipeline: Pipeline) -> Iterator[tuple[Outcome, SaveResult | None]]:
+    """Each input's Outcome and what storing it gave (None for an error), in input order."""
+    copies = _Copies(store)
+    for outcome in pipeline.run(inputs, duplicate_of=copies.original_of):
+        if outcome.error is not None:
+            yield outcome, None
+        elif outcome.analysis is not None:
+            result = store.save(outcome.analysis)
+            if result.status == "added":
+                copies.keep_signature(result.document_id)
+                update_incidents(store, [result.document_id])
+            yield outcome, result
+        elif outcome.duplicate_of is not None and store.has_document(outcome.duplicate_of):
+            result = store.save_unanalysed(outcome.document, status="duplicate", duplicate_of=outcome.duplicate_of,
+                                           reason=f"near-duplicate of {outcome.duplicate_of[:12]}")
+            if result.status != "exists":
+                update_incidents(store, [result.document_id])
+            yield outcome, result
+        elif outcome.document is not None:  # another language, or a copy whose original could not be analysed
+            reason = outcome.skipped_reason or "its original could not be analysed"
+            yield outcome, store.save_unanalysed(outcome.document, status="skipped", reason=reason)
+        else:
+            yield outcome, None
+
+
+class _Copies:
+    """The near-duplicate index over the store's signatures and this batch's new documents."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.index = NearDuplicateIndex()
+        for document_id, blob in store.iter_signatures():
+            self.index.add(document_id, from_blob(blob))
+        self.signatures: dict[str, bytes] = {}  # of new originals, stored once they are saved
+
+    def original_of(self, document: Document) -> str | None:
+        if self.store.has_document(document.id):
+            return None  # already stored: save() reports it as existing
+        signature = minhash_signature(document.text)
+        original = self.index.find(signature)
+        if original is None:
+            self.index.add(document.id, signature)
+            self.signatures[document.id] = to_blob(signature)
+        return original
+
+    def keep_signature(self, document_id: str) -> None:
+        if document_id in self.signatures:
+            self.store.save_signature(document_id, self.signatures[document_id])

@@ -1,0 +1,74 @@
+"""List and filter what the store holds: the one door for the CLI's listings and the API's reads.
+
+Each function takes an open Store (the CLI opens it read-write, the API read-only per request)
+and returns plain dicts, the rows that ``storyworld events --format json`` and ``/api/events``
+both print.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..store import Store, queries
+from ..store.queries import ClaimFilter, EventFilter
+
+
+@dataclass(frozen=True)
+class EventPage:
+    events: list[dict[str, Any]]
+    total: int  # every match, or ``cap`` when there are at least that many
+
+
+def list_events(store: Store, f: EventFilter = EventFilter(), *, limit: int | None = 100, offset: int = 0,
+                cap: int | None = None) -> EventPage:
+    """A page of events, newest first, and how many match in all (counting stops at ``cap``)."""
+    return EventPage(queries.events(store, f, limit=limit, offset=offset), queries.count_events(store, f, cap=cap))
+
+
+def get_event(store: Store, event_id: int) -> dict[str, Any] | None:
+    """One event and the incident it reports (``incident_id``, None when unplaced); None if absent."""
+    row = queries.event(store, event_id)
+    if row is None:
+        return None
+    return {"event": row, "incident_id": queries.incident_of_event(store, event_id)}
+
+
+def list_claims(store: Store, f: ClaimFilter = ClaimFilter(), *, limit: int | None = 100,
+                offset: int = 0) -> list[dict[str, Any]]:
+    """Attributed claims with their source chains, newest first."""
+    return queries.claims(store, f, limit=limit, offset=offset)
+
+
+def list_sources(store: Store, *, kind: str | None = None, name: str | None = None,
+                 limit: int | None = 100) -> list[dict[str, Any]]:
+    """Sources with how many documents, claims and events rest on each."""
+    return queries.sources(store, kind=kind, name=name, limit=limit)
+
+
+def list_incidents(store: Store, f: EventFilter = EventFilter(), *, min_reports: int = 1, sort: str = "recent",
+                   limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Incident summaries (storyworld.incidents/1 items) with a report that matches the filter."""
+    return queries.incidents(store, f, min_reports=min_reports, sort=sort, limit=limit, offset=offset)
+
+
+def get_incident(store: Store, incident_id: int) -> dict[str, Any] | None:
+    return queries.incident(store, incident_id)
+
+
+def list_documents(store: Store, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    return queries.documents(store, limit=limit, offset=offset)
+
+
+def get_document(store: Store, document_id: str) -> dict[str, Any] | None:
+    """A document's status, original and analysis; None if absent."""
+    return queries.document_record(store, document_id)
+
+
+def list_places(store: Store, *, limit: int = 500) -> list[dict[str, Any]]:
+    return queries.places(store, limit=limit)
+
+
+def summarize(store: Store, *, top: int = 10) -> dict[str, Any]:
+    """What the store holds: counts by status, type, country and the top sources and outlets."""
+    return queries.stats(store, top=top)

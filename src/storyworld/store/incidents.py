@@ -1,0 +1,160 @@
+"""The incident tables' reads and writes, for ``corpus.update`` (which decides; this only stores).
+
+Each function is one statement or one fixed pair of them; none opens a transaction: the caller's
+``store.transaction()`` decides what lands together (one document's placements and summaries).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from typing import Any
+
+from .db import Store
+
+# one event with what clustering reads of it and of its document
+REPORT_SQL = """
+SELECT e.id AS event_id, e.document_id, e.type, e.modality, e.trigger, e.date, e.date_precision,
+       e.lat, e.lon, e.location_precision, e.location_country, e.location_name, e.location_text, e.geonameid,
+       e.actor_name, e.actor_text, e.actor_country, e.actor_role,
+       e.target_name, e.target_text, e.target_country, e.target_role,
+       e.evidence, e.evidence_start, e.evidence_end, e.sources_json, d.published, d.outlet, d.url, d.title
+FROM events e JOIN documents d ON d.id = e.document_id
+"""
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def document_head(store: Store, document_id: str, chars: int = 160) -> str | None:
+    """The first ``chars`` characters of a stored document's text; None when it is not stored."""
+    row = store.conn.execute("SELECT substr(text, 1, ?) AS head FROM documents WHERE id = ?",
+                             (chars, document_id)).fetchone()
+    return None if row is None else row["head"] or ""
+
+
+def day_times(store: Store, document_id: str, start: int, end: int, *, not_before: int) -> tuple[str, ...]:
+    """The day values of the time mentions inside [start, end) that begin at ``not_before`` or later."""
+    return tuple(r["value"] for r in store.conn.execute(
+        "SELECT value FROM times WHERE document_id = ? AND start >= ? AND \"end\" <= ? AND start >= ? "
+        "AND precision = 'day' AND value IS NOT NULL ORDER BY start", (document_id, start, end, not_before)))
+
+
+def event_dates(store: Store, document_id: str) -> list[sqlite3.Row]:
+    """A document's events in text order: their date, its precision and the evidence span."""
+    return store.conn.execute(
+        "SELECT date, date_precision, evidence_start, evidence_end FROM events WHERE document_id = ? ORDER BY seq",
+        (document_id,)).fetchall()
+
+
+def located_events(store: Store, document_id: str) -> list[sqlite3.Row]:
+    """A document's located events, those placed below country level first, then in text order."""
+    return store.conn.execute(
+        "SELECT document_id, lat, lon, location_precision, location_country, location_text, evidence, evidence_start "
+        "FROM events WHERE document_id = ? AND lat IS NOT NULL ORDER BY location_precision = 'country', seq",
+        (document_id,)).fetchall()
+
+
+def undated_incidents(store: Store, type_: str) -> list[int]:
+    """Incidents of this type whose reports give no date."""
+    return [r[0] for r in store.conn.execute("SELECT id FROM incidents WHERE type = ? AND date_min IS NULL",
+                                             (type_,))]
+
+
+def incidents_in_window(store: Store, type_: str, *, earliest: str, lo: str, hi: str,
+                        box: tuple[float, float, float, float] | None = None) -> list[int]:
+    """Incidents of this type that start between ``earliest`` and ``hi`` and end on ``lo`` or later;
+    with ``box`` (lat_min, lat_max, lon_min, lon_max), only those inside it or placed no finer than
+    a country (a bounded range on the leading date_min column keeps this an index lookup)."""
+    sql = "SELECT id FROM incidents WHERE type = ? AND date_min BETWEEN ? AND ? AND date_max >= ?"
+    params: list[Any] = [type_, earliest, hi, lo]
+    if box is not None:
+        sql += (" AND (lat IS NULL OR location_precision IS NULL OR location_precision = 'country'"
+                " OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))")
+        params += list(box)
+    return [r[0] for r in store.conn.execute(sql, params)]
+
+
+def incident_reports(store: Store, incident_id: int) -> list[sqlite3.Row]:
+    """The report rows (``REPORT_SQL``) of one incident, in event order."""
+    return store.conn.execute(
+        REPORT_SQL + " JOIN incident_reports ir ON ir.event_id = e.id AND ir.document_id = e.document_id "
+        "WHERE ir.incident_id = ? ORDER BY e.id", (incident_id,)).fetchall()
+
+
+def unplaced_reports(store: Store, document_id: str, modalities: tuple[str, ...]) -> list[sqlite3.Row]:
+    """The report rows of a document's events of these modalities not yet in an incident, in text order."""
+    placeholders = ",".join("?" * len(modalities))
+    return store.conn.execute(
+        REPORT_SQL + f" WHERE e.document_id = ? AND e.modality IN ({placeholders}) "
+        "AND NOT EXISTS (SELECT 1 FROM incident_reports ir WHERE ir.event_id = e.id) ORDER BY e.seq",
+        (document_id, *modalities)).fetchall()
+
+
+def document_status(store: Store, document_id: str) -> sqlite3.Row | None:
+    """A stored document's status and the original it copies (None when it is not stored)."""
+    return store.conn.execute("SELECT status, duplicate_of FROM documents WHERE id = ?", (document_id,)).fetchone()
+
+
+def link_copy(store: Store, document_id: str, original_id: str) -> set[int]:
+    """Report a near-duplicate copy in every incident its original reports in; the incidents' ids."""
+    touched: set[int] = set()
+    for row in store.conn.execute(
+        "SELECT incident_id, event_id FROM incident_reports WHERE document_id = ? AND duplicate_of IS NULL",
+        (original_id,),
+    ).fetchall():
+        store.conn.execute(
+            "INSERT OR IGNORE INTO incident_reports (incident_id, event_id, document_id, duplicate_of) "
+            "VALUES (?, ?, ?, ?)", (row["incident_id"], row["event_id"], document_id, original_id))
+        touched.add(row["incident_id"])
+    return touched
+
+
+def new_incident(store: Store, type_: str, modality: str, anchor: str | None) -> int:
+    """An empty incident dated ``anchor`` (its reports and summary follow); its id."""
+    return store.conn.execute(
+        "INSERT INTO incidents (type, modality, date_min, date_max, reports, independent_origins, "
+        "summary_json, updated_at) VALUES (?, ?, ?, ?, 0, 0, '{}', ?)",
+        (type_, modality, anchor, anchor, _now())).lastrowid
+
+
+def add_report(store: Store, incident_id: int, event_id: int, document_id: str, anchor: str | None) -> None:
+    """Put an event in an incident and widen the incident's date range to ``anchor``."""
+    store.conn.execute(
+        "INSERT INTO incident_reports (incident_id, event_id, document_id) VALUES (?, ?, ?)",
+        (incident_id, event_id, document_id))
+    store.conn.execute(
+        "UPDATE incidents SET date_min = MIN(COALESCE(date_min, ?), ?), date_max = MAX(COALESCE(date_max, ?), ?) "
+        "WHERE id = ?", (anchor, anchor, anchor, anchor, incident_id))
+
+
+def summary_rows(store: Store, incident_id: int) -> list[sqlite3.Row]:
+    """Every report of an incident with its event, its document and, for a copy, its original's
+    outlet; in publication order."""
+    return store.conn.execute(
+        """SELECT ir.document_id AS report_document, ir.duplicate_of, e.id AS event_id, e.document_id, e.type, e.modality, e.trigger,
+                  e.date, e.date_precision, e.lat, e.lon, e.location_precision, e.location_country,
+                  e.location_name, e.location_text, e.geonameid, e.actor_name, e.actor_text, e.actor_country,
+                  e.actor_role, e.target_name, e.target_text, e.target_country, e.target_role,
+                  e.evidence, e.evidence_start, e.evidence_end, e.sources_json,
+                  d.id AS doc_id, d.url, d.title, d.outlet, d.published,
+                  o.outlet AS original_outlet
+           FROM incident_reports ir
+           JOIN events e ON e.id = ir.event_id
+           JOIN documents d ON d.id = ir.document_id
+           LEFT JOIN documents o ON o.id = ir.duplicate_of
+           WHERE ir.incident_id = ? ORDER BY d.published, d.id, e.id""", (incident_id,)).fetchall()
+
+
+def save_summary(store: Store, incident_id: int, *, modality: str | None, date: str | None,
+                 date_precision: str | None, lat: float | None, lon: float | None, location_country: str | None,
+                 location_precision: str | None, reports: int, independent_origins: int,
+                 first_published: str | None, summary_json: str) -> None:
+    """Write an incident's rebuilt summary and the columns that its listings sort and filter on."""
+    store.conn.execute(
+        """UPDATE incidents SET modality = ?, date = ?, date_precision = ?, lat = ?, lon = ?, location_country = ?,
+               location_precision = ?, reports = ?, independent_origins = ?, first_published = ?, summary_json = ?,
+               updated_at = ? WHERE id = ?""",
+        (modality, date, date_precision, lat, lon, location_country, location_precision, reports,
+         independent_origins, first_published, summary_json, _now(), incident_id))
