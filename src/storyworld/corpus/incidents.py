@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from ..extract.time_tagger import MONTHS, WEEKDAYS
+from ..extract.times.tagger import MONTHS, WEEKDAYS
 from ..geo import haversine_km
 
 DAY_WINDOW = 1

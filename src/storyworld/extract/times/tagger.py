@@ -2,7 +2,7 @@
 
 Rules, not a model: news time expressions are a small closed grammar (months, weekdays, "last
 week", "two days ago", quarters, years), and the hard part is the reference-time logic in
-``time_resolve``, which no pattern library does the way news needs. spaCy's DATE entities are
+``resolve``, which no pattern library does the way news needs. spaCy's DATE entities are
 not used for spans here: they include the preposition ("on Friday"), merge neighbours and miss
 "now", "recently", "third-quarter". Spans follow TimeML: no leading preposition, but determiners
 and modifiers ("the last week", "early this year", "late last July") are inside.
@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable
 
-from . import time_resolve as tr
+from . import resolve as tr
 
 MAX_TEXT_CHARS = 2_000_000  # longer input is cut: a bound, not a feature
 

@@ -3,7 +3,7 @@
 Entry points: ``extract_times(parsed) -> list[TimeMention]`` and
 ``date_events(parsed, events, *, times) -> list[Event]``.
 
-Expressions come from ``time_tagger`` (rules) and are resolved against
+Expressions come from ``tagger`` (rules) and are resolved against
 ``parsed.document.published``; the parse supplies the tense of the governing verb, so "on
 Friday" in "will meet on Friday" looks forward and "Dec. 31" in a January article that "struck"
 looks back. DATE and TIME expressions become TimeMentions (durations and sets are not points on
@@ -27,10 +27,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from ..parse.model import doc_text
-from ..types import Event, TimeMention
-from . import time_resolve as tr
-from .time_tagger import Timex, tag_times
+from ...parse.model import doc_text
+from ...types import Event, TimeMention
+from . import resolve as tr
+from .tagger import Timex, tag_times
 
 POINT_TYPES = ("DATE", "TIME")
 REPORTING_LEMMAS = frozenset({
