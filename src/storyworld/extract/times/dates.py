@@ -18,9 +18,8 @@ from . import resolve as tr
 from .resolve import SOURCE
 
 if TYPE_CHECKING:
-    from .tagger import Context
+    from .tagger import Context, Found
 
-Found = tuple[str, "str | None"] | None
 NOT_YEARS = ("$", "£", "€", "#", "-", "/")  # a number after these is an amount or a code
 
 

@@ -20,9 +20,8 @@ from . import resolve as tr
 from .resolve import SOURCE
 
 if TYPE_CHECKING:
-    from .tagger import Context
+    from .tagger import Context, Found
 
-Found = tuple[str, "str | None"] | None
 BACKWARD = ("earlier", "ago", "before")  # directions of "N units ago/earlier/before"
 
 

@@ -25,6 +25,7 @@ from .patterns import compiled
 MAX_TEXT_CHARS = 2_000_000  # longer input is cut: a bound, not a feature
 
 Tense = Callable[[int, int], "str | None"]
+Found = tuple[str, "str | None"] | None  # a handler's answer: (TIMEX3 type, value), or None to reject the match
 
 
 @dataclass(frozen=True)
