@@ -7,7 +7,7 @@ import json
 import pytest
 
 from storyworld.eval.times import evaluate, match_relaxed
-from storyworld.extract.time_tagger import Timex
+from storyworld.extract.times import Timex
 
 
 def test_times_eval_relaxed_matching_is_one_to_one():

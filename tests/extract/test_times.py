@@ -7,9 +7,8 @@ from datetime import date
 
 import pytest
 
-from storyworld.extract import time_resolve as tr
-from storyworld.extract.time_tagger import tag_times
-from storyworld.extract.times import date_events, extract_times
+from storyworld.extract.times import date_events, extract_times, tag_times
+from storyworld.extract.times import resolve as tr
 from storyworld.types import Event, Span, TimeMention
 
 

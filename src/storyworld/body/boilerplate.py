@@ -8,59 +8,178 @@ their wording is formulaic, and every removal must carry a reason a user can rea
 A second pass handles the closing block of a page: once a paragraph near the end is boilerplate,
 short headline-like lines and page-voice paragraphs ("we", "our journalism") next to it go too,
 so that a donation appeal is removed whole and not only its sentences that ask for money.
+
+The wording is ``data/words/body.toml``; each decision is a rule (``storyworld rules body``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Callable
 
+from ..resources.tables import numbers, words
+from ..rules import IDENTITY, rule
 from ..types import Removed
 
-_I = re.IGNORECASE
+FIRST_VERSION = "demo corpus (first version of body extraction)"
+BENCHMARK = "demo corpus's gold boilerplate and the article-extraction benchmark (eval boilerplate, eval bodies)"
+ADDRESSED = ("appeal", "newsletter", "social")  # reasons whose wording speaks to the reader
+CLOSING = ("appeal", "newsletter")  # reasons whose whole closing block is removed
+NEWS = ("Rebels shelled the market in Kora on Monday, killing four people, officials said.\n\n"
+        "The army said it had pushed the fighters back towards the hills by nightfall.")
 
-RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("appeal", re.compile(
-        r"\b(donat(e|ion|ing)|support (us|our|independent|quality|this)|your support|"
-        r"become a (member|supporter|patron|subscriber)|make a (gift|contribution)|"
-        r"(depends|rely|relies) on (you|readers|your)|"
-        r"subscribe (now|today|to (our|the) (print|digital))|subscribe to [\w ]{2,40} for|subscription|paywall|"
-        r"support the [\w ]{2,40}(?=:)|"
-        r"we appreciate your support|keep (our )?journalism|chip in|contribute (today|now)|"
-        r"(help|keep) us (going|independent)|a gift of|reader[- ]funded|"
-        r"already a (subscriber|member))\b", _I)),
-    ("newsletter", re.compile(
-        r"\b(newsletter|sign[ -]?up|signing up|inbox|daily briefing|mailing list|"
-        r"enter your e-?mail|e-?mail address)\b", _I)),
-    ("related", re.compile(
-        r"^(read more|read also|also read|related( stories| articles| coverage)?|more on this|"
-        r"see also|recommended|most read|trending|you may also like|more from|watch)\b\s*[:|»>-]?", _I)),
-    ("social", re.compile(
-        r"^(follow us|share (this|on)|like us on|join us on|click (here|to share)|tweet this|"
-        r"share:|comments?\b|\d+ comments?)|\b(follow us on|on (twitter|x|facebook|instagram|telegram|whatsapp) for)\b", _I)),
-    ("copyright", re.compile(
-        r"(©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|may not be (re)?published|"
-        r"(was|is) (republished|reprinted|syndicated) (from|with)|content[- ]sharing agreement|"
-        r"reproduction (is )?(prohibited|forbidden))", _I)),
-    ("caption", re.compile(
-        r"(\((photo|picture|image|file photo|video)\b[^)]*\)\s*$|^(photo|picture|image|file photo)\s*(credit)?\s*[:/|]|"
-        r"\b(photo|image|picture)\s*(credit|courtesy)\b|"
-        r"\b(getty images|afp photo|ap photo|reuters/[A-Z]|via reuters|via getty)\b)", _I)),
-    ("bio", re.compile(
-        r"^([A-Z][\w.'-]+ ){1,3}(is|was) (a|an|the) [\w ,'-]*(correspondent|reporter|journalist|editor|"
-        r"writer|contributor|columnist|fellow)\b", 0)),
-    ("advert", re.compile(r"^(advertisement|sponsored( content)?|ad)\s*$|\bpaid (content|partnership)\b", _I)),
-    ("navigation", re.compile(
-        r"^(home|news|world|politics|business|sport|opinion|menu|search|log ?in|sign in|skip to content)"
-        r"(\s*[|/•›>]\s*\w+){2,}", _I)),
+
+def _either(key: str) -> str:
+    return "|".join(words(key))
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, re.Pattern[str]]:
+    """Each reason's pattern, and the news, reader and page-voice tests, built from body.toml."""
+    i = re.IGNORECASE
+    return {
+        "appeal": re.compile(rf"\b({_either('body.appeal')})\b", i),
+        "newsletter": re.compile(rf"\b({_either('body.newsletter')})\b", i),
+        "related": re.compile(rf"^({_either('body.related')})\b\s*[:|»>-]?", i),
+        "social": re.compile(rf"^({_either('body.social_openers')})|\b({_either('body.social_phrases')})\b", i),
+        "copyright": re.compile(f"({_either('body.copyright')})", i),
+        "caption": re.compile(f"({_either('body.caption')})", i),
+        "bio": re.compile(rf"^([A-Z][\w.'-]+ ){{1,3}}(is|was) (a|an|the) [\w ,'-]*({_either('body.bio_jobs')})\b"),
+        "advert": re.compile(rf"^({_either('body.advert_lines')})\s*$|\bpaid ({_either('body.paid_content')})\b", i),
+        "navigation": re.compile(rf"^({_either('body.navigation')})(\s*[|/•›>]\s*\w+){{2,}}", i),
+        "news": re.compile(rf"\b({_either('body.news_signals')})\b", i),
+        "reader": re.compile(rf"\b({_either('body.reader_words')})\b", i),
+        "page_voice": re.compile(rf"\b({_either('body.reader_words')})\b.*\b({_either('body.page_voice_topics')})\b|"
+                                 rf"\b({_either('body.page_voice_phrases')})\b", i),
+    }
+
+
+def _limit(name: str) -> float:
+    return numbers("body.limits")[name]
+
+
+@rule("body", "appeal", source=FIRST_VERSION, off=False, examples=[
+    (NEWS + "\n\nPlease donate today so we can keep reporting from the front line.",
+     {"removed~": "Please donate today", "reason": "appeal"}),
+])
+def appeal(text: str) -> bool:
+    """A request for money or membership ("donate", "become a member", "subscribe now")."""
+    return bool(patterns()["appeal"].search(text))
+
+
+@rule("body", "newsletter", source=FIRST_VERSION, off=False, examples=[
+    (NEWS + "\n\nGet the daily briefing delivered to your inbox every morning.",
+     {"removed~": "daily briefing", "reason": "newsletter"}),
+])
+def newsletter(text: str) -> bool:
+    """An invitation to a newsletter or a mailing list."""
+    return bool(patterns()["newsletter"].search(text))
+
+
+@rule("body", "related-links", source=FIRST_VERSION, off=False, examples=[
+    (NEWS + "\n\nRead more: Floods cut the coastal road for a second week",
+     {"removed~": "Read more", "reason": "related"}),
+])
+def related(text: str) -> bool:
+    """A paragraph that opens with a link list's label ("Read more:", "See also") points elsewhere."""
+    return bool(patterns()["related"].search(text))
+
+
+@rule("body", "social", source=FIRST_VERSION, off=False, examples=[
+    (NEWS + "\n\nFollow us on Telegram for live updates from the region.",
+     {"removed~": "Follow us on Telegram", "reason": "social"}),
+])
+def social(text: str) -> bool:
+    """Share buttons, comment counters and invitations to follow the page elsewhere."""
+    return bool(patterns()["social"].search(text))
+
+
+@rule("body", "copyright", source=FIRST_VERSION, off=False, examples=[
+    (NEWS + "\n\n© 2025 The Harbour Times. All rights reserved.",
+     {"removed~": "All rights reserved", "reason": "copyright"}),
+])
+def copyright_notice(text: str) -> bool:
+    """A copyright or republication notice ("All rights reserved", "was republished from")."""
+    return bool(patterns()["copyright"].search(text))
+
+
+@rule("body", "caption", source=FIRST_VERSION, off=False, examples=[
+    (NEWS + "\n\nThe burned stalls of the Kora market. (Photo: local residents)",
+     {"removed~": "burned stalls", "reason": "caption"}),
+])
+def caption(text: str) -> bool:
+    """A picture's caption or credit ("(Photo: …)" at the end, "Photo:" at the start, "via Reuters")."""
+    return bool(patterns()["caption"].search(text))
+
+
+@rule("body", "author-note", source=FIRST_VERSION, off=False, examples=[
+    (NEWS + "\n\nJane Roe is a freelance correspondent covering the Sahel.",
+     {"removed~": "Jane Roe", "reason": "bio"}),
+])
+def author_note(text: str) -> bool:
+    """A note on the writer: a name of one to three words, "is a", and a journalist's job."""
+    return bool(patterns()["bio"].search(text))
+
+
+@rule("body", "advert", source=FIRST_VERSION, off=False, examples=[
+    (NEWS + "\n\nAdvertisement\n\nAid convoys reached the town on Tuesday, the United Nations said.",
+     {"removed": "Advertisement", "reason": "advert"}),
+])
+def advert(text: str) -> bool:
+    """An advert's label ("Advertisement", "Sponsored content", "paid partnership")."""
+    return bool(patterns()["advert"].search(text))
+
+
+@rule("body", "navigation", source=FIRST_VERSION, off=False, examples=[
+    ("Home | World | Africa\n\n" + NEWS, {"removed~": "Home | World", "reason": "navigation"}),
+])
+def navigation(text: str) -> bool:
+    """A menu or breadcrumb trail: a site section and two more items behind separators."""
+    return bool(patterns()["navigation"].search(text))
+
+
+REASONS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("appeal", appeal), ("newsletter", newsletter), ("related", related), ("social", social),
+    ("copyright", copyright_notice), ("caption", caption), ("bio", author_note), ("advert", advert),
+    ("navigation", navigation),
 )
 
-_NEWS_SIGNAL = re.compile(
-    r"\b(said|says|told|reported|according to|announced|confirmed|killed|wounded|attack|strike|"
-    r"forces|army|ministry|minister|president|police|troops|militia|government|officials?)\b", _I)
-_READER = re.compile(r"\b(you|your|our|us|we)\b", _I)
-_PAGE_VOICE = re.compile(
-    r"\b(we|our|us|you|your)\b.*\b(journalism|reporters?|stories|news|content|readers?|support)\b|"
-    r"\b(journalism|false news|fake news|misinformation)\b", _I)
+
+@rule("body", "appeals-address-the-reader", source=BENCHMARK, off=False, examples=[
+    (NEWS + "\n\nThe owners of the paper said the subscription price of its print edition would rise next month "
+     "after the cost of paper and fuel climbed sharply across the country over the past year.",
+     {"kept~": "subscription price"}),
+])
+def third_person(text: str, length: int) -> bool:
+    """An appeal, sign-up or share line addresses the reader ("you", "our"); a longer paragraph that
+    only mentions subscriptions or signing up, in the third person, is news about them."""
+    return length > _limit("reader_address") and not patterns()["reader"].search(text)
+
+
+@rule("body", "long-news-paragraph", source=FIRST_VERSION, off=False, examples=[
+    (NEWS + '\n\nThe minister told parliament that "our public broadcaster depends on you, the taxpayers," and said '
+     "the licence fee would rise by a fifth next year, while opposition members accused the government of starving "
+     "local newspapers of advertising and warned that several titles in the north could close within months unless "
+     "the state stepped in with emergency grants to cover the rising cost of printing and of regional reporting.",
+     {"kept~": "public broadcaster"}),
+])
+def news_paragraph(text: str, length: int) -> bool:
+    """A long paragraph with words of news reporting ("said", "minister") is news, even when it
+    quotes an appeal's wording."""
+    return length > _limit("news_paragraph") and bool(patterns()["news"].search(text))
+
+
+@rule("body", "long-caption", source=FIRST_VERSION, off=False, examples=[
+    (NEWS + "\n\nThe ministry released satellite pictures on Tuesday of the damaged bridge, and a spokesman said "
+     "the images, distributed via Reuters, proved that the crossing had been hit at least three times during the "
+     "night, contradicting claims by the rebel command that its fighters had never targeted civilian "
+     "infrastructure anywhere in the valley.",
+     {"kept~": "satellite pictures"}),
+])
+def long_caption(length: int) -> bool:
+    """A caption is short: a long paragraph that names a picture agency is news."""
+    return length > _limit("caption")
 
 
 def classify_paragraph(paragraph: str) -> str | None:
@@ -68,46 +187,65 @@ def classify_paragraph(paragraph: str) -> str | None:
     text = paragraph.strip()
     if not text:
         return None
-    words = len(text.split())
-    for reason, pattern in RULES:
-        if pattern.search(text):
-            # Appeals and sign-ups address the reader ("you", "our"); a longer paragraph that only
-            # mentions subscriptions or signing up, in the third person, is news about them.
-            if reason in ("appeal", "newsletter", "social") and words > 25 and not _READER.search(text):
+    length = len(text.split())
+    for reason, found in REASONS:
+        if found(text):
+            if reason in ADDRESSED and (third_person(text, length) or news_paragraph(text, length)):
                 continue
-            if words > 60 and _NEWS_SIGNAL.search(text) and reason in ("appeal", "newsletter", "social"):
-                continue
-            if reason == "caption" and words > 45:
+            if reason == "caption" and long_caption(length):
                 continue
             return reason
     return None
 
 
-def _is_headline_like(text: str) -> bool:
-    return len(text.split()) <= 10 and not re.search(r"[.!?\"”’]$", text.strip())
+CLOSING_APPEAL = (NEWS + "\n\nFighting also closed the road to the airport.\n\n"
+                  "We believe our journalism should be free for everyone to read.\n\n"
+                  "Keep the lights on\n\nPlease donate today to keep us going.")
+
+
+@rule("body", "headline-in-closing-block", source=FIRST_VERSION, off=False, examples=[
+    (CLOSING_APPEAL, {"removed": "Keep the lights on", "reason": "appeal"}),
+])
+def headline_like(text: str) -> bool:
+    """A short line without closing punctuation next to a closing appeal is its heading."""
+    return len(text.split()) <= _limit("headline") and not re.search(r"[.!?\"”’]$", text.strip())
+
+
+@rule("body", "page-voice-in-closing-block", source=FIRST_VERSION, off=False, examples=[
+    (CLOSING_APPEAL, {"removed~": "We believe our journalism", "reason": "appeal"}),
+])
+def page_voice(text: str) -> bool:
+    """A paragraph in which the page speaks of itself ("we", "our journalism", "fake news") and
+    that reports nothing is part of the closing appeal next to it."""
+    return bool(patterns()["page_voice"].search(text) and not patterns()["news"].search(text))
+
+
+@rule("body", "closing-block", source=FIRST_VERSION, off=IDENTITY, examples=[
+    (CLOSING_APPEAL, {"removed~": "We believe our journalism", "reason": "appeal"}),
+    (CLOSING_APPEAL, {"removed": "Keep the lights on", "reason": "appeal"}),
+])
+def closing_block(reasons: list[str | None], paragraphs: list[str]) -> list[str | None]:
+    """An appeal or a sign-up in the second half of the page spreads backwards and forwards over
+    the headline-like and page-voice paragraphs next to it, so that it is removed whole."""
+    reasons = list(reasons)
+    n = len(paragraphs)
+    tail_start = max(1, n // 2)
+    for i in range(n - 1, tail_start - 1, -1):
+        reason = reasons[i]
+        if reason not in CLOSING:
+            continue
+        for step in (-1, 1):
+            k = i + step
+            while tail_start <= k < n and (reasons[k] == reason or (
+                    reasons[k] is None and (headline_like(paragraphs[k]) or page_voice(paragraphs[k])))):
+                reasons[k] = reason
+                k += step
+    return reasons
 
 
 def split_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
     """Split paragraphs into (kept, removed-with-reason), keeping the order of each."""
-    reasons: list[str | None] = [classify_paragraph(p) for p in paragraphs]
-    n = len(paragraphs)
-    # Closing block: spread an appeal/newsletter backwards and forwards over page-voice and
-    # headline-like paragraphs in the second half of the page.
-    tail_start = max(1, n // 2)
-
-    def is_weak(k: int) -> bool:
-        text = paragraphs[k]
-        return _is_headline_like(text) or bool(_PAGE_VOICE.search(text) and not _NEWS_SIGNAL.search(text))
-
-    for i in range(n - 1, tail_start - 1, -1):
-        reason = reasons[i]
-        if reason not in ("appeal", "newsletter"):
-            continue
-        for step in (-1, 1):
-            k = i + step
-            while tail_start <= k < n and (reasons[k] == reason or (reasons[k] is None and is_weak(k))):
-                reasons[k] = reason
-                k += step
+    reasons = closing_block([classify_paragraph(p) for p in paragraphs], paragraphs)
     kept = [p for p, r in zip(paragraphs, reasons) if r is None]
     removed = [Removed(text=p, reason=r) for p, r in zip(paragraphs, reasons) if r is not None]
     return kept, removed

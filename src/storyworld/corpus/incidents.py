@@ -40,8 +40,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from ..extract.time_tagger import MONTHS, WEEKDAYS
 from ..geo import haversine_km
+from ..resources.tables import numbers
 
 DAY_WINDOW = 1
 UNDATED_WINDOW = 3
@@ -56,7 +56,7 @@ _STOP = frozenset(
 )
 # days and months are no names: a target read as "Saturday" names nothing (the time tagger's
 # weekdays and month abbreviations, and the months in full)
-_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
+_CALENDAR = frozenset(numbers("times.weekdays")) | frozenset(numbers("times.months")) | frozenset(
     "january february march april june july august september october november december sept".split())
 
 

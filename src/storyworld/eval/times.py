@@ -23,7 +23,7 @@ import json
 import re
 from pathlib import Path
 
-from ..extract.time_tagger import Timex
+from ..extract.times import Timex
 from .metrics import PRF, EvalReport
 
 # Published TE3-platinum Task A figures for HeidelTime (UzZaman et al. 2013), as recalled in the

@@ -16,7 +16,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+from ...resources.tables import word_map
+from ...rules import IDENTITY, rule
+
+SOURCE = "TempEval-3 and the demo corpus's gold times (issue 7)"
 # the month in which each season ends (northern hemisphere; winter ends in February)
 _SEASON_END = {"SP": 5, "SU": 8, "FA": 11, "WI": 2}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -67,27 +70,48 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+@rule("times", "month-day-tense", source=SOURCE, off=IDENTITY, examples=[
+    ("Rebels seized the town on Aug. 31.", {"text": "Aug. 31", "value": "2024-08-31"}),
+    ("The vote will be held on Jan. 5.", {"text": "Jan. 5", "value": "2026-01-05"}),
+])
+def tensed_days(options: list[date], ref: date, tense: str | None) -> list[date]:
+    """A past verb never gets a month and day after the reference, a future verb none before it:
+    "seized the town on Aug. 31" in June is last year's."""
+    if tense == "past":
+        past = [d for d in options if d <= ref]
+        return past or options
+    if tense == "future":
+        future = [d for d in options if d >= ref]
+        return future or options
+    return options
+
+
 def month_day(month: int, day: int, ref: date, tense: str | None) -> date | None:
-    """The occurrence of month/day nearest the reference; a past verb never gets a later one."""
+    """The occurrence of month/day nearest the reference, among those the tense allows."""
     options = [d for d in (safe_date(ref.year + k, month, day) for k in (-1, 0, 1)) if d]
     if not options:
         return None
+    return min(tensed_days(options, ref, tense), key=lambda d: abs((d - ref).days))
+
+
+@rule("times", "bare-month-tense", source=SOURCE, off=None, examples=[
+    ("Prices rose sharply in August.", {"text": "August", "value": "2024-08"}),
+    ("The new parliament will sit in April.", {"text": "April", "value": "2026-04"}),
+])
+def tensed_month_year(month: int, ref: date, tense: str | None) -> int | None:
+    """The year of a month named alone under a past verb (the last one up to the reference) or a
+    future verb (the next one from it); None when the tense does not say."""
+    if tense == "future":
+        return ref.year if month >= ref.month else ref.year + 1
     if tense == "past":
-        past = [d for d in options if d <= ref]
-        options = past or options
-    elif tense == "future":
-        future = [d for d in options if d >= ref]
-        options = future or options
-    return min(options, key=lambda d: abs((d - ref).days))
+        return ref.year if month <= ref.month else ref.year - 1
+    return None
 
 
 def bare_month(month: int, ref: date, tense: str | None) -> str:
     """"August" alone: a past verb looks back, a future verb forward, else the nearest one."""
-    if tense == "future":
-        year = ref.year if month >= ref.month else ref.year + 1
-    elif tense == "past":
-        year = ref.year if month <= ref.month else ref.year - 1
-    else:
+    year = tensed_month_year(month, ref, tense)
+    if year is None:
         # tense unknown ("in June", a present or modal verb): the nearest occurrence, a tie going
         # to the past, since news mostly reports what happened
         here = ref.year * 12 + ref.month
@@ -96,19 +120,42 @@ def bare_month(month: int, ref: date, tense: str | None) -> str:
     return month_value(year, month)
 
 
+@rule("times", "last-weekday", source=SOURCE, off=False, examples=[
+    ("Troops left the city last Friday.", {"text": "last Friday", "value": "2025-06-06"}),
+])
+def strictly_before(modifier: str | None) -> bool:
+    """"last Friday" is strictly before the reference: a week back when published on a Friday."""
+    return modifier == "last"
+
+
+@rule("times", "next-weekday", source=SOURCE, off=False, examples=[
+    ("The envoys meet next Friday.", {"text": "next Friday", "value": "2025-06-20"}),
+])
+def strictly_after(modifier: str | None) -> bool:
+    """"next Friday" is strictly after the reference: a week ahead when published on a Friday."""
+    return modifier == "next"
+
+
+@rule("times", "weekday-ahead", source=SOURCE, off=False, examples=[
+    ("The ministers will meet on Monday.", {"text": "Monday", "value": "2025-06-16"}),
+    ("Voters go to the polls this Sunday.", {"text": "this Sunday", "value": "2025-06-15"}),
+])
+def looks_ahead(modifier: str | None, tense: str | None) -> bool:
+    """"this Sunday" and a weekday under a future verb are the next such day (the reference day
+    itself when it is one); any other weekday is the latest one on or before the reference."""
+    return modifier == "this" or tense == "future"
+
+
 def weekday(target: int, ref: date, tense: str | None, modifier: str | None = None) -> date:
     """Which Friday: the latest one on or before the reference, unless the context looks ahead.
-
-    ``target`` is Monday=0. "last Friday" is strictly before the reference; "next Friday" and a
-    future verb look forward (the reference day itself when it is that weekday and no "next").
-    """
+    ``target`` is Monday=0."""
     back = (ref.weekday() - target) % 7
     ahead = (target - ref.weekday()) % 7
-    if modifier == "last":
+    if strictly_before(modifier):
         return ref - timedelta(days=back or 7)
-    if modifier == "next":
+    if strictly_after(modifier):
         return ref + timedelta(days=ahead or 7)
-    if modifier == "this" or tense == "future":
+    if looks_ahead(modifier, tense):
         return ref + timedelta(days=ahead)
     return ref - timedelta(days=back)
 
@@ -155,13 +202,23 @@ def ago(count: int, unit: str, ref: date) -> str | None:
     return None
 
 
+@rule("times", "season-ahead", source=SOURCE, off=False, examples=[
+    ("The talks will resume in the summer.", {"text": "the summer", "value": "2026"}),
+    ("Exports should recover next spring.", {"text": "next spring", "value": "2026"}),
+])
+def season_ahead(modifier: str | None, tense: str | None) -> bool:
+    """"next spring", and a season under a future verb, is the next one to begin; any other is the
+    last one that has ended."""
+    return modifier == "next" or (modifier is None and tense == "future")
+
+
 def season(name: str, ref: date, modifier: str | None, tense: str | None) -> str:
     """"last summer", "this winter", "next spring", "the summer"."""
-    code = SEASONS[name]
+    code = word_map("times.seasons")[name]
     start, end = _SEASON_START[code], _SEASON_END[code]
     if modifier == "this":
         return f"{ref.year}-{code}"
-    if modifier == "next" or (modifier is None and tense == "future"):
+    if season_ahead(modifier, tense):
         year = ref.year if ref.month < start else ref.year + 1
         return f"{year}-{code}"
     # last / past: the most recent occurrence that has ended (or began) before the reference
@@ -172,13 +229,22 @@ def season(name: str, ref: date, modifier: str | None, tense: str | None) -> str
     return f"{year}-{code}"
 
 
+@rule("times", "quarter-to-come-is-last-years", source=SOURCE, off=False, examples=[
+    ("Profits fell in the third quarter.", {"text": "the third quarter", "value": "2024"}),
+])
+def last_years_quarter(ordinal: int, current: int) -> bool:
+    """A quarter named by its ordinal that has not begun in the reference year is last year's:
+    news reports results, so "the third quarter" in a June article is over."""
+    return ordinal > current
+
+
 def quarter_of(ordinal: int | None, ref: date) -> str:
     """"the third quarter": that quarter in the reference year if it has begun, else last year's;
     "the quarter"/"the latest quarter" (ordinal None): the last completed quarter."""
     current = (ref.month - 1) // 3 + 1
     if ordinal is None:
         return relative_unit("quarter", -1, ref) or f"{ref.year}-Q{current}"
-    year = ref.year if ordinal <= current else ref.year - 1
+    year = ref.year - 1 if last_years_quarter(ordinal, current) else ref.year
     return f"{year}-Q{ordinal}"
 
 
@@ -191,6 +257,15 @@ def year_earlier(value: str | None, ref: date) -> str:
             if match:
                 return f"{int(match[1]) - 1:04d}" + value[4:]
     return f"{ref.year - 1:04d}"
+
+
+@rule("times", "period-as-year", source=SOURCE, off=None, examples=[
+    ("Sales grew in the first quarter.", {"text": "the first quarter", "value": "2025", "precision": "year"}),
+    ("The harbour froze last winter.", {"text": "last winter", "value": "2024", "precision": "year"}),
+])
+def period_year(value: str) -> str | None:
+    """A quarter or a season is true of its year: the contract's coarser precision holds it."""
+    return value[:4] if QUARTER.match(value) or SEASON.match(value) else None
 
 
 def to_mention_value(value: str | None) -> tuple[str | None, str | None]:
@@ -211,9 +286,8 @@ def to_mention_value(value: str | None) -> tuple[str | None, str | None]:
         return value, "month"
     if YEAR.match(value):
         return value, "year"
-    if QUARTER.match(value) or SEASON.match(value):
-        return value[:4], "year"
-    return None, None
+    year = period_year(value)
+    return (year, "year") if year else (None, None)
 
 
 def value_bounds(value: str) -> tuple[date, date] | None:
@@ -249,10 +323,3 @@ def value_start(value: str) -> date | None:
     """The first day a resolved value covers."""
     bounds = value_bounds(value)
     return bounds[0] if bounds else None
-    match = MONTH.match(value)
-    if match:
-        return date(int(match[1]), int(match[2]), 1)
-    match = YEAR.match(value)
-    if match:
-        return date(int(match[1]), 1, 1)
-    return None
