@@ -37,8 +37,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Hashable
+
+from ..resources.tables import read_cells
 
 MAX_MENTION_TOKENS = 12  # a gold or predicted mention longer than this is read by its root only
 
@@ -75,13 +76,11 @@ class EventMention:
 @lru_cache(maxsize=1)
 def synonym_groups() -> dict[str, str]:
     """word or phrase (lemmas joined by spaces) → the key of its synonym group."""
-    text = resources.files("storyworld.resources").joinpath("data/coref-synonyms.tsv").read_text("utf-8")
     out: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            cells = [c.strip().lower() for c in line.split("\t") if c.strip()]
-            for cell in cells:
-                out.setdefault(cell, cells[0])
+    for row in read_cells("coref-synonyms.tsv"):
+        cells = [c.lower() for c in row]
+        for cell in cells:
+            out.setdefault(cell, cells[0])
     return out
 
 

@@ -3,7 +3,8 @@
 Two kinds of file live there:
 
 - **tables** (``*.tsv``): tab-separated, a header row, lines starting with "#" are comments (licence
-  and column notes). ``read_table("event-lexicon.tsv")`` gives the rows as dicts.
+  and column notes). ``read_table("event-lexicon.tsv")`` gives the rows as dicts (``read_cells`` the cells of a
+  table without a header).
 - **word lists and settings** (``words/<stage>.toml``): one TOML table per list, each with an
   ``about`` that says what the list is for and what decides membership, then ``words`` (a list),
   ``map`` (word → word) or named numbers (a scoring table). ``words("events.light_verbs")`` names
@@ -29,6 +30,13 @@ def read_table(name: str) -> list[dict[str, str]]:
     """The rows of ``data/<name>`` as dicts keyed by the header."""
     lines = [line for line in _data_text(name).splitlines() if line and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def read_cells(name: str) -> list[list[str]]:
+    """The non-empty tab-separated cells of each line of ``data/<name>``, for a table without a header
+    whose lines differ in length (``coref-synonyms.tsv``: one synonym group per line)."""
+    return [[c.strip() for c in line.split("\t") if c.strip()]
+            for line in _data_text(name).splitlines() if line.strip() and not line.startswith("#")]
 
 
 @lru_cache(maxsize=None)

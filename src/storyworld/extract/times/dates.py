@@ -18,7 +18,7 @@ from . import resolve as tr
 from .resolve import SOURCE
 
 if TYPE_CHECKING:
-    from .tagger import Context, Found
+    from .context import Context, Found
 
 NOT_YEARS = ("$", "£", "€", "#", "-", "/")  # a number after these is an amount or a code
 

@@ -20,7 +20,7 @@ from . import resolve as tr
 from .resolve import SOURCE
 
 if TYPE_CHECKING:
-    from .tagger import Context, Found
+    from .context import Context, Found
 
 BACKWARD = ("earlier", "ago", "before")  # directions of "N units ago/earlier/before"
 

@@ -20,13 +20,10 @@ from datetime import date
 from typing import Callable
 
 from . import resolve as tr
+from .context import Context, Tense
 from .patterns import compiled
 
 MAX_TEXT_CHARS = 2_000_000  # longer input is cut: a bound, not a feature
-
-Tense = Callable[[int, int], "str | None"]
-Found = tuple[str, "str | None"] | None  # a handler's answer: (TIMEX3 type, value), or None to reject the match
-
 
 @dataclass(frozen=True)
 class Timex:
@@ -37,20 +34,6 @@ class Timex:
     text: str
     type: str  # DATE, TIME, DURATION, SET
     value: str | None
-
-
-@dataclass
-class Context:
-    """What a handler may read besides its match: the reference date, the tense of the verb that
-    governs a span, the text, and the last date resolved before the match ("a year earlier")."""
-
-    ref: date | None
-    tense_at: Tense | None
-    text: str
-    last_value: str | None = None
-
-    def tense(self, start: int, end: int) -> str | None:
-        return self.tense_at(start, end) if self.tense_at else None
 
 
 def tag_times(text: str, reference: str | date | None, tense_at: Tense | None = None) -> list[Timex]:
