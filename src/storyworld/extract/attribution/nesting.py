@@ -9,9 +9,6 @@ reports, and a reporter set off by commas is said inside no other relation.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ...resources.cues import reporting_verbs
 from ...resources.tables import word_set
 from ...rules import rule
 from .sources import names_outlet
@@ -20,9 +17,9 @@ from .units import Relation
 SOURCE = "PolNeAR dev"
 
 
-@lru_cache(maxsize=1)
 def nesting_cues() -> frozenset[str]:
-    """Cues that continue a chain inside another relation's content."""
+    """Cues that continue a chain inside another relation's content (their own list, not
+    ``cues.reporting_verbs()``: see its ``about`` in claims.toml)."""
     return word_set("claims.nesting_cues")
 
 
