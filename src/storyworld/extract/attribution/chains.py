@@ -30,7 +30,7 @@ WH_PRONOUNS = ("WDT", "WP", "WP$")
 
 
 @rule("claims", "relative-pronoun-antecedent", source="PolNeAR dev", off=IDENTITY, examples=[
-    ("Mr. Osei, who said the bridge was unsafe, resigned on Monday.", {"source": "Mr. Osei"}),
+    ("Mr. Osei, who said the bridge was unsafe, resigned on Monday.", {"cue": "said", "source": "Osei"}),
 ])
 def antecedent(span):
     """ "Mr. Kamin, who emphasized …", "a letter … that says …": the noun phrase the relative
@@ -44,7 +44,7 @@ def antecedent(span):
     return span.doc[head.left_edge.i: head.i + 1]
 
 
-@rule("claims", "unresolved-pronoun", source="seed article", off=False, examples=[
+@rule("claims", "unresolved-pronoun", source="PolNeAR dev and demo corpus", off=False, examples=[
     ("He said the port would reopen on Monday.", {"not": {"source": "He"}}),
 ])
 def _unresolved(text: str) -> bool:
@@ -93,8 +93,8 @@ def _direct_quote(text: str, start: int) -> Span | None:
     return Span(match.group(1), start + match.start(1), start + match.end(1))
 
 
-@rule("claims", "denial-disputes", source="PolNeAR dev", off=None, examples=[
-    ("The army said it had shelled the camp. The rebels denied the report.", {"cue": "denied", "disputes": True}),
+@rule("claims", "denial-disputes", source="PolNeAR dev and demo corpus", off=None, examples=[
+    ("The navy said it had sunk the boat. The rebels denied the report.", {"cue": "denied", "disputes": True}),
 ])
 def _disputed(relation: Relation, chain, earlier: list[Claim]) -> int | None:
     """A denial records the latest earlier claim from another source."""
@@ -147,7 +147,7 @@ def extract_claims(parsed, *, actors=()) -> list[Claim]:
     return claims
 
 
-@rule("claims", "event-in-claim-content", source="seed article", off=False, examples=[
+@rule("claims", "event-in-claim-content", source="PolNeAR dev and demo corpus", off=False, examples=[
     Example("Witnesses said soldiers shot two protesters in the square.", {"type": "ASSAULT", "sources": "Witnesses"},
             view="events"),
 ])
@@ -156,8 +156,9 @@ def _in_content(claim: Claim, at: int) -> bool:
     return claim.content is None or claim.content.start <= at < claim.content.end
 
 
-@rule("claims", "speech-act-reported", source="seed article", off=(), examples=[
-    Example("Hezbollah denied attacking the base, according to Al-Manar.", {"sources": "Al-Manar"}, view="events"),
+@rule("claims", "speech-act-reported", source="PolNeAR dev and demo corpus", off=(), examples=[
+    Example("Hezbollah denied the attack on the base, according to Al-Manar.",
+            {"type": "REJECT", "sources": "Al-Manar"}, view="events"),
 ])
 def _reporters_of_act(claim: Claim) -> tuple[Source, ...]:
     """An event that is itself the act of speaking ("Hezbollah denied …") takes the chain of those who

@@ -14,7 +14,6 @@ from ...rules import rule
 from .speakers import reattached
 from .units import in_unit, subtree, trim
 
-SOURCE = "PolNeAR dev"
 CUE_LEFT = ("aux", "auxpass", "neg", "advmod")  # "has also said", "did not say"
 CLAUSE = frozenset({"ccomp", "parataxis"})
 OBJECTS = frozenset({"dobj", "xcomp", "prep", "oprd", "attr", "dative", "acomp", "prt"})
@@ -23,7 +22,7 @@ OPENING = (":", "“", '"', "«")
 AS_PUT_IT = Cue("put it", "speech", "any", "verb")
 
 
-@rule("claims", "cue-auxiliaries", source=SOURCE, off=False, examples=[
+@rule("claims", "cue-auxiliaries", source="PolNeAR dev and demo corpus", off=False, examples=[
     ("The ministry has also said that six people died.", {"cue": "has also said"}),
 ])
 def _cue_left(child) -> bool:
@@ -31,7 +30,7 @@ def _cue_left(child) -> bool:
     return child.dep_ in CUE_LEFT
 
 
-@rule("claims", "phrasal-cue", source=SOURCE, off=False, examples=[
+@rule("claims", "phrasal-cue", source="PolNeAR dev and demo corpus", off=False, examples=[
     ("The council called for talks between the two parties.", {"cue": "called for"}),
     ("The rebels pointed to the damage as evidence of the shelling.", {"cue": "pointed to"}),
 ])
@@ -55,7 +54,7 @@ def cue_span(token) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
 
-@rule("claims", "lemma-repair", source=SOURCE, off=None, examples=[
+@rule("claims", "lemma-repair", source="PolNeAR dev", off=None, examples=[
     ("The senator hopes that the bill will pass.", {"cue": "hopes"}),
 ])
 def _repaired_lemma(token) -> str | None:
@@ -80,8 +79,8 @@ def verb_cue(token) -> tuple[str, Cue | None]:
     return lemma, cue
 
 
-@rule("claims", "quotation-after-cue", source=SOURCE, off=False, examples=[
-    ("The ambassador added: “We expect an answer by Friday.”", {"cue": "added"}),
+@rule("claims", "quotation-after-cue", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("The minister continued: “We will rebuild the port.”", {"cue": "continued"}),
 ])
 def _followed_by_colon_or_quote(token) -> bool:
     """A colon or an opening quotation mark right after the cue: the quotation is its complement."""
@@ -93,8 +92,8 @@ def _followed_by_colon_or_quote(token) -> bool:
     return False
 
 
-@rule("claims", "quotation-before-final-cue", source=SOURCE, off=False, examples=[
-    ("“That is simply not true,” the governor added.", {"cue": "added", "source": "the governor"}),
+@rule("claims", "quotation-before-final-cue", source="PolNeAR dev", off=False, examples=[
+    ("“We will rebuild the port,” the minister continued.", {"cue": "continued", "source": "the minister"}),
 ])
 def _closes_quotation(token) -> bool:
     """"… That’s ridiculous,’” the president added.": a cue that ends its sentence, its subject right
@@ -117,7 +116,7 @@ def quotes(token) -> bool:
     return _followed_by_colon_or_quote(token) or _closes_quotation(token)
 
 
-@rule("claims", "passive-with-agent", source=SOURCE, off=False, examples=[
+@rule("claims", "passive-with-agent", source="PolNeAR dev", off=False, examples=[
     ("The plan was first reported by the Daily Courier.", {"cue": "was first reported"}),
 ])
 def _passive_with_agent(deps: set[str], needs: str) -> bool:
@@ -126,8 +125,8 @@ def _passive_with_agent(deps: set[str], needs: str) -> bool:
     return "nsubjpass" in deps and "agent" in deps and needs != "colon"
 
 
-@rule("claims", "clause-proform", source=SOURCE, off=False, examples=[
-    ("Asked whether the talks would fail, the envoy said he doesn't think so.", {"cue": "does n't think"}),
+@rule("claims", "clause-proform", source="PolNeAR dev", off=False, examples=[
+    ("The envoy doesn't think so.", {"cue": "doesn't think", "source": "The envoy"}),
 ])
 def _proform_clause(token) -> bool:
     """"He doesn't think so", "I hope not": the clause is the one before."""
@@ -136,7 +135,7 @@ def _proform_clause(token) -> bool:
         for c in token.children)
 
 
-@rule("claims", "cue-needs-complement", source=SOURCE, off=True, examples=[
+@rule("claims", "cue-needs-complement", source="PolNeAR dev and demo corpus", off=True, examples=[
     ("Police found the bodies near the river.", {"not": {"cue": "found"}}),
     ("Investigators found that the fire was set deliberately.", {"cue": "found"}),
 ])
@@ -161,7 +160,7 @@ def has_complement(token, needs: str) -> bool:
     return True
 
 
-@rule("claims", "speaking-without-content", source=SOURCE, off=False, examples=[
+@rule("claims", "speaking-without-content", source="PolNeAR dev", off=False, examples=[
     ("The minister spoke to reporters for five minutes.", {"not": {"cue": "spoke"}}),
     ("The minister spoke about the budget on Friday.", {"cue": "spoke"}),
 ])
@@ -177,10 +176,10 @@ def speaking_without_content(token, lemma: str) -> bool:
     return not (any(c.dep_ in ("ccomp", "parataxis") or topic(c) for c in token.children) or quotes(token))
 
 
-@rule("claims", "idiom", source=SOURCE, off=False, examples=[
+@rule("claims", "idiom", source="PolNeAR dev", off=False, examples=[
+    ("The scheme, called Safe Harbour, allows fishermen to borrow money.", {"not": {"cue": "called"}}),
+    ("Let's say the talks fail, the mayor said.", {"not": {"cue": "say"}}),
     ("It goes without saying that the port matters.", {"not": {"cue": "saying"}}),
-    ("The city runs a scheme called Safe Streets.", {"not": {"cue": "called"}}),
-    ("Let's say the talks fail.", {"not": {"cue": "say"}}),
 ])
 def idiom(token, lemma: str) -> bool:
     """Cue verbs that attribute nothing: "a program called EB-5" (a name), "it goes without
@@ -193,7 +192,7 @@ def idiom(token, lemma: str) -> bool:
     return lemma == "say" and head.lemma_ == "let" and head.i < token.i
 
 
-@rule("claims", "as-x-put-it", source=SOURCE, off=False, examples=[
+@rule("claims", "as-x-put-it", source="PolNeAR dev", off=False, examples=[
     ("As the mayor put it, the city cannot wait any longer.", {"cue": "put it", "source": "the mayor"}),
 ])
 def as_put_it(token) -> bool:
@@ -202,7 +201,7 @@ def as_put_it(token) -> bool:
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
 
 
-@rule("claims", "finding-object", source=SOURCE, off=False, examples=[
+@rule("claims", "finding-object", source="PolNeAR dev", off=False, examples=[
     ("A 2019 study found 31 incidents at the plant.", {"cue": "found", "kind": "document"}),
 ])
 def finding(token, cue: Cue) -> bool:
@@ -215,18 +214,8 @@ def finding(token, cue: Cue) -> bool:
                                     or subject.lower_ in word_set("claims.finders"))
 
 
-@rule("claims", "disputed-claim-object", source=SOURCE, off=False, examples=[
-    ("The army rejected the allegations.", {"cue": "rejected", "source": "The army"}),
-])
-def disputes_object(token) -> bool:
-    """"X rejected the report", "X denied the allegations": a dispute of an earlier claim."""
-    return token.lemma_ in word_set("claims.dispute_verbs") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in word_set("claims.claim_nouns") for c in token.children)
-
-
-@rule("claims", "complement-is-content", source=SOURCE, off=None, examples=[
-    ("The mayor said on Friday, after a long meeting, that the bridge would reopen.",
-     {"content": "that the bridge would reopen"}),
+@rule("claims", "complement-is-content", source="PolNeAR dev and demo corpus", off=None, examples=[
+    ("The minister announced new sanctions on Friday.", {"cue": "announced", "content": "new sanctions"}),
 ])
 def _complement(token, unit):
     """The cue's complement (a clause, a quotation the parser made a clause, an object) is what it
@@ -238,7 +227,7 @@ def _complement(token, unit):
     return None
 
 
-@rule("claims", "rest-of-sentence-content", source=SOURCE, off=None, examples=[
+@rule("claims", "rest-of-sentence-content", source="PolNeAR dev and demo corpus", off=None, examples=[
     ("The port will stay closed until Monday, according to the harbour authority.",
      {"content": "The port will stay closed until Monday"}),
 ])

@@ -15,7 +15,6 @@ from ...rules import rule
 from .complements import cue_span, verb_cue
 from .units import QUOTES, Relation, subtree, trim
 
-SOURCE = "PolNeAR dev"
 DASHES = ("―", "—")
 LABEL_GLUE = ("'s", "’s", ".", "-")  # tokens a capitalised speaker label may contain ("Sen. Smith's")
 
@@ -24,8 +23,8 @@ def _capitalised(token) -> bool:
     return token.text[:1].isupper() or token.is_punct
 
 
-@rule("claims", "mistagged-headline-verb", source=SOURCE, off=None, examples=[
-    ("Mayor Vows To Rebuild Harbour", {"cue": "Vows", "source": "Mayor"}),
+@rule("claims", "mistagged-headline-verb", source="PolNeAR dev", off=None, examples=[
+    ("Varga Charges That Port Was Sold\n\nThe mayor spoke on Friday.", {"cue": "Charges", "source": "Varga"}),
 ])
 def mistagged_verb_relation(unit):
     """ "Trump Charges That …", "Sanders Vows To …", "Federal court rules against …": a headline or
@@ -47,9 +46,9 @@ def mistagged_verb_relation(unit):
     return None
 
 
-@rule("claims", "headline-cue", source=SOURCE, off=None, examples=[
-    ("Governor Alvarez Sees ‘Personal Insult’ in Harbour Plan\nThe governor spoke on Friday.",
-     {"cue": "Sees", "source": "Governor Alvarez"}),
+@rule("claims", "headline-cue", source="PolNeAR dev", off=None, examples=[
+    ("Senator Ruiz Sees Insult in Harbour Plan\n\nThe senator visited the valley on Friday.",
+     {"cue": "Sees", "source": "Ruiz"}),
 ])
 def headline_relation(unit):
     """A headline states what its actor says, thinks or does in the present tense, without a
@@ -74,7 +73,7 @@ def headline_relation(unit):
                     content=trim(doc, root.i + 1, unit.end), unit=unit, cue_i=root.i)
 
 
-@rule("claims", "dash-signature", source=SOURCE, off=None, examples=[
+@rule("claims", "dash-signature", source="PolNeAR dev", off=None, examples=[
     ("“The sea gives and the sea takes.” ― Mara Lindqvist", {"cue": "―", "source": "Mara Lindqvist"}),
 ])
 def _signed_quotation(unit):
@@ -102,8 +101,8 @@ def _signed_quotation(unit):
     return None
 
 
-@rule("claims", "page-label-is-no-speaker", source=SOURCE, off=False, examples=[
-    ("Photo: Fishing boats in the harbour at dawn.", {"not": {"source": "Photo"}}),
+@rule("claims", "page-label-is-no-speaker", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("The harbour was busy on Monday.\n\nUpdate: the vote was delayed.", {"not": {"source": "Update"}}),
 ])
 def _page_label(head: list) -> bool:
     """"Note:", "Photo:", "Read more:", "The latest:", a number: page furniture before a colon, not a speaker."""
@@ -111,7 +110,7 @@ def _page_label(head: list) -> bool:
         or (len(head) == 2 and head[0].lower_ == "the" and head[1].lower_ in word_set("claims.speaker_labels"))
 
 
-@rule("claims", "said-x-label", source=SOURCE, off=False, examples=[
+@rule("claims", "said-x-label", source="PolNeAR dev", off=False, examples=[
     ("Said Okafor: “We will not leave the docks.”", {"cue": "Said", "source": "Okafor"}),
 ])
 def _verb_opens_label(head: list) -> bool:
@@ -119,7 +118,7 @@ def _verb_opens_label(head: list) -> bool:
     return head[0].lower_ in word_set("claims.label_verbs") and len(head) > 1
 
 
-@rule("claims", "speaker-label", source=SOURCE, off=None, examples=[
+@rule("claims", "speaker-label", source="PolNeAR dev and demo corpus", off=None, examples=[
     ("VARGA: Well, the harbour has been closed for a week.", {"cue": ":", "source": "VARGA"}),
     ("Medics: Shelling kills 21 in the market", {"cue": ":", "source": "Medics"}),
 ])

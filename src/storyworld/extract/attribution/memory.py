@@ -19,7 +19,6 @@ from ...types import Source
 from .sources import clean, core, has_office
 
 NAME_SHAPE = r"[A-Z][\w'’.-]+( [A-Z][\w'’.-]+)?"  # "Kanyuka", "Van Dyk": one or two capitalised words
-SOURCE = "seed article"
 
 
 @lru_cache(maxsize=1)
@@ -28,26 +27,26 @@ def _source_anaphor_pattern() -> re.Pattern:
     return re.compile(rf"^the ({modifiers})({'|'.join(words('claims.source_anaphor_heads'))})$")
 
 
-@rule("claims", "document-anaphor", source=SOURCE, off=False, examples=[
-    ("The ministry issued a statement on Friday. The statement said six people died.",
-     {"source": "The ministry statement"}),
+@rule("claims", "document-anaphor", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("Reuters reported the strike. The report said six people died.", {"cue": "said", "source": "Reuters"}),
+    ("A ministry statement said the port was closed. The statement also said that six people died.",
+     {"cue": "also said", "source": "A ministry statement"}),
 ])
 def _document_anaphor(low: str, phrase_words: list[str]) -> bool:
     """"the report", "this statement": the last document (or outlet) named."""
     return low.startswith(("the ", "this ")) and phrase_words[-1] in word_set("claims.document_anaphors")
 
 
-@rule("claims", "named-agency-is-no-anaphor", source="PolNeAR dev", off=False, examples=[
-    ("Al Jazeera reported the strike. The Xinhua news agency said two people died.",
-     {"source": "Xinhua"}),
+@rule("claims", "named-agency-is-no-anaphor", source="demo corpus", off=False, examples=[
+    ("The health ministry said two people died. The Xinhua agency said ten people died.", {"source": "Xinhua"}),
 ])
 def _names_its_outlet(text: str) -> bool:
     """"the Xinhua news agency" names its outlet: it does not point back to the last one."""
     return bool(find_outlet(text) or find_outlet_in(text))
 
 
-@rule("claims", "outlet-description", source=SOURCE, off=False, examples=[
-    ("Asharq al-Awsat reported the talks on Friday. The officers met at the airport, according to the "
+@rule("claims", "outlet-description", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("Asharq al-Awsat reported the talks on Friday. The envoys met at a hotel in Cairo, according to the "
      "London-based Arabic daily.", {"cue": "according to", "source": "Asharq al-Awsat"}),
 ])
 def _outlet_description(text: str, low: str) -> bool:
@@ -55,10 +54,10 @@ def _outlet_description(text: str, low: str) -> bool:
     return is_outlet_description(text) or low in word_set("claims.newspaper_anaphors")
 
 
-@rule("claims", "description-fits-outlet", source=SOURCE, off=True, examples=[
+@rule("claims", "description-fits-outlet", source="PolNeAR dev and demo corpus", off=True, examples=[
     ("Asharq al-Awsat said the talks failed. Ynet said the talks failed. The London-based Arabic daily said "
-     "the officers met at the airport.", {"cue": "said", "source": "Asharq al-Awsat",
-                                          "content": "the officers met at the airport"}),
+     "the envoys met at a hotel in Cairo.", {"cue": "said", "source": "Asharq al-Awsat",
+                                            "content": "the envoys met at a hotel in Cairo"}),
 ])
 def _describes_outlet(text: str, outlet: Outlet) -> bool:
     """ "the London-based Arabic daily" describes Asharq al-Awsat; "the UN agency" is not Reuters."""
@@ -67,8 +66,8 @@ def _describes_outlet(text: str, outlet: Outlet) -> bool:
     return phrase_words <= known
 
 
-@rule("claims", "undescribed-outlet-is-the-last", source=SOURCE, off=False, examples=[
-    ("Ynet reported the strike. The Israeli news site said drones hit a depot.", {"source": "Ynet"}),
+@rule("claims", "undescribed-outlet-is-the-last", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("Reuters reported the strike. The Israeli daily said drones hit a depot.", {"cue": "said", "source": "Reuters"}),
 ])
 def _last_outlet_meant(phrase_words: list[str]) -> bool:
     """An outlet description that fits no outlet named before still means the last one, unless it is an
@@ -76,16 +75,16 @@ def _last_outlet_meant(phrase_words: list[str]) -> bool:
     return phrase_words[-1] not in word_set("claims.agency_words")
 
 
-@rule("claims", "source-anaphor", source=SOURCE, off=False, examples=[
-    ("\"Leave the site,\" a source told the news outlet. \"Leave the second site too,\" the source added.",
-     {"cue": "added", "source": "a source"}),
+@rule("claims", "source-anaphor", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("“Close the gate,” a security source said. “Close the north gate too,” the source added.",
+     {"cue": "added", "source": "a security source"}),
 ])
 def _source_anaphor(low: str) -> bool:
     """"the source", "the same official": the last anonymous source (else the last speaker)."""
     return bool(_source_anaphor_pattern().match(low))
 
 
-@rule("claims", "organization-anaphor", source="PolNeAR dev", off=False, examples=[
+@rule("claims", "organization-anaphor", source="PolNeAR dev and demo corpus", off=False, examples=[
     ("Oxfam said the camp had no water. The group said aid trucks were turned back.",
      {"cue": "said", "source": "Oxfam", "content": "aid trucks were turned back"}),
 ])
@@ -95,7 +94,7 @@ def _organization_anaphor(low: str, phrase_words: list[str], span) -> bool:
         len(phrase_words) == 2 or (len(phrase_words) == 3 and any(t.ent_type_ for t in span[1:-1])))
 
 
-@rule("claims", "organization-named-before", source="PolNeAR dev", off=None, examples=[
+@rule("claims", "organization-named-before", source="PolNeAR dev and demo corpus", off=None, examples=[
     ("Workers at Northgate Mining went on strike. The company said production would resume.",
      {"source": "Northgate Mining"}),
 ])
@@ -105,7 +104,7 @@ def _organization_entity_before(doc, before: int) -> tuple[Source, ...] | None:
     return (Source(clean(re.sub(r"^the\s+", "", orgs[-1].text, flags=re.I)), "organization"),) if orgs else None
 
 
-@rule("claims", "speaker-pronoun", source=SOURCE, off=False, examples=[
+@rule("claims", "speaker-pronoun", source="PolNeAR dev and demo corpus", off=False, examples=[
     ("Officer Dana Whitfield said the road was closed. She said it would reopen on Monday.",
      {"cue": "said", "source": "Dana Whitfield", "content": "it would reopen on Monday"}),
 ])
@@ -114,7 +113,7 @@ def _speaker_pronoun(low: str) -> bool:
     return low in word_set("claims.speaker_pronouns")
 
 
-@rule("claims", "group-pronoun", source=SOURCE, off=False, examples=[
+@rule("claims", "group-pronoun", source="PolNeAR dev and demo corpus", off=False, examples=[
     ("The ministry said the port was closed. It said ships would wait offshore.",
      {"cue": "said", "source": "The ministry", "content": "ships would wait offshore"}),
 ])
@@ -123,9 +122,9 @@ def _group_pronoun(low: str) -> bool:
     return low in word_set("claims.group_pronouns")
 
 
-@rule("claims", "surname-of-entity-named-earlier", source="seed article", off=None, examples=[
-    ("Regional governor Oleh Marchenko visited the school on Monday. Marchenko said two people were hurt.",
-     {"source": "Oleh Marchenko", "kind": "official"}),
+@rule("claims", "surname-of-entity-named-earlier", source="PolNeAR dev and demo corpus", off=None, examples=[
+    ("Regional governor Petro Marchenko visited the school on Monday. Marchenko said two people were hurt.",
+     {"source": "Petro Marchenko", "kind": "official"}),
 ])
 def _entity_by_surname(doc, text: str, before: int) -> Source | None:
     """A surname alone is the person the text named in full before, outside any claim ("regional
@@ -140,8 +139,8 @@ def _entity_by_surname(doc, text: str, before: int) -> Source | None:
 
 
 @rule("claims", "office-named-earlier", source="demo corpus", off=IDENTITY, examples=[
-    ("EU foreign policy chief Kaja Lind visited Kyiv on Monday. Kaja Lind said the aid would continue.",
-     {"source": "Kaja Lind", "kind": "official"}),
+    ("Foreign minister Jonas Berg visited Kyiv on Monday. Later, Jonas Berg told reporters the aid would continue.",
+     {"source": "Jonas Berg", "kind": "official"}),
 ])
 def with_office(source: Source, doc, before: int) -> Source:
     """A person named with an office earlier ("the EU's foreign policy chief Kaja Kallas") is an
@@ -158,7 +157,7 @@ def with_office(source: Source, doc, before: int) -> Source:
     return source
 
 
-@rule("claims", "indefinite-source-is-a-speaker", source=SOURCE, off=False, examples=[
+@rule("claims", "indefinite-source-is-a-speaker", source="PolNeAR dev and demo corpus", off=False, examples=[
     ("A source close to the talks said the deal was ready. He said it would be signed on Monday.",
      {"cue": "said", "source": "A source close to the talks", "content": "it would be signed on Monday"}),
 ])
@@ -180,7 +179,7 @@ class Memory:
         self.people: dict[str, Source] = {}
         self.doc = doc
 
-    @rule("claims", "surname", source="seed article", off=None, examples=[
+    @rule("claims", "surname", source="PolNeAR dev and demo corpus", off=None, examples=[
         ("Officer Dana Whitfield said the road was closed. Whitfield said it would reopen on Monday.",
          {"cue": "said", "source": "Dana Whitfield", "content": "it would reopen on Monday"}),
     ])

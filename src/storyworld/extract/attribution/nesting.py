@@ -14,7 +14,6 @@ from ...rules import rule
 from .sources import names_outlet
 from .units import Relation
 
-SOURCE = "PolNeAR dev"
 
 
 def nesting_cues() -> frozenset[str]:
@@ -23,16 +22,15 @@ def nesting_cues() -> frozenset[str]:
     return word_set("claims.nesting_cues")
 
 
-@rule("claims", "modal-cue-is-content", source=SOURCE, off=False, examples=[
-    ("Diplomats said France could claim the seat at the talks.",
-     {"not": {"cue": "claim", "sources": "Diplomats > France"}}),
+@rule("claims", "modal-cue-is-content", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("The minister said the rebels could deny the strike.", {"not": {"cue": "could deny"}}),
 ])
 def _modal(token) -> bool:
     """A cue with a modal ("could say", "would announce") is part of what is claimed, not a new speaker."""
     return any(c.dep_ == "aux" and c.lower_ in word_set("claims.modals") for c in token.children)
 
 
-@rule("claims", "nesting-cue", source=SOURCE, off=False, examples=[
+@rule("claims", "nesting-cue", source="PolNeAR dev and demo corpus", off=False, examples=[
     ("The minister said a source told him that the port was closed.",
      {"cue": "told", "sources": "The minister > a source"}),
 ])
@@ -44,8 +42,8 @@ def nests(relation: Relation) -> bool:
 
 
 @rule("claims", "parenthetical-reporter", source="demo corpus", off=False, examples=[
-    ("The tanker was hit, the British UKMTO agency said, after the rebels claimed a strike.",
-     {"cue": "said", "source": "UKMTO"}),
+    ("A fishing boat reported gunfire near the island on Monday, the coast guard said, after pirates claimed to "
+     "have seized a trawler.", {"cue": "said", "sources": "coast guard"}),
 ])
 def _parenthetical(relation: Relation) -> bool:
     """", the British military's UKMTO agency said, after …": a reporter set off by commas speaks for
@@ -58,9 +56,9 @@ def _parenthetical(relation: Relation) -> bool:
             and doc[relation.source.start - 1].text == "," and cue.i + 1 < len(doc) and doc[cue.i + 1].text == ",")
 
 
-@rule("claims", "according-to-holds-the-sentence", source=SOURCE, off=None, examples=[
-    ("The rebels denied shelling the camp, according to Al Jazeera.",
-     {"cue": "denied", "sources": "Al Jazeera > The rebels"}),
+@rule("claims", "according-to-holds-the-sentence", source="demo corpus", off=None, examples=[
+    ("The minister told reporters the port would close, according to state media.",
+     {"cue": "told", "sources": "state media > The minister"}),
 ])
 def _according_holds(outer: Relation, inner: Relation) -> bool | None:
     """"according to X" attributes the whole sentence: it holds every other relation, and no other
@@ -71,8 +69,8 @@ def _according_holds(outer: Relation, inner: Relation) -> bool | None:
 
 
 @rule("claims", "outlet-carries-speaker", source="demo corpus", off=None, examples=[
-    ("The rebels said they had downed a drone, Al-Masirah TV reported.",
-     {"cue": "said", "sources": "Al-Masirah > The rebels"}),
+    ("Police chief Omar Farah said the border post was attacked, the BBC reported.",
+     {"cue": "said", "sources": "BBC > Omar Farah"}),
 ])
 def _outlet_carries(outer: Relation, inner: Relation) -> bool | None:
     """"X said …, Al-Masirah reported": of a speaker and an outlet in one sentence, the outlet carries
@@ -83,9 +81,8 @@ def _outlet_carries(outer: Relation, inner: Relation) -> bool | None:
     return None
 
 
-@rule("claims", "trailing-reporter-is-outer", source=SOURCE, off=True, examples=[
-    ("The prisoners were freed, the lawyer said the guards told him.",
-     {"cue": "told", "sources": "the lawyer > the guards"}),
+@rule("claims", "trailing-reporter-is-outer", source="PolNeAR dev and demo corpus", off=True, examples=[
+    ("Instead, the mayor said, she sees the gains coming from the new port.", {"cue": "sees", "source": "the mayor"}),
 ])
 def _mutual_outer(outer: Relation, inner: Relation) -> bool:
     """Two relations each in the other's content: the one whose cue governs the other's is outer, else
@@ -119,7 +116,7 @@ def holds(outer: Relation, inner: Relation) -> bool:
     return _mutual_outer(outer, inner)
 
 
-@rule("claims", "citing-parent", source="demo corpus", off=None, examples=[
+@rule("claims", "citing-parent", source="PolNeAR dev and demo corpus", off=None, examples=[
     ("Reuters reported that the dam had burst, citing two local officials.",
      {"cue": "citing", "sources": "Reuters > two local officials"}),
 ])

@@ -51,7 +51,7 @@ def _anonymous() -> re.Pattern:
     return re.compile(rf"^({determiners})\b.*\b({heads})s?\b|^({plurals})\b", re.I)
 
 
-@rule("claims", "source-core", source="PolNeAR dev", off=IDENTITY, examples=[
+@rule("claims", "source-core", source="PolNeAR dev and demo corpus", off=IDENTITY, examples=[
     ("A farmer who lost his herd said the river had flooded the valley.", {"source": "A farmer"}),
 ])
 def core(span):
@@ -66,8 +66,8 @@ def core(span):
     return doc[span.start: cut] if cut > span.start else span
 
 
-@rule("claims", "outlet-source", source="seed article", off=None, examples=[
-    ("Six people died in the blast, the AP reported.", {"source": "Associated Press", "kind": "outlet"}),
+@rule("claims", "outlet-source", source="PolNeAR dev and demo corpus", off=None, examples=[
+    ("Four sailors were hurt in the blast, the AP reported.", {"source": "Associated Press", "kind": "outlet"}),
 ])
 def _outlet(text: str) -> Source | None:
     """A phrase that names an outlet is that outlet ("the AP" → Associated Press)."""
@@ -75,9 +75,9 @@ def _outlet(text: str) -> Source | None:
     return Source(outlet.name, "outlet") if outlet is not None else None
 
 
-@rule("claims", "unnamed-source", source="seed article", off=False, examples=[
+@rule("claims", "unnamed-source", source="demo corpus", off=False, examples=[
     ("Two witnesses said the soldiers fired into the air.", {"source": "Two witnesses", "kind": "anonymous"}),
-    ("Aid groups said the road to the camp was closed.", {"source": "Aid groups", "kind": "anonymous"}),
+    ("Aid groups said the bridge to the island was shut.", {"source": "Aid groups", "kind": "anonymous"}),
 ])
 def _unnamed(core_span, text: str) -> bool:
     """"a source close to the ministry", "two witnesses" and bare plurals ("aid groups") name nobody."""
@@ -97,8 +97,8 @@ def _unnamed_official(root) -> bool:
 
 
 @rule("claims", "unnamed-organization", source="demo corpus", off=False, examples=[
-    ("A local aid group said the road to the camp was closed.", {"source": "A local aid group",
-                                                                  "kind": "organization"}),
+    ("A group of residents said the bridge to the island was shut.",
+     {"source": "A group of residents", "kind": "organization"}),
 ])
 def _unnamed_organization(root) -> bool:
     """"a local aid group", "a farmers' association": an organisation, unnamed but not anonymous."""
@@ -117,7 +117,7 @@ def _known_organization(text: str) -> Source | None:
     return None
 
 
-@rule("claims", "possessor-is-no-speaker", source="PolNeAR dev", off=False, examples=[
+@rule("claims", "possessor-is-no-speaker", source="PolNeAR dev and demo corpus", off=False, examples=[
     ("Mali's transitional government said the vote would be delayed.", {"not": {"source": "Mali"}}),
 ])
 def _possessor(ent) -> bool:
@@ -126,9 +126,9 @@ def _possessor(ent) -> bool:
     return ent.end < len(doc) and doc[ent.end].lower_ in POSSESSIVE
 
 
-@rule("claims", "name-after-title", source="demo corpus", off=None, examples=[
-    ("Army spokesman Colonel Bakari Ndiaye said the border post was attacked.",
-     {"source": "Bakari Ndiaye", "kind": "official"}),
+@rule("claims", "name-after-title", source="PolNeAR dev and demo corpus", off=None, examples=[
+    ("Army spokesman Lieutenant Colonel Obi Nnamdi said the border post was attacked.",
+     {"source": "Obi Nnamdi", "kind": "official"}),
 ])
 def _name_after_title(span) -> tuple[int, str] | None:
     """ "army spokesman Colonel Guillaume Ndjike" → Guillaume Ndjike: the capitalised words after the
@@ -143,8 +143,8 @@ def _name_after_title(span) -> tuple[int, str] | None:
     return None
 
 
-@rule("claims", "titled-official", source="seed article", off=False, examples=[
-    ("Regional governor Oleh Marchenko said drones hit a school.", {"source": "Oleh Marchenko", "kind": "official"}),
+@rule("claims", "titled-official", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("Regional governor Petro Marchenko said drones hit a school.", {"source": "Petro Marchenko", "kind": "official"}),
 ])
 def _titled(before: str) -> bool:
     """A person named after an office ("regional governor Oleh Syniehubov") is an official."""
@@ -165,7 +165,7 @@ def _person(core_span, span) -> Source | None:
     return Source(name, "person")
 
 
-@rule("claims", "document-source", source="PolNeAR dev", off=False, examples=[
+@rule("claims", "document-source", source="seed article", off=False, examples=[
     ("A ministry statement said six people had died.", {"source": "A ministry statement", "kind": "document"}),
 ])
 def _document(phrase_words: list[str]) -> bool:
@@ -181,8 +181,9 @@ def _office(phrase_words: list[str]) -> bool:
     return any(is_official_word(w) for w in phrase_words)
 
 
-@rule("claims", "named-organization", source="demo corpus", off=None, examples=[
-    ("The Red Crescent said the convoy reached the town.", {"source": "Red Crescent", "kind": "organization"}),
+@rule("claims", "named-organization", source="PolNeAR dev and demo corpus", off=None, examples=[
+    ("The Lake Chad Fishers Cooperative said the convoy reached the town.",
+     {"source": "Lake Chad Fishers Cooperative", "kind": "organization"}),
 ])
 def _named_organization(core_span) -> Source | None:
     """A phrase that is an organisation's name ("the Red Crescent", "the Houthi rebels") is named by it."""
@@ -198,23 +199,23 @@ def _named_organization(core_span) -> Source | None:
 
 
 @rule("claims", "organization-head", source="seed article", off=False, examples=[
-    ("The Central Election Office said turnout was low.", {"kind": "organization"}),
+    ("The Ministry said the harbour was closed.", {"source": "The Ministry", "kind": "organization"}),
 ])
 def _organization_head(phrase_words: list[str]) -> bool:
     """A phrase that ends in an organisation's head ("the defence ministry") is an organisation."""
     return bool(phrase_words) and phrase_words[-1] in word_set("claims.organization_heads")
 
 
-@rule("claims", "entity-organization", source="seed article", off=False, examples=[
-    ("Kenyan Airways staff said the flights were cancelled.", {"kind": "organization"}),
+@rule("claims", "entity-organization", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("Texans said the storm was the worst in years.", {"source": "Texans", "kind": "organization"}),
 ])
 def _names_entity(core_span) -> bool:
     """A phrase that names an organisation, a nationality or a country speaks for it."""
     return any(e.label_ in ("ORG", "NORP", "GPE") for e in core_span.ents)
 
 
-@rule("claims", "proper-noun-person", source="seed article", off=False, examples=[
-    ("Okonkwo said the dock was quiet.", {"source": "Okonkwo", "kind": "person"}),
+@rule("claims", "proper-noun-person", source="demo corpus", off=False, examples=[
+    ("Thandiwe said the dock was quiet.", {"source": "Thandiwe", "kind": "person"}),
 ])
 def _proper_noun(head) -> bool:
     """What is left is a person when its head is a proper noun, else an organisation."""

@@ -15,7 +15,6 @@ from ...resources.tables import word_set
 from ...rules import IDENTITY, rule
 from .units import QUOTES, in_unit, quoted_ranges, subtree
 
-SOURCE = "PolNeAR dev"
 MAX_STRANDED_WORDS = 10
 SUBJECTS = ("nsubj", "csubj")
 WH_PRONOUNS = ("WDT", "WP", "WP$")
@@ -30,8 +29,10 @@ def tense_aux() -> frozenset[str]:
     return word_set("claims.modals") | word_set("claims.perfect_aux")
 
 
-@rule("claims", "subject-outside-quotation", source=SOURCE, off=IDENTITY, examples=[
-    ("“The port will stay closed,” the harbour master said.", {"source": "the harbour master"}),
+@rule("claims", "subject-outside-quotation", source="PolNeAR dev", off=IDENTITY, examples=[
+    ("“We were never asked. There's a real gap between this Town Hall and frankly the mayor and our military,” "
+     "Flores, a top Lopez surrogate, said this morning on Harbour TV’s “Fox and Neighbours.”",
+     {"cue": "said", "source": "Flores"}),
 ])
 def _speaking_subjects(subjects: list, node, unit) -> list:
     """Of two subjects (the parser makes a fronted quotation one too: "“My reaction …,” the strategist
@@ -54,9 +55,11 @@ def _nearest_subject(node, unit):
     return min(outside, key=lambda c: abs(node.i - c.i)) if outside else None
 
 
-@rule("claims", "reporter-second-act", source=SOURCE, off=None, examples=[
-    ("The mayor said he would order a review and warned that the bridge was unsafe.",
-     {"cue": "warned", "source": "The mayor"}),
+@rule("claims", "reporter-second-act", source="PolNeAR dev", off=None, examples=[
+    ("The minister said the talks had failed and warned that the border would close.",
+     {"cue": "warned", "source": "The minister"}),
+    ("The minister said the army would withdraw and announced new sanctions.",
+     {"cue": "announced", "sources": "The minister"}),
 ])
 def reattached(token):
     """"X said he would order a review and warned …": the small model hangs the second cue on the
@@ -75,7 +78,7 @@ def reattached(token):
     return clause.head if other_tense else None
 
 
-@rule("claims", "relative-pronoun-subject", source=SOURCE, off=False, examples=[
+@rule("claims", "relative-pronoun-subject", source="PolNeAR dev", off=False, examples=[
     ("The ministry released a letter that says the port will close.", {"cue": "says", "kind": "document"}),
 ])
 def _relative_pronoun(subject, node, unit) -> bool:
@@ -84,7 +87,7 @@ def _relative_pronoun(subject, node, unit) -> bool:
     return subject.tag_ in WH_PRONOUNS and node.dep_ == "relcl" and in_unit(node.head, unit)
 
 
-@rule("claims", "non-speaker-subject", source=SOURCE, off=False, examples=[
+@rule("claims", "non-speaker-subject", source="PolNeAR dev and demo corpus", off=False, examples=[
     ("This shows that the port is closed.", {"not": {"source": "This"}}),
 ])
 def _no_speaker(subject) -> bool:
@@ -92,8 +95,8 @@ def _no_speaker(subject) -> bool:
     return subject.lower_ in word_set("claims.non_speaker_subjects")
 
 
-@rule("claims", "passive-agent", source=SOURCE, off=None, examples=[
-    ("The ceasefire plan was endorsed by the regional council.", {"source": "the regional council"}),
+@rule("claims", "passive-agent", source="PolNeAR dev and demo corpus", off=None, examples=[
+    ("The strike was confirmed by the ministry.", {"cue": "was confirmed", "source": "the ministry"}),
 ])
 def _agent(children: list, unit):
     """"endorsed by X", "first reported by The Washington Post": the passive's agent speaks."""
@@ -102,8 +105,9 @@ def _agent(children: list, unit):
     return subtree(pobj, unit) if pobj is not None else None
 
 
-@rule("claims", "gerund-speaker-through-passive", source=SOURCE, off=False, examples=[
-    ("After saying the vote was rigged, she was escorted from the hall.", {"cue": "saying", "source": "she"}),
+@rule("claims", "gerund-speaker-through-passive", source="PolNeAR dev", off=False, examples=[
+    ("After saying that the vote was rigged, the mayor was escorted from the hall.",
+     {"cue": "saying", "source": "the mayor"}),
 ])
 def _passive_speaker(token, node, passive, controlled: bool) -> bool:
     """"After saying …, she was whisked off": a gerund's speaker is the passive subject of the
@@ -111,7 +115,7 @@ def _passive_speaker(token, node, passive, controlled: bool) -> bool:
     return node is not token and controlled and passive.pos_ in ("PRON", "PROPN", "NOUN")
 
 
-@rule("claims", "subject-of-governing-verb", source=SOURCE, off=False, examples=[
+@rule("claims", "subject-of-governing-verb", source="PolNeAR dev and demo corpus", off=False, examples=[
     ("The minister spoke in Cairo on Friday, saying the talks would resume.",
      {"cue": "saying", "source": "The minister"}),
 ])
@@ -122,7 +126,7 @@ def _governing_verb_speaks(node, unit) -> bool:
         and in_unit(node.head, unit)
 
 
-@rule("claims", "subject-through-preposition", source=SOURCE, off=False, examples=[
+@rule("claims", "subject-through-preposition", source="commit f8cf499 (names no data)", off=False, examples=[
     ("The minister ended the meeting by saying that the talks would resume.",
      {"cue": "saying", "source": "The minister"}),
 ])
@@ -171,7 +175,7 @@ def _parsed_subject(token, unit):
     return None
 
 
-@rule("claims", "stranded-speakers", source=SOURCE, off=None, examples=[
+@rule("claims", "stranded-speakers", source="demo corpus", off=None, examples=[
     ("Shells hit the market, killing four people, residents and a local doctor said.",
      {"source": "residents and a local doctor"}),
 ])
@@ -194,8 +198,9 @@ def _stranded_subject(token, unit):
     return span
 
 
-@rule("claims", "speaker-after-quotation", source=SOURCE, off=None, examples=[
-    ("“We will not leave,” Okafor, a dock foreman, said on Tuesday.", {"source": "Okafor, a dock foreman"}),
+@rule("claims", "speaker-after-quotation", source="PolNeAR dev", off=None, examples=[
+    ("“The harbour has been left to rot by this council and frankly the mayor,” Marco Flores, a top union "
+     "surrogate, said Friday on CNN’s “State of the Harbour.”", {"cue": "said", "source": "Marco Flores"}),
 ])
 def _speaker_after_quotation(token, unit):
     """"“…,” Flynn, a top Trump surrogate, said Thursday": the words between a closing quotation
@@ -212,8 +217,8 @@ def _speaker_after_quotation(token, unit):
     return span if span.end == token.i or doc[span.end].text == "," else None
 
 
-@rule("claims", "source-without-quotation-marks", source=SOURCE, off=IDENTITY, examples=[
-    ("“It has never been this quiet,” Okafor, a dock foreman, said.", {"source": "Okafor, a dock foreman"}),
+@rule("claims", "source-without-quotation-marks", source="PolNeAR dev", off=IDENTITY, examples=[
+    ("“It was never this quiet,” Okafor, a fish trader, said.", {"source": "Okafor"}),
 ])
 def _without_marks(span):
     """A source without the quotation marks the parser left at its edges, and without the end of a
@@ -243,8 +248,9 @@ def speaker(token, unit):
     return _without_marks(found) if found is not None else None
 
 
-@rule("claims", "name-before-cue", source=SOURCE, off=None, examples=[
-    ("Critics like Obama and Clinton call them “lone wolves”.", {"cue": "call", "source": "Clinton"}),
+@rule("claims", "name-before-cue", source="PolNeAR dev", off=None, examples=[
+    ("When raiders are exposed as part of the new front of the bloody Somali piracy war, Obama and Trudeau warn "
+     "that the raids will grow.", {"cue": "warn", "source": "Trudeau"}),
 ])
 def name_before(token, unit):
     """"… Obama and Clinton call them “lone wolves”": a speech verb the parser left without a
@@ -259,8 +265,9 @@ def name_before(token, unit):
     return name if name is not None and name.start >= unit.start else None
 
 
-@rule("claims", "inverted-speaker", source=SOURCE, off=None, examples=[
-    ("“The bridge is safe,” said Mayor Elena Varga.", {"source": "Elena Varga"}),
+@rule("claims", "inverted-speaker", source="PolNeAR dev", off=None, examples=[
+    ("\"I have no easy answers other than hard work,\" replied campaign chairman Ivo Petrov, adding that the "
+     "port must hire more dockers.", {"cue": "replied", "source": "Ivo Petrov"}),
 ])
 def inverted_subject(token, unit):
     """"'…,' said Rep. Elijah E. Cummings": after a quotation or a comma, the speaker follows the
