@@ -22,11 +22,11 @@ from .memory import Memory, with_office
 from .nesting import parent
 from .relations import relations_in
 from .sources import clean, describe
+from .speakers import WH_PRONOUNS
 from .units import Relation, units
 
 MAX_SOURCE_CHARS = 160
 MAX_NESTING = 4
-WH_PRONOUNS = ("WDT", "WP", "WP$")
 
 
 @rule("claims", "relative-pronoun-antecedent", source="PolNeAR dev", off=IDENTITY, examples=[
