@@ -24,7 +24,14 @@ NAME_SHAPE = r"[A-Z][\w'’.-]+( [A-Z][\w'’.-]+)?"  # "Kanyuka", "Van Dyk": on
 @lru_cache(maxsize=1)
 def _source_anaphor_pattern() -> re.Pattern:
     modifiers = "".join(f"{w} |" for w in words("claims.source_anaphor_modifiers"))
-    return re.compile(rf"^the ({modifiers})({'|'.join(words('claims.source_anaphor_heads'))})$")
+    heads = "|".join(words("claims.source_anaphor_heads"))
+    return re.compile(rf"^the ({modifiers})({heads})$")
+
+
+@lru_cache(maxsize=1)
+def _indefinite() -> re.Pattern:
+    determiners = "|".join(words("claims.indefinite_singulars"))
+    return re.compile(rf"^({determiners})\b", re.I)
 
 
 @rule("claims", "document-anaphor", source="PolNeAR dev and demo corpus", off=False, examples=[
@@ -163,7 +170,7 @@ def with_office(source: Source, doc, before: int) -> Source:
 ])
 def _single_speaker(name: str) -> bool:
     """"a source", "one official": a single anonymous speaker whom "he" or "she" can mean later."""
-    return bool(re.match(rf"^({'|'.join(words('claims.indefinite_singulars'))})\b", name, re.I))
+    return bool(_indefinite().match(name))
 
 
 class Memory:
