@@ -1,0 +1,183 @@
+"""Claims with their source chains, and the chain of each event.
+
+Relations of the speech, cognition and evidence classes become claims. A claim's chain is its
+source's own (resolved against what the document named before, ``memory``), continued from the
+relation it is said inside (``nesting``): outermost first, never the publisher. A source that tells
+an outlet ("a source told the news outlet") nests under that outlet. A denial ("X denied …", "X
+rejected the report") records the claim it disputes. An event takes the chain of the claim whose
+content holds it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...parse.model import doc_text
+from ...resources.outlets import find_outlet, find_outlet_in, is_outlet_description
+from ...resources.tables import word_set
+from ...rules import IDENTITY, Example, rule
+from ...types import Claim, Event, Source, Span
+from .memory import Memory, with_office
+from .nesting import parent
+from .relations import relations_in
+from .sources import clean, describe
+from .speakers import WH_PRONOUNS
+from .units import Relation, units
+
+MAX_SOURCE_CHARS = 160
+MAX_NESTING = 4
+
+
+@rule("claims", "relative-pronoun-antecedent", source="PolNeAR dev", off=IDENTITY, examples=[
+    ("Mr. Osei, who said the bridge was unsafe, resigned on Monday.", {"cue": "said", "source": "Osei"}),
+])
+def antecedent(span):
+    """ "Mr. Kamin, who emphasized …", "a letter … that says …": the noun phrase the relative
+    pronoun stands for (its clause's head), without the clause."""
+    if len(span) != 1 or span[0].tag_ not in WH_PRONOUNS:
+        return span
+    clause = span[0].head
+    if clause.dep_ != "relcl":
+        return span
+    head = clause.head
+    return span.doc[head.left_edge.i: head.i + 1]
+
+
+@rule("claims", "unresolved-pronoun", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("He said the port would reopen on Monday.", {"not": {"source": "He"}}),
+])
+def _unresolved(text: str) -> bool:
+    """A pronoun, "the report" or "the source" that points back to nothing gives no claim."""
+    low = text.lower()
+    return low in word_set("claims.pronouns") or low in word_set("claims.unresolved_anaphors")
+
+
+@rule("claims", "told-outlet", source="seed article", off=None, examples=[
+    ("A source told Reuters that the talks had failed.", {"sources": "Reuters > A source"}),
+])
+def _told_outlet(told, memory: Memory) -> tuple[Source, ...] | None:
+    """"a source told the news outlet": the source speaks through the outlet it tells."""
+    outer = memory.resolve(told) if is_outlet_description(told.text) else None
+    if outer is None and (find_outlet(clean(told.text)) or find_outlet_in(clean(told.text))):
+        outer = (describe(told),)
+    return outer
+
+
+def _own_chain(relation: Relation, memory: Memory) -> tuple[Source, ...] | None:
+    """The chain of a relation's own source: what it refers back to, else the source it describes."""
+    span = antecedent(relation.source)
+    text = clean(span.text)
+    if not text or len(text) > MAX_SOURCE_CHARS:
+        return None
+    chain = memory.resolve(span)
+    if chain is None:
+        if _unresolved(text):
+            return None
+        chain = (with_office(describe(span), span.doc, span.start_char),)
+    if relation.told is not None:
+        outer = _told_outlet(relation.told, memory)
+        if outer:
+            chain = outer + tuple(s for s in chain if s not in outer)
+    return chain
+
+
+@rule("claims", "direct-quote", source="seed article", off=None, examples=[
+    ("The minister said: “We will rebuild the port.”", {"cue": "said", "direct": True}),
+])
+def _direct_quote(text: str, start: int) -> Span | None:
+    """A sentence with words in quotation marks quotes its source directly."""
+    match = re.search(r"[“\"]([^”\"]{3,})[”\"]", text)
+    if not match:
+        return None
+    return Span(match.group(1), start + match.start(1), start + match.end(1))
+
+
+@rule("claims", "denial-disputes", source="PolNeAR dev and demo corpus", off=None, examples=[
+    ("The navy said it had sunk the boat. The rebels denied the report.", {"cue": "denied", "disputes": True}),
+])
+def _disputed(relation: Relation, chain, earlier: list[Claim]) -> int | None:
+    """A denial records the latest earlier claim from another source."""
+    if relation.lemma not in word_set("claims.dispute_verbs"):
+        return None
+    for index in range(len(earlier) - 1, -1, -1):
+        if earlier[index].sources[-1] != chain[-1]:
+            return index
+    return None
+
+
+def extract_claims(parsed, *, actors=()) -> list[Claim]:
+    """The document's claims: each relation of a claim class that holds no other, with its chain."""
+    memory = Memory(parsed.doc)
+    text = doc_text(parsed.doc)
+    claims: list[Claim] = []
+    for unit in units(parsed.doc):
+        relations = [r for r in relations_in(unit) if r.makes_claim]
+        if not relations:
+            continue
+        chains: dict[int, tuple[Source, ...] | None] = {}
+        parent_of = {id(r): parent(r, relations) for r in relations}
+
+        def chain_of(relation: Relation, depth: int = 0) -> tuple[Source, ...] | None:
+            key = id(relation)
+            if key not in chains:
+                own = _own_chain(relation, memory)
+                holder = parent_of[key] if depth < MAX_NESTING else None
+                outer = chain_of(holder, depth + 1) if holder is not None else None
+                if own is not None and outer:
+                    own = outer + tuple(s for s in own if s not in outer)
+                chains[key] = own if own is not None else outer
+            return chains[key]
+
+        parents = {id(p) for p in parent_of.values() if p is not None}
+        for relation in relations:
+            if id(relation) in parents:
+                continue  # its chain continues in the relation it holds
+            chain = chain_of(relation)
+            if not chain:
+                continue
+            memory.remember(chain)
+            words = [t for t in unit if not t.is_space]
+            sentence = (words[0].idx, words[-1].idx + len(words[-1]))
+            content = Span(text[slice(*relation.content)], *relation.content) if relation.content else None
+            quote = _direct_quote(unit.text, unit.start_char)
+            claims.append(Claim(text=text[slice(*sentence)], start=sentence[0], end=sentence[1],
+                                cue=relation.cue_text, direct=quote is not None, sources=chain, quote=quote,
+                                content=content, disputes=_disputed(relation, chain, claims)))
+    return claims
+
+
+@rule("claims", "event-in-claim-content", source="PolNeAR dev and demo corpus", off=False, examples=[
+    Example("Witnesses said soldiers shot two protesters in the square.", {"type": "ASSAULT", "sources": "Witnesses"},
+            view="events"),
+])
+def _in_content(claim: Claim, at: int) -> bool:
+    """An event in a claim's content (or in a claim without content) is what the claim's chain says."""
+    return claim.content is None or claim.content.start <= at < claim.content.end
+
+
+@rule("claims", "speech-act-reported", source="PolNeAR dev and demo corpus", off=(), examples=[
+    Example("Hezbollah denied the attack on the base, according to Al-Manar.",
+            {"type": "REJECT", "sources": "Al-Manar"}, view="events"),
+])
+def _reporters_of_act(claim: Claim) -> tuple[Source, ...]:
+    """An event that is itself the act of speaking ("Hezbollah denied …") takes the chain of those who
+    report the act: the claim's chain without its last source."""
+    return claim.sources[:-1]
+
+
+def attribute_events(parsed, events, *, claims) -> list[Event]:
+    """An event takes the chain of the claim whose content holds it; an event that is itself the act
+    of speaking takes the chain of those who report the act; none: the outlet's own voice."""
+    out = []
+    for event in events:
+        at = event.trigger_start if event.trigger_start is not None else event.evidence.start
+        sources: tuple[Source, ...] = ()
+        holding = [c for c in claims if c.start <= at < c.end]
+        inside = [c for c in holding if _in_content(c, at)]
+        if inside:
+            sources = inside[0].sources
+        elif holding:
+            sources = _reporters_of_act(holding[0])
+        out.append(replace(event, sources=sources))
+    return out

@@ -1,0 +1,252 @@
+"""Our own coreference for sources: what a document has named so far, and what refers back to it.
+
+No coreference model runs offline here, so sources are resolved against the chains the document
+gave before: "the news outlet" / "the London-based Arabic daily" → the last outlet they describe;
+"the report" → the last document or outlet; "the source" → the last anonymous source; "the group" /
+"the UN agency" → the last organisation; "he"/"she" → the last single speaker; "Syniehubov" →
+"Oleh Syniehubov" named earlier. Each of these is a rule of stage claims.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...resources.outlets import Outlet, find_outlet, find_outlet_in, is_outlet_description
+from ...resources.tables import word_set, words
+from ...rules import IDENTITY, rule
+from ...types import Source
+from .sources import clean, core, has_office
+
+NAME_SHAPE = r"[A-Z][\w'’.-]+( [A-Z][\w'’.-]+)?"  # "Kanyuka", "Van Dyk": one or two capitalised words
+
+
+@lru_cache(maxsize=1)
+def _source_anaphor_pattern() -> re.Pattern:
+    modifiers = "".join(f"{w} |" for w in words("claims.source_anaphor_modifiers"))
+    heads = "|".join(words("claims.source_anaphor_heads"))
+    return re.compile(rf"^the ({modifiers})({heads})$")
+
+
+@lru_cache(maxsize=1)
+def _indefinite() -> re.Pattern:
+    determiners = "|".join(words("claims.indefinite_singulars"))
+    return re.compile(rf"^({determiners})\b", re.I)
+
+
+@rule("claims", "document-anaphor", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("Reuters reported the strike. The report said six people died.", {"cue": "said", "source": "Reuters"}),
+    ("A ministry statement said the port was closed. The statement also said that six people died.",
+     {"cue": "also said", "source": "A ministry statement"}),
+])
+def _document_anaphor(low: str, phrase_words: list[str]) -> bool:
+    """"the report", "this statement": the last document (or outlet) named."""
+    return low.startswith(("the ", "this ")) and phrase_words[-1] in word_set("claims.document_anaphors")
+
+
+@rule("claims", "named-agency-is-no-anaphor", source="demo corpus", off=False, examples=[
+    ("The health ministry said two people died. The Xinhua agency said ten people died.", {"source": "Xinhua"}),
+])
+def _names_its_outlet(text: str) -> bool:
+    """"the Xinhua news agency" names its outlet: it does not point back to the last one."""
+    return bool(find_outlet(text) or find_outlet_in(text))
+
+
+@rule("claims", "outlet-description", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("Asharq al-Awsat reported the talks on Friday. The envoys met at a hotel in Cairo, according to the "
+     "London-based Arabic daily.", {"cue": "according to", "source": "Asharq al-Awsat"}),
+])
+def _outlet_description(text: str, low: str) -> bool:
+    """"the London-based Arabic daily", "the newspaper": an outlet named before."""
+    return is_outlet_description(text) or low in word_set("claims.newspaper_anaphors")
+
+
+@rule("claims", "description-fits-outlet", source="PolNeAR dev and demo corpus", off=True, examples=[
+    ("Asharq al-Awsat said the talks failed. Ynet said the talks failed. The London-based Arabic daily said "
+     "the envoys met at a hotel in Cairo.", {"cue": "said", "source": "Asharq al-Awsat",
+                                            "content": "the envoys met at a hotel in Cairo"}),
+])
+def _describes_outlet(text: str, outlet: Outlet) -> bool:
+    """ "the London-based Arabic daily" describes Asharq al-Awsat; "the UN agency" is not Reuters."""
+    phrase_words = set(re.findall(r"[a-z-]+", text.lower())) - word_set("claims.outlet_generic_words")
+    known = set(" ".join(outlet.descriptors).lower().split()) | set(outlet.name.lower().split())
+    return phrase_words <= known
+
+
+@rule("claims", "undescribed-outlet-is-the-last", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("Reuters reported the strike. The Israeli daily said drones hit a depot.", {"cue": "said", "source": "Reuters"}),
+])
+def _last_outlet_meant(phrase_words: list[str]) -> bool:
+    """An outlet description that fits no outlet named before still means the last one, unless it is an
+    agency or network (a new one, unnamed)."""
+    return phrase_words[-1] not in word_set("claims.agency_words")
+
+
+@rule("claims", "source-anaphor", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("“Close the gate,” a security source said. “Close the north gate too,” the source added.",
+     {"cue": "added", "source": "a security source"}),
+])
+def _source_anaphor(low: str) -> bool:
+    """"the source", "the same official": the last anonymous source (else the last speaker)."""
+    return bool(_source_anaphor_pattern().match(low))
+
+
+@rule("claims", "organization-anaphor", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("Oxfam said the camp had no water. The group said aid trucks were turned back.",
+     {"cue": "said", "source": "Oxfam", "content": "aid trucks were turned back"}),
+])
+def _organization_anaphor(low: str, phrase_words: list[str], span) -> bool:
+    """"the group", "the UN agency": the last organisation named (two words, or three with a name)."""
+    return low.startswith("the ") and phrase_words[-1] in word_set("claims.anaphoric_organizations") and (
+        len(phrase_words) == 2 or (len(phrase_words) == 3 and any(t.ent_type_ for t in span[1:-1])))
+
+
+@rule("claims", "organization-named-before", source="PolNeAR dev and demo corpus", off=None, examples=[
+    ("Workers at Northgate Mining went on strike. The company said production would resume.",
+     {"source": "Northgate Mining"}),
+])
+def _organization_entity_before(doc, before: int) -> tuple[Source, ...] | None:
+    """With no organisation among the sources yet, "the company" is the last organisation the text named."""
+    orgs = [e for e in doc.ents if e.label_ == "ORG" and e.end_char <= before]
+    return (Source(clean(re.sub(r"^the\s+", "", orgs[-1].text, flags=re.I)), "organization"),) if orgs else None
+
+
+@rule("claims", "speaker-pronoun", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("Officer Dana Whitfield said the road was closed. She said it would reopen on Monday.",
+     {"cue": "said", "source": "Dana Whitfield", "content": "it would reopen on Monday"}),
+])
+def _speaker_pronoun(low: str) -> bool:
+    """"he", "she", "I": the last single speaker."""
+    return low in word_set("claims.speaker_pronouns")
+
+
+@rule("claims", "group-pronoun", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("The ministry said the port was closed. It said ships would wait offshore.",
+     {"cue": "said", "source": "The ministry", "content": "ships would wait offshore"}),
+])
+def _group_pronoun(low: str) -> bool:
+    """"they", "it", "we": the last chain ("they": the last anonymous source first)."""
+    return low in word_set("claims.group_pronouns")
+
+
+@rule("claims", "surname-of-entity-named-earlier", source="PolNeAR dev and demo corpus", off=None, examples=[
+    ("Regional governor Petro Marchenko visited the school on Monday. Marchenko said two people were hurt.",
+     {"source": "Petro Marchenko", "kind": "official"}),
+])
+def _entity_by_surname(doc, text: str, before: int) -> Source | None:
+    """A surname alone is the person the text named in full before, outside any claim ("regional
+    governor Oleh Syniehubov" … "Syniehubov said"), an official when a title came before the name."""
+    for ent in doc.ents:
+        if ent.end_char > before:
+            break
+        if ent.label_ == "PERSON" and ent.text != text and ent.text.endswith(" " + text):
+            window = doc[max(ent.start - 4, 0): ent.start].text
+            return Source(clean(ent.text), "official" if has_office(window) else "person")
+    return None
+
+
+@rule("claims", "office-named-earlier", source="demo corpus", off=IDENTITY, examples=[
+    ("Foreign minister Jonas Berg visited Kyiv on Monday. Later, Jonas Berg told reporters the aid would continue.",
+     {"source": "Jonas Berg", "kind": "official"}),
+])
+def with_office(source: Source, doc, before: int) -> Source:
+    """A person named with an office earlier ("the EU's foreign policy chief Kaja Kallas") is an
+    official when named again without it."""
+    if source.kind != "person":
+        return source
+    for ent in doc.ents:
+        if ent.end_char > before:
+            break
+        if ent.label_ == "PERSON" and clean(ent.text) == source.name:
+            window = doc[max(ent.start - 4, 0): ent.start].text
+            if has_office(window):
+                return Source(source.name, "official", clean(window.split(",")[-1]) or None)
+    return source
+
+
+@rule("claims", "indefinite-source-is-a-speaker", source="PolNeAR dev and demo corpus", off=False, examples=[
+    ("A source close to the talks said the deal was ready. He said it would be signed on Monday.",
+     {"cue": "said", "source": "A source close to the talks", "content": "it would be signed on Monday"}),
+])
+def _single_speaker(name: str) -> bool:
+    """"a source", "one official": a single anonymous speaker whom "he" or "she" can mean later."""
+    return bool(_indefinite().match(name))
+
+
+class Memory:
+    """What the document has named so far, for resolving "the daily", "the source", "he", "Kanyuka"."""
+
+    def __init__(self, doc) -> None:
+        self.outlets: list[tuple[Source, ...]] = []
+        self.last_anonymous: tuple[Source, ...] | None = None
+        self.last_speaker: tuple[Source, ...] | None = None
+        self.last_document: tuple[Source, ...] | None = None
+        self.last_organization: tuple[Source, ...] | None = None
+        self.last_chain: tuple[Source, ...] | None = None
+        self.people: dict[str, Source] = {}
+        self.doc = doc
+
+    @rule("claims", "surname", source="PolNeAR dev and demo corpus", off=None, examples=[
+        ("Officer Dana Whitfield said the road was closed. Whitfield said it would reopen on Monday.",
+         {"cue": "said", "source": "Dana Whitfield", "content": "it would reopen on Monday"}),
+    ])
+    def _person_by_surname(self, text: str, before: int) -> Source | None:
+        """A surname alone ("Kanyuka") is the person named in full before: a speaker, else a name in the text."""
+        if not re.fullmatch(NAME_SHAPE, text):
+            return None
+        for name, source in reversed(self.people.items()):
+            if name != text and name.endswith(" " + text):
+                return source
+        return _entity_by_surname(self.doc, text, before)
+
+    def _organization_before(self, before: int) -> tuple[Source, ...] | None:
+        if self.last_organization is not None:
+            return self.last_organization
+        return _organization_entity_before(self.doc, before)
+
+    def resolve(self, span) -> tuple[Source, ...] | None:
+        """The chain a source phrase refers back to, or None (it names a source of its own)."""
+        text = clean(core(span).text)
+        low = text.lower()
+        phrase_words = low.split()
+        if _document_anaphor(low, phrase_words):
+            return self.last_document or (self.outlets[-1] if self.outlets else None)
+        if _names_its_outlet(text):
+            return None
+        if _outlet_description(text, low):
+            for chain in reversed(self.outlets):
+                outlet = find_outlet(chain[-1].name)
+                if outlet is None or _describes_outlet(low, outlet):
+                    return chain
+            if _last_outlet_meant(phrase_words):
+                return self.outlets[-1] if self.outlets else None
+        if _source_anaphor(low):
+            return self.last_anonymous or self.last_speaker
+        if _organization_anaphor(low, phrase_words, span):
+            return self._organization_before(span.start_char)  # "the group", "the UN agency"
+        if _speaker_pronoun(low):
+            return self.last_speaker
+        if _group_pronoun(low):
+            return self.last_chain if low != "they" else (self.last_anonymous or self.last_chain)
+        person = self._person_by_surname(text, span.start_char)
+        return (person,) if person is not None else None
+
+    def remember(self, chain: tuple[Source, ...]) -> None:
+        if not chain:
+            return
+        last = chain[-1]
+        for i, source in enumerate(chain):
+            if source.kind == "outlet":
+                self.outlets.append(chain[: i + 1])
+        if last.kind == "anonymous":
+            self.last_anonymous = chain
+            if _single_speaker(last.name):
+                self.last_speaker = chain
+        elif last.kind in ("official", "person"):
+            self.last_speaker = chain
+            self.people[last.name] = last
+        elif last.kind == "document":
+            self.last_document = chain
+        elif last.kind == "organization":
+            self.last_organization = chain
+        self.last_chain = chain
