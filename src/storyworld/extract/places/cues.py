@@ -9,6 +9,7 @@ of Khan Touman, Aleis and Alzorba") or right after it ("Tabag village"). The wor
 from __future__ import annotations
 
 from ...resources.tables import word_set
+from ...rules import rule
 
 REGION_ADJECTIVES = word_set("places.region_adjectives")
 PLACE_OF_WORDS = word_set("places.place_of_words")
@@ -19,6 +20,11 @@ LOCALITIES_WORDS = word_set("places.localities_words")
 LOCALITY_NOUNS = LOCALITY_WORDS | LOCALITIES_WORDS
 
 
+@rule("places", "after-locative", source="GeoVirus dev (be22a4f); Halterman event-location dev (8effa82, c9546d6)",
+      off=False, examples=[
+          ("Fighting flared near Sake in the Democratic Republic of Congo.", {"text": "Sake", "country": "COD"}),
+          ("Russian jets struck targets over eastern Palmyra in Syria.", {"text": "Palmyra", "country": "SYR"}),
+      ])
 def _after_locative(doc, i: int) -> bool:
     """Token i follows "in", "near", "above" …, "west of", "port of", or a verb of taking places
     ("captured Birao"), possibly through words of region ("over eastern Palmyra")."""
@@ -32,6 +38,10 @@ def _after_locative(doc, i: int) -> bool:
     return before in UNTAGGED_PREPOSITIONS or doc[i - 1].pos_ == "VERB" and doc[i - 1].lemma_ in TAKEN_PLACE_VERBS
 
 
+@rule("places", "named-locality", source="Halterman event-location dev (42e1ce5, c9546d6)", off=False, examples=[
+    ("Clashes erupted in the village of Umm Xalaba on Friday.", {"text": "Umm Xalaba"}),
+    ("Shells fell on the towns of Khan Touman, Aleis and Zarbah.", {"text": "Aleis"}),
+])
 def _named_locality(doc, i: int) -> bool:
     """Token i opens the name of a locality the text introduces as one ("the town of Umm Batna",
     "the towns of Khan Touman, Aleis and Alzorba"), whatever the tagger took it for: a place even
@@ -49,6 +59,9 @@ def _named_locality(doc, i: int) -> bool:
     return first > 1 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in LOCALITIES_WORDS
 
 
+@rule("places", "before-locality", source="Halterman event-location dev (086d4a0)", off=False, examples=[
+    ("Militias burned Tabag village on Friday.", {"text": "Tabag"}),
+])
 def _before_locality(doc, end: int) -> bool:
     """The name ending before token ``end`` is followed by the kind of locality it is ("in Tabag
     village", "Mubingi commune"): a place even when the gazetteer does not know it."""

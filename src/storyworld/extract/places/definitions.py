@@ -14,6 +14,7 @@ import re
 from ...geo import haversine_km
 from ...resources.gazetteer import Entry
 from ...resources.tables import numbers, words
+from ...rules import IDENTITY, rule
 from .names import bare_name
 from .namesakes import LIST_GLUE
 from .scoring import SENTENCE_ADMIN2_KM, _holds, _prior
@@ -51,7 +52,20 @@ def _defines(between: str) -> bool:
     return bool(DEFINED_START.match(between) and DEFINED_END.search(between))
 
 
-def _placed_by_definition(text: str, mentions, keys: list[str], resolved: list[Entry | None],
+@rule("places", "holder-itself", source="WikToR dev (f5f3006)", off=None, examples=[
+    ("Springfield is a village in Tartus Governorate, Syria.", {"text": "Springfield", "country": "SYR"}),
+])
+def _holder_itself(holder: Entry) -> Entry | None:
+    """A name defined as a locality in a place where the gazetteer has no reading of it (a hamlet, a
+    neighbourhood) takes the holding place itself."""
+    return holder
+
+
+@rule("places", "definition", source="WikToR dev (f5f3006)", off=IDENTITY, examples=[
+    ("Paris is a small city in the United States.", {"text": "Paris", "country": "USA"}),
+    ("Lima is a town in the United States.", {"text": "Lima", "country": "USA"}),
+])
+def _placed_by_definition(resolved: list[Entry | None], text: str, mentions, keys: list[str],
                           sentences: list[int] | None, gaz) -> list[Entry | None]:
     """A name the text defines as a locality in a place ("Lima is a town in Seminole County,
     Oklahoma") takes a reading that lies there; where the gazetteer has none (a hamlet, a
@@ -96,6 +110,8 @@ def _placed_by_definition(text: str, mentions, keys: list[str], resolved: list[E
         if _lies_in(r, holder):
             continue
         inside = [c for c in cands if _lies_in(c, holder)]
-        new = max(inside, key=_prior) if inside else holder
+        new = max(inside, key=_prior) if inside else _holder_itself(holder)
+        if new is None:
+            continue
         out = [new if k == keys[i] and o == r else o for k, o in zip(keys, out)]
     return out

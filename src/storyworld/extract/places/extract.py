@@ -14,6 +14,7 @@ import re
 from ...parse.model import doc_text
 from ...resources.gazetteer import Entry, gazetteer
 from ...resources.tables import numbers, words
+from ...rules import rule
 from ...types import Place
 from .cues import _named_as_locality
 from .names import _part_candidates, bare_name
@@ -25,6 +26,37 @@ FEATURE_AFTER_CHARS = int(LIMITS["feature_after_chars"])
 FEATURE_BEFORE_CHARS = int(LIMITS["feature_before_chars"])
 ADMIN_OF = re.compile(r"(" + "|".join(map(re.escape, words("places.admin_of_words"))) + r") of\s*$")
 PLACES_KEY = "storyworld.places"
+
+
+@rule("places", "division-word", source="the first version's feature words (411a802)", off=False, examples=[
+    ("Militants attacked a checkpoint in the province of Mosul.", {"text": "Mosul", "feature": "admin1"}),
+])
+def _named_as_division(text: str, ent) -> bool:
+    """A town's name followed by a word for a division ("Kandahar province") or after "province
+    of" names the division around it (admin1)."""
+    after = text[ent.end_char: ent.end_char + FEATURE_AFTER_CHARS].lower()
+    before = text[max(0, ent.start_char - FEATURE_BEFORE_CHARS): ent.start_char].lower()
+    return any(after.lstrip().startswith(w) for w in words("places.admin_words")) or bool(ADMIN_OF.search(before))
+
+
+@rule("places", "site-word", source="the first version's feature words (411a802)", off=False, examples=[
+    ("Cargo ships docked at Latakia port on Monday.", {"text": "Latakia", "feature": "site"}),
+])
+def _named_as_site(text: str, ent) -> bool:
+    """A town's name with a site word in it or right after it ("Tartus port", "Hama Military Airport")
+    names a site at that town."""
+    after = text[ent.end_char: ent.end_char + FEATURE_AFTER_CHARS].lower()
+    return any(w in ent.text.lower() for w in words("places.site_words")) \
+        or any(after.lstrip().startswith(w) for w in words("places.site_words"))
+
+
+@rule("places", "unplaced-locality", source="Halterman event-location dev (42e1ce5)", off=False, examples=[
+    ("Clashes erupted in the village of Umm Xalaba on Friday.", {"text": "Umm Xalaba", "name": None}),
+])
+def _kept_unplaced(doc, ent, cands) -> bool:
+    """A village the gazetteer does not know and the document gives no town for is still a place,
+    without coordinates: its name says where an event happened ("clashes in the village of Sharifah")."""
+    return not cands and _named_as_locality(doc, ent)
 
 
 def extract_places(parsed) -> list[Place]:
@@ -47,9 +79,7 @@ def _extract_places(parsed) -> list[Place]:
     places: list[Place] = []
     for (ent, cands), best in zip(mentions, resolved):
         if best is None:
-            if not cands and _named_as_locality(doc, ent):
-                # a village the gazetteer does not know and the document gives no town for: its name
-                # is still where the event happened ("clashes in the village of Sharifah", "near Batrah")
+            if _kept_unplaced(doc, ent, cands):
                 places.append(Place(text=ent.text, start=ent.start_char, end=ent.end_char))
             continue  # a building the document gives no town for
         feature = best.feature
@@ -58,12 +88,9 @@ def _extract_places(parsed) -> list[Place]:
         if not cands:  # attached to the town around it; the mention's text keeps its own name
             feature = "site" if ent.label_ == "FAC" else "admin2"  # a building; a village near that town
         elif feature == "city":
-            after = text[ent.end_char: ent.end_char + FEATURE_AFTER_CHARS].lower()
-            before = text[max(0, ent.start_char - FEATURE_BEFORE_CHARS): ent.start_char].lower()
-            if any(after.lstrip().startswith(w) for w in words("places.admin_words")) or ADMIN_OF.search(before):
+            if _named_as_division(text, ent):
                 feature = "admin1"
-            elif any(w in ent.text.lower() for w in words("places.site_words")) \
-                    or any(after.lstrip().startswith(w) for w in words("places.site_words")):
+            elif _named_as_site(text, ent):
                 feature = "site"
         places.append(Place(text=ent.text, start=ent.start_char, end=ent.end_char, name=best.name,
                             geonameid=None if best.synthetic else best.geonameid, lat=round(best.lat, 5),

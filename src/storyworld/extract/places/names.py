@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ...resources.gazetteer import ALTERNATE, Entry, fold
 from ...resources.tables import numbers, word_set, words
+from ...rules import rule
 
 NAME_PREFIX = re.compile(r"^(" + "|".join(map(re.escape, words("places.name_prefixes"))) + r") of\s+", re.I)
 QUALIFIER = re.compile(r"^\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,2})")
@@ -32,6 +33,11 @@ def _span_key(text: str) -> str:
     return fold(bare_name(text))
 
 
+@rule("places", "qualifier", source="document-level resolution, weights set on GeoVirus and WikToR dev (b87795e)",
+      off=None, examples=[
+          ("Ranchers from Texas flew to Paris, France, for a trade fair.", {"text": "Paris", "country": "FRA"}),
+          ("Farmers from Ohio visited Athens, Greece, last week.", {"text": "Athens", "country": "GRC"}),
+      ])
 def _qualifier(text: str, end: int, gaz) -> Entry | None:
     """"Springfield, Illinois" / "Paris, Tenn." / "Tripoli, Lebanon": the division or country named
     right after a comma."""
@@ -47,6 +53,11 @@ def _qualifier(text: str, end: int, gaz) -> Entry | None:
     return None
 
 
+@rule("places", "part-of-name", source="GeoVirus dev (be22a4f); GWN, LGL, TR-News for the generic words (baf408b)",
+      off=(), examples=[
+          ("Engineers inspected the Mosul Dam on Sunday.", {"text": "Mosul Dam", "name": "Mosul"}),
+          ("Crowds filled Kharkiv Stadium.", {"text": "Kharkiv Stadium", "country": "UKR"}),
+      ])
 def _part_candidates(name: str, gaz) -> tuple[Entry, ...]:
     """Candidates for a name the gazetteer lacks, from the place it contains: "Colorado State
     University" → Colorado, "Aleppo International Airport" → Aleppo, "Oaxaca State" → Oaxaca.

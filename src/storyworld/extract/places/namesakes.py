@@ -14,6 +14,7 @@ import re
 from ...resources.actors import MIN_CAPITAL_POPULATION, capital_country
 from ...resources.gazetteer import NAME, Entry
 from ...resources.tables import numbers, word_set, words
+from ...rules import IDENTITY, rule
 
 LIST_GLUE = re.compile(r"^\s*(,|;|and|or|, and|, or)\s*$")
 HEART = numbers("places.scoring")["heart"]
@@ -27,29 +28,65 @@ def _is_capital(entry: Entry) -> bool:
             and capital_country(entry.name) == entry.country)
 
 
-def _cities_over_namesake_divisions(text: str, mentions, capitals: list[Entry | None], pairs):
-    """"New York", "São Paulo", "Aleppo": where a city and the first-order division around it share
-    a name, news means the city, unless the text says division ("New York state", "the province of
-    Aleppo") or lists the name among others ("New York, New Jersey and Connecticut"). So does a
-    national capital (``capitals``: each mention's, or None) over a division of its country.
-    ``pairs``: the mentions listed side by side (``_listed_pairs``)."""
+@rule("places", "city-over-namesake-division", source="GeoVirus and WikToR dev; GWN, LGL, TR-News (0ef145c)", off=(),
+      examples=[("Traffic jams paralysed São Paulo on Friday.", {"text": "São Paulo", "feature": "city"})])
+def _heart_namesakes(cands) -> list[Entry]:
+    """"New York", "São Paulo", "Aleppo": where a city and the first-order division around it share a
+    name, news means the city (the heart of its division, not a village that shares the name): the
+    divisions set aside."""
+    cities: dict[str, int] = {}
+    for c in cands:
+        if c.feature == "city" and c.admin1:
+            cities[c.admin1] = max(cities.get(c.admin1, 0), c.population)
+    return [c for c in cands if c.feature == "admin1" and cities.get(c.admin1, 0) >= HEART * c.population]
+
+
+@rule("places", "capital-over-namesake-division", source="GeoVirus dev; GWN, LGL (e747534)", off=(), examples=[
+    ("Officials in Washington announced new tariffs.", {"text": "Washington", "feature": "city"}),
+])
+def _capital_namesakes(cands, capital: Entry | None) -> list[Entry]:
+    """A national capital carries its name and stands for its government ("Washington"): the
+    divisions of its country that share the name are set aside."""
+    if capital is None:
+        return []
+    return [c for c in cands if c.feature == "admin1" and c.country == capital.country]
+
+
+@rule("places", "namesake-in-list", source="GeoVirus and WikToR dev (0ef145c)", off=False, examples=[
+    ("Storms hit New York, New Jersey and Connecticut.", {"text": "New York", "feature": "admin1"}),
+])
+def _listed(i: int, listed: set[int]) -> bool:
+    """A name listed among others ("New York, New Jersey and Connecticut") keeps its division."""
+    return i in listed
+
+
+@rule("places", "division-said", source="GeoVirus and WikToR dev (0ef145c)", off=False, examples=[
+    ("Floods swept across the state of New York.", {"text": "New York", "feature": "admin1"}),
+])
+def _names_a_division(text: str, start: int, end: int) -> bool:
+    """The text says division ("New York state", "the province of Aleppo"): the name keeps it."""
+    words_around = text[start:end].lower().split() + text[end:end + DIVISION_CHARS].lower().split()[:1]
+    return any(w.strip(".,;:'’") in word_set("places.admin_words") for w in words_around) \
+        or bool(DIVISION_BEFORE.search(text[max(0, start - DIVISION_CHARS):start]))
+
+
+def _cities_over_namesake_divisions(mentions, text: str, capitals: list[Entry | None], pairs):
+    """Each mention's candidates less the first-order divisions that a city or a national capital
+    (``capitals``: each mention's, or None) of the same name outranks, unless the text says division
+    or lists the name among others. ``pairs``: the mentions listed side by side (``_listed_pairs``)."""
     listed = {i for pair in pairs for i in pair}
     out = []
     for i, ((s, e, cands), capital) in enumerate(zip(mentions, capitals)):
-        cities = {}
-        for c in cands:
-            if c.feature == "city" and c.admin1:
-                cities[c.admin1] = max(cities.get(c.admin1, 0), c.population)
-        # the city is the heart of its division, not a village that shares the name; or the
-        # country's capital carries the name and stands for its government ("Washington")
-        namesakes = [c for c in cands if c.feature == "admin1" and (
-            cities.get(c.admin1, 0) >= HEART * c.population or capital is not None and c.country == capital.country)]
-        if namesakes and i not in listed and not _names_a_division(text, s, e):
+        hearts, capital_ones = _heart_namesakes(cands), _capital_namesakes(cands, capital)
+        namesakes = [c for c in cands if c in hearts or c in capital_ones]
+        if namesakes and not _listed(i, listed) and not _names_a_division(text, s, e):
             cands = tuple(c for c in cands if c not in namesakes)
         out.append((s, e, cands))
     return out
 
 
+@rule("places", "region-over-namesake-town", source="GeoVirus dev; GWN, LGL (e747534, 3548b0c)", off=IDENTITY,
+      examples=[("Farmers in Iowa watched storms build over the Atlantic.", {"text": "Atlantic", "feature": "water"})])
 def _regions_over_namesake_towns(mentions, qualifiers):
     """"Middle East", "Asia", "the Atlantic": a region, continent or sea named exactly is not the
     hamlet that took its name, however much the document's country would favour the hamlet, unless
@@ -60,12 +97,6 @@ def _regions_over_namesake_towns(mentions, qualifiers):
             cands = tuple(c for c in cands if c.feature not in ("city", "admin2"))
         out.append((s, e, cands))
     return out
-
-
-def _names_a_division(text: str, start: int, end: int) -> bool:
-    words_around = text[start:end].lower().split() + text[end:end + DIVISION_CHARS].lower().split()[:1]
-    return any(w.strip(".,;:'’") in word_set("places.admin_words") for w in words_around) \
-        or bool(DIVISION_BEFORE.search(text[max(0, start - DIVISION_CHARS):start]))
 
 
 def _in_division_lists(pairs, keys, first: dict[str, Entry]) -> list[bool]:

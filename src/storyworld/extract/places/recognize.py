@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 
 from ...parse.model import doc_text
-from ...resources.gazetteer import ALTERNATE, NAME, gazetteer
+from ...resources.gazetteer import ALTERNATE, NAME, Entry, gazetteer
 from ...resources.tables import numbers, words
+from ...rules import rule
 from .cues import _after_locative, _before_locality, _named_as_locality, _named_locality
 from .names import _part_candidates, bare_name
 from .scoring import _prior
@@ -40,6 +41,10 @@ def _dateline_match(text: str):
     return m
 
 
+@rule("places", "dateline", source="GeoVirus dev and the demo corpus (be22a4f)", off=(None, None), examples=[
+    ("PORT SUDAN, Sudan (Wire) — Drones struck the fuel depot on Sunday.", {"text": "PORT SUDAN", "country": "SDN"}),
+    ("KHARKIV, Ukraine (Wire) — Missiles hit a school on Friday.", {"text": "KHARKIV", "feature": "city"}),
+])
 def _dateline(doc, gaz):
     """The dateline that opens a wire story ("KHARKIV, Ukraine (Agency) —", "PORT SUDAN —"): a town,
     in capitals, which the tagger rarely sees as a place. Only towns qualify. Returns the mention
@@ -50,6 +55,26 @@ def _dateline(doc, gaz):
     cands = tuple(c for c in gaz.candidates(m.group(1)) if c.feature == "city")  # "NEW YORK" is the city
     span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="expand") if cands else None
     return ((span, cands) if span is not None else None), (m.start(), m.end())
+
+
+@rule("places", "untagged-locality", source="Halterman event-location dev (086d4a0)", off=False, examples=[
+    ("Fighting flared near Mase village in the Democratic Republic of Congo.", {"text": "Mase"}),
+])
+def _unknown_locality_run(doc, start: int, end: int, gaz, after_locative: bool) -> bool:
+    """A capitalised run the tagger left untagged, after a locative and followed by the kind of
+    locality it is ("in Tabag village"), is a village even when the gazetteer lacks it."""
+    return after_locative and _before_locality(doc, end) and not gaz.candidates(doc[start:end].text)
+
+
+@rule("places", "untagged-name", source="GeoVirus dev and the demo corpus (be22a4f)", off=False, examples=[
+    ("Fighting flared near Sake in the Democratic Republic of Congo.", {"text": "Sake", "country": "COD"}),
+])
+def _untagged_place(named: list[Entry], after_locative: bool, countries: set[str]) -> bool:
+    """An untagged run names a place if the gazetteer has it under its own name as a country or a
+    division, or, right after a locative, as a town of 100,000 or more or a town of a country the
+    document names ("Secretary" and "Orange" are towns too)."""
+    return bool(named) and any(c.feature in ("country", "admin1") or after_locative and (
+        c.population >= MIN_UNTAGGED_POPULATION or c.feature == "city" and c.country in countries) for c in named)
 
 
 def _untagged(doc, gaz, taken: set[int], countries: set[str]):
@@ -77,17 +102,14 @@ def _untagged(doc, gaz, taken: set[int], countries: set[str]):
         j = i
         while j + 1 < len(doc) and j + 1 - i < 4 and doc[j + 1].is_title and doc[j + 1].i not in taken:
             j += 1
-        if after_locative and _before_locality(doc, j + 1) and not gaz.candidates(doc[i:j + 1].text):
+        if _unknown_locality_run(doc, i, j + 1, gaz, after_locative):
             out.append((doc.char_span(doc[i].idx, doc[j].idx + len(doc[j].text), label="GPE"), ()))
             i = j + 1  # "in Tabag village": a village the gazetteer lacks, named as one
             continue
         for end in range(j, i - 1, -1):  # the longest name the run starts with
             span = doc[i:end + 1]
             cands = gaz.candidates(span.text)
-            named = [c for c in cands if c.match == NAME]
-            if named and any(c.feature in ("country", "admin1") or after_locative and (
-                    c.population >= MIN_UNTAGGED_POPULATION or c.feature == "city" and c.country in countries)
-                    for c in named):
+            if _untagged_place([c for c in cands if c.match == NAME], after_locative, countries):
                 out.append((doc.char_span(span.start_char, span.end_char, label="GPE"), cands))
                 i = end
                 break
@@ -95,8 +117,78 @@ def _untagged(doc, gaz, taken: set[int], countries: set[str]):
     return out
 
 
+@rule("places", "site-in-town", source="GeoVirus dev (411a802; only names with a site word since 6b3ae54)", off=(),
+      examples=[("Rebels shelled Taftanaz Military Airport.", {"text": "Taftanaz Military Airport",
+                                                               "feature": "site"})])
+def _site_town(name: str, gaz) -> tuple[Entry, ...]:
+    """A site the gazetteer lacks, named with a site word, is at the town its name starts with:
+    "Hama Military Airport" → Hama (but "Red Sea" is no "Red": only names with a site word)."""
+    if not any(w in name.lower() for w in words("places.site_words")):
+        return ()
+    parts = name.split()
+    for n in range(len(parts) - 1, 0, -1):
+        cands = gaz.candidates(" ".join(parts[:n]))
+        if cands:
+            return cands
+    return ()
+
+
+@rule("places", "unknown-site", source="GeoVirus dev (be22a4f); Halterman event-location dev (42e1ce5)", off=False,
+      examples=[("Crowds gathered on Royal Street in New Orleans.", {"text": "Royal Street", "name": "New Orleans"})])
+def _unknown_site(doc, ent, name: str) -> bool:
+    """A name the gazetteer cannot place at all is still a place (resolution puts it at the town
+    around it) if it is capitalised and tagged a building or a location (not one word opening a
+    sentence), or the text names it a locality ("the village of Sharifah")."""
+    return name[:1].isupper() and (ent.label_ in ("FAC", "LOC") and not (len(ent) == 1 and ent[0].is_sent_start)
+                                   or _named_as_locality(doc, ent))
+
+
+@rule("places", "demonym-not-place", source="Halterman event-location dev (06f05ce)", off=False, examples=[
+    ("Syrian soldiers patrolled the border.", {"not": {"text": "Syrian"}}),
+])
+def _demonym(ent, cands) -> bool:
+    """A NORP entity is an actor's country ("Syrian forces"), not a place: unless the gazetteer's
+    first candidate is a town by its own name ("Omdurman" tagged NORP)."""
+    return ent.label_ == "NORP" and not any(c.match == NAME and c.feature == "city" for c in cands[:1])
+
+
+@rule("places", "weak-tag", source="Halterman event-location dev (06f05ce)", off=False, examples=[
+    ("Senator Kimball said the bill would pass.", {"not": {"text": "Kimball"}}),
+])
+def _weakly_tagged(cands) -> bool:
+    """A name tagged a person or an organisation is a place on that tag alone only if the gazetteer
+    knows the exact name as a sizeable place (20,000 or more) or a division."""
+    top = max(cands, key=_prior)
+    return top.match == ALTERNATE or (top.population < MIN_TAGGED_POPULATION
+                                      and top.feature not in ("country", "admin1"))
+
+
+@rule("places", "story-countries", source="GeoVirus dev (be22a4f); Halterman event-location dev (06f05ce)",
+      off=frozenset(), examples=[
+          ("Fighting flared near Sake in the Democratic Republic of Congo.", {"text": "Sake", "country": "COD"}),
+      ])
+def _story_countries(mentions, demonyms: set[str]) -> set[str]:
+    """The countries the document names, whose big towns it names ("Goma" is Congo), or whose people
+    it names ("Syrian forces"): a small town of one of them is a place after a locative."""
+    return {c.country for _, cands in mentions for c in cands if c.feature == "country"} | {
+        cands[0].country for _, cands in mentions if cands and cands[0].feature == "city" and cands[0].match == NAME
+        and cands[0].population >= MIN_UNTAGGED_POPULATION} | demonyms
+
+
+@rule("places", "weak-tag-after-locative", source="Halterman event-location dev (06f05ce)", off=(), examples=[
+    ("Syrian rebels said they shelled government posts in Kafr Nabl.", {"text": "Kafr Nabl", "country": "SYR"}),
+])
+def _placed_after_locative(deferred, countries: set[str]) -> list:
+    """A name tagged a person or an organisation right after "in", "near", "city of" is a place if
+    it is a town of the story's countries, or a sizeable one ("in Palmyra", "the city of Daraa")."""
+    return [(ent, cands) for ent, cands in deferred
+            if any(c.feature in ("city", "admin1", "admin2") and (
+                c.country in countries or c.population >= MIN_TAGGED_POPULATION) for c in cands)]
+
 
 def _mentions(parsed):
+    """The document's place mentions as (span, candidates), the dateline first: it fixes the sense
+    of its name for the whole story (WASHINGTON is the city)."""
     doc = parsed.doc
     gaz = gazetteer()
     mentions, deferred = [], []
@@ -119,28 +211,19 @@ def _mentions(parsed):
             continue  # (whatever the tagger took it for, "the settlement of Mardes" names a place)
         name = bare_name(ent_text)
         cands = gaz.candidates(name)
-        if not cands and ent.label_ in PLACE_LABELS and any(w in name.lower() for w in words("places.site_words")):
-            parts = name.split()  # "Hama Military Airport" → Hama, a site (but "Red Sea" is no "Red")
-            for n in range(len(parts) - 1, 0, -1):
-                cands = gaz.candidates(" ".join(parts[:n]))
-                if cands:
-                    break
+        if not cands and ent.label_ in PLACE_LABELS:
+            cands = _site_town(name, gaz)
         if not cands and ent.label_ in PLACE_LABELS:
             cands = _part_candidates(name, gaz)
         if not cands:
-            if name[:1].isupper() and (ent.label_ in ("FAC", "LOC") and not (len(ent) == 1 and ent[0].is_sent_start)
-                                       or _named_as_locality(doc, ent)):
+            if _unknown_site(doc, ent, name):
                 mentions.append((ent, ()))  # a building, a street, a village: placed at the town around it
             continue
         if ent.label_ in MAYBE_LABELS:
-            if ent.label_ == "NORP" and not any(c.match == NAME and c.feature == "city" for c in cands[:1]):
+            if _demonym(ent, cands):
                 demonyms |= {c.country for c in cands if c.feature == "country"}
-                continue  # demonyms are actors' countries, not places (but "Omdurman" tagged NORP is a town)
-            # an ORG/PERSON tag is a place only if the gazetteer knows the exact name as a sizeable
-            # place, or as a town of a country the document names right after "in", "near" …
-            top = max(cands, key=_prior)
-            if top.match == ALTERNATE or (top.population < MIN_TAGGED_POPULATION
-                                          and top.feature not in ("country", "admin1")):
+                continue  # demonyms are actors' countries, not places
+            if _weakly_tagged(cands):
                 if _after_locative(doc, ent.start):
                     deferred.append((ent, cands))
                 continue
@@ -153,16 +236,7 @@ def _mentions(parsed):
     if extent is not None:  # the dateline opens the story: walk its tokens, not the whole document
         span = doc.char_span(extent[0], extent[1], alignment_mode="expand")
         taken |= {t.i for t in span if extent[0] <= t.idx < extent[1]} if span is not None else set()
-    # the countries the document names, or whose big towns it names ("Goma" is Congo)
-    countries = {c.country for _, cands in mentions for c in cands if c.feature == "country"} | {
-        cands[0].country for _, cands in mentions if cands and cands[0].feature == "city" and cands[0].match == NAME
-        and cands[0].population >= MIN_UNTAGGED_POPULATION} | demonyms
-    # a name tagged as a person or an organisation right after "in", "near", "city of": a place if
-    # it is a town of the story's countries, or a sizeable one ("in Palmyra", "the city of Daraa")
-    mentions += [(ent, cands) for ent, cands in deferred
-                 if any(c.feature in ("city", "admin1", "admin2") and (
-                     c.country in countries or c.population >= MIN_TAGGED_POPULATION) for c in cands)]
+    countries = _story_countries(mentions, demonyms)
+    mentions += _placed_after_locative(deferred, countries)
     mentions = sorted(mentions + _untagged(doc, gaz, taken, countries), key=lambda m: m[0].start_char)
-    # the dateline first: it fixes the sense of its name for the whole story (WASHINGTON is the city)
     return ([dateline] if dateline is not None else []) + mentions
-

@@ -8,8 +8,8 @@ or whose places it names unambiguously, the divisions its other names could lie 
 "Lamar County" is Texas), and the nearest confidently resolved place.
 
 The weights are the ``[feature_prior]``, ``[match_penalty]`` and ``[scoring]`` tables of
-``data/words/places.toml``. These functions run once per candidate in the innermost loop of
-resolution: they are no rules of their own; the decisions that call them are (``resolve``).
+``data/words/places.toml``. The prior and the scorer run once per candidate in the innermost loop
+of resolution: they are no rules of their own; the decisions that call them are (``resolve``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import math
 from ...geo import haversine_km
 from ...resources.gazetteer import ALIAS, ALTERNATE, NAME, Entry
 from ...resources.tables import numbers
+from ...rules import rule
 
 FEATURE_PRIOR = numbers("places.feature_prior")
 _PENALTY = numbers("places.match_penalty")
@@ -47,6 +48,9 @@ class _Context:
         self.support: dict[str, float] = {}  # admin1 → how many other names could lie in it
         self.own: dict[str, dict[str, float]] = {}  # name key → what it gave to support
 
+    @rule("places", "shared-division-support", source="weights set on GeoVirus and WikToR dev (b87795e)", off=None,
+          examples=[("The fair in Paris drew record crowds. "
+                     "Families came from Texarkana, Fannin County and Lamar County.", {"text": "Paris", "country": "USA"})])
     def could_be(self, key: str, cands) -> None:
         """A name whose candidates lie in several divisions supports each of them a little: "Paris"
         and "Lamar County" together point to Texas."""
