@@ -35,8 +35,8 @@ def _governor(token, stop):
     ("Rebels torched shops in Mase village and in Hawassa.", {"place_text": "Mase"}),
 ])
 def _placed_near(place: Place) -> bool:
-    """A name the gazetteer lacks, placed at the town near it (``_attach_unknown``): an admin2
-    whose GeoNames entry is that town."""
+    """A name the gazetteer lacks, placed at the town near it (``_attach_unknown``: an admin2 whose
+    GeoNames entry is that town), ranks among an event's places as precisely as a town."""
     if place.feature != "admin2" or place.geonameid is None:
         return False
     entry = gazetteer().place(place.geonameid)
@@ -102,7 +102,6 @@ def _named_noun(root):
             and root.head != noun.head:
         return noun
     return root
-
 
 
 @rule("event-places", "taken-place-subject", source=HALTERMAN + " (8effa82)", off=False, examples=[

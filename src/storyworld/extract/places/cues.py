@@ -26,8 +26,9 @@ LOCALITY_NOUNS = LOCALITY_WORDS | LOCALITIES_WORDS
           ("Russian jets struck targets over eastern Palmyra in Syria.", {"text": "Palmyra", "country": "SYR"}),
       ])
 def _after_locative(doc, i: int) -> bool:
-    """Token i follows "in", "near", "above" …, "west of", "port of", or a verb of taking places
-    ("captured Birao"), possibly through words of region ("over eastern Palmyra")."""
+    """A name at token i that follows "in", "near", "above" …, "west of", "port of", or a verb of
+    taking places ("captured Birao"), possibly through words of region ("over eastern Palmyra"),
+    stands where a place stands: a town there is a place whatever the tagger made of it."""
     while i > 1 and doc[i - 1].lower_ in REGION_ADJECTIVES:
         i -= 1
     if i == 0:

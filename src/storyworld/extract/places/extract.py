@@ -69,6 +69,15 @@ def extract_places(parsed) -> list[Place]:
     return list(doc.user_data[key])
 
 
+@rule("places", "attached-feature", source="GeoVirus dev (be22a4f); Halterman event-location dev (086d4a0)", off=None,
+      examples=[("Gunmen fired on guests at the Grand Hotel in Kano.", {"text": "Grand Hotel", "feature": "site"}),
+                ("Rebels torched shops in Mase village and in Hawassa.", {"text": "Mase", "feature": "admin2"})])
+def _attached_feature(ent) -> str | None:
+    """A name placed at the town around it (``_attach_unknown``) keeps its own text and says what it
+    is: a building is a site at that town; a street or a village, an area of it (admin2)."""
+    return "site" if ent.label_ == "FAC" else "admin2"
+
+
 def _extract_places(parsed) -> list[Place]:
     doc = parsed.doc
     gaz = gazetteer()
@@ -85,8 +94,8 @@ def _extract_places(parsed) -> list[Place]:
         feature = best.feature
         if feature == "continent":
             feature = "region"
-        if not cands:  # attached to the town around it; the mention's text keeps its own name
-            feature = "site" if ent.label_ == "FAC" else "admin2"  # a building; a village near that town
+        if not cands:
+            feature = _attached_feature(ent) or feature
         elif feature == "city":
             if _named_as_division(text, ent):
                 feature = "admin1"

@@ -26,6 +26,8 @@ NAMED_DIVISION_W, NAMED_TOWN_W = WEIGHTS["named_division_weight"], WEIGHTS["name
 QUALIFIER_W, HOME_W = WEIGHTS["qualifier_weight"], WEIGHTS["home_weight"]
 UNKNOWN_AFTER_CHARS = WEIGHTS["unknown_after_chars"]
 SOURCE = "weights set on GeoVirus and WikToR dev"
+
+
 @rule("places", "qualifier-must-hold", source="GeoVirus and WikToR dev (3548b0c)", off=IDENTITY, examples=[
     ("Diplomats toured Russia, Georgia and Armenia.", {"text": "Georgia", "feature": "country"}),
 ])
