@@ -44,11 +44,9 @@ def _heart_namesakes(cands) -> list[Entry]:
 @rule("places", "capital-over-namesake-division", source="GeoVirus dev; GWN, LGL (e747534)", off=(), examples=[
     ("Officials in Washington announced new tariffs.", {"text": "Washington", "feature": "city"}),
 ])
-def _capital_namesakes(cands, capital: Entry | None) -> list[Entry]:
+def _capital_namesakes(cands, capital: Entry) -> list[Entry]:
     """A national capital carries its name and stands for its government ("Washington"): the
     divisions of its country that share the name are set aside."""
-    if capital is None:
-        return []
     return [c for c in cands if c.feature == "admin1" and c.country == capital.country]
 
 
@@ -77,10 +75,12 @@ def _cities_over_namesake_divisions(mentions, text: str, capitals: list[Entry | 
     listed = {i for pair in pairs for i in pair}
     out = []
     for i, ((s, e, cands), capital) in enumerate(zip(mentions, capitals)):
-        hearts, capital_ones = _heart_namesakes(cands), _capital_namesakes(cands, capital)
-        namesakes = [c for c in cands if c in hearts or c in capital_ones]
-        if namesakes and not _listed(i, listed) and not _names_a_division(text, s, e):
-            cands = tuple(c for c in cands if c not in namesakes)
+        if any(c.feature == "admin1" for c in cands):  # only a division can be set aside
+            hearts = _heart_namesakes(cands)
+            capital_ones = _capital_namesakes(cands, capital) if capital is not None else []
+            namesakes = [c for c in cands if c in hearts or c in capital_ones]
+            if namesakes and not _listed(i, listed) and not _names_a_division(text, s, e):
+                cands = tuple(c for c in cands if c not in namesakes)
         out.append((s, e, cands))
     return out
 

@@ -60,20 +60,20 @@ def _dateline(doc, gaz):
 @rule("places", "untagged-locality", source="Halterman event-location dev (086d4a0)", off=False, examples=[
     ("Fighting flared near Mase village in the Democratic Republic of Congo.", {"text": "Mase"}),
 ])
-def _unknown_locality_run(doc, start: int, end: int, gaz, after_locative: bool) -> bool:
-    """A capitalised run the tagger left untagged, after a locative and followed by the kind of
-    locality it is ("in Tabag village"), is a village even when the gazetteer lacks it."""
-    return after_locative and _before_locality(doc, end) and not gaz.candidates(doc[start:end].text)
+def _unknown_locality_run(doc, start: int, end: int, gaz) -> bool:
+    """A capitalised run the tagger left untagged after a locative (asked only there), followed by the
+    kind of locality it is ("in Tabag village"), is a village even when the gazetteer lacks it."""
+    return _before_locality(doc, end) and not gaz.candidates(doc[start:end].text)
 
 
 @rule("places", "untagged-name", source="GeoVirus dev and the demo corpus (be22a4f)", off=False, examples=[
     ("Fighting flared near Sake in the Democratic Republic of Congo.", {"text": "Sake", "country": "COD"}),
 ])
 def _untagged_place(named: list[Entry], after_locative: bool, countries: set[str]) -> bool:
-    """An untagged run names a place if the gazetteer has it under its own name as a country or a
-    division, or, right after a locative, as a town of 100,000 or more or a town of a country the
-    document names ("Secretary" and "Orange" are towns too)."""
-    return bool(named) and any(c.feature in ("country", "admin1") or after_locative and (
+    """An untagged run names a place if the gazetteer has it under its own name (``named``: those
+    readings) as a country or a division, or, right after a locative, as a town of 100,000 or more or
+    a town of a country the document names ("Secretary" and "Orange" are towns too)."""
+    return any(c.feature in ("country", "admin1") or after_locative and (
         c.population >= MIN_UNTAGGED_POPULATION or c.feature == "city" and c.country in countries) for c in named)
 
 
@@ -102,14 +102,15 @@ def _untagged(doc, gaz, taken: set[int], countries: set[str]):
         j = i
         while j + 1 < len(doc) and j + 1 - i < 4 and doc[j + 1].is_title and doc[j + 1].i not in taken:
             j += 1
-        if _unknown_locality_run(doc, i, j + 1, gaz, after_locative):
+        if after_locative and _unknown_locality_run(doc, i, j + 1, gaz):
             out.append((doc.char_span(doc[i].idx, doc[j].idx + len(doc[j].text), label="GPE"), ()))
             i = j + 1  # "in Tabag village": a village the gazetteer lacks, named as one
             continue
         for end in range(j, i - 1, -1):  # the longest name the run starts with
             span = doc[i:end + 1]
             cands = gaz.candidates(span.text)
-            if _untagged_place([c for c in cands if c.match == NAME], after_locative, countries):
+            named = [c for c in cands if c.match == NAME]
+            if named and _untagged_place(named, after_locative, countries):
                 out.append((doc.char_span(span.start_char, span.end_char, label="GPE"), cands))
                 i = end
                 break

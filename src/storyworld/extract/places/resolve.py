@@ -31,24 +31,21 @@ SOURCE = "weights set on GeoVirus and WikToR dev"
 @rule("places", "qualifier-must-hold", source="GeoVirus and WikToR dev (3548b0c)", off=IDENTITY, examples=[
     ("Diplomats toured Russia, Georgia and Armenia.", {"text": "Georgia", "feature": "country"}),
 ])
-def _holding_qualifier(qualifier: Entry | None, cands) -> Entry | None:
+def _holding_qualifier(qualifier: Entry, cands) -> Entry | None:
     """A qualifier counts only where it can hold one of the name's candidates: in "Ohio, Kentucky
     and Indiana", Kentucky does not qualify Ohio (a list)."""
-    return qualifier if qualifier is not None and any(_inside(c, qualifier) for c in cands) else None
+    return qualifier if any(_inside(c, qualifier) for c in cands) else None
 
 
 @rule("places", "division-list-not-qualifier", source="GeoVirus dev (ef92603)", off=IDENTITY, examples=[
     ("Voters in Georgia, Oklahoma, Pennsylvania and Ohio went to the polls.", {"text": "Oklahoma",
                                                                                "feature": "admin1"}),
 ])
-def _unlisted_qualifier(qualifier: Entry | None, cands, after_glue: bool) -> Entry | None:
+def _unlisted_qualifier(qualifier: Entry, cands) -> Entry | None:
     """Inside a list of divisions the next name is no qualifier: "Georgia, Oklahoma, Pennsylvania"
-    names the state of Oklahoma, not the town of Oklahoma, Pennsylvania (a name that follows list
-    glue and is itself a division)."""
-    if qualifier is not None and after_glue and any(c.feature in ("admin1", "country") and c.match == NAME
-                                                    for c in cands):
-        return None
-    return qualifier
+    names the state of Oklahoma, not the town of Oklahoma, Pennsylvania (asked of a name that follows
+    list glue: a division is no qualified town)."""
+    return None if any(c.feature in ("admin1", "country") and c.match == NAME for c in cands) else qualifier
 
 
 @rule("places", "confident-context", source=SOURCE + " (b87795e)", off=False, examples=[
@@ -101,48 +98,50 @@ def _document_context(keys: list[str], mentions, qualifiers, home: Entry | None)
     ("Floods cut off Boston and villages across Lincolnshire. The mayor asked for help.",
      {"text": "Boston", "country": "GBR"}),
 ])
-def _sentence_divisions(by_sentence: dict[int, list[tuple[str, Entry]]], sentence: int | None, key: str):
-    """The divisions named in the mention's own sentence (other than itself): a candidate one of them
-    holds weighs three points more ("Boston, a port town in Lincolnshire" is not Massachusetts')."""
-    return [d for k, d in by_sentence.get(sentence, ()) if k != key] if sentence is not None else []
+def _sentence_divisions(named: list[tuple[str, Entry]], key: str) -> list[Entry]:
+    """The divisions named in the mention's own sentence (``named``: name key and reading), other than
+    itself: a candidate one of them holds weighs three points more ("Boston, a port town in
+    Lincolnshire" is not Massachusetts')."""
+    return [d for k, d in named if k != key]
 
 
 @rule("places", "one-sense-per-name", source=SOURCE + " (b87795e)", off=None, examples=[
     ("Floods cut off Boston and villages across Lincolnshire. Boston's mayor asked for help.",
      {"not": {"text": "Boston", "country": "USA"}}),
 ])
-def _same_sense(key: str, qualifier: Entry | None, by_key: dict[str, Entry]) -> Entry | None:
-    """A name keeps the sense it first took in the document unless a qualifier says otherwise."""
-    return by_key.get(key) if qualifier is None else None
+def _same_sense(key: str, by_key: dict[str, Entry]) -> Entry | None:
+    """A name keeps the sense it first took in the document (asked of a name without a qualifier: a
+    qualifier may say otherwise)."""
+    return by_key[key]
 
 
 @rule("places", "country-named-exactly", source="GeoVirus dev; GWN (d2d3872, ef92603)", off=False, examples=[
     ("Farmers in Pennsylvania sold wheat to Lebanon.", {"text": "Lebanon", "feature": "country"}),
 ])
-def _country_named(cands, qualifier: Entry | None) -> bool:
+def _country_named(cands) -> bool:
     """A country named exactly ("China") is the country, not a town named after it nor a division
-    that has its name only as another name ("Taiwan"), unless a qualifier places the town ("China, Texas")."""
-    return qualifier is None and any(c.feature == "country" and c.match == NAME for c in cands)
+    that has its name only as another name ("Taiwan"), unless a qualifier places the town ("China,
+    Texas": asked of names without one)."""
+    return any(c.feature == "country" and c.match == NAME for c in cands)
 
 
 @rule("places", "capital-over-namesake-towns", source="GeoVirus and WikToR dev; GWN, LGL (2cedf59)", off=None,
       examples=[("Lawmakers in Pennsylvania were angry. They reacted to the vote in Washington.",
                  {"text": "Washington", "geonameid": 4140963})])
-def _dominant_capital(capital: Entry | None, qualifier: Entry | None) -> Entry | None:
+def _dominant_capital(capital: Entry) -> Entry | None:
     """A national capital named exactly ("Washington") beats the towns of its own country named after
-    it unless the text places the town (a qualifier, or its division in the same sentence)."""
-    return capital if qualifier is None else None
+    it unless the text places the town (a qualifier: asked of names without one; or its division in
+    the same sentence)."""
+    return capital
 
 
 @rule("places", "list-of-divisions", source="GeoVirus and WikToR dev (acb1159)", off=0.0, examples=[
     ("Storms hit Illinois, Ohio and Oregon.", {"text": "Oregon", "feature": "admin1"}),
 ])
-def _dominance_floor(cands, qualifier: Entry | None, in_list: bool) -> float:
-    """In a list of divisions ("Oregon" beside Ohio and Texas), a town under a tenth of the size of
-    the division or country of its name takes no help from the context the list lends it: the
-    population below which a candidate keeps only its prior."""
-    if qualifier is not None or not in_list:
-        return 0.0
+def _dominance_floor(cands) -> float:
+    """In a list of divisions ("Oregon" beside Ohio and Texas; asked of listed names without a
+    qualifier), a town under a tenth of the size of the division or country of its name takes no help
+    from the context the list lends it: the population below which a candidate keeps only its prior."""
     return DOMINANCE * max((c.population for c in cands if c.feature in ("country", "admin1") and c.match == NAME),
                            default=0)
 
@@ -160,8 +159,14 @@ def _resolve(text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
     mentions = _cities_over_namesake_divisions(mentions, text, capitals, pairs)
     keys = [_span_key(text[s:e]) for s, e, _ in mentions]
     after_glue = {b for a, b in pairs}
-    qualifiers = [_unlisted_qualifier(_holding_qualifier(_qualifier(text, e, gaz), cands), cands, i in after_glue)
-                  for i, (s, e, cands) in enumerate(mentions)]
+    qualifiers: list[Entry | None] = []
+    for i, (s, e, cands) in enumerate(mentions):
+        q = _qualifier(text, e, gaz)
+        if q is not None:
+            q = _holding_qualifier(q, cands)
+        if q is not None and i in after_glue:
+            q = _unlisted_qualifier(q, cands)
+        qualifiers.append(q)
     mentions = _regions_over_namesake_towns(mentions, qualifiers)
     context, first, divisions_named = _document_context(keys, mentions, qualifiers, home)
     # second pass: every name against the whole document's context (less its own first guess)
@@ -177,14 +182,15 @@ def _resolve(text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
         if not cands:
             out.append(None)
             continue
-        nearby = _sentence_divisions(by_sentence, sentences[i] if sentences else None, key)
-        same = _same_sense(key, q, by_key)
+        named = by_sentence.get(sentences[i], ()) if sentences else ()
+        nearby = _sentence_divisions(named, key) if named else []
+        same = _same_sense(key, by_key) if q is None and key in by_key else None
         if same is not None:
             out.append(same)
             continue
-        floor = _dominance_floor(cands, q, in_list)
-        country_named = _country_named(cands, q)
-        dominant = _dominant_capital(capital, q)
+        floor = _dominance_floor(cands) if q is None and in_list else 0.0
+        country_named = q is None and _country_named(cands)
+        dominant = _dominant_capital(capital) if q is None and capital is not None else None
 
         def score(c: Entry) -> float:
             near = SENTENCE_W if any(_holds(d, c) for d in nearby) else 0.0

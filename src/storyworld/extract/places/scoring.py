@@ -49,8 +49,8 @@ class _Context:
         self.own: dict[str, dict[str, float]] = {}  # name key → what it gave to support
 
     @rule("places", "shared-division-support", source="weights set on GeoVirus and WikToR dev (b87795e)", off=None,
-          examples=[("The fair in Paris drew record crowds. "
-                     "Families came from Texarkana, Fannin County and Lamar County.", {"text": "Paris", "country": "USA"})])
+          examples=[("The fair in Paris drew record crowds. Families came from Texarkana, Fannin County and "
+                     "Lamar County.", {"text": "Paris", "country": "USA"})])
     def could_be(self, key: str, cands) -> None:
         """A name whose candidates lie in several divisions supports each of them a little: "Paris"
         and "Lamar County" together point to Texas."""
