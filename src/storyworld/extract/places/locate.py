@@ -1,0 +1,240 @@
+"""Where each event happened (the ``events.location.v1`` stage).
+
+``event_place``: a place that hangs on the trigger itself in the parse, then one on a verb the
+trigger hangs on or is coordinated with, "in/near/at" before "with/to"; a place that is a subject or
+possessor is an actor, not a location; the sentence's only place when the parse links nothing.
+``locate_events``: an event whose sentence gives none takes the previous event's place in the same
+paragraph, else the dateline's town.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...parse.model import doc_text
+from ...resources.tables import words
+from ...rules import rule
+from ...types import Event, Location, Place
+from .clause import (HALTERMAN, IN_PREPOSITIONS, _acted_on, _governor, _in_actor_phrase, _named_noun, _names_a_party,
+                     _of_noun, _placed_near, _receives, _taken_subject)
+from .cues import LOCALITY_WORDS, PLACE_OF_WORDS
+from .recognize import _dateline_match
+
+PRECISION_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5, "water": 5}
+HOW_MARKERS = ("when", "while", "as")  # the clause that tells how it happened
+THE_TOWN = re.compile(r"\b(?:" + "|".join(map(re.escape, words("places.the_town_prepositions"))) + r") the (?:"
+                      + "|".join(map(re.escape, words("places.the_town_nouns"))) + r")\b")
+
+
+def _location(place: Place) -> Location:
+    precision = place.feature if place.feature in PRECISION_RANK else "city"
+    if precision in ("region", "water"):
+        precision = None  # wider than a country, or no land
+    return Location(text=place.text, name=place.name, geonameid=place.geonameid, lat=place.lat, lon=place.lon,
+                    country=place.country, precision=precision)
+
+
+@rule("event-places", "coordinated-verb", source=HALTERMAN + " (06f05ce)", off=frozenset(), examples=[
+    ("Israel struck and destroyed a depot in Gaza.", {"type": "ASSAULT", "place_text": "Gaza"}),
+])
+def _related_verbs(trigger) -> set:
+    """The verbs the trigger hangs on or is coordinated with: a place of theirs is the event's when
+    the trigger has none of its own ("were killed and wounded in X")."""
+    related = {c for c in trigger.children if c.dep_ == "conj"} | set(trigger.ancestors)
+    if trigger.dep_ == "conj":
+        related |= {c for c in trigger.head.children if c.dep_ == "conj"}
+    return related
+
+
+@rule("event-places", "how-clause", source=HALTERMAN + " (a55dc47)", off=frozenset(), examples=[
+    ("A Nigeria army soldier was killed when his truck hit a mine near Maiduguri.", {"trigger": "killed",
+                                                                                      "place_text": "Maiduguri"}),
+])
+def _how_clauses(trigger) -> set:
+    """"was killed when their vehicle hit a bomb in Iskandariyah": a "when", "while" or "as" clause on
+    the trigger tells where it happened (only on the trigger itself: on a verb coordinated with it,
+    Halterman's dev split loses more than it gains)."""
+    return {c for c in trigger.children if c.dep_ == "advcl"
+            and any(m.dep_ in ("mark", "advmod") and m.lower_ in HOW_MARKERS for m in c.children)}
+
+
+@rule("event-places", "only-place", source=HALTERMAN + " (06f05ce)", off=(), examples=[
+    ("Ten people who lived in Kandahar were killed.", {"trigger": "killed", "place_text": "Kandahar"}),
+])
+def _only_place(places: list[Place], roots: dict[int, object], actors: set[str]) -> list[Place]:
+    """The sentence's only place, where the parse links none to the trigger (a place on a noun, a
+    misread clause) and no place is an actor."""
+    if len({p.text for p in places}) == 1 and not actors:
+        return [p for p in places if id(p) in roots]
+    return []
+
+
+@rule("event-places", "town-of-region", source=HALTERMAN + " (42e1ce5)", off=frozenset(), examples=[
+    ("Soldiers raided homes in the West Bank city of Nablus.", {"place_text": "Nablus"}),
+])
+def _regions_of_towns(pool: list[Place], roots: dict[int, object]) -> set[int]:
+    """"the West Bank city of Nablus": the town the phrase names, not the region that qualifies it
+    (the ids of the places set aside)."""
+    inner: set[int] = set()
+    for p in pool:
+        noun = _of_noun(roots[id(p)])
+        if noun is not None and noun.lower_ in LOCALITY_WORDS:
+            inner |= {id(q) for q in pool if roots[id(q)].dep_ == "compound" and roots[id(q)].head.i == noun.i}
+    return inner
+
+
+@rule("event-places", "region-of-country", source=HALTERMAN + " (5a72609)", off=frozenset(), examples=[
+    ("Troops shelled villages in the Vedeno region of southern Chechnya.", {"place_text": "Vedeno"}),
+])
+def _countries_of_regions(pool: list[Place], roots: dict[int, object]) -> set[int]:
+    """"the Vedeno region of southern Chechnya": the region named, not the country it lies in (the ids
+    of the places set aside)."""
+    inner: set[int] = set()
+    for p in pool:
+        noun = _of_noun(roots[id(p)])
+        if noun is None or noun.lower_ in LOCALITY_WORDS:
+            continue
+        if noun.lower_ in PLACE_OF_WORDS and any(
+                roots[id(q)].dep_ == "compound" and roots[id(q)].head.i == noun.i for q in pool):
+            inner.add(id(p))
+    return inner
+
+
+def _preposition(root):
+    """The preposition a place hangs on, through "of" ("on a central square of Berlin": on) and
+    through the noun it names ("in Tabag village": in)."""
+    if root.dep_ == "compound" and root.head.lower_ in LOCALITY_WORDS:
+        root = root.head
+    head = root.head
+    if head.lower_ == "of" and head.head.dep_ in ("pobj", "dobj") and head.head.head.dep_ == "prep":
+        return head.head.head
+    return head
+
+
+@rule("event-places", "locative-first", source=HALTERMAN + " (06f05ce)", off=False, examples=[
+    ("Kinshasa held talks with Kigali in Doha on Monday.", {"type": "CONSULT", "place_text": "Doha"}),
+])
+def _locative(root) -> bool:
+    """A place after "in", "near", "at" comes before one after "with", "to" ("talks with Kinshasa in Doha")."""
+    return _preposition(root).lower_ in IN_PREPOSITIONS
+
+
+@rule("event-places", "most-precise", source=HALTERMAN + " (06f05ce, 086d4a0)", off=0, examples=[
+    ("Gunmen killed five people in Ukraine, near Kharkiv.", {"place_text": "Kharkiv"}),
+    ("Police arrested ten protesters in Kenya at Nairobi.", {"place_text": "Nairobi"}),
+])
+def _precision(place: Place) -> int:
+    """Among equals the most precise place: a site before a town, a town before a division or a
+    country. A place without a feature is a locality the gazetteer lacks, and one placed at the town
+    near it ("Tabag village in Uruzgan": admin2 at Uruzgan) is named as precisely: as a town."""
+    feature = "city" if place.feature is None or _placed_near(place) else place.feature
+    return PRECISION_RANK.get(feature, 4)
+
+
+def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) -> Place | None:
+    """Where the event of the trigger at [trigger_start, trigger_end) happened, among ``places``
+    (those of its sentence): a place in the trigger's own phrases (its locative prepositions, the
+    nouns it governs) before a place of a verb it is coordinated with ("were killed and wounded in
+    X"); a place that belongs to another clause's verb ("said in Washington", "fled to Turkey
+    after …") is not the event's. Among equals the most precise, then the first."""
+    span = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
+    if span is None or not places:
+        return None
+    trigger = span.root
+    related = {trigger} | _related_verbs(trigger) | _how_clauses(trigger)
+    own, near, actors = [], [], set()
+    roots = {}  # id(place) → the root token of its span
+    for p in places:
+        pspan = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if pspan is None:
+            continue
+        root = roots[id(p)] = _named_noun(pspan.root)
+        governor = _governor(root, trigger)
+        if not _taken_subject(root, governor, trigger) and (
+                _in_actor_phrase(root, governor) or _names_a_party(root) or _receives(root, p)):
+            actors.add(p.text)  # "Venezuela released …", "U.S. troops captured", "handed to U.S. forces"
+            continue
+        if governor == trigger:
+            own.append(p)
+        elif governor in related:
+            near.append(p)
+    pool = own or near or _only_place(places, roots, actors)
+    if not pool:
+        return None
+    inner = _regions_of_towns(pool, roots) | _countries_of_regions(pool, roots)
+    pool = [p for p in pool if id(p) not in inner] or pool
+    return min(pool, key=lambda p: (-1 if _acted_on(roots[id(p)], trigger) else 0 if _locative(roots[id(p)]) else 1,
+                                    _precision(p), p.start))
+
+
+def _paragraph_of(text: str, offset: int) -> int:
+    return text.count("\n\n", 0, offset)
+
+
+@rule("event-places", "dateline-town", source="Halterman event-location (06f05ce, 90785c8)", off=None, examples=[
+    ("KANO, Nigeria (Wire) — Gunmen attacked a bus on Monday.", {"type": "ASSAULT", "place_text": "KANO"}),
+])
+def _dateline_place(doc, places: list[Place]) -> Place | None:
+    """The story's dateline town: where an event happened whose sentence and paragraph name no place."""
+    m = _dateline_match(doc_text(doc))
+    return None if m is None else next((p for p in places if p.start == m.start(1) and p.feature == "city"), None)
+
+
+@rule("event-places", "the-town", source="demo corpus (3eb5f18)", off=None, examples=[
+    ("Rebels reached Kisangani on Monday.\n\nGunmen attacked a market west of the city on Tuesday.",
+     {"type": "ASSAULT", "place_text": "Kisangani"}),
+])
+def _the_town(event, places: list[Place]) -> Place | None:
+    """"west of the city", "in the town": the town the story named last."""
+    if not THE_TOWN.search(event.evidence.text):
+        return None
+    return max((p for p in places if p.end <= event.evidence.start and p.feature in ("city", "admin2", None)),
+               key=lambda p: p.start, default=None)
+
+
+@rule("event-places", "previous-event-place", source=HALTERMAN + " (06f05ce)", off=None, examples=[
+    ("Gunmen attacked a bus in Kano on Monday. They also shot two guards.", {"trigger": "shot",
+                                                                            "place_text": "Kano"}),
+])
+def _carried_place(previous: tuple[int, Place] | None, paragraph: int) -> Place | None:
+    """An event whose sentence names no place of its own takes, as a coder of ACLED would, the place
+    of the event before it in the same paragraph."""
+    return previous[1] if previous is not None and previous[0] == paragraph else None
+
+
+@rule("event-places", "bureau-dateline", source="demo corpus (3eb5f18)", off=False, examples=[
+    ("DAKAR, Senegal (Wire) — Police in Bamako arrested ten protesters.\n\nRioters later burned tyres.",
+     {"trigger": "burned", "place_text": "Bamako"}),
+])
+def _moved_abroad(previous: tuple[int, Place] | None, dateline: Place | None) -> bool:
+    """A bureau's dateline ("DAKAR — Police in Mali's capital Bamako …") is not where a story set in
+    another country happens: there the story's last place holds."""
+    return previous is not None and dateline is not None and previous[1].country != dateline.country
+
+
+def locate_events(parsed, events, *, places) -> list[Event]:
+    """Each event at the place of its sentence (``event_place``); an event whose sentence names none
+    of its own takes the town the story named last ("west of the city"), the place of the event
+    before it in the same paragraph, else the story's dateline town, unless the story has moved to
+    another country than the dateline's (a bureau's dateline): then the place of the event before it."""
+    doc = parsed.doc
+    dateline = _dateline_place(doc, places)
+    out: list[Event] = []
+    previous: tuple[int, Place] | None = None
+    for event in events:
+        inside = [p for p in places if event.evidence.start <= p.start and p.end <= event.evidence.end]
+        best = None
+        if inside and event.trigger_start is not None:
+            best = event_place(doc, event.trigger_start, event.trigger_start + len(event.trigger), inside)
+        paragraph = _paragraph_of(doc_text(doc), event.evidence.start)
+        if best is None:
+            best = _the_town(event, places)
+        if best is None:
+            best = _carried_place(previous, paragraph)
+        if best is None:
+            best = previous[1] if _moved_abroad(previous, dateline) else dateline
+        if best is not None:
+            previous = (paragraph, best)
+        out.append(event if best is None else replace(event, location=_location(best)))
+    return out

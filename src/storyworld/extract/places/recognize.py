@@ -1,0 +1,243 @@
+"""Recognition: the document's place mentions, each with its gazetteer candidates.
+
+spaCy GPE/LOC/FAC entities, and ORG/PERSON entities whose text is a gazetteer name (the small model
+tags "Hama" and "Tartus" ORG) or a town of the story's countries right after "in", "near", "city of";
+the dateline ("KHARKIV, Ukraine (Agency) —"), read as a town; capitalised words the tagger left
+untagged after a locative ("near Sake"); names the gazetteer lacks read through the place they
+contain ("Eastern Ghouta"); buildings, streets and villages it cannot place at all, kept without
+candidates (resolution places them at the nearest town the text names).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...parse.model import doc_text
+from ...resources.gazetteer import ALTERNATE, NAME, Entry, gazetteer
+from ...resources.tables import numbers, words
+from ...rules import rule
+from .cues import _after_locative, _before_locality, _named_as_locality, _named_locality
+from .names import _part_candidates, bare_name
+from .scoring import _prior
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MAYBE_LABELS = {"ORG", "PERSON", "NORP"}
+LIMITS = numbers("places.recognition")
+MAX_MENTION_CHARS = LIMITS["max_mention_chars"]
+DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.]+(?:[ \t-]+[A-Z][A-Za-z'’.]*){0,3})"
+                      r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,4})?[ \t]*"
+                      r"(?:\([^)\n]{1,60}\)[ \t]*)?[—–-]{1,2}[ \t]")
+DATELINE_WINDOW = int(LIMITS["dateline_window"])
+DATELINE_AFTER_CHARS = int(LIMITS["dateline_after_chars"])
+MIN_UNTAGGED_POPULATION = LIMITS["min_untagged_population"]
+MIN_TAGGED_POPULATION = LIMITS["min_tagged_population"]
+
+
+def _dateline_match(text: str):
+    """The dateline's match (group 1: its town), or None where the opening is no dateline."""
+    m = DATELINE.search(text[:DATELINE_WINDOW])
+    if not m or not any(ch.islower() for ch in text[m.end(): m.end() + DATELINE_AFTER_CHARS]):
+        return None
+    return m
+
+
+@rule("places", "dateline", source="GeoVirus dev and the demo corpus (be22a4f)", off=(None, None), examples=[
+    ("PORT SUDAN, Sudan (Wire) — Drones struck the fuel depot on Sunday.", {"text": "PORT SUDAN", "country": "SDN"}),
+    ("KHARKIV, Ukraine (Wire) — Missiles hit a school on Friday.", {"text": "KHARKIV", "feature": "city"}),
+])
+def _dateline(doc, gaz):
+    """The dateline that opens a wire story ("KHARKIV, Ukraine (Agency) —", "PORT SUDAN —"): a town,
+    in capitals, which the tagger rarely sees as a place. Only towns qualify. Returns the mention
+    (or None) and the dateline's extent (its agency in brackets is no place)."""
+    m = _dateline_match(doc_text(doc))
+    if m is None:
+        return None, None
+    cands = tuple(c for c in gaz.candidates(m.group(1)) if c.feature == "city")  # "NEW YORK" is the city
+    span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="expand") if cands else None
+    return ((span, cands) if span is not None else None), (m.start(), m.end())
+
+
+@rule("places", "untagged-locality", source="Halterman event-location dev (086d4a0)", off=False, examples=[
+    ("Fighting flared near Mase village in the Democratic Republic of Congo.", {"text": "Mase"}),
+])
+def _unknown_locality_run(doc, start: int, end: int, gaz) -> bool:
+    """A capitalised run the tagger left untagged after a locative (asked only there), followed by the
+    kind of locality it is ("in Tabag village"), is a village even when the gazetteer lacks it."""
+    return _before_locality(doc, end) and not gaz.candidates(doc[start:end].text)
+
+
+@rule("places", "untagged-name", source="GeoVirus dev and the demo corpus (be22a4f)", off=False, examples=[
+    ("Fighting flared near Sake in the Democratic Republic of Congo.", {"text": "Sake", "country": "COD"}),
+])
+def _untagged_place(named: list[Entry], after_locative: bool, countries: set[str]) -> bool:
+    """An untagged run names a place if the gazetteer has it under its own name (``named``: those
+    readings) as a country or a division, or, right after a locative, as a town of 100,000 or more or
+    a town of a country the document names ("Secretary" and "Orange" are towns too)."""
+    return any(c.feature in ("country", "admin1") or after_locative and (
+        c.population >= MIN_UNTAGGED_POPULATION or c.feature == "city" and c.country in countries) for c in named)
+
+
+def _untagged(doc, gaz, taken: set[int], countries: set[str]):
+    """Place names the tagger left untagged ("in Omdurman", "near Sake"): runs of capitalised words
+    outside any entity that name a country or division, or, right after a locative preposition, a
+    town of 100,000 or more or a town in a country the document names ("Secretary" and "Orange"
+    are towns too). Not at a sentence's start (where any word is capitalised), never a word the
+    gazetteer knows only as an alternate name."""
+    from spacy.attrs import IS_STOP, IS_TITLE, SENT_START
+
+    out = []
+    # the few tokens that may open a name, picked from spaCy's arrays: walking every token in
+    # Python was most of recognition's time
+    flags = doc.to_array([IS_TITLE, IS_STOP, SENT_START])
+    openers = [int(k) for k in ((flags[:, 0] == 1) & (flags[:, 1] == 0) & (flags[:, 2] != 1)).nonzero()[0]]
+    i = 0
+    for i_open in openers:
+        if i_open < i:
+            continue
+        i = i_open
+        tok = doc[i]
+        if tok.i in taken or len(tok.text) < 3:
+            continue
+        after_locative = _after_locative(doc, i)
+        j = i
+        while j + 1 < len(doc) and j + 1 - i < 4 and doc[j + 1].is_title and doc[j + 1].i not in taken:
+            j += 1
+        if after_locative and _unknown_locality_run(doc, i, j + 1, gaz):
+            out.append((doc.char_span(doc[i].idx, doc[j].idx + len(doc[j].text), label="GPE"), ()))
+            i = j + 1  # "in Tabag village": a village the gazetteer lacks, named as one
+            continue
+        for end in range(j, i - 1, -1):  # the longest name the run starts with
+            span = doc[i:end + 1]
+            cands = gaz.candidates(span.text)
+            named = [c for c in cands if c.match == NAME]
+            if named and _untagged_place(named, after_locative, countries):
+                out.append((doc.char_span(span.start_char, span.end_char, label="GPE"), cands))
+                i = end
+                break
+        i += 1
+    return out
+
+
+@rule("places", "site-in-town", source="GeoVirus dev (411a802; only names with a site word since 6b3ae54)", off=(),
+      examples=[("Rebels shelled Taftanaz Military Airport.", {"text": "Taftanaz Military Airport",
+                                                               "feature": "site"})])
+def _site_town(name: str, gaz) -> tuple[Entry, ...]:
+    """A site the gazetteer lacks, named with a site word, is at the town its name starts with:
+    "Hama Military Airport" → Hama (but "Red Sea" is no "Red": only names with a site word)."""
+    if not any(w in name.lower() for w in words("places.site_words")):
+        return ()
+    parts = name.split()
+    for n in range(len(parts) - 1, 0, -1):
+        cands = gaz.candidates(" ".join(parts[:n]))
+        if cands:
+            return cands
+    return ()
+
+
+@rule("places", "unknown-site", source="GeoVirus dev (be22a4f); Halterman event-location dev (42e1ce5)", off=False,
+      examples=[("Crowds gathered on Royal Street in New Orleans.", {"text": "Royal Street", "name": "New Orleans"})])
+def _unknown_site(doc, ent, name: str) -> bool:
+    """A name the gazetteer cannot place at all is still a place (resolution puts it at the town
+    around it) if it is capitalised and tagged a building or a location (not one word opening a
+    sentence), or the text names it a locality ("the village of Sharifah")."""
+    return name[:1].isupper() and (ent.label_ in ("FAC", "LOC") and not (len(ent) == 1 and ent[0].is_sent_start)
+                                   or _named_as_locality(doc, ent))
+
+
+@rule("places", "demonym-not-place", source="Halterman event-location dev (06f05ce)", off=False, examples=[
+    ("Syrian soldiers patrolled the border.", {"not": {"text": "Syrian"}}),
+])
+def _demonym(ent, cands) -> bool:
+    """A NORP entity is an actor's country ("Syrian forces"), not a place: unless the gazetteer's
+    first candidate is a town by its own name ("Omdurman" tagged NORP)."""
+    return ent.label_ == "NORP" and not any(c.match == NAME and c.feature == "city" for c in cands[:1])
+
+
+@rule("places", "weak-tag", source="Halterman event-location dev (06f05ce)", off=False, examples=[
+    ("Senator Kimball said the bill would pass.", {"not": {"text": "Kimball"}}),
+])
+def _weakly_tagged(cands) -> bool:
+    """A name tagged a person or an organisation is a place on that tag alone only if the gazetteer
+    knows the exact name as a sizeable place (20,000 or more) or a division."""
+    top = max(cands, key=_prior)
+    return top.match == ALTERNATE or (top.population < MIN_TAGGED_POPULATION
+                                      and top.feature not in ("country", "admin1"))
+
+
+@rule("places", "story-countries", source="GeoVirus dev (be22a4f); Halterman event-location dev (06f05ce)",
+      off=frozenset(), examples=[
+          ("Fighting flared near Sake in the Democratic Republic of Congo.", {"text": "Sake", "country": "COD"}),
+      ])
+def _story_countries(mentions, demonyms: set[str]) -> set[str]:
+    """The countries the document names, whose big towns it names ("Goma" is Congo), or whose people
+    it names ("Syrian forces"): a small town of one of them is a place after a locative."""
+    return {c.country for _, cands in mentions for c in cands if c.feature == "country"} | {
+        cands[0].country for _, cands in mentions if cands and cands[0].feature == "city" and cands[0].match == NAME
+        and cands[0].population >= MIN_UNTAGGED_POPULATION} | demonyms
+
+
+@rule("places", "weak-tag-after-locative", source="Halterman event-location dev (06f05ce)", off=(), examples=[
+    ("Syrian rebels said they shelled government posts in Kafr Nabl.", {"text": "Kafr Nabl", "country": "SYR"}),
+])
+def _placed_after_locative(deferred, countries: set[str]) -> list:
+    """A name tagged a person or an organisation right after "in", "near", "city of" is a place if
+    it is a town of the story's countries, or a sizeable one ("in Palmyra", "the city of Daraa")."""
+    return [(ent, cands) for ent, cands in deferred
+            if any(c.feature in ("city", "admin1", "admin2") and (
+                c.country in countries or c.population >= MIN_TAGGED_POPULATION) for c in cands)]
+
+
+def _mentions(parsed):
+    """The document's place mentions as (span, candidates), the dateline first: it fixes the sense
+    of its name for the whole story (WASHINGTON is the city)."""
+    doc = parsed.doc
+    gaz = gazetteer()
+    mentions, deferred = [], []
+    demonyms: set[str] = set()  # "Syrian forces": the story is about Syria
+    ents = doc.ents  # spaCy builds the tuple anew on each access
+    text = doc_text(doc)  # (and a span's text from its tokens: slicing the text is cheaper)
+    for ent in ents:
+        ent_text = text[ent.start_char:ent.end_char]
+        if len(ent_text) > MAX_MENTION_CHARS:
+            continue
+        first = ent[0].lower_
+        if ent_text != ent_text.rstrip() or first == "the" and len(ent) > 1:
+            # "Nabatieh\n\n": the tagger took the paragraph break along; "the Old Road": the name is "Old Road"
+            start = ent[1].idx if first == "the" and len(ent) > 1 else ent.start_char
+            ent = doc.char_span(start, ent.start_char + len(ent_text.rstrip()), label=ent.label_)
+            if ent is None:
+                continue
+            ent_text = text[ent.start_char:ent.end_char]
+        if ent.label_ not in PLACE_LABELS and ent.label_ not in MAYBE_LABELS and not _named_locality(doc, ent.start):
+            continue  # (whatever the tagger took it for, "the settlement of Mardes" names a place)
+        name = bare_name(ent_text)
+        cands = gaz.candidates(name)
+        if not cands and ent.label_ in PLACE_LABELS:
+            cands = _site_town(name, gaz)
+        if not cands and ent.label_ in PLACE_LABELS:
+            cands = _part_candidates(name, gaz)
+        if not cands:
+            if _unknown_site(doc, ent, name):
+                mentions.append((ent, ()))  # a building, a street, a village: placed at the town around it
+            continue
+        if ent.label_ in MAYBE_LABELS:
+            if _demonym(ent, cands):
+                demonyms |= {c.country for c in cands if c.feature == "country"}
+                continue  # demonyms are actors' countries, not places
+            if _weakly_tagged(cands):
+                if _after_locative(doc, ent.start):
+                    deferred.append((ent, cands))
+                continue
+        mentions.append((ent, cands))
+    dateline, extent = _dateline(doc, gaz)
+    if dateline is not None:
+        s, e = dateline[0].start_char, dateline[0].end_char
+        mentions = [m for m in mentions if m[0].end_char <= s or m[0].start_char >= e]
+    taken = {t.i for ent in ents for t in ent} | {t.i for m in mentions for t in m[0]}
+    if extent is not None:  # the dateline opens the story: walk its tokens, not the whole document
+        span = doc.char_span(extent[0], extent[1], alignment_mode="expand")
+        taken |= {t.i for t in span if extent[0] <= t.idx < extent[1]} if span is not None else set()
+    countries = _story_countries(mentions, demonyms)
+    mentions += _placed_after_locative(deferred, countries)
+    mentions = sorted(mentions + _untagged(doc, gaz, taken, countries), key=lambda m: m[0].start_char)
+    return ([dateline] if dateline is not None else []) + mentions
