@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from storyworld.cli import cli
 from storyworld.contract import validate
 
-ARTICLES = Path(__file__).parent / "articles"
+ARTICLES = Path(__file__).parents[1] / "articles"
 
 
 @pytest.fixture()
