@@ -1,6 +1,7 @@
 """Events: trigger + arguments over the dependency parse, typed in PLOVER with CAMEO and ACLED.
 
-Entry point: ``extract_events(parsed, *, actors) -> list[Event]``.
+Entry point: ``extract_events(parsed, *, actors, places) -> list[Event]`` (what the actors and places stages
+found: the places give the countries of targets and local actors).
 
 Design: every verb or noun whose lemma is in the curated lexicon (``data/event-lexicon.tsv``, with
 per-entry context requirements) is a candidate trigger. Reporting verbs are left to provenance.
@@ -673,21 +674,9 @@ def _evidence(sent, token, headline_end: int) -> Span:
 class _Context:
     """What the document says around an argument: earlier mentions with a country, places."""
 
-    def __init__(self, parsed, actors):
-        self.parsed = parsed
+    def __init__(self, actors, places):
         self.actors = sorted(actors, key=lambda a: a.start)
-        self._places = None
-
-    @property
-    def places(self):
-        if self._places is None:
-            try:
-                from .places import extract_places
-
-                self._places = [p for p in extract_places(self.parsed) if p.country]
-            except Exception:  # the gazetteer is an enrichment: never fail the events for it
-                self._places = []
-        return self._places
+        self.places = [p for p in places if p.country]
 
     def antecedent(self, before: int, head_word: str | None = None):
         """The last actor with a country mentioned before ``before`` (with the same head word when given)."""
@@ -801,11 +790,12 @@ def _coordinated(token):
     return out
 
 
-def extract_events(parsed, *, actors) -> list[Event]:
+def extract_events(parsed, *, actors, places) -> list[Event]:
+    """The document's events; ``actors`` and ``places`` are what the actors and places stages found."""
     doc = parsed.doc
     events: list[Event] = []
     lemmas: dict[tuple, tuple[str, str | None]] = {}  # event → its trigger lemma and the lexicon's ACLED type
-    ctx = _Context(parsed, actors)
+    ctx = _Context(actors, places)
     headline_end = _headline_end(doc)
     for sent in doc.sents:
         if len(sent) > MAX_SENTENCE_TOKENS:
