@@ -22,8 +22,10 @@ def events_with_sources(parsed, claims):
     from storyworld.extract.actors import extract_actors
     from storyworld.extract.attribution import attribute_events
     from storyworld.extract.events import extract_events
+    from storyworld.extract.places import extract_places
 
-    return attribute_events(parsed, extract_events(parsed, actors=extract_actors(parsed)), claims=claims)
+    events = extract_events(parsed, actors=extract_actors(parsed), places=extract_places(parsed))
+    return attribute_events(parsed, events, claims=claims)
 
 
 def need_shared(path: Path) -> Path:

@@ -7,12 +7,13 @@ import pytest
 from storyworld.eval.events import holds
 from storyworld.extract.actors import extract_actors
 from storyworld.extract.events import extract_events
+from storyworld.extract.places import extract_places
 from storyworld.resources.ontology import lookup
 
 
 def events_of(make_parsed, text):
     parsed = make_parsed(text, published="2025-05-17")
-    return extract_events(parsed, actors=extract_actors(parsed))
+    return extract_events(parsed, actors=extract_actors(parsed), places=extract_places(parsed))
 
 
 def kinds(make_parsed, text):

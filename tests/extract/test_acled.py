@@ -8,6 +8,7 @@ import pytest
 from storyworld.eval.events import CASE_LABELS, case_label, main_event
 from storyworld.extract.actors import extract_actors
 from storyworld.extract.events import extract_events
+from storyworld.extract.places import extract_places
 from storyworld.resources.ontology import acled_rules, lexicon, party_classes
 from storyworld.types import Event, Span
 
@@ -16,7 +17,7 @@ ACLED_SUB_EVENTS = set(CASE_LABELS) | {"Other"}
 
 def main(make_parsed, text):
     parsed = make_parsed(text, published="2025-05-17")
-    return main_event(extract_events(parsed, actors=extract_actors(parsed)))
+    return main_event(extract_events(parsed, actors=extract_actors(parsed), places=extract_places(parsed)))
 
 
 @pytest.mark.parametrize("text, acled", [
@@ -75,7 +76,7 @@ def test_acled_disasters_and_accidents_are_no_political_violence(make_parsed, te
 
 def test_acled_damage_done_in_an_attack_is_that_attack(make_parsed):
     parsed = make_parsed("Gunmen attacked the suburb overnight, killing 12 people and burning homes.")
-    events = extract_events(parsed, actors=extract_actors(parsed))
+    events = extract_events(parsed, actors=extract_actors(parsed), places=extract_places(parsed))
     assert [e.type for e in events] == ["ASSAULT"]
 
 
@@ -129,14 +130,14 @@ def test_acled_non_political_kinds(text, kind):
 def test_acled_accidents_and_disasters_are_no_assault(make_parsed, text, kept):
     """"*": an assault is kept, whatever its sub-event."""
     parsed = make_parsed(text)
-    events = extract_events(parsed, actors=extract_actors(parsed))
+    events = extract_events(parsed, actors=extract_actors(parsed), places=extract_places(parsed))
     found = [e.acled for e in events if e.type == "ASSAULT"]
     assert [k if k == "*" else f for k, f in zip(kept, found)] == kept and len(found) == len(kept)
 
 
 def test_acled_a_drug_seizure_is_no_looting(make_parsed):
     parsed = make_parsed("Police seized two tons of cocaine from a cartel in Sinaloa on Friday.")
-    (event,) = extract_events(parsed, actors=extract_actors(parsed))
+    (event,) = extract_events(parsed, actors=extract_actors(parsed), places=extract_places(parsed))
     assert event.type == "COERCE" and event.acled is None
 
 
@@ -219,7 +220,7 @@ def test_acled_ordinary_crime_is_no_political_violence(make_parsed):
 def test_acled_harm_alleged_in_an_accusation_is_no_assault_of_its_own(make_parsed):
     parsed = make_parsed("Manila accused the coast guard of firing water cannon at a fishing boat, "
                          "damaging its mast and injuring two sailors.")
-    events = extract_events(parsed, actors=extract_actors(parsed))
+    events = extract_events(parsed, actors=extract_actors(parsed), places=extract_places(parsed))
     assert [e.type for e in events] == ["ACCUSE"], [(e.type, e.trigger) for e in events]
 
 
@@ -251,7 +252,8 @@ def test_acled_a_battle_after_which_one_side_pulls_back_is_still_the_battle(make
 ])
 def test_acled_no_assault_without_violence(make_parsed, text):
     parsed = make_parsed(text)
-    assert not [e for e in extract_events(parsed, actors=extract_actors(parsed)) if e.type == "ASSAULT"]
+    events = extract_events(parsed, actors=extract_actors(parsed), places=extract_places(parsed))
+    assert not [e for e in events if e.type == "ASSAULT"]
 
 
 @pytest.mark.parametrize("text", [
@@ -266,13 +268,13 @@ def test_acled_no_assault_without_violence(make_parsed, text):
 ])
 def test_acled_no_sub_event_in_the_story_of_a_disaster_an_accident_or_a_crime(make_parsed, text):
     parsed = make_parsed(text)
-    events = extract_events(parsed, actors=extract_actors(parsed))
+    events = extract_events(parsed, actors=extract_actors(parsed), places=extract_places(parsed))
     assert [e.acled for e in events if e.acled] == [], [(e.type, e.trigger, e.acled) for e in events]
 
 
 def test_acled_arrested_militants_after_a_seizure_are_still_arrests(make_parsed):
     parsed = make_parsed("Police seized two tons of cocaine in Guayaquil. Four rebels were arrested nearby.")
-    events = extract_events(parsed, actors=extract_actors(parsed))
+    events = extract_events(parsed, actors=extract_actors(parsed), places=extract_places(parsed))
     assert "Arrests" in [e.acled for e in events], [(e.type, e.trigger, e.acled) for e in events]
 
 

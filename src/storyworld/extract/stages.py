@@ -31,9 +31,9 @@ def _claims(parsed, parts):
     return tuple(attribution.extract_claims(parsed, actors=parts["actors"]))
 
 
-@stage("events.v1", requires=("doc.deps", "actors"), assigns="events")
+@stage("events.v1", requires=("doc.deps", "actors", "places"), assigns="events")
 def _events(parsed, parts):
-    return tuple(events.extract_events(parsed, actors=parts["actors"]))
+    return tuple(events.extract_events(parsed, actors=parts["actors"], places=parts["places"]))
 
 
 @stage("events.location.v1", requires=("events", "places"), assigns="events")

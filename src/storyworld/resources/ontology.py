@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..rules import IDENTITY, rule
 from ..types import PLOVER_TYPES
 from .tables import read_table
 
@@ -30,9 +31,13 @@ class Trigger:
 MARCH_DATE = re.compile(r"\b(?:\d{1,2}(?:-\d{1,2})?\s+March|March\s+\d{1,2}(?:st|nd|rd|th)?\b|March\s+\d{4})")
 
 
+@rule("events", "march-date", source="acled-dev round 4", off=IDENTITY, examples=[
+    ("The unions held a meeting with the minister on 14 March.", {"not": {"type": "PROTEST"}}),
+])
 @lru_cache(maxsize=1024)
 def without_march_dates(sentence: str) -> str:
-    """The sentence without dates in March: "On 14 March 2019, police broke up …" tells no march."""
+    """The sentence without dates in March: "On 14 March 2019, police broke up …" tells no march (for the
+    lexicon's context words and the ACLED rules' cues)."""
     return MARCH_DATE.sub(" ", sentence) if "March" in sentence else sentence
 
 

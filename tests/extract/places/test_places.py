@@ -39,8 +39,9 @@ def test_places_feature_words(make_parsed):
 def test_places_event_location_prefers_the_triggers_phrase(make_parsed):
     text = "Israel, which borders Syria, struck a weapons site near Masyaf on Friday."
     parsed = make_parsed(text)
-    events = extract_events(parsed, actors=extract_actors(parsed))
-    located = locate_events(parsed, events, places=extract_places(parsed))
+    places = extract_places(parsed)
+    events = extract_events(parsed, actors=extract_actors(parsed), places=places)
+    located = locate_events(parsed, events, places=places)
     strike = next(e for e in located if e.type == "ASSAULT")
     assert strike.location.precision == "city" and strike.location.country == "SYR"
     assert haversine_km(strike.location.lat, strike.location.lon, 35.065, 36.342) < 25

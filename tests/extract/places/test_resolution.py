@@ -194,7 +194,7 @@ def _located(make_parsed, text):
 
     parsed = make_parsed(text)
     places = extract_places(parsed)
-    return locate_events(parsed, extract_events(parsed, actors=extract_actors(parsed)), places=places)
+    return locate_events(parsed, extract_events(parsed, actors=extract_actors(parsed), places=places), places=places)
 
 
 def test_an_event_without_a_place_of_its_own_takes_the_datelines_town(make_parsed):

@@ -1,0 +1,276 @@
+"""Who acts and on whom: the actor and the direct target of a trigger, from its dependents.
+
+The subject (or a passive "by" agent, or for a noun trigger its named modifier, possessor or "by"
+phrase) is the actor; the direct object (or the passive subject, or an "on/against/at" phrase) is the
+target. What a parser gets wrong in news text is repaired here: an argument hung under the dateline,
+a verb hung on its own subject, the subject shared with the verb above ("agreed to withdraw"). Targets
+beyond the direct object (addressee, recipient, who is asked) are ``targets``.
+"""
+
+from __future__ import annotations
+
+from ...resources.tables import word_set
+from ...rules import IDENTITY, rule
+from .evidence import dateline_dash, in_dateline
+from .triggers import OBJECTS, SUBJECTS, light_verb
+
+NOT_PARTIES = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")  # entity types no actor or target has
+NAMED_PARTY_TYPES = ("GPE", "NORP", "ORG", "PERSON")
+TRIMMED = ("relcl", "acl", "appos", "punct")  # what hangs off an argument after it and is not part of its name
+SYMMETRIC_TYPES = ("CONSULT", "AGREE", "COOPERATE")  # "Turkey and Iraq agreed": each is the other's target
+DEMO = "demo corpus"
+PLOVER_DEV = "PLOVER-GSR dev"
+
+
+@rule("events", "day-or-sum-no-party", source=PLOVER_DEV, off=False, examples=[
+    ("Soldiers and rebels fought near the village of Dori on Sunday.", {"not": {"target": "Sunday"}}),
+])
+def counted(token) -> bool:
+    """A day, a time or a sum is nobody's actor or target ("complained on Tuesday", "$4.5 billion")."""
+    return token.ent_type_ in NOT_PARTIES
+
+
+@rule("events", "happening-no-party", source="acled-dev rounds 1-2", off=False, examples=[
+    ("Soldiers and rebels fought a fierce gun battle near the village of Dori on Sunday.",
+     {"not": {"target~": "gun battle"}}),
+])
+def happening(token) -> bool:
+    """A noun of a happening is never a party ("fought a fierce gun battle", "struck a deal")."""
+    return token.lemma_.lower() in word_set("events.happening_nouns")
+
+
+def party(token) -> bool:
+    """Whether a token can head an actor or a target."""
+    return not counted(token) and not happening(token)
+
+
+def phrase(token):
+    """The argument's span: its subtree, trimmed of clauses hanging off it, of a dateline before it, and
+    never across a paragraph break ("fuel shortages\\n\\nBAMAKO")."""
+    left, right = token.left_edge.i, token.right_edge.i
+    for child in token.children:
+        if child.dep_ in TRIMMED and child.i > token.i:
+            right = min(right, child.left_edge.i - 1)
+    right = max(right, token.i)
+    left = min(left, token.i)
+    if token.dep_ == "poss" and right > token.i and token.doc[right].dep_ == "case":
+        right -= 1  # "Serbia's" as the owner of an act: "Serbia"
+    dash = dateline_dash(token.sent)
+    if dash is not None and left <= dash.i < token.i:
+        left = dash.i + 1
+    span = token.doc[left:right + 1]
+    text = span.text
+    if "\n\n" in text:
+        cut = span.start_char + text.index("\n\n")
+        if token.idx < cut:
+            right = max(token.i, max((t.i for t in span if t.idx < cut), default=token.i))
+        else:
+            left = min(token.i, min((t.i for t in span if t.idx > cut), default=token.i))
+    return token.doc[left:right + 1]
+
+
+@rule("events", "argument-past-dateline", source=DEMO, off=IDENTITY, examples=[
+    # the subject before a dateline's dash ("POLICE"), with nothing after the dash to stand for it, is none
+    ("POLICE HAVE ARRESTED HIM — and nobody knows why, his lawyer said.", {"type": "COERCE", "actor": None}),
+])
+def past_dateline(token):
+    """The argument a parser hung under the dateline: "ANKARA (…) — Turkey and Iraq agreed" → Turkey; None
+    when nothing after the dash can stand for it."""
+    dash = dateline_dash(token.sent)
+    if dash is None or token.i >= dash.i:
+        return token
+    after = [t for t in token.subtree if t.i > dash.i and in_dateline(t.head) and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return after[0] if after else None
+
+
+@rule("events", "passive-agent", source=DEMO, off=None, examples=[
+    ("The refinery was struck by Ukraine on Friday.", {"type": "ASSAULT", "actor_country": "UKR"}),
+])
+def passive_agent(trigger):
+    """The "by" phrase of a passive verb is its actor ("was struck by Israel")."""
+    for child in trigger.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+@rule("events", "object-control", source=DEMO, off=None, examples=[
+    ("The bloc urged the generals to withdraw their troops from the capital.",
+     {"type": "RETREAT", "actor": "the generals"}),
+])
+def controller(trigger):
+    """The object of the verb above an infinitive acts it ("urged the junta to withdraw": the junta)."""
+    if trigger.dep_ == "xcomp" and trigger.head.pos_ == "VERB":
+        return next((c for c in trigger.head.children if c.dep_ in OBJECTS and c.i < trigger.i), None)
+    return None
+
+
+@rule("events", "misparsed-subject-head", source="CASE 2021", off=None, examples=[
+    ("Armed bandits killed at least 12 farmers during raids on the villages of Dan and Kura.",
+     {"type": "ASSAULT", "actor": "Armed bandits"}),
+])
+def misparsed_subject(trigger):
+    """A verb with an object misparsed under its own subject ("A powerful earthquake killed 40 people",
+    the verb a modifier of "earthquake"): the noun is the subject."""
+    if trigger.dep_ in ("acl", "amod") and trigger.head.dep_ == "ROOT" and trigger.head.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ in OBJECTS for c in trigger.children):
+        return trigger.head
+    return None
+
+
+@rule("events", "adjective-subject", source=PLOVER_DEV, off=None, examples=[
+    ("Iran is ready to resume talks with the agency.", {"type": "AGREE", "actor_country": "IRN"}),
+])
+def predicate_subject(trigger):
+    """An adjective of intent takes the subject of its copula ("Syria is willing to …": Syria)."""
+    if trigger.dep_ == "acomp" and trigger.head is not trigger:
+        return subject(trigger.head)
+    return None
+
+
+@rule("events", "shared-subject", source=DEMO, off=None, examples=[
+    ("Russia agreed to pull its troops back from the border.", {"type": "RETREAT", "actor_country": "RUS"}),
+])
+def shared_subject(trigger):
+    """An infinitive or a coordinated verb shares the subject of the verb above ("Russia agreed to
+    withdraw", "struck the depot and killed six")."""
+    if trigger.dep_ in ("xcomp", "conj") and trigger.head.pos_ in ("VERB", "AUX"):
+        return subject(trigger.head) if trigger.head is not trigger else None
+    return None
+
+
+def subject(trigger):
+    """The actor of a verb: its last subject (past a dateline), else what the rules above find."""
+    subjects = [c for c in (past_dateline(c) for c in trigger.children if c.dep_ in SUBJECTS) if c is not None]
+    if subjects:
+        return subjects[-1]
+    for finder in (passive_agent, controller, misparsed_subject, predicate_subject, shared_subject):
+        found = finder(trigger)
+        if found is not None:
+            return found
+    return None
+
+
+@rule("events", "open-fire", source="CASE 2021", off=False, examples=[
+    ("Soldiers opened fire on protesters in Lima.", {"type": "ASSAULT", "target": "protesters in Lima"}),
+])
+def idiom_object(obj, trigger) -> bool:
+    """The object of an idiom is no target: "opened fire on the crowd" (the crowd is)."""
+    return obj.lower_ == "fire" and trigger.lemma_.lower() == "open"
+
+
+@rule("events", "passive-subject-target", source=DEMO, off=None, examples=[
+    ("Six soldiers were killed near Gao on Monday.", {"type": "ASSAULT", "target": "Six soldiers"}),
+])
+def passive_target(trigger):
+    """The subject of a passive verb is its target ("six soldiers were killed")."""
+    return next((c for c in trigger.children if c.dep_ == "nsubjpass" and party(c)), None)
+
+
+@rule("events", "target-preposition", source=DEMO, off=None, examples=[
+    ("Helicopter gunships fired on rebel positions near Paletwa on Wednesday.",
+     {"type": "ASSAULT", "target": "rebel positions near Paletwa"}),
+])
+def prepositional_target(trigger):
+    """An "on/against/at/into" phrase names the target when there is no object ("fired on a convoy")."""
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in word_set("events.target_prepositions"):
+            for grand in child.children:
+                if grand.dep_ == "pobj" and party(grand):
+                    return grand
+    return None
+
+
+def direct_object(trigger):
+    """The target of a verb: its object, else its passive subject, else an "on/against/at" phrase."""
+    for child in trigger.children:
+        if child.dep_ in OBJECTS and party(child) and not idiom_object(child, trigger):
+            return child
+    found = passive_target(trigger)
+    if found is not None:
+        return found
+    return prepositional_target(trigger)
+
+
+@rule("events", "named-modifier-actor", source=PLOVER_DEV, off=False, examples=[
+    ("Israeli strikes hit the port of Hodeidah.", {"type": "ASSAULT", "actor": "Israeli"}),
+    ("Police disperse nurses' rally in Lusaka.", {"type": "PROTEST", "actor": "nurses"}),
+    ("The detainees began a hunger strike on Monday.", {"not": {"actor": "hunger"}}),
+])
+def named_modifier(token) -> bool:
+    """A modifier of an event noun that can be its actor: a name or a nationality ("Israeli strikes",
+    "Hamas attack", "the army's assault"), not a kind or a manner ("hunger strike", "roadside bombing",
+    "mass demonstrations", "24-hour strike")."""
+    if token.dep_ == "poss":
+        return token.pos_ in ("PROPN", "NOUN", "PRON")
+    return token.pos_ == "PROPN" or token.ent_type_ in NAMED_PARTY_TYPES
+
+
+@rule("events", "between-parties", source=DEMO, off=None, examples=[
+    ("A meeting between Qatar and Egypt took place in Cairo.", {"type": "CONSULT", "actor_country": "QAT",
+                                                              "target_country": "EGY"}),
+])
+def between(prep):
+    """"a meeting between A and B": A is the actor, B the target; (A, B or None), else None."""
+    if prep.dep_ != "prep" or prep.lower_ != "between":
+        return None
+    first = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if first is None:
+        return None
+    return first, next((c for c in first.children if c.dep_ == "conj"), None)
+
+
+def noun_arguments(trigger):
+    """The actor and target of an event noun: a named modifier or a "by" phrase acts, an "on/against/with"
+    phrase is the target; a noun carried by a light verb takes the verb's subject ("Israel launched an
+    attack on …") and the target phrase hung on the verb ("staged a rally in Gaza against the leader")."""
+    actor = target = None
+    for child in trigger.children:
+        if child.dep_ in ("compound", "amod", "poss") and child.i < trigger.i and actor is None \
+                and named_modifier(child):
+            actor = child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
+        if child.dep_ == "prep" and (child.lower_ in word_set("events.target_prepositions") or child.lower_ == "with"):
+            target = next((g for g in child.children if g.dep_ == "pobj"), target)
+        pair = between(child)
+        if pair is not None:
+            actor = pair[0]
+            target = pair[1] if pair[1] is not None else target
+    if trigger.dep_ in OBJECTS and trigger.head.pos_ == "VERB" and light_verb(trigger.head):
+        if actor is None:
+            actor = subject(trigger.head)
+        if target is None:
+            target = next((g for c in trigger.head.children if c.dep_ == "prep"
+                           and c.lower_ in word_set("events.target_prepositions") and c.i > trigger.i
+                           for g in c.children if g.dep_ == "pobj"), None)
+    return actor, target
+
+
+def _coordinated(token):
+    """The other conjuncts of an argument: "Turkey and Iraq" → [Iraq]."""
+    inside = {x.i for x in token.subtree}
+    out = []
+    for t in token.subtree:
+        if t.pos_ not in ("PROPN", "NOUN") or t.head.i not in inside or t is token:
+            continue
+        if t.dep_ == "conj" or t.dep_ == "pobj" and any(
+                c.dep_ == "pobj" and c.i < t.i for c in t.head.children):  # "of Congo and Rwanda" as two objects
+            out.append(t)
+    return out
+
+
+@rule("events", "symmetric-partner", source=DEMO, off=None, examples=[
+    ("Chile and Peru agreed on a new fishing pact.", {"type": "AGREE", "actor_country": "CHL",
+                                                       "target_country": "PER"}),
+])
+def symmetric_partner(actor, target, event_type: str):
+    """In a symmetric act the actor's first partner is the target when none is named ("Turkey and Iraq
+    agreed on a pact": Iraq); else None."""
+    if actor is not None and event_type in SYMMETRIC_TYPES and (
+            target is None or target.ent_type_ not in NAMED_PARTY_TYPES):
+        others = _coordinated(actor)
+        return others[0] if others else None
+    return None

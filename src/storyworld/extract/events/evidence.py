@@ -1,0 +1,95 @@
+"""Where an event's own words are: the headline that retells the body, the dateline before the lead, the
+sentence that is its evidence.
+
+A news text opens with a headline and often a dateline ("KHARKIV, Ukraine (Baltic Ledger) —"). Neither
+is an event's argument nor its evidence: the headline's happening is told again in the body, and the
+dateline names where the outlet wrote from. The evidence is the trigger's sentence, cut at paragraph
+breaks (the sentence splitter glues a headline or a list item to the next line).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...parse.model import doc_text
+from ...rules import rule
+from ...types import Span
+
+HEADLINE_MAX_WORDS = 25
+HEADLINE_ENDINGS = ".!?:;\"”'’)"  # a first line ending in one of these is a sentence, not a headline
+DASHES = ("—", "–", "--")
+DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .'’-]*[A-Z]\b[^a-z]{0,3}")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+DEMO = "demo corpus"
+
+
+@rule("events", "dateline", source=DEMO, off=None, examples=[
+    # a line in capitals closed by a dash reads as a dateline: the words before the dash are no party
+    ("REBELS SEIZED THE TOWN — a witness said on Friday.", {"type": "COERCE", "actor": None}),
+])
+def dateline_dash(sent):
+    """The dash that closes a dateline opening the sentence ("KHARKIV, Ukraine (Baltic Ledger) —"), or
+    None: what comes before it is where the outlet wrote from, no party to the event."""
+    first = sent[0]
+    if not (first.text[:1].isupper() and (first.text.isupper() or first.text.startswith("("))):
+        return None
+    for t in sent[:20]:
+        if t.text in DASHES:
+            return t
+    return None
+
+
+def in_dateline(token) -> bool:
+    dash = dateline_dash(token.sent)
+    return dash is not None and token.i < dash.i
+
+
+@rule("events", "headline", source=DEMO, off=0, examples=[
+    ("Rebels shell border town\n\nThe army said on Friday that it had repelled an attack near Gao.",
+     {"not": {"trigger": "shell"}}),
+])
+def headline_end(doc) -> int:
+    """End of the article's first line when it is a headline (short, no closing punctuation), else 0: the
+    body tells the headline's happening again, with its arguments."""
+    text = doc_text(doc)
+    cut = text.find("\n\n")
+    if cut <= 0:
+        return 0
+    first = text[:cut].strip()
+    if not first or len(first.split()) > HEADLINE_MAX_WORDS or first[-1] in HEADLINE_ENDINGS \
+            or not text[cut:].strip():
+        return 0
+    return cut
+
+
+@rule("events", "dateline-in-evidence", source=DEMO, off=False, examples=[
+    ("KIDAL, Mali — Gunmen attacked a market on Sunday.", {"type": "ASSAULT", "evidence~": "KIDAL, Mali —"}),
+])
+def cut_dateline(text: str, para: int, start: int, trigger_start: int) -> bool:
+    """A dateline the sentence splitter cut off the lead ("BAMAKO" | ", Mali (Sahel Dispatch) — Thousands …")
+    stays in the lead's evidence."""
+    return para < start and start - para <= 60 and DATELINE_HEAD.match(text[para:start]) is not None \
+        and re.search(r"[—–]", text[para:trigger_start]) is not None
+
+
+def evidence(sent, token, headline: int) -> Span:
+    """The sentence, cut at paragraph breaks to the part holding the trigger (a headline or a list
+    item glued to it by the sentence splitter is not evidence)."""
+    start, end = sent.start_char, sent.end_char
+    text = doc_text(sent.doc)
+    for m in PARAGRAPH_BREAK.finditer(text[start:end]):
+        brk_start, brk_end = start + m.start(), start + m.end()
+        if brk_end <= token.idx:
+            start = brk_end
+        elif brk_start >= token.idx + len(token.text):
+            end = brk_start
+            break
+    start = max(start, headline) if headline and start < headline <= token.idx else start
+    para = text.rfind("\n", 0, start) + 1
+    if cut_dateline(text, para, start, token.idx):
+        start = para
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(text[start:end], start, end)

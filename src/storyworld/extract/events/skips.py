@@ -1,0 +1,288 @@
+"""What is not an event of its own, though its word is in the lexicon (precision).
+
+A participle used as an adjective ("the detained protesters") or in a reduced or full relative clause
+is background ("drones launched by Russia", "which pledged allegiance"); what a speaker accuses someone of
+is the accusation's content ("accused M23 of firing"); a noun that names an event told elsewhere is no
+new one ("condemned the attack", "rejected the demands", "this is an attack", "a series of attacks"); a
+denial whose content is itself an event is that event, negated ("denied firing on the camp"). Each
+decision is a rule; ``skip_verb`` and ``skip_noun`` ask them in order.
+"""
+
+from __future__ import annotations
+
+from ...resources.cues import reporting_verbs
+from ...resources.ontology import lookup
+from ...resources.tables import word_set
+from ...rules import rule
+from .evidence import in_dateline
+from .triggers import OBJECTS, killed_dead, light_verb, past_after_day, verbal_pos
+
+MODIFIER_DEPS = ("amod", "acl", "relcl")
+ALLEGED_PATH = ("pcomp", "pobj", "prep", "compound", "conj", "dobj", "advcl")  # the links up to an accusation
+COMPLEMENTS = ("xcomp", "ccomp", "pcomp")
+THREAT_CONTENT = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN")  # what makes a warning a threat
+PRECISION = "demo corpus"
+
+
+def to_infinitive(token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+@rule("events", "document-participle", source="PLOVER-GSR dev", off=False, examples=[
+    ("The council issued a statement demanding that the militia withdraw from Bunia.", {"type": "REQUEST"}),
+])
+def document_participle(token) -> bool:
+    """A participle under a noun of documents is what the document says, not background ("issued a
+    declaration demanding that …")."""
+    return token.dep_ == "acl" and token.tag_ == "VBG" \
+        and token.head.lemma_.lower() in word_set("events.document_nouns")
+
+
+@rule("events", "attempt-infinitive", source="PLOVER-GSR dev", off=False, examples=[
+    ("Police thwarted an attempt to kidnap the mayor of Arusha.", {"type": "ASSAULT", "trigger": "kidnap"}),
+])
+def attempt_infinitive(token) -> bool:
+    """An infinitive under a noun of attempting is the act itself ("an attempt to assassinate the governor")."""
+    return token.dep_ == "acl" and token.head.lemma_.lower() in word_set("events.attempt_nouns") \
+        and to_infinitive(token)
+
+
+@rule("events", "misparsed-modifier-verb", source="acled-dev rounds 3 and 5", off=False, examples=[
+    ("In Zamboanga on Monday, a man riding on a motorcycle tossed a grenade at a bus stop, injuring five people.",
+     {"type": "ASSAULT", "trigger": "tossed"}),
+])
+def misparsed_modifier_verb(token) -> bool:
+    """A verb with its object that the parser hung on a noun as a modifier is still the verb ("The council
+    condemned … an attack"): a finite past tense never modifies a noun; nor does a participle with a
+    direct object ("Suspected bandits set ablaze 40 houses …, a leader said")."""
+    return token.dep_ in ("acl", "amod") and not in_dateline(token.head) \
+        and (token.head.dep_ == "ROOT" or token.tag_ == "VBD" or token.tag_ == "VBN" and token.dep_ == "acl") \
+        and token.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in OBJECTS for c in token.children)
+
+
+@rule("events", "modifier-is-background", source=PRECISION, off=False, examples=[
+    ("Guards released the detained farmers on Friday.", {"not": {"type": "COERCE"}}),
+    ("Air defences shot down 12 drones launched by the militia at night.", {"not": {"trigger": "launched"}}),
+])
+def background_modifier(token) -> bool:
+    """A participle used as an adjective or in a relative clause is background: "the detained
+    protesters", "drones launched by Russia", "which pledged allegiance"."""
+    return token.dep_ in MODIFIER_DEPS and not in_dateline(token.head)
+
+
+@rule("events", "conjoined-modifier", source=PRECISION, off=False, examples=[
+    ("Police questioned men who looted and burned shops in Mombasa.", {"not": {"type": "COERCE"}}),
+])
+def conjoined_modifier(token) -> bool:
+    """A verb coordinated with a background modifier is background too ("who looted and burned shops")."""
+    return token.dep_ == "conj" and token.head.dep_ in MODIFIER_DEPS
+
+
+@rule("events", "alleged-act", source="demo corpus and acled-dev rounds 1-2", off=False, examples=[
+    ("The mayor accused the army of shelling the market.", {"not": {"type": "ASSAULT"}}),
+    ("Hanoi blamed the navy for the attack on the trawler.", {"not": {"type": "ASSAULT"}}),
+])
+def alleged(token) -> bool:
+    """What someone is accused of: "accused M23 of firing", "blamed the army for the attack",
+    "accused the coast guard of firing water cannon …, injuring three crew"."""
+    node, steps = token, 0
+    while steps < 4 and node.head is not node:
+        head = node.head
+        if node.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" \
+                and head.lower_ in word_set("events.alleging_prepositions") \
+                and head.head.lemma_.lower() in word_set("events.alleging_verbs"):
+            return True
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and head.lemma_.lower() in word_set("events.alleging_verbs"):
+            return True  # the parser hangs the harm done on the accusing verb: "accused X of firing …, injuring …"
+        if node.dep_ not in ALLEGED_PATH:
+            return False
+        node, steps = head, steps + 1
+    return False
+
+
+@rule("events", "purpose-infinitive", source=PRECISION, off=False, examples=[
+    ("Hundreds of farmers marched through Sikasso on Tuesday to demand payment of their arrears.",
+     {"not": {"type": "REQUEST"}}),
+])
+def purpose_clause(token) -> bool:
+    """An infinitive of purpose is no event of its own ("pledged aid to support its budget")."""
+    return token.dep_ == "advcl" and to_infinitive(token)
+
+
+@rule("events", "background-clause", source=PRECISION, off=False, examples=[
+    ("Since the army withdrew from Kidal in May, the town has had no police.", {"not": {"type": "RETREAT"}}),
+])
+def background_clause(token) -> bool:
+    """A clause opened by "since" is background, not news ("since it seized power in 2021")."""
+    return any(c.dep_ == "mark" and c.lower_ in word_set("events.background_marks") for c in token.children)
+
+
+def coercive_content(token) -> bool:
+    """What the verb governs names force or a coercive act ("warned of a response", "to impose sanctions")."""
+    for t in token.subtree:
+        if t is token:
+            continue
+        if t.lemma_.lower() in word_set("events.threat_words"):
+            return True
+        pos = verbal_pos(t)
+        if pos in ("VERB", "NOUN"):
+            found = lookup(t.lemma_, pos, t.sent.text)
+            if found is not None and found.type in THREAT_CONTENT:
+                return True
+    return False
+
+
+@rule("events", "warning-without-threat", source=PRECISION, off=False, examples=[
+    ("The minister warned that food prices would rise in the capital.", {"not": {"trigger": "warned"}}),
+    ("Iran warned that it would retaliate against any attack.", {"type": "THREATEN", "trigger": "warned"}),
+])
+def plain_warning(token) -> bool:
+    """"warned that …" is a threat when what is warned of is coercive; else a statement, no event."""
+    return token.lemma_.lower() == "warn" and not coercive_content(token)
+
+
+@rule("events", "denied-content", source=PRECISION, off=False, examples=[
+    ("The militia denied shelling the hospital in Bunia.", {"not": {"type": "REJECT"}}),
+])
+def denied_content(token) -> bool:
+    """A denial whose content is itself an event is that event, negated, not a REJECT ("denied firing on
+    the camp", "denied that the men were members")."""
+    if token.lemma_.lower() not in word_set("events.denying_verbs"):
+        return False
+    return any(c.dep_ in COMPLEMENTS for c in token.children) \
+        or any(c.dep_ in OBJECTS and c.pos_ == "VERB" for c in token.children)
+
+
+def skip_verb(token) -> bool:
+    """Whether a verb trigger is no event of its own."""
+    if killed_dead(token) and token.tag_ in ("NN", "JJ") or past_after_day(token):
+        return False  # the tagger's noun or adjective: "… on a motorcycle shot dead …", "on Thursday liberated …"
+    if document_participle(token) or attempt_infinitive(token) or misparsed_modifier_verb(token):
+        return False
+    if background_modifier(token) or conjoined_modifier(token) or alleged(token):
+        return True
+    return purpose_clause(token) or background_clause(token) or plain_warning(token) or denied_content(token)
+
+
+@rule("events", "predicate-noun", source=PRECISION, off=False, examples=[
+    ("He said it was a cowardly attack on the market.", {"not": {"type": "ASSAULT"}}),
+])
+def predicate_noun(token) -> bool:
+    """A noun that classifies something told ("this is a deliberate attack", an apposition) is no new event."""
+    return token.dep_ in ("attr", "appos")
+
+
+def definite(token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in word_set("events.definite") for c in token.children)
+
+
+@rule("events", "referred-event", source=PRECISION, off=False, examples=[
+    ("The rebels later claimed the attack on the army post.", {"not": {"type": "ASSAULT"}}),
+    ("The mayor condemned the bombing as senseless.", {"not": {"type": "ASSAULT"}}),
+])
+def referred_object(token) -> bool:
+    """A definite noun under a verb of judging or reporting names an event told elsewhere ("condemned the
+    attack", "rejected the demands"); under a verb of threatening or ending, any noun ("threatened new
+    sanctions")."""
+    lemma = token.head.lemma_.lower()
+    return token.dep_ in OBJECTS + ("nsubjpass",) and lemma in word_set("events.referring_verbs") and (
+        definite(token) or lemma in word_set("events.referring_any_object"))
+
+
+@rule("events", "background-light-verb", source=PRECISION, off=False, examples=[
+    ("The army hunted the men who have carried out attacks in Garissa.", {"not": {"type": "ASSAULT"}}),
+])
+def background_light_verb(token) -> bool:
+    """The noun carried by a background light verb is background too ("who have carried out attacks")."""
+    head = token.head
+    return token.dep_ in OBJECTS and head.pos_ == "VERB" and skip_verb(head) and light_verb(head)
+
+
+@rule("events", "part-of-noun", source=PRECISION, off=False, examples=[
+    ("The blast was the third in a series of attacks on the pipeline.", {"not": {"trigger": "attacks"}}),
+])
+def part_of_noun(token) -> bool:
+    """A noun after "of" under another noun names a kind or a series, no happening ("a series of attacks",
+    "the latest of the strikes")."""
+    head = token.head
+    return token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" \
+        and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
+@rule("events", "referred-in-phrase", source=PRECISION, off=False, examples=[
+    ("The rebels signed a roadmap calling for their withdrawal from Goma.", {"not": {"type": "RETREAT"}}),
+])
+def referred_in_phrase(token) -> bool:
+    """A noun in a "for/as/over/of" phrase of a verb of judging names an event told elsewhere ("condemned
+    them for the attacks", "described it as an attack")."""
+    head = token.head
+    return token.dep_ == "pobj" and head.dep_ == "prep" \
+        and head.head.lemma_.lower() in word_set("events.referring_verbs") \
+        and head.lower_ in word_set("events.referring_prepositions")
+
+
+def skip_noun(token) -> bool:
+    """Whether a noun trigger is no event of its own."""
+    return predicate_noun(token) or alleged(token) or referred_object(token) or background_light_verb(token) \
+        or part_of_noun(token) or referred_in_phrase(token)
+
+
+def indefinite(token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in word_set("events.indefinite") for c in token.children)
+
+
+def referring(lemma: str) -> bool:
+    return lemma in reporting_verbs() or lemma in word_set("events.referring_verbs")
+
+
+@rule("events", "joined-happening", source="acled-dev round 5", off=False, examples=[
+    ("Hundreds of teachers set off on a march to Nairobi.", {"type": "PROTEST"}),
+])
+def joined_happening(token) -> bool:
+    """A new happening that a verb joins or is hurt in: "set off on a march", "were injured in an
+    exchange of fire"."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in word_set("events.joined_in") and prep.head.pos_ == "VERB" \
+        and not referring(prep.head.lemma_.lower())
+
+
+@rule("events", "witnessed-happening", source="demo corpus", off=False, examples=[
+    ("The captain of the tanker Blue Heron reported an explosion.", {"type": "ASSAULT"}),
+])
+def witnessed_happening(token) -> bool:
+    """A witness's report of something new ("the crew reported an explosion"), unlike "reported the attack"."""
+    return token.dep_ in OBJECTS and token.head.pos_ == "VERB" \
+        and token.head.lemma_.lower() in word_set("events.witness_verbs")
+
+
+@rule("events", "described-happening", source=PRECISION, off=False, examples=[
+    ("Police broke up a protest outside the courthouse.", {"type": "PROTEST", "trigger": "protest"}),
+])
+def described_happening(token) -> bool:
+    """An indefinite object told with a phrase of its own brings in a new happening ("broke up a protest
+    outside parliament"), unless a verb of reporting or judging governs it."""
+    return token.dep_ in OBJECTS and token.head.pos_ == "VERB" and any(c.dep_ == "prep" for c in token.children) \
+        and not referring(token.head.lemma_.lower())
+
+
+def introduced(token) -> bool:
+    """A noun with "a"/"an" that brings in a new happening."""
+    return indefinite(token) and (joined_happening(token) or witnessed_happening(token) or described_happening(token))
+
+
+@rule("events", "modified-noun", source="PLOVER-GSR dev", off=False, examples=[
+    ("Shopkeepers ignored the weekend curfew in Jos.", {"type": "COERCE"}),
+])
+def modified(trigger) -> bool:
+    """An event noun with a modifier before it ("the nightly curfew", "fraud investigations") names a
+    happening of its own, unlike a bare "the demand" that points back at one told before."""
+    return any(c.dep_ in ("compound", "amod", "poss") and c.i < trigger.i for c in trigger.children)
+
+
+@rule("events", "bare-noun", source=PRECISION, off=False, examples=[
+    ("The demand follows months of unrest in Lagos.", {"not": {"type": "REQUEST"}}),
+])
+def bare_noun(token) -> bool:
+    """A noun without actor or target, neither brought in nor modified, points back at an event told
+    elsewhere ("the demand comes after …"). Asked only of nouns without arguments."""
+    return not introduced(token) and not modified(token)

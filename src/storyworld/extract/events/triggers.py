@@ -1,0 +1,163 @@
+"""Trigger words: which tokens may name an event, and their entry in the lexicon (data/event-lexicon.tsv).
+
+Every verb or noun whose lemma is in the curated lexicon (with per-entry context requirements) is a
+candidate trigger. The small model's tagger and lemmatiser slip on news verbs ("shot dead" as a noun,
+"raped" as "rap", "on Thursday liberated" as an adjective); the rules here repair what the lexicon needs.
+A phrasal verb ("beat up", "call off") or a compound noun ("hunger strike") is looked up before the
+word alone.
+"""
+
+from __future__ import annotations
+
+from ...resources.ontology import lexicon, lookup
+from ...resources.tables import word_map, word_set
+from ...rules import rule
+
+SUBJECTS = ("nsubj", "csubj")
+OBJECTS = ("dobj", "obj")
+VERB_SLOTS = ("ccomp", "xcomp", "ROOT", "conj")  # where an adjective with a subject is the tagger's slip for a verb
+NOUN_MODIFIERS = ("compound", "amod")
+ROUND_5 = "acled-dev round 5"
+PLOVER_DEV = "PLOVER-GSR dev"
+
+
+@rule("events", "adjective-as-verb", source="seed article", off=False, examples=[
+    ("The envoy insisted that Iranian militias withdraw from Deir ez-Zor.", {"trigger": "withdraw"}),
+])
+def adjective_as_verb(token) -> bool:
+    """An adjective in a verb's slot with a subject of its own is a verb ("militias withdraw", tagged ADJ)."""
+    return token.pos_ == "ADJ" and token.dep_ in VERB_SLOTS and any(c.dep_ in SUBJECTS for c in token.children)
+
+
+@rule("events", "shot-dead", source=ROUND_5, off=False, examples=[
+    ("Two gunmen on a motorbike shot dead a local councillor in Kaduna on Monday.", {"type": "ASSAULT"}),
+])
+def killed_dead(token) -> bool:
+    """"shot dead", "gunned down": a killing, whatever the tagger made of the verb."""
+    return token.lower_ in word_set("events.killed_words") and token.i + 1 < len(token.doc) \
+        and token.nbor().lower_ in word_set("events.killed_particles")
+
+
+@rule("events", "past-after-day", source=ROUND_5, off=False, examples=[
+    ("Somali army forces on Friday liberated Elbur, a town in Galgaduud region.",
+     {"type": "ASSAULT", "trigger": "liberated"}),
+])
+def past_after_day(token) -> bool:
+    """"Army forces on Thursday liberated Kalo": a past tense right after its day, which the tagger reads as
+    an adjective of the object, is the verb."""
+    return token.tag_ in ("JJ", "VBN") and token.dep_ == "amod" and token.lower_.endswith("ed") \
+        and token.i > 0 and token.nbor(-1).lower_ in word_set("events.day_words")
+
+
+def verbal_pos(token) -> str:
+    """VERB for verbs, and for words the tagger mislabels in a verb's slot; else the token's own POS."""
+    if token.pos_ == "VERB" or token.tag_.startswith("VB"):
+        return "VERB"
+    if adjective_as_verb(token):
+        return "VERB"
+    if killed_dead(token) or past_after_day(token):
+        return "VERB"  # "Armed men on a motorcycle shot dead community leader …", the tagger's noun
+    return token.pos_
+
+
+@rule("events", "trigger-lemma", source="CASE 2021 and acled-dev rounds 1-2", off=None, examples=[
+    ("Soldiers retook the town of Bentiu from the rebels on Monday.", {"type": "ASSAULT", "trigger": "retook"}),
+])
+def repaired_lemma(token) -> str | None:
+    """The lemma of a word form the small model lemmatises wrong on triggers ("raped" → "rap",
+    "reoccupied" → "reoccupie"), else None."""
+    return word_map("events.word_lemmas").get(token.lower_)
+
+
+@rule("events", "participle-adjective", source=PLOVER_DEV, off=None, examples=[
+    ("Syria has been prepared to withdraw its troops for months.", {"type": "AGREE", "trigger": "prepared"}),
+])
+def participle_adjective(token, sentence: str):
+    """"is prepared to impose": a passive participle with an infinitive is the adjective of intent."""
+    if token.tag_ == "VBN" and any(c.dep_ == "xcomp" for c in token.children) \
+            and any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in token.children):
+        return lookup(token.lower_, "ADJ", sentence)
+    return None
+
+
+@rule("events", "misparsed-particle", source="acled-dev round 4", off=False, examples=[
+    ("Government troops took back the town of Kismayo on Sunday.", {"type": "ASSAULT", "trigger": "took"}),
+])
+def misparsed_particle(child, verb) -> bool:
+    """A verb's particle the small model tags otherwise: "back" in "took back the town" an adverb, "out" in
+    "pushed them out of" a preposition."""
+    return (child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ in word_set("events.particle_adverbs")) \
+        or (child.dep_ == "prep" and child.lower_ == "out")
+
+
+@rule("events", "phrasal-verb", source=PLOVER_DEV, off=None, examples=[
+    ("The dock workers called off their strike on Tuesday.", {"type": "CONCEDE"}),
+])
+def phrasal_trigger(token, lemma: str, sentence: str):
+    """A phrasal verb's entry before the verb alone ("beat up", "hand over", "called off the strike"); its
+    object decides the entry's context."""
+    obj = next((c for c in token.children if c.dep_ in OBJECTS), None)
+    context = " ".join(t.text for t in obj.subtree) if obj is not None else sentence
+    for prt in (c for c in token.children if c.dep_ == "prt" or misparsed_particle(c, token)):
+        found = lookup(f"{lemma} {prt.lower_}", "VERB", context)
+        if found is not None:
+            return found
+    return None
+
+
+@rule("events", "compound-noun", source=PLOVER_DEV, off=None, examples=[
+    ("The detainees began a hunger strike in Evin prison.", {"type": "PROTEST"}),
+])
+def compound_trigger(token, lemma: str, sentence: str):
+    """A compound noun's entry before the noun alone ("hunger strike", "war games")."""
+    for mod in (c for c in token.children if c.dep_ in NOUN_MODIFIERS and c.i < token.i):
+        found = lookup(f"{mod.lemma_.lower()} {lemma}", "NOUN", sentence)
+        if found is not None:
+            return found
+    return None
+
+
+@rule("events", "adjective-needs-infinitive", source=PLOVER_DEV, off=False, examples=[
+    ("Syria said it was ready for any outcome.", {"not": {"type": "AGREE"}}),
+])
+def adjective_without_infinitive(token) -> bool:
+    """An adjective names an intent only with its infinitive ("ready to host", "willing to withdraw"); a
+    modifier or a predicate ("the ready troops") is none."""
+    return not any(c.dep_ == "xcomp" for c in token.children) or token.dep_ in ("amod", "attr")
+
+
+def lookup_trigger(token, pos: str, sentence: str):
+    """The lexicon entry for a trigger: a phrasal verb or a compound noun before the word alone; an
+    adjective only with its infinitive; else None."""
+    lemma = repaired_lemma(token) or token.lemma_.lower()
+    if pos == "VERB" and past_after_day(token):  # the tagger's adjective keeps its -ed: "liberated"
+        lemma = next((stem for stem in (token.lower_[:-1], token.lower_[:-2])
+                      if lexicon().get((stem, "VERB"))), lemma)
+    if pos == "VERB":
+        found = participle_adjective(token, sentence)
+        if found is not None:
+            return found
+        found = phrasal_trigger(token, lemma, sentence)
+        if found is not None:
+            return found
+    elif pos == "NOUN":
+        found = compound_trigger(token, lemma, sentence)
+        if found is not None:
+            return found
+    elif pos == "ADJ":
+        if adjective_without_infinitive(token):
+            return None
+    else:
+        return None
+    return lookup(lemma, pos, sentence)
+
+
+@rule("events", "light-verb", source="demo corpus and PLOVER-GSR dev", off=False, examples=[
+    ("Nurses in Lagos staged a silent human chain on Monday.", {"type": "PROTEST", "actor": "Nurses in Lagos"}),
+])
+def light_verb(verb) -> bool:
+    """A verb that only carries a noun trigger ("launched an attack", "will hold talks"): the noun is the
+    event, the verb's subject its actor."""
+    lemma = verb.lemma_.lower()
+    return lemma in word_set("events.light_verbs") or word_map("events.lemma_fixes").get(lemma) in word_set(
+        "events.light_verbs")
