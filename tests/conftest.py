@@ -17,6 +17,20 @@ SEED_ARTICLE = SHARED / "examples" / "seed-article.txt"
 DEMO = REPO / "demo"
 
 
+MODEL_FIXTURES = {"nlp", "make_parsed", "seed_path"}
+MODEL_FOLDERS = ("extract", "rules", "parse")  # every test there parses with the model or reads the gazetteer
+
+
+def pytest_collection_modifyitems(config, items):
+    """The model- and gazetteer-heavy tests carry the ``slow`` marker: those under the extraction
+    folders and those that ask for a parsed document; modules elsewhere that run the pipeline mark
+    themselves (``pytestmark``). ``-m "not slow"`` then runs without loading spaCy."""
+    for item in items:
+        parts = Path(str(item.fspath)).relative_to(REPO / "tests").parts
+        if parts[0] in MODEL_FOLDERS or MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def events_with_sources(parsed, claims):
     """The document's events, each with the attribution chain the claims give it."""
     from storyworld.extract.actors import extract_actors

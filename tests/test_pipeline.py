@@ -53,6 +53,7 @@ def test_pipeline_stage_failure_names_the_stage_and_the_document(make_parsed, mo
     assert info.value.stage == "times.v1"
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_pipeline_run_keeps_going_past_a_failing_document(monkeypatch):
     from storyworld.ingest import read_bytes_input
     from storyworld.extract import times

@@ -64,6 +64,7 @@ def test_app_filters_are_parameterized(client, hostile):
     assert client.get("/api/events").json()["total"] == 2
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_app_is_read_only_unless_allowed(client, fresh_store):
     r = client.post("/api/ingest", content=b"Protesters marched in Nairobi on Monday, police said.")
     assert r.status_code == 403 and "--allow-ingest" in r.json()["error"]
@@ -74,6 +75,7 @@ def test_app_is_read_only_unless_allowed(client, fresh_store):
     assert client.get("/api/stats").json()["documents"] == 3
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_app_analyze_is_size_capped_and_returns_the_contract(fresh_store):
     from storyworld.contract import validate
 

@@ -32,6 +32,7 @@ def test_cli_every_command_has_help(runner):
         assert result.exit_code == 0 and "Usage" in result.output
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_cli_analyze_prints_valid_contract_json(runner):
     result = run(runner, "analyze", ARTICLES / "harbour-strike.txt", "--published", "2025-01-14", "--outlet", "Red Sea Wire")
     assert result.exit_code == 0, result.output
@@ -43,6 +44,7 @@ def test_cli_analyze_prints_valid_contract_json(runner):
     assert obj["document"]["removed"][0]["reason"] == "newsletter"
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_cli_analyze_html_takes_page_metadata(runner):
     result = run(runner, "analyze", ARTICLES / "ministry-talks.html")
     assert result.exit_code == 0, result.output
@@ -54,6 +56,7 @@ def test_cli_analyze_html_takes_page_metadata(runner):
     assert "ceasefire proposal" in doc["text"]
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_cli_analyze_reads_stdin(runner):
     text = (ARTICLES / "harbour-strike.txt").read_text()
     result = run(runner, "analyze", "-", "--published", "2025-01-14", input=text)
@@ -61,6 +64,7 @@ def test_cli_analyze_reads_stdin(runner):
     assert json.loads(result.stdout)["document"]["text"].startswith("Yemen's Houthi movement")
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_cli_analyze_text_format(runner):
     result = run(runner, "analyze", ARTICLES / "harbour-strike.txt", "--format", "text")
     assert result.exit_code == 0
@@ -86,6 +90,7 @@ def test_cli_analyze_missing_file(runner, tmp_path):
     assert result.exit_code == 1 and "E001" in result.stderr
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_cli_analyze_decodes_legacy_encodings(runner, tmp_path):
     path = tmp_path / "latin1.txt"
     path.write_bytes("The ministry's café talks resumed in Genève after the delegation's arrival on Monday, "
@@ -100,6 +105,7 @@ def test_cli_analyze_rejects_bad_dates(runner):
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_cli_ingest_batch_goes_on_past_bad_files(runner, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

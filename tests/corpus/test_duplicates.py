@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from storyworld.corpus.duplicates import NearDuplicateIndex, from_blob, minhash_signature, to_blob
 from storyworld.service import ingest
 
@@ -26,6 +28,7 @@ def test_duplicates_signatures_round_trip_through_bytes():
     assert from_blob(to_blob(sig)).jaccard(sig) == 1.0
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_duplicates_ingest_links_copies_and_survives_reopening(tmp_path, fresh_store):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -17,6 +17,7 @@ def test_times_eval_relaxed_matching_is_one_to_one():
     assert match_relaxed([{"start": 0, "end": 3}], [Timex(3, 6, "y", "DATE", None)]) == []
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_times_eval_scores_a_small_written_corpus(tmp_path):
     text = "The talks ended on Friday after two weeks. Officials met again last week."
     friday, weeks, last_week = text.index("Friday"), text.index("two weeks"), text.index("last week")

@@ -69,6 +69,7 @@ def pipeline():
     return Pipeline()
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_fetch_pages_and_feeds_end_to_end(site, fresh_store, pipeline):
     from storyworld.service import ingest
 
@@ -129,6 +130,7 @@ def test_fetch_every_resolved_address_is_checked(monkeypatch):
     assert fetch.checked_addresses("news.example", 80, allow_private_networks=True) == answers
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_fetch_cli_setting_and_flag(site, tmp_path):
     from storyworld.cli import cli
 

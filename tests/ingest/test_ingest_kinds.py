@@ -53,6 +53,7 @@ def write_every_kind(folder):
     ])
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_ingest_every_kind_end_to_end_and_idempotent(tmp_path, fresh_store, pipeline):
     write_every_kind(tmp_path / "in")
     report = ingest([tmp_path / "in"], store=fresh_store, pipeline=pipeline)
@@ -83,6 +84,7 @@ def test_ingest_every_kind_end_to_end_and_idempotent(tmp_path, fresh_store, pipe
     assert len(documents(fresh_store)) == 7
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_ingest_bad_inputs_one_line_each_the_rest_goes_on(tmp_path, fresh_store, pipeline):
     first = tmp_path / "first.txt"
     first.write_text(article_text("talks"), "utf-8")

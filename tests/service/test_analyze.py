@@ -15,6 +15,7 @@ FRENCH = ("Les manifestants ont défilé dans les rues de Paris samedi pour prot
           "selon la police.")
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_analyze_text_and_path_give_the_analysis_the_pipeline_gives(tmp_path):
     from storyworld.body import extract_document
     from storyworld.pipeline import Pipeline
@@ -48,6 +49,7 @@ def test_analyze_checks_language_and_size_the_same_way(analyze, tmp_path):
         analyze(FRENCH, tmp_path, settings=settings.load(None, {"max_input_bytes": "50"}))
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_analyze_text_takes_the_stage_list_from_the_settings():
     values = settings.load(None, {"stages": "actors.v1,places.v1"})
     analysis = analyze_text("Protesters marched in Nairobi on Monday, police said.", settings=values)

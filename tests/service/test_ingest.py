@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyworld.service import ingest, ingest_text
 
 WIRE = ("Shells struck a camp for displaced people west of Goma on Friday, killing at least six civilians and "
@@ -12,6 +14,7 @@ FRENCH = ("Les manifestants ont défilé dans les rues de Paris samedi pour prot
           "selon la police.")
 
 
+@pytest.mark.slow  # runs the spaCy model
 def test_ingest_text_links_copies_and_skips_other_languages_like_ingest(tmp_path, fresh_store):
     folder = tmp_path / "in"
     folder.mkdir()
