@@ -40,9 +40,9 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
-## test-fast: the suite without the evaluations over ../shared/eval
+## test-fast: the suite without the model, the gazetteer, the evaluations and the browser (seconds)
 test-fast: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -m "not eval"
+	$(BIN)/python -m pytest -m "not slow and not eval and not browser"
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

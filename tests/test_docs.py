@@ -29,3 +29,30 @@ def test_docs_every_stage_is_documented():
     text = (REPO / "docs" / "stages.md").read_text("utf-8")
     for name in all_stages():
         assert f"`{name}`" in text, f"{name} is not in docs/stages.md"
+
+
+def test_docs_architecture_names_every_module_of_the_extraction_packages_and_a_real_rule():
+    import re
+
+    from storyworld.eval.rules import registered
+
+    text = (REPO / "docs" / "architecture.md").read_text("utf-8")
+    src = REPO / "src" / "storyworld"
+    for package in ("events", "places", "attribution", "times"):
+        assert f"`extract/{package}/`" in text
+        listed = re.search(rf"`extract/{package}/` \(([^)]*)\)", text)
+        assert listed, f"docs/architecture.md does not list the modules of extract/{package}/"
+        modules = {p.stem for p in (src / "extract" / package).glob("*.py")} - {"__init__"}
+        assert set(re.findall(r"[a-z_]+", listed.group(1))) == modules, f"extract/{package}/ modules differ"
+    example = re.search(r'@rule\("([a-z-]+)", "([a-z-]+)"', text)
+    assert example and f"{example.group(1)}/{example.group(2)}" in {r.key for r in registered()}
+
+
+def test_docs_readme_layout_names_every_top_level_module_and_package():
+    readme = (REPO / "README.md").read_text("utf-8")
+    layout = readme[readme.index("## Layout"):]
+    src = REPO / "src" / "storyworld"
+    names = {p.name for p in src.glob("*.py") if p.stem not in ("__init__", "__main__")}
+    names |= {f"{p.name}/" for p in src.iterdir() if (p / "__init__.py").exists()}
+    missing = sorted(n for n in names if n not in layout)
+    assert not missing, f"README's Layout leaves out {missing}"
