@@ -45,14 +45,14 @@ def main() -> None:
                                                 check=True).stdout.split())
     print(f"gazetteer load: {seconds:.2f} s, {rss_mb:.0f} MB max RSS (interpreter and imports included)")
 
-    from storyworld.extract.places import _mentions, _resolve
-    from storyworld.parse import ParsedDocument, doc_text, load_nlp
+    from storyworld.extract.places.recognize import _mentions
+    from storyworld.extract.places.resolve import _resolve
+    from storyworld.parse import ParsedDocument, doc_text, parse_documents
     from storyworld.types import Document
 
-    nlp = load_nlp()
     texts = [p.read_text("utf-8") for p in sorted(DEMO.glob("*.txt"))]
     parsed = [ParsedDocument(Document(id=f"bench-{i}", text=t, language="en"), doc)
-              for i, (t, doc) in enumerate(zip(texts, nlp.pipe(texts)))]
+              for i, (t, doc) in enumerate(zip(texts, parse_documents(texts)))]
     gaz = gazetteer()
     mentions = 0
     spent = cpu = resolving = 0.0

@@ -122,7 +122,7 @@ def test_a_country_named_exactly_beats_a_namesake_town_unless_the_text_qualifies
 
 
 def test_a_long_name_takes_its_place_from_a_real_name_in_it_never_from_a_word_for_a_kind_of_place():
-    from storyworld.extract.places import _part_candidates
+    from storyworld.extract.places.names import _part_candidates
     from storyworld.resources.gazetteer import gazetteer
 
     gaz = gazetteer()

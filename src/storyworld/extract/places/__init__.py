@@ -27,8 +27,6 @@ from __future__ import annotations
 
 from .extract import extract_places, resolve_spans
 from .locate import event_place, locate_events
-from .names import _part_candidates, bare_name  # noqa: F401  (_part_candidates: tests)
-from .recognize import _mentions  # noqa: F401  (benchmarks/bench_places.py)
-from .resolve import _resolve  # noqa: F401  (benchmarks/bench_places.py)
+from .names import bare_name
 
 __all__ = ["bare_name", "event_place", "extract_places", "locate_events", "resolve_spans"]
