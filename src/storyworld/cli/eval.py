@@ -18,9 +18,11 @@ from .output import console
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--check-floors", is_flag=True, help="Exit 1 if a metric is below its pinned floor (tests/eval/floors.json).")
 def command(stage, data, split, limit, fmt, check_floors):
-    """Score STAGE (seed, contract, bodies, boilerplate, events, claims, places, times, incidents, rules) on gold data.
+    """Score STAGE (seed, contract, bodies, boilerplate, events, claims, places, times, incidents, rules, real) on gold data.
 
-    `eval rules` runs every extraction rule's own examples (`--split STAGE` for one stage's).
+    `eval rules` runs every extraction rule's own examples (`--split STAGE` for one stage's);
+    `eval real` scores the whole system on our annotations of real news (`--split dev`; `test` for
+    closing notes only).
     """
     from rich.table import Table
 

@@ -24,7 +24,8 @@ SCORERS: dict[str, tuple[str, str]] = {
     "places": ("storyworld.eval.places", "../shared/eval/geoparsing"),
     "times": ("storyworld.eval.times", "../shared/eval/tempeval3"),
     "incidents": ("storyworld.eval.incidents", "../shared/eval/ecbplus"),
-    "rules": ("storyworld.eval.rules", "."),  # the rules' own examples (no data; --split STAGE)
+    "rules": ("storyworld.eval.rules", "."),
+    "real": ("storyworld.eval.real", "gold-real"),  # real news, end to end (--split dev|test)  # the rules' own examples (no data; --split STAGE)
 }
 
 
