@@ -113,8 +113,19 @@ def test_guard_token_is_per_server_and_not_cached(client, fresh_store, api_clien
     assert token_of(api_client(fresh_store.path)) != r.json()["token"]
 
 
-def test_guard_token_is_refused_to_a_foreign_origin(client):
-    assert_refused(client.get("/api/token", headers={"Origin": "http://evil.example"}), 403, "Origin")
+@pytest.mark.parametrize("headers,word", [
+    ({"Origin": "http://evil.example"}, "Origin"),
+    ({"Sec-Fetch-Site": "cross-site"}, "cross-site"),  # e.g. <script src=…/api/token> on another site
+    ({"Referer": "http://evil.example/"}, "Referer"),
+])
+def test_guard_token_is_refused_to_another_site(client, headers, word):
+    assert_refused(client.get("/api/token", headers=headers), 403, word)
+
+
+def test_guard_other_reads_allow_a_link_from_another_site(client):
+    """A top-level link to the page from elsewhere is cross-site without Origin: still served."""
+    r = client.get("/", headers={"Sec-Fetch-Site": "cross-site", "Referer": "http://news.example/"})
+    assert r.status_code == 200
 
 
 # --- security headers --------------------------------------------------------------------------

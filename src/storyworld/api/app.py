@@ -25,7 +25,7 @@ from ..store.export import feature_collection, write_csv
 from ..store.queries import ClaimFilter, EventFilter
 from ..web import STATIC_DIR
 from . import errors
-from .guard import TOKEN_HEADER, Guard, RateLimiter
+from .guard import TOKEN_HEADER, TOKEN_PATH, Guard, RateLimiter
 from .params import MAX_REPORTS, Cue, Day, Modality, Name, Offset, PloverType, RowId, Search, SourceKind, Url
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
@@ -141,7 +141,7 @@ def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow
         with reader() as store:
             return {"ok": True, **service.summarize(store)}
 
-    @app.get("/api/token")
+    @app.get(TOKEN_PATH)
     def get_token():
         """The token every POST must send in the X-Storyworld-Token header. Only this server's own
         page (same origin) or a local script can read it: a page on another site cannot."""

@@ -40,6 +40,7 @@ log = logging.getLogger("storyworld.api")
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 TOKEN_HEADER = "X-Storyworld-Token"
+TOKEN_PATH = "/api/token"
 SAFE_METHODS = frozenset({"GET", "HEAD"})
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -139,7 +140,7 @@ class Guard:
         length = headers.get("content-length", [None])[0]
         if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
             return envelope(413, Errors.E604.format(method=method, path=path, limit=self.max_body_bytes))
-        foreign = self.cross_site(headers, host, unsafe=method not in SAFE_METHODS)
+        foreign = self.cross_site(headers, host, strict=method not in SAFE_METHODS or path == TOKEN_PATH)
         if foreign is not None:
             return envelope(403, Errors.E602.format(method=method, path=path, detail=foreign))
         if method not in SAFE_METHODS:
@@ -149,13 +150,14 @@ class Guard:
         return None
 
     @staticmethod
-    def cross_site(headers: dict[str, list[str]], host: str, *, unsafe: bool) -> str | None:
+    def cross_site(headers: dict[str, list[str]], host: str, *, strict: bool) -> str | None:
         """Why the request comes from another site, or None. An ``Origin`` must be this server on
-        any request; a write must also carry no foreign ``Referer`` or ``Sec-Fetch-Site``."""
+        any request; a write (and a read of the token) must also carry no foreign ``Referer`` or
+        ``Sec-Fetch-Site``."""
         origin = headers.get("origin", [None])[0]
         if origin is not None and (origin == "null" or urlsplit(origin).netloc.lower() != host):
             return f"Origin {origin[:100]!r} is not this server"
-        if not unsafe:
+        if not strict:
             return None
         site = headers.get("sec-fetch-site", [None])[0]
         if site in ("cross-site", "same-site"):
