@@ -90,8 +90,10 @@ class Log:
             self.rows.append((kind, seconds, failure))
 
 
-def timed(client: httpx.Client, log: Log, kind: str, method: str, path: str, **kwargs) -> httpx.Response | None:
-    t = time.perf_counter()
+def timed(client: httpx.Client, log: Log, kind: str, method: str, path: str, *, since: float | None = None,
+          **kwargs) -> httpx.Response | None:
+    """One request, logged with its time from ``since`` (its scheduled moment; default: now)."""
+    t = time.perf_counter() if since is None else since
     try:
         response = client.request(method, path, **kwargs)
     except httpx.HTTPError as exc:
@@ -109,20 +111,21 @@ def timed(client: httpx.Client, log: Log, kind: str, method: str, path: str, **k
 
 def readers(base: str, log: Log, *, rate: float, until: float, threads: int, n_events: int) -> None:
     """Sends reads at ``rate`` per second on a fixed schedule (an open loop: a slow answer does not
-    slow the sending), each on one of ``threads`` clients."""
+    slow the sending), each on one of ``threads`` clients. A read's latency counts from its
+    scheduled moment, so time spent waiting for a free connection is counted too."""
     rng = random.Random(1)
     local = threading.local()
 
-    def read(kind: str, path: str, params: dict) -> None:
+    def read(scheduled: float, kind: str, path: str, params: dict) -> None:
         if not hasattr(local, "client"):
             local.client = httpx.Client(base_url=base, timeout=30)
-        timed(local.client, log, kind, "GET", path, params=params)
+        timed(local.client, log, kind, "GET", path, params=params, since=scheduled)
 
     next_at = time.monotonic()
     with ThreadPoolExecutor(max_workers=threads) as pool:
         while next_at < until:
             time.sleep(max(0.0, next_at - time.monotonic()))
-            pool.submit(read, *read_mix(rng, n_events))
+            pool.submit(read, time.perf_counter(), *read_mix(rng, n_events))
             next_at += 1 / rate
 
 
@@ -168,6 +171,7 @@ def free_port() -> int:
 
 
 def summarize(log: Log, seconds: float) -> None:
+    """Per kind: n, failures, p50/p95/max; reads together: throughput over ``seconds``."""
     by_kind: dict[str, list[tuple[float, str | None]]] = collections.defaultdict(list)
     for kind, t, failure in log.rows:
         by_kind[kind].append((t, failure))
@@ -181,7 +185,7 @@ def summarize(log: Log, seconds: float) -> None:
     ms = sorted(t * 1000 for t, _ in reads)
     failed = collections.Counter(f for _, _, f in log.rows if f)
     p95 = statistics.quantiles(ms, n=20, method="inclusive")[18]
-    print(f"  {'all reads':22} n={len(reads):5}  {len(reads) / seconds:5.1f} requests/s (over {seconds:g} s)  "
+    print(f"  {'all reads':22} n={len(reads):5}  {len(reads) / seconds:5.1f} requests/s (over {seconds:.0f} s)  "
           f"p50 {statistics.median(ms):7.1f} ms  p95 {p95:7.1f} ms")
     print(f"failed requests: {sum(failed.values())} of {len(log.rows)}")
     for failure, count in failed.most_common(10):
@@ -193,7 +197,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--rate", type=float, default=60, help="reads per second, all reader threads together")
     parser.add_argument("--readers", type=int, default=16, help="reader threads (connections)")
-    parser.add_argument("--writers", choices=("api", "cli"), default="api")
+    parser.add_argument("--writers", choices=("api", "cli", "none"), default="api",
+                        help="none: reads alone, the server's read capacity for comparison")
     parser.add_argument("--events", type=int, default=100_000, help="events in the synthetic store")
     parser.add_argument("--json", type=Path, help="also write the raw timings here")
     args = parser.parse_args()
@@ -232,7 +237,7 @@ def main() -> None:
         until = start + args.seconds
         threads = [threading.Thread(target=readers, args=(base, log), kwargs={
             "rate": args.rate, "until": until, "threads": args.readers, "n_events": args.events})]
-        for i in range(2):
+        for i in range(2 if args.writers != "none" else 0):
             if args.writers == "api":
                 threads.append(threading.Thread(target=api_writer, args=(base, log),
                                                 kwargs={"until": until, "seed": 100 + i, "statuses": statuses}))
@@ -241,15 +246,17 @@ def main() -> None:
                                                 kwargs={"until": until, "seed": 100 + i, "statuses": statuses}))
         for thread in threads:
             thread.start()
-        for thread in threads:
+        threads[0].join()
+        reads_done = time.monotonic()  # every read answered (the schedule ended at ``until``)
+        for thread in threads[1:]:
             thread.join()
         elapsed = time.monotonic() - start
     finally:
         server.terminate()
         server.wait(timeout=30)
     print(f"{elapsed:.0f} s, reads scheduled at {args.rate:g}/s on {args.readers} connections, "
-          f"2 {args.writers} writers ({dict(statuses)}), store of {args.events:,} synthetic events on 127.0.0.1")
-    summarize(log, args.seconds)
+          f"{2 if args.writers != 'none' else 0} {args.writers} writers ({dict(statuses)}), store of {args.events:,} synthetic events on 127.0.0.1")
+    summarize(log, reads_done - start)
     server_log.seek(0)
     lines = [line for line in server_log.read().splitlines() if line.strip()]
     print(f"server log: {len(lines)} line(s)")
