@@ -30,7 +30,8 @@ def post(client, path, content: bytes):
 
 
 @pytest.mark.parametrize("path,name", [("/api/analyze", "analyze_text"), ("/api/ingest", "ingest_text")])
-def test_errors_unexpected_exception_is_an_envelope_without_traceback(client, monkeypatch, path, name):
+def test_errors_unexpected_exception_is_an_envelope_without_traceback(fresh_store, api_client, monkeypatch, path,
+                                                                       name):
     """spaCy's E088 (a text over 1,000,000 characters) escaped as a plain-text 500; any exception a
     route does not expect now answers with the envelope, naming the request, and no traceback."""
 
@@ -38,6 +39,7 @@ def test_errors_unexpected_exception_is_an_envelope_without_traceback(client, mo
         raise ValueError(E088)
 
     monkeypatch.setattr(service, name, fail)
+    client = api_client(fresh_store.path, allow_ingest=True, analysis_processes=0)  # in-process: patched
     body = assert_envelope(post(client, path, b"Israel struck a site near Homs on Aug. 26."), 500)
     assert path in body["error"] and "ValueError" in body["error"]
     assert "Traceback" not in body["error"] and "E088" not in body["error"]  # details stay in the server's log

@@ -11,20 +11,19 @@ from __future__ import annotations
 
 import io
 import secrets
-from contextlib import contextmanager
-from typing import Any, Iterable, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
+from typing import Any, AsyncIterator, Iterable, Iterator, Mapping
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.concurrency import run_in_threadpool
 
 from .. import service
 from ..store import Store
 from ..store.export import feature_collection, write_csv
 from ..store.queries import ClaimFilter, EventFilter
 from ..web import STATIC_DIR
-from . import errors
+from . import errors, work
 from .guard import TOKEN_HEADER, TOKEN_PATH, Guard, RateLimiter
 from .params import MAX_REPORTS, Cue, Day, Modality, Name, Offset, PloverType, RowId, Search, SourceKind, Url
 
@@ -32,15 +31,30 @@ MAX_BODY_BYTES = 2 * 1024 * 1024
 TOTAL_CAP = 1_000  # counts stop here: a listing says "1,000+" rather than scan a million rows
 
 
+def ok(content: Mapping[str, Any]) -> JSONResponse:
+    """A success answer. The rows are JSON already (SQLite's types): JSONResponse spares FastAPI's
+    jsonable_encoder (9.1 ms for a page of 100 events, where json.dumps takes 0.7 and the query 1.4)."""
+    return JSONResponse({"ok": True, **content})
+
+
 def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow_ingest: bool = False,
                hosts: Iterable[str] = (), rate: float = 50.0, burst: int = 100,
-               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+               max_body_bytes: int = MAX_BODY_BYTES, analysis_processes: int = 1) -> FastAPI:
     """The API over the store at ``db_path``; ``settings`` (the shipped defaults when None) govern
-    what ``POST /api/analyze`` and ``POST /api/ingest`` do with an article. It answers to
+    what ``POST /api/analyze`` and ``POST /api/ingest`` do with an article, in
+    ``analysis_processes`` worker processes (0: in the server's threads). It answers to
     127.0.0.1, localhost and [::1], and to the names in ``hosts`` (the address ``serve`` binds)."""
     settings = service.resolve_settings(settings)
+    workers = work.Workers(analysis_processes, settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        workers.close()
+
     app = FastAPI(title="storyworld", version="1", description="Sourced, mapped, dated events from news articles.",
-                  docs_url=None, redoc_url=None)  # /docs below, from vendored files; ReDoc would need a CDN
+                  docs_url=None, redoc_url=None,  # /docs below, from vendored files; ReDoc would need a CDN
+                  lifespan=lifespan)
     errors.install(app)
     token = secrets.token_urlsafe(32)  # per server start: a page must read it afresh, same-origin
     app.add_middleware(Guard, hosts=tuple(hosts), token=token, max_body_bytes=max_body_bytes,
@@ -76,8 +90,8 @@ def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow
             return Response(out.getvalue(), media_type="text/csv")
         if format == "geojson":
             return JSONResponse(feature_collection(rows), media_type="application/geo+json")
-        return {"ok": True, "total": total, "total_capped": total >= TOTAL_CAP, "limit": limit, "offset": offset,
-                "events": rows}
+        return ok({"total": total, "total_capped": total >= TOTAL_CAP, "limit": limit, "offset": offset,
+                   "events": rows})
 
     @app.get("/api/events/{event_id}")
     def get_event(event_id: RowId):
@@ -85,13 +99,13 @@ def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow
             found = service.get_event(store, event_id)
         if found is None:
             raise HTTPException(404, f"no event {event_id}")
-        return {"ok": True, **found}
+        return ok(found)
 
     @app.get("/api/documents")
     def list_documents(limit: int = Query(100, ge=1, le=1000), offset: Offset = 0):
         with reader() as store:
             rows = service.list_documents(store, limit=limit, offset=offset)
-        return {"ok": True, "documents": rows}
+        return ok({"documents": rows})
 
     @app.get("/api/documents/{document_id}")
     def get_document(document_id: str):
@@ -99,7 +113,7 @@ def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow
             record = service.get_document(store, document_id[:64])
         if record is None:
             raise HTTPException(404, f"no document {document_id[:64]}")
-        return {"ok": True, **record}
+        return ok(record)
 
     @app.get("/api/incidents")
     def list_incidents(f: EventFilter = Depends(event_filter), min_reports: int = Query(1, ge=1, le=MAX_REPORTS),
@@ -107,7 +121,7 @@ def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow
                        limit: int = Query(100, ge=1, le=1000), offset: Offset = 0):
         with reader() as store:
             rows = service.list_incidents(store, f, min_reports=min_reports, sort=sort, limit=limit, offset=offset)
-        return {"ok": True, "schema": "storyworld.incidents/1", "incidents": rows}
+        return ok({"schema": "storyworld.incidents/1", "incidents": rows})
 
     @app.get("/api/incidents/{incident_id}")
     def get_incident(incident_id: RowId):
@@ -115,7 +129,7 @@ def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow
             summary = service.get_incident(store, incident_id)
         if summary is None:
             raise HTTPException(404, f"no incident {incident_id}")
-        return {"ok": True, "incident": summary}
+        return ok({"incident": summary})
 
     @app.get("/api/claims")
     def list_claims(source: Name = None, kind: SourceKind = None, only: SourceKind = None, outlet: Name = None,
@@ -123,23 +137,23 @@ def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow
         with reader() as store:
             rows = service.list_claims(store, ClaimFilter(source=source, kind=kind, only_kind=only, outlet=outlet,
                                                           cue=cue), limit=limit, offset=offset)
-        return {"ok": True, "claims": rows}
+        return ok({"claims": rows})
 
     @app.get("/api/sources")
     def list_sources(kind: SourceKind = None, name: Name = None, limit: int = Query(100, ge=1, le=1000)):
         with reader() as store:
-            return {"ok": True, "sources": service.list_sources(store, kind=kind, name=name, limit=limit)}
+            return ok({"sources": service.list_sources(store, kind=kind, name=name, limit=limit)})
 
     @app.get("/api/places")
     def list_places(limit: int = Query(500, ge=1, le=5000)):
         with reader() as store:
             rows = service.list_places(store, limit=limit)
-        return {"ok": True, "places": rows}
+        return ok({"places": rows})
 
     @app.get("/api/stats")
     def get_stats():
         with reader() as store:
-            return {"ok": True, **service.summarize(store)}
+            return ok(service.summarize(store))
 
     @app.get(TOKEN_PATH)
     def get_token():
@@ -158,12 +172,9 @@ def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow
     async def analyze(request: Request, published: Day = None, outlet: Name = None, url: Url = None,
                       html: bool = False):
         """Analyse one article sent as the request body (text or HTML); nothing is stored."""
-        from ..contract.serialize import to_dict
-
         text = await article(request)
-        analysis = await run_in_threadpool(service.analyze_text, text, published=published, outlet=outlet, url=url,
-                                           html=html, settings=settings)
-        return to_dict(analysis)
+        return JSONResponse(await workers.run(work.analyze, text, published=published, outlet=outlet, url=url,
+                                              html=html))
 
     @app.post("/api/ingest")
     async def ingest_one(request: Request, published: Day = None, outlet: Name = None, url: Url = None,
@@ -172,10 +183,9 @@ def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow
         if not allow_ingest:
             raise HTTPException(403, "ingestion over HTTP is off: start `storyworld serve --allow-ingest`")
         text = await article(request)
-        with Store.open(db_path) as store:
-            result = await run_in_threadpool(service.ingest_text, text, store=store, published=published,
-                                             outlet=outlet, url=url, html=html, settings=settings)
-        return {"ok": True, "document_id": result.document_id, "status": result.status, "events": result.events}
+        result = await workers.run(work.ingest, text, db_path=str(db_path), published=published, outlet=outlet,
+                                   url=url, html=html)
+        return ok(result)
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
