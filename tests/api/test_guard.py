@@ -79,6 +79,8 @@ def test_guard_cross_site_ingest_stores_nothing(client, fresh_store):
     ({"Origin": "http://evil.example"}, "Origin"),
     ({"Origin": "null"}, "Origin"),
     ({"Origin": "http://127.0.0.1:9999"}, "Origin"),  # another port is another origin
+    ({"Origin": "http://["}, "Origin"),  # does not parse
+    ({"Referer": "http://[::1"}, "Referer"),
     ({"Referer": "http://evil.example/page"}, "Referer"),
     ({"Sec-Fetch-Site": "cross-site"}, "cross-site"),
     ({"Sec-Fetch-Site": "same-site"}, "same-site"),

@@ -65,6 +65,14 @@ def host_name(value: str) -> str | None:
     return match["v6"] or match["name"].rstrip(".")
 
 
+def netloc(url: str) -> str | None:
+    """host[:port] of a URL in lower case; None when it does not parse ('http://[')."""
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError:
+        return None
+
+
 class RateLimiter:
     """A token bucket per client address: ``rate`` requests per second, bursts of ``burst``."""
 
@@ -118,7 +126,7 @@ class Guard:
                 return
             await self.app(scope, self.capped(receive, method, path), send_with_headers)
         except Exception as exc:  # the catch-all: whatever a route did not expect
-            log.error("%s %s: %s: %s", method, path, type(exc).__name__, exc, exc_info=exc)
+            log.error("%s %r: %s: %s", method, path, type(exc).__name__, exc, exc_info=exc)  # %r: no raw escapes
             if started:  # the answer is half sent: only closing the connection is left
                 raise
             answer = envelope(500, Errors.E606.format(method=method, path=path, kind=type(exc).__name__))
@@ -155,7 +163,7 @@ class Guard:
         any request; a write (and a read of the token) must also carry no foreign ``Referer`` or
         ``Sec-Fetch-Site``."""
         origin = headers.get("origin", [None])[0]
-        if origin is not None and (origin == "null" or urlsplit(origin).netloc.lower() != host):
+        if origin is not None and (origin == "null" or netloc(origin) != host):
             return f"Origin {origin[:100]!r} is not this server"
         if not strict:
             return None
@@ -163,7 +171,7 @@ class Guard:
         if site in ("cross-site", "same-site"):
             return f"the browser says it is {site}"
         referer = headers.get("referer", [None])[0]
-        if origin is None and referer and urlsplit(referer).netloc.lower() != host:
+        if origin is None and referer and netloc(referer) != host:
             return f"Referer {referer[:100]!r} is not this server"
         return None
 
