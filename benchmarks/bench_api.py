@@ -34,7 +34,7 @@ def main() -> None:
 
     from storyworld.api import create_app
 
-    client = TestClient(create_app(str(path), rate=1e9, burst=10**9))
+    client = TestClient(create_app(str(path), rate=1e9, burst=10**9), base_url="http://127.0.0.1:8000")
     rng = random.Random(1)
     kinds = {
         "type": lambda: {"type": rng.choice(PLOVER_TYPES)},

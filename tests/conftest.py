@@ -138,3 +138,18 @@ def live_server(tmp_path):
     for server, thread in servers:
         server.should_exit = True
         thread.join(timeout=5)
+
+
+@pytest.fixture()
+def api_client():
+    """api_client(store_path, **create_app_options) -> TestClient on http://127.0.0.1:8000 (a Host
+    the API serves); a server error comes back as the response the client would see."""
+    from fastapi.testclient import TestClient
+
+    from storyworld.api import create_app
+
+    def make(db_path, **options) -> TestClient:
+        return TestClient(create_app(str(db_path), **options), base_url="http://127.0.0.1:8000",
+                          raise_server_exceptions=False)
+
+    return make

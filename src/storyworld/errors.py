@@ -44,6 +44,14 @@ class Errors:
     E304 = "[E304] unknown evaluation stage '{stage}' — choose one of: {options}"
     E305 = "[E305] evaluation floor missed: {stage} {metric} = {value:.3f} < floor {floor:.3f}"
     E306 = "[E306] output does not follow {schema}: {detail}"
+    # the API (E6xx; numbered apart from HTTP statuses)
+    E601 = ("[E601] Host '{host}' is not served here — open http://127.0.0.1:PORT/ or http://localhost:PORT/, "
+            "or name the host with `storyworld serve --host` or `--allow-host`")
+    E602 = "[E602] {method} {path}: refused as a cross-site request ({detail}) — send it from the storyworld page or a script"
+    E603 = "[E603] {method} {path}: no valid token — GET /api/token and send its value in the X-Storyworld-Token header"
+    E604 = "[E604] {method} {path}: request body over {limit} bytes — send a shorter article, or split it"
+    E605 = "[E605] {method} {path}: too many requests from {client} — slow down (`storyworld serve --rate-limit` sets the rate)"
+    E606 = "[E606] {method} {path}: internal error ({kind}) — the server's log has the details; please report it"
 
 
 class Warnings:

@@ -3,16 +3,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from fastapi.testclient import TestClient
-
-from storyworld.api import create_app
 
 
 @pytest.fixture()
-def client(fresh_store, make_analysis):
+def client(fresh_store, make_analysis, api_client):
     fresh_store.save(make_analysis("Israel struck a site near Masyaf on Aug. 25, Ynet reported."))
     fresh_store.save(make_analysis("<script>alert(1)</script> Israel struck near Homs on Aug. 26."))
-    return TestClient(create_app(fresh_store.path))
+    return api_client(fresh_store.path)
 
 
 def test_app_events_filters_and_formats(client):
@@ -64,11 +61,17 @@ def test_app_filters_are_parameterized(client, hostile):
     assert client.get("/api/events").json()["total"] == 2
 
 
+def with_token(client):
+    """The client, sending the server's write token as a script would after GET /api/token."""
+    client.headers["X-Storyworld-Token"] = client.get("/api/token").json()["token"]
+    return client
+
+
 @pytest.mark.slow  # runs the spaCy model
-def test_app_is_read_only_unless_allowed(client, fresh_store):
-    r = client.post("/api/ingest", content=b"Protesters marched in Nairobi on Monday, police said.")
+def test_app_is_read_only_unless_allowed(client, fresh_store, api_client):
+    r = with_token(client).post("/api/ingest", content=b"Protesters marched in Nairobi on Monday, police said.")
     assert r.status_code == 403 and "--allow-ingest" in r.json()["error"]
-    writable = TestClient(create_app(fresh_store.path, allow_ingest=True))
+    writable = with_token(api_client(fresh_store.path, allow_ingest=True))
     r = writable.post("/api/ingest", params={"published": "2025-03-03"},
                       content=b"Protesters marched in central Nairobi on Monday against new taxes, police said.")
     assert r.status_code == 200 and r.json()["status"] == "added"
@@ -76,10 +79,10 @@ def test_app_is_read_only_unless_allowed(client, fresh_store):
 
 
 @pytest.mark.slow  # runs the spaCy model
-def test_app_analyze_is_size_capped_and_returns_the_contract(fresh_store):
+def test_app_analyze_is_size_capped_and_returns_the_contract(fresh_store, api_client):
     from storyworld.contract import validate
 
-    client = TestClient(create_app(fresh_store.path, max_body_bytes=2000))
+    client = with_token(api_client(fresh_store.path, max_body_bytes=2000))
     r = client.post("/api/analyze", params={"published": "2023-09-01"},
                     content="Israel struck a weapons site near Masyaf on Friday, state media reported.".encode())
     assert r.status_code == 200
@@ -91,8 +94,8 @@ def test_app_analyze_is_size_capped_and_returns_the_contract(fresh_store):
     assert r.status_code == 422 and "E008" in r.json()["error"]
 
 
-def test_app_rate_limit(fresh_store):
-    client = TestClient(create_app(fresh_store.path, rate=0.001, burst=3))
+def test_app_rate_limit(fresh_store, api_client):
+    client = api_client(fresh_store.path, rate=0.001, burst=3)
     codes = [client.get("/api/stats").status_code for _ in range(5)]
     assert codes[:3] == [200] * 3 and codes[3:] == [429, 429]
 

@@ -146,3 +146,38 @@ def test_page_first_render_on_the_demo_store(browser, tmp_path, live_server):
         f'{{"events": {report.events}, "first_render_ms": {first_render_ms:.0f}}}\n')
     page.screenshot(path=str(ARTIFACTS / "demo.png"))
     assert f"of {report.events} event(s)" in page.text_content("[data-testid=summary]")
+
+
+def test_page_runs_under_the_servers_csp(browser, site):
+    """The CSP header (no inline script, no other origin) is enforced here (no bypass): the page
+    loads, and the browser reports no violation."""
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    response = page.goto(site)
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    page.wait_for_selector("body[data-loaded=true]", timeout=15000)
+    assert "5 of 5 event(s)" in page.text_content("[data-testid=summary]")
+    assert not violations, violations
+
+
+def test_page_docs_offline_and_posting_with_the_token(browser, site):
+    """/docs is the vendored Swagger UI under the same CSP; a POST tried from it carries the token
+    (the server answers the route's own refusal, not the guard's)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    violations, elsewhere = [], []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on("request", lambda r: elsewhere.append(r.url) if not r.url.startswith(site) else None)
+    page.goto(f"{site}/docs")
+    operation = page.locator("#operations-default-ingest_one_api_ingest_post")
+    operation.wait_for(timeout=15000)
+    operation.locator(".opblock-summary").click()
+    operation.locator("button.try-out__btn").click()
+    operation.locator("button.execute").click()
+    page.wait_for_selector("#operations-default-ingest_one_api_ingest_post .live-responses-table .response-col_status")
+    answer = operation.locator(".live-responses-table").text_content()
+    assert "403" in answer and "--allow-ingest" in answer and "E603" not in answer
+    page.screenshot(path=str(ARTIFACTS / "docs.png"))
+    assert not violations, violations
+    assert not [u for u in elsewhere if not u.startswith("data:")], elsewhere

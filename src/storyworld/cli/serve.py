@@ -12,13 +12,22 @@ from .output import current_settings, db_option, err_console
               help="Address to bind. The default serves this machine only; say 0.0.0.0 to expose it.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--allow-ingest", is_flag=True, help="Accept POST /api/ingest (off: the API is read-only).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this host name (repeatable). The server answers only to "
+                   "127.0.0.1, localhost, [::1] and --host, so that no other site's name can be pointed at it.")
+@click.option("--rate-limit", type=click.FloatRange(min=1), default=50.0, show_default=True,
+              help="Requests per second per client address (bursts of twice as many).")
 @db_option
-def command(host, port, allow_ingest, db):
+def command(host, port, allow_ingest, allow_hosts, rate_limit, db):
     """Serve the API over --db (read-only unless --allow-ingest)."""
     import uvicorn
 
     from ..api import create_app
 
-    app = create_app(db, settings=current_settings(), allow_ingest=allow_ingest)
+    app = create_app(db, settings=current_settings(), allow_ingest=allow_ingest, hosts=(host, *allow_hosts),
+                     rate=rate_limit, burst=int(2 * rate_limit))
+    if host in ("0.0.0.0", "::") and not allow_hosts:
+        err_console.print(f"note: bound to {host}, but only requests for 127.0.0.1, localhost or [::1] are answered; "
+                          "name the others with --allow-host")
     err_console.print(f"storyworld API on http://{host}:{port}/ (docs at /docs) over {db}")
     uvicorn.run(app, host=host, port=port, log_level="warning")
