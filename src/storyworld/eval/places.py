@@ -226,8 +226,8 @@ def evaluate(data: Path, *, split: str | None = None, limit: int | None = None) 
     if names is None:
         from ..errors import ConfigError, Errors
 
-        raise ConfigError(Errors.E303.format(path=f"{data} (split {split!r})", hint=f"--split is one of dev, wiktor, test, "
-                                                              f"{', '.join({**CORPORA, **DEV_CORPORA})}"))
+        hint = f"--split is one of dev, wiktor, test, {', '.join({**CORPORA, **DEV_CORPORA})}"
+        raise ConfigError(Errors.E303.format(path=f"{data} (split {split!r})", hint=hint))
     dataset = {None: "geoparsing", "dev": "geoparsing"}.get(split, f"geoparsing-{split}")
     report = EvalReport(stage="places", dataset=dataset)
     for name in names:

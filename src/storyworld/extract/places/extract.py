@@ -16,7 +16,7 @@ from ...resources.gazetteer import Entry, gazetteer
 from ...resources.tables import numbers, words
 from ...rules import rule
 from ...types import Place
-from .cues import _named_as_locality
+from .cues import _defined, _named_as_locality
 from .names import _part_candidates, bare_name
 from .recognize import _mentions
 from .resolve import _resolve
@@ -55,8 +55,9 @@ def _named_as_site(text: str, ent) -> bool:
 ])
 def _kept_unplaced(doc, ent, cands) -> bool:
     """A village the gazetteer does not know and the document gives no town for is still a place,
-    without coordinates: its name says where an event happened ("clashes in the village of Sharifah")."""
-    return not cands and _named_as_locality(doc, ent)
+    without coordinates: its name says where an event happened ("clashes in the village of Sharifah",
+    "Qoryoley, a farming town")."""
+    return not cands and (_named_as_locality(doc, ent) or _defined(doc_text(doc), ent.end_char))
 
 
 def extract_places(parsed) -> list[Place]:

@@ -22,10 +22,11 @@ GENERIC_WORDS = (word_set("places.direction_words") | word_set("places.admin_wor
 
 @lru_cache(maxsize=8192)
 def bare_name(text: str) -> str:
-    """A place name without its article, "city of" and possessive: "the city of Hama's" → "Hama"."""
+    """A place name without its article, "city of" and possessive: "the city of Hama's" → "Hama",
+    "the United States'" → "United States"."""
     text = re.sub(r"^(the|a)\s+", "", text.strip(), flags=re.I)
     text = NAME_PREFIX.sub("", text)
-    return re.sub(r"'s$|’s$", "", text).strip()
+    return re.sub(r"['’]s$|(?<=s)['’]$", "", text).strip()
 
 
 @lru_cache(maxsize=8192)

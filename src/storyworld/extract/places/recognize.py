@@ -5,7 +5,8 @@ tags "Hama" and "Tartus" ORG) or a town of the story's countries right after "in
 the dateline ("KHARKIV, Ukraine (Agency) —"), read as a town; capitalised words the tagger left
 untagged after a locative ("near Sake"); names the gazetteer lacks read through the place they
 contain ("Eastern Ghouta"); buildings, streets and villages it cannot place at all, kept without
-candidates (resolution places them at the nearest town the text names).
+candidates (resolution places them at the nearest town the text names); then what the document's
+own words make places (``cues.more_mentions``).
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from ...parse.model import doc_text
 from ...resources.gazetteer import ALTERNATE, NAME, Entry, gazetteer
 from ...resources.tables import numbers, words
 from ...rules import rule
-from .cues import _after_locative, _before_locality, _named_as_locality, _named_locality
+from .cues import _after_locative, _before_locality, _named_as_locality, _named_locality, more_mentions
 from .names import _part_candidates, bare_name
 from .scoring import _prior
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-MAYBE_LABELS = {"ORG", "PERSON", "NORP"}
+MAYBE_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT"}  # the small model tags "in Calcutta" PRODUCT too
 LIMITS = numbers("places.recognition")
 MAX_MENTION_CHARS = LIMITS["max_mention_chars"]
 DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.]+(?:[ \t-]+[A-Z][A-Za-z'’.]*){0,3})"
@@ -44,6 +45,7 @@ def _dateline_match(text: str):
 @rule("places", "dateline", source="GeoVirus dev and the demo corpus (be22a4f)", off=(None, None), examples=[
     ("PORT SUDAN, Sudan (Wire) — Drones struck the fuel depot on Sunday.", {"text": "PORT SUDAN", "country": "SDN"}),
     ("KHARKIV, Ukraine (Wire) — Missiles hit a school on Friday.", {"text": "KHARKIV", "feature": "city"}),
+    ("KHARKIV (Wire) — Missiles hit a school on Friday.", {"text": "KHARKIV", "country": "UKR"}),
 ])
 def _dateline(doc, gaz):
     """The dateline that opens a wire story ("KHARKIV, Ukraine (Agency) —", "PORT SUDAN —"): a town,
@@ -144,13 +146,16 @@ def _unknown_site(doc, ent, name: str) -> bool:
                                    or _named_as_locality(doc, ent))
 
 
-@rule("places", "demonym-not-place", source="Halterman event-location dev (06f05ce)", off=False, examples=[
+@rule("places", "demonym-not-place", source="Halterman event-location dev (06f05ce); GeoVirus dev (a division's "
+      "or a country's own name tagged NORP)", off=False, examples=[
     ("Syrian soldiers patrolled the border.", {"not": {"text": "Syrian"}}),
+    ("Cholera spread from the Artibonite region to the capital.", {"text": "Artibonite", "country": "HTI"}),
 ])
 def _demonym(ent, cands) -> bool:
     """A NORP entity is an actor's country ("Syrian forces"), not a place: unless the gazetteer's
-    first candidate is a town by its own name ("Omdurman" tagged NORP)."""
-    return ent.label_ == "NORP" and not any(c.match == NAME and c.feature == "city" for c in cands[:1])
+    first candidate is a place by its own name ("Omdurman", "Artibonite", "Central African Republic"
+    tagged NORP; a demonym is only ever another name of its country)."""
+    return ent.label_ == "NORP" and not any(c.match == NAME for c in cands[:1])
 
 
 @rule("places", "weak-tag", source="Halterman event-location dev (06f05ce)", off=False, examples=[
@@ -234,10 +239,15 @@ def _mentions(parsed):
         s, e = dateline[0].start_char, dateline[0].end_char
         mentions = [m for m in mentions if m[0].end_char <= s or m[0].start_char >= e]
     taken = {t.i for ent in ents for t in ent} | {t.i for m in mentions for t in m[0]}
+    dateline_tokens: set[int] = set()
     if extent is not None:  # the dateline opens the story: walk its tokens, not the whole document
         span = doc.char_span(extent[0], extent[1], alignment_mode="expand")
-        taken |= {t.i for t in span if extent[0] <= t.idx < extent[1]} if span is not None else set()
+        dateline_tokens = {t.i for t in span if extent[0] <= t.idx < extent[1]} if span is not None else set()
+        taken |= dateline_tokens
     countries = _story_countries(mentions, demonyms)
     mentions += _placed_after_locative(deferred, countries)
-    mentions = sorted(mentions + _untagged(doc, gaz, taken, countries), key=lambda m: m[0].start_char)
+    mentions += _untagged(doc, gaz, taken, countries)
+    found = mentions + ([dateline] if dateline is not None else [])
+    mentions += more_mentions(doc, text, found, {t.i for m in found for t in m[0]} | dateline_tokens, gaz)
+    mentions = sorted(mentions, key=lambda m: m[0].start_char)
     return ([dateline] if dateline is not None else []) + mentions
