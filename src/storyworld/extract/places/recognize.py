@@ -25,21 +25,56 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MAYBE_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT"}  # the small model tags "in Calcutta" PRODUCT too
 LIMITS = numbers("places.recognition")
 MAX_MENTION_CHARS = LIMITS["max_mention_chars"]
-DATELINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’.]+(?:[ \t-]+[A-Z][A-Za-z'’.]*){0,3})"
-                      r"(?:,[ \t]*[A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,4})?[ \t]*"
-                      r"(?:\([^)\n]{1,60}\)[ \t]*)?[—–-]{1,2}[ \t]")
+# a dateline's shape: its town (one to four words), what may follow it (", Ukraine", ", Nov. 3, 2025"),
+# the agency in brackets, a dash; which towns qualify (capitals, or any case before an agency) is
+# ``_dateline_shape``
+LETTER = r"[^\W\d_]"
+DATELINE = re.compile(rf"(?m)(?:^|(?<=[.!?][ \t]))[ \t]*({LETTER}[^\W\d_'’.]*[.'’]?[^\W\d_]*(?:[ \t-]+{LETTER}[^\W\d_'’.]*\.?){{0,3}})"
+                      r"(,[ \t]*[^\n()—–]{1,60}?)?[ \t]*(\([^)\n]{1,60}\)[ \t]*)?(?:[—–]|-{1,2})[ \t]")
+PLAIN_TOWN = re.compile(r"[A-Z][A-Z'’.]+(?:[ \t-]+[A-Z][A-Za-z'’.]*){0,3}")  # "KHARKIV", "PORT SUDAN"
 DATELINE_WINDOW = int(LIMITS["dateline_window"])
+HEADLINE_CHARS = int(LIMITS["dateline_headline_chars"])
 DATELINE_AFTER_CHARS = int(LIMITS["dateline_after_chars"])
 MIN_UNTAGGED_POPULATION = LIMITS["min_untagged_population"]
 MIN_TAGGED_POPULATION = LIMITS["min_tagged_population"]
 
 
+@rule("places", "dateline-styles", source="issue 24's house styles, on texts written here; gold-real dev",
+      off=False, examples=[
+          ("SÃO PAULO, Brazil (Wire) — Police arrested ten protesters on Monday.",
+           {"type": "COERCE", "place_text": "SÃO PAULO"}, "events"),
+          ("NAIROBI, Nov. 3, 2025 (Wire) -- Gunmen attacked a bus on Monday.",
+           {"type": "ASSAULT", "place_text": "NAIROBI"}, "events"),
+          ("Lagos (Wire) - Police arrested ten protesters on Monday.", {"text": "Lagos", "country": "NGA"}),
+      ])
+def _dateline_shape(town: str, agency: str | None) -> bool:
+    """A dateline's town is in capitals, accents included ("BOGOTÁ -", "SÃO PAULO, Brazil (Agency) —",
+    "NAIROBI, Nov. 3 (Agency) --"), or in any case right before an agency in brackets ("Kyiv, Ukraine
+    (Agency) —", "Lagos (Agency) -"): a line of words before a dash is no dateline otherwise."""
+    return town == town.upper() or agency is not None and all(w[:1].isupper() for w in re.split(r"[ \t-]+", town))
+
+
+@rule("places", "dateline-after-headline", source="gold-real dev (an LGL story: headline, then the dateline on "
+      "its line)", off=False, examples=[
+          ("Gunmen kill four in market raid. KANO, Nigeria - Gunmen attacked a market on Monday, killing four.",
+           {"type": "ASSAULT", "place_text": "KANO"}, "events"),
+      ])
+def _after_headline(text: str, start: int) -> bool:
+    """A dateline may follow the headline on the same line ("Four hurt as bus overturns. KANO, Nigeria -
+    Police said …"): after a sentence's end in the opening paragraph, within its first 300 characters."""
+    return start <= HEADLINE_CHARS and "\n" not in text[:start]
+
+
 def _dateline_match(text: str):
     """The dateline's match (group 1: its town), or None where the opening is no dateline."""
-    m = DATELINE.search(text[:DATELINE_WINDOW])
-    if not m or not any(ch.islower() for ch in text[m.end(): m.end() + DATELINE_AFTER_CHARS]):
-        return None
-    return m
+    for m in DATELINE.finditer(text[:DATELINE_WINDOW]):
+        if len(m.group(1)) < 3 or not (PLAIN_TOWN.fullmatch(m.group(1)) or _dateline_shape(m.group(1), m.group(3))):
+            continue
+        if m.start() > 0 and text[m.start() - 1] != "\n" and not _after_headline(text, m.start()):
+            continue
+        if any(ch.islower() for ch in text[m.end(): m.end() + DATELINE_AFTER_CHARS]):
+            return m
+    return None
 
 
 @rule("places", "dateline", source="GeoVirus dev and the demo corpus (be22a4f)", off=(None, None), examples=[
