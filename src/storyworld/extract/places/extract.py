@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ...parse.model import doc_text
-from ...resources.gazetteer import Entry, gazetteer
+from ...resources.gazetteer import ALIAS, Entry, gazetteer
 from ...resources.tables import numbers, words
 from ...rules import rule
 from ...types import Place
@@ -85,7 +85,8 @@ def _extract_places(parsed) -> list[Place]:
     text = doc_text(doc)
     mentions = _mentions(parsed)
     resolved = _resolve(text, [(ent.start_char, ent.end_char, cands) for ent, cands in mentions], gaz,
-                        sentences=_sentence_ids(doc, [ent.start_char for ent, _ in mentions]), home=_home(parsed, gaz))
+                        sentences=_sentence_ids(doc, [ent.start_char for ent, _ in mentions]), home=_home(parsed, gaz),
+                        peoples=_peoples(doc, gaz))
     places: list[Place] = []
     for (ent, cands), best in zip(mentions, resolved):
         if best is None:
@@ -120,8 +121,21 @@ def resolve_spans(parsed, spans: list[tuple[int, int]]) -> list[Entry | None]:
     given_set = {(s, e) for s, e in spans}
     extra = [m for m in own if (m[0], m[1]) not in given_set]
     resolved = _resolve(text, given + extra, gaz, sentences=_sentence_ids(doc, [m[0] for m in given + extra]),
-                        home=_home(parsed, gaz))
+                        home=_home(parsed, gaz), peoples=_peoples(doc, gaz))
     return resolved[:len(given)]
+
+
+def _peoples(doc, gaz) -> dict[str, int]:
+    """How often the document names each country's people ("Georgian police", "Syrians"): the
+    demonyms the tagger marks NORP, as the gazetteer's aliases of a country."""
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            country = next((c.country for c in gaz.candidates(bare_name(ent.text))
+                            if c.feature == "country" and c.match == ALIAS), None)
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+    return counts
 
 
 def _home(parsed, gaz) -> Entry | None:

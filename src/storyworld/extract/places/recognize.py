@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ...parse.model import doc_text
+from ...resources.actors import alias_entry
 from ...resources.gazetteer import ALTERNATE, NAME, Entry, gazetteer
 from ...resources.tables import numbers, words
 from ...rules import rule
@@ -193,6 +194,18 @@ def _demonym(ent, cands) -> bool:
     return ent.label_ == "NORP" and not any(c.match == NAME for c in cands[:1])
 
 
+@rule("places", "armed-group-not-town", source="issue 24 (an armed group's name read as a town), on texts written "
+      "here", off=False, examples=[
+          ("Fighters from Hamas fired rockets at Ashkelon on Monday.", {"not": {"text": "Hamas"}}),
+      ])
+def _armed_group(name: str) -> bool:
+    """A name the actor dictionary knows as an armed group ("Hamas", "the Houthis", "M23") is that
+    group, not a town that shares its name or a spelling of one ("Hamas" is no Hamm), unless the text
+    calls it a locality ("the town of …")."""
+    entry = alias_entry(name)
+    return entry is not None and entry.kind == "group"
+
+
 @rule("places", "weak-tag", source="Halterman event-location dev (06f05ce)", off=False, examples=[
     ("Senator Kimball said the bill would pass.", {"not": {"text": "Kimball"}}),
 ])
@@ -259,6 +272,8 @@ def _mentions(parsed):
         if not cands:
             if _unknown_site(doc, ent, name):
                 mentions.append((ent, ()))  # a building, a street, a village: placed at the town around it
+            continue
+        if _armed_group(name) and not _named_as_locality(doc, ent):
             continue
         if ent.label_ in MAYBE_LABELS:
             if _demonym(ent, cands):
