@@ -125,6 +125,15 @@ def _kind_follows(doc, end: int, cands) -> bool:
         and any(c.match == NAME for c in cands)
 
 
+@rule("places", "site-name", source="issue 24 (sites), on texts written here", off=False, examples=[
+    ("Iran fired missiles at the Al Udeid Air Base in Qatar.", {"text": "Al Udeid Air Base", "feature": "site"}),
+])
+def _site_named(cands) -> bool:
+    """A name the gazetteer knows as an airfield or a base ("Al Udeid Air Base", "Bagram Airfield") is
+    that site whatever the tagger made of it: its name says what kind of place it is."""
+    return any(c.feature == "site" for c in cands)
+
+
 @rule("places", "listed-with-place", source="GeoVirus dev", off=False, examples=[
     ("Birds died in Cairo, Giza, and Al-Minya this week.", {"text": "Al-Minya", "country": "EGY"}),
 ])
@@ -205,15 +214,27 @@ def _readings(gaz, name: str):
 
 def _runs(doc, taken: set[int]):
     """The names recognition set aside, as token ranges: entities it did not take (less a leading
-    "the"; an entity with commas in it also by its parts: "Pandi, Bulacan"), and runs of capitalised
-    words outside any entity, at a sentence's start too. Each with whether it is a whole name."""
+    "the"; with the capitalised words the tagger left after one: "Al Udeid" + "Air Base"; an entity
+    with commas in it also by its parts: "Pandi, Bulacan"), and runs of capitalised words outside any
+    entity, at a sentence's start too. Each with its entity, or None."""
+    from spacy.attrs import IS_ALPHA, IS_STOP, IS_TITLE, IS_UPPER
+
+    ents = doc.ents  # (spaCy builds the tuple anew on each access)
+    in_ents = {i for ent in ents for i in range(ent.start, ent.end)}
+    flags = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA, IS_STOP])
+    title = [bool(f[0]) for f in flags]
+    capital = [bool(f[0] or f[1] and f[2]) for f in flags]  # "Omdurman", "NSW"
     runs = []
-    in_ents = set()
-    for ent in doc.ents:
-        in_ents.update(range(ent.start, ent.end))
+    for ent in ents:
         if ent.label_ in NOT_NAMES or any(i in taken for i in range(ent.start, ent.end)):
             continue
         start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+        end = ent.end
+        while end < len(doc) and end - ent.end < MAX_RUN_TOKENS - 1 and title[end] and end not in taken \
+                and end not in in_ents:
+            end += 1
+        if end > ent.end:
+            runs.append((start, end, ent))
         runs.append((start, ent.end, ent))
         if any(t.text == "," for t in ent):
             part = start
@@ -225,14 +246,14 @@ def _runs(doc, taken: set[int]):
             if part < ent.end:
                 runs.append((part, ent.end, ent))
     i = 0
-    while i < len(doc):
-        t = doc[i]
-        if i in in_ents or i in taken or t.is_stop or not (t.is_title or t.is_upper and t.is_alpha and len(t) > 1):
+    n = len(doc)
+    while i < n:
+        if i in in_ents or i in taken or flags[i][3] or not capital[i] or not title[i] and len(doc[i]) < 2:
             i += 1
             continue
         j = i
-        while j + 1 < len(doc) and j + 1 - i < MAX_RUN_TOKENS and j + 1 not in in_ents and j + 1 not in taken and (
-                doc[j + 1].is_title or doc[j + 1].is_upper and doc[j + 1].is_alpha):
+        while j + 1 < n and j + 1 - i < MAX_RUN_TOKENS and capital[j + 1] and j + 1 not in in_ents \
+                and j + 1 not in taken:
             j += 1
         runs.append((i, j + 1, None))
         i = j + 1
@@ -284,7 +305,7 @@ def _accept(doc, text, start, end, ent, gaz, known, surnames, placed, ends):
         if len(name) < 2:
             continue
         cands = _readings(gaz, name)
-        if cands and _kind_follows(doc, stop, cands):
+        if cands and (_site_named(cands) or _kind_follows(doc, stop, cands)):
             return span, cands
         if stop == whole_end and _defined(text, span.end_char):
             return span, cands

@@ -75,8 +75,8 @@ def _part_candidates(name: str, gaz) -> tuple[Entry, ...]:
                 continue
             if all(w.lower().strip(".,'’") in GENERIC_WORDS for w in part):
                 continue  # "Town", "Village", "North": a division somewhere is called that, this is not it
-            cands = tuple(c for c in gaz.candidates(" ".join(part)) if c.match != ALTERNATE and (
-                c.feature != "city" or c.population >= MIN_PART_POPULATION))
+            cands = tuple(c for c in gaz.candidates(" ".join(part)) if c.match != ALTERNATE and c.feature != "site"
+                          and (c.feature != "city" or c.population >= MIN_PART_POPULATION))
             if cands:
                 return cands
     return ()

@@ -12,6 +12,7 @@ own words make places (``cues.more_mentions``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...parse.model import doc_text
 from ...resources.actors import alias_entry
@@ -30,7 +31,8 @@ MAX_MENTION_CHARS = LIMITS["max_mention_chars"]
 # the agency in brackets, a dash; which towns qualify (capitals, or any case before an agency) is
 # ``_dateline_shape``
 LETTER = r"[^\W\d_]"
-DATELINE = re.compile(rf"(?m)(?:^|(?<=[.!?][ \t]))[ \t]*({LETTER}[^\W\d_'’.]*[.'’]?[^\W\d_]*(?:[ \t-]+{LETTER}[^\W\d_'’.]*\.?){{0,3}})"
+DATELINE = re.compile(rf"(?m)(?:^|(?<=[.!?][ \t]))[ \t]*"
+                      rf"({LETTER}[^\W\d_'’.]*[.'’]?[^\W\d_]*(?:[ \t-]+{LETTER}[^\W\d_'’.]*\.?){{0,3}})"
                       r"(,[ \t]*[^\n()—–]{1,60}?)?[ \t]*(\([^)\n]{1,60}\)[ \t]*)?(?:[—–]|-{1,2})[ \t]")
 PLAIN_TOWN = re.compile(r"[A-Z][A-Z'’.]+(?:[ \t-]+[A-Z][A-Za-z'’.]*){0,3}")  # "KHARKIV", "PORT SUDAN"
 DATELINE_WINDOW = int(LIMITS["dateline_window"])
@@ -38,6 +40,7 @@ HEADLINE_CHARS = int(LIMITS["dateline_headline_chars"])
 DATELINE_AFTER_CHARS = int(LIMITS["dateline_after_chars"])
 MIN_UNTAGGED_POPULATION = LIMITS["min_untagged_population"]
 MIN_TAGGED_POPULATION = LIMITS["min_tagged_population"]
+AIRFIELD_WORDS = words("places.airfield_words")
 
 
 @rule("places", "dateline-styles", source="issue 24's house styles, on texts written here; gold-real dev",
@@ -202,17 +205,25 @@ def _armed_group(name: str) -> bool:
     """A name the actor dictionary knows as an armed group ("Hamas", "the Houthis", "M23") is that
     group, not a town that shares its name or a spelling of one ("Hamas" is no Hamm), unless the text
     calls it a locality ("the town of …")."""
+    return _group_name(name)
+
+
+@lru_cache(maxsize=8192)
+def _group_name(name: str) -> bool:
     entry = alias_entry(name)
     return entry is not None and entry.kind == "group"
 
 
-@rule("places", "weak-tag", source="Halterman event-location dev (06f05ce)", off=False, examples=[
+@rule("places", "weak-tag", source="Halterman event-location dev (06f05ce); sites: GeoVirus dev", off=False, examples=[
     ("Senator Kimball said the bill would pass.", {"not": {"text": "Kimball"}}),
 ])
 def _weakly_tagged(cands) -> bool:
     """A name tagged a person or an organisation is a place on that tag alone only if the gazetteer
-    knows the exact name as a sizeable place (20,000 or more) or a division."""
+    knows the exact name as a sizeable place (20,000 or more), a division, or a site (an airfield's
+    or a base's name says what it is: "Bagram Airfield" tagged PERSON)."""
     top = max(cands, key=_prior)
+    if top.feature == "site":
+        return False
     return top.match == ALTERNATE or (top.population < MIN_TAGGED_POPULATION
                                       and top.feature not in ("country", "admin1"))
 
@@ -265,8 +276,8 @@ def _mentions(parsed):
             continue  # (whatever the tagger took it for, "the settlement of Mardes" names a place)
         name = bare_name(ent_text)
         cands = gaz.candidates(name)
-        if not cands and ent.label_ in PLACE_LABELS:
-            cands = _site_town(name, gaz)
+        if not cands and (ent.label_ in PLACE_LABELS or any(w in name.lower() for w in AIRFIELD_WORDS)):
+            cands = _site_town(name, gaz)  # an airfield's name says what it is: "Hama Military Airport" tagged ORG
         if not cands and ent.label_ in PLACE_LABELS:
             cands = _part_candidates(name, gaz)
         if not cands:
