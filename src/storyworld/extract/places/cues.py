@@ -59,12 +59,13 @@ def _after_locative(doc, i: int) -> bool:
 @rule("places", "named-locality", source="Halterman event-location dev (42e1ce5, c9546d6)", off=False, examples=[
     ("Clashes erupted in the village of Umm Xalaba on Friday.", {"text": "Umm Xalaba"}),
     ("Shells fell on the towns of Khan Touman, Aleis and Zarbah.", {"text": "Aleis"}),
+    ("Dead fish washed up in a town called Vestby Strand on Monday.", {"text": "Vestby Strand"}),
 ])
 def _named_locality(doc, i: int) -> bool:
     """Token i opens the name of a locality the text introduces as one ("the town of Umm Batna",
-    "the towns of Khan Touman, Aleis and Alzorba"), whatever the tagger took it for: a place even
-    when the gazetteer does not know it."""
-    if i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in LOCALITY_NOUNS:
+    "the towns of Khan Touman, Aleis and Alzorba", "a town called Lasby"), whatever the tagger took it
+    for: a place even when the gazetteer does not know it."""
+    if i > 1 and doc[i - 1].lower_ in ("of", "called", "named") and doc[i - 2].lower_ in LOCALITY_NOUNS:
         return True
     root = doc[i]
     while root.dep_ == "compound" and root.head.i > root.i:
@@ -103,6 +104,7 @@ DEFINED = re.compile(r"^\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*|\s+(?:is|was|lies)\s+)
                      r"(?:[\w-]+\s+){0,3}(?:" + "|".join(map(re.escape, words("places.defined_kinds"))) + r")\b",
                      re.I)
 GOVERNED = ("country", "admin1")
+BRACKET = re.compile(r"^\s*\(\s*$")  # "the Democratic Republic of Congo (DRC)"
 
 
 @rule("places", "defined-locality", source="GeoVirus and WikToR dev", off=False, examples=[
@@ -138,9 +140,10 @@ def _site_named(cands) -> bool:
     ("Birds died in Cairo, Giza, and Al-Minya this week.", {"text": "Al-Minya", "country": "EGY"}),
 ])
 def _listed_with(cands, neighbour_cands) -> bool:
-    """A name listed with only list glue beside a place ("Tacloban and Babatngon"), or qualified by one
-    ("Parkes, New South Wales"), is a place when the gazetteer has it in that place's country (under
-    its own name, or a country)."""
+    """A name listed with only list glue beside a place ("Tacloban and Babatngon"), qualified by one
+    ("Parkes, New South Wales"), or abbreviated in brackets after one ("the Democratic Republic of
+    Congo (DRC)"), is a place when the gazetteer has it in that place's country (under its own name,
+    or a country)."""
     if not neighbour_cands:
         return False
     country = max(neighbour_cands, key=_prior).country
@@ -307,7 +310,7 @@ def _accept(doc, text, start, end, ent, gaz, known, surnames, placed, ends):
         cands = _readings(gaz, name)
         if cands and (_site_named(cands) or _kind_follows(doc, stop, cands)):
             return span, cands
-        if stop == whole_end and _defined(text, span.end_char):
+        if stop == whole_end and (_defined(text, span.end_char) or _named_locality(doc, start)):
             return span, cands
         if stop != whole_end or not cands:
             continue
@@ -318,8 +321,8 @@ def _accept(doc, text, start, end, ent, gaz, known, surnames, placed, ends):
         if alone:
             before = max((s for s in ends if s <= span.start_char), default=None)
             after = min((s for s in placed if s >= span.end_char), default=None)
-            if before is not None and LIST_GLUE.match(text[before:span.start_char]) \
-                    and _listed_with(cands, ends[before]):
+            if before is not None and (LIST_GLUE.match(text[before:span.start_char]) or BRACKET.match(
+                    text[before:span.start_char])) and _listed_with(cands, ends[before]):
                 return span, cands
             if after is not None and LIST_GLUE.match(text[span.end_char:after]) and _listed_with(cands, placed[after]):
                 return span, cands
