@@ -16,11 +16,11 @@ from functools import lru_cache
 
 from ...parse.model import doc_text
 from ...resources.actors import alias_entry
-from ...resources.gazetteer import ALTERNATE, NAME, Entry, gazetteer
+from ...resources.gazetteer import ALIAS, ALTERNATE, NAME, Entry, gazetteer
 from ...resources.tables import numbers, words
 from ...rules import rule
 from .cues import _after_locative, _before_locality, _named_as_locality, _named_locality, more_mentions
-from .names import _part_candidates, bare_name
+from .names import GENERIC_WORDS, _part_candidates, bare_name
 from .scoring import _prior
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -118,6 +118,62 @@ def _untagged_place(named: list[Entry], after_locative: bool, countries: set[str
         c.population >= MIN_UNTAGGED_POPULATION or c.feature == "city" and c.country in countries) for c in named)
 
 
+@rule("places", "generic-word-alone", source="GeoVirus dev", off=False, examples=[
+    ("Leaders of the West and the South met in Geneva on Monday.", {"not": {"text": "South"}}),
+])
+def _generic_only(span) -> bool:
+    """A capitalised word for a direction or a kind of place alone ("West", "Central", "South") is no
+    division or town, though Cameroon and Ghana have divisions of those names (a region the gazetteer
+    has under such a name still is one)."""
+    return all(t.lower_.strip(".") in GENERIC_WORDS for t in span if t.lower_ != "the")
+
+
+CONNECTORS = frozenset("of the do de del da dos das di la el al en sur".split())
+
+
+@rule("places", "longest-name", source="GeoVirus dev", off=None, examples=[
+    ("Children in camps near Goz Beida were hungry.", {"text": "Goz Beida", "country": "TCD"}),
+    ("Polio spread in Angola, Chad and Democratic Republic of the Congo this year.",
+     {"text": "Democratic Republic of the Congo", "country": "COD"}),
+])
+def _longest_name(doc, ent, gaz):
+    """An entity the tagger cut short ("Beida" of "Goz Beida", "Democratic Republic" and "Congo",
+    "Mashonaland" of "Mashonaland West") is read as the longest name around it that the gazetteer
+    knows under its own name or an alias: capitalised words before it, capitalised words and the
+    small words of names ("of the", "do", "de") after it, within its sentence. None when there is none."""
+    sent = ent.sent
+    lefts = [ent.start] + [k for k in range(ent.start - 1, max(sent.start, ent.start - 2) - 1, -1)
+                           if all(doc[m].is_title for m in range(k, ent.start))]
+    rights, r = [ent.end], ent.end
+    while r < min(sent.end, ent.end + 4) and (doc[r].is_title or doc[r].lower_ in CONNECTORS):
+        r += 1
+        if doc[r - 1].is_title:
+            rights.append(r)
+    for l, r in sorted(((l, r) for l in lefts for r in rights if (l, r) != (ent.start, ent.end)),
+                       key=lambda lr: lr[0] - lr[1]):
+        if any(c.match in (NAME, ALIAS) and c.feature != "site" for c in gaz.candidates(doc[l:r].text)):
+            return doc[l:r]
+    return None
+
+
+def _repaired(doc, ents, gaz) -> list:
+    """The document's entities, each place-like one widened to the longest name around it
+    (``_longest_name``); an entity inside another's widened span is dropped."""
+    from spacy.tokens import Span
+
+    out: list = []
+    for ent in ents:
+        if any(ent.start < o.end and o.start < ent.end for o in out):
+            continue  # inside a widened one ("Congo" of "Democratic Republic of the Congo")
+        if ent.label_ in PLACE_LABELS or ent.label_ in MAYBE_LABELS:
+            wider = _longest_name(doc, ent, gaz)
+            if wider is not None:
+                ent = Span(doc, wider.start, wider.end, label=ent.label_)
+                out = [o for o in out if not (o.start < ent.end and ent.start < o.end)]
+        out.append(ent)
+    return out
+
+
 def _untagged(doc, gaz, taken: set[int], countries: set[str]):
     """Place names the tagger left untagged ("in Omdurman", "near Sake"): runs of capitalised words
     outside any entity that name a country or division, or, right after a locative preposition, a
@@ -130,7 +186,7 @@ def _untagged(doc, gaz, taken: set[int], countries: set[str]):
     # the few tokens that may open a name, picked from spaCy's arrays: walking every token in
     # Python was most of recognition's time
     flags = doc.to_array([IS_TITLE, IS_STOP, SENT_START])
-    openers = [int(k) for k in ((flags[:, 0] == 1) & (flags[:, 1] == 0) & (flags[:, 2] != 1)).nonzero()[0]]
+    openers = [int(k) for k in ((flags[:, 0] == 1) & (flags[:, 1] == 0)).nonzero()[0]]
     i = 0
     for i_open in openers:
         if i_open < i:
@@ -141,20 +197,28 @@ def _untagged(doc, gaz, taken: set[int], countries: set[str]):
             continue
         after_locative = _after_locative(doc, i)
         j = i
-        while j + 1 < len(doc) and j + 1 - i < 4 and doc[j + 1].is_title and doc[j + 1].i not in taken:
-            j += 1
+        while j + 1 < len(doc) and j + 1 - i < 4 and doc[j + 1].i not in taken and (doc[j + 1].is_title or (
+                doc[j + 1].lower_ in CONNECTORS and j + 2 < len(doc) and doc[j + 2].is_title)):
+            j += 1  # "Rio Grande do Sul": the small words of a name inside it
         if after_locative and _unknown_locality_run(doc, i, j + 1, gaz):
             out.append((doc.char_span(doc[i].idx, doc[j].idx + len(doc[j].text), label="GPE"), ()))
             i = j + 1  # "in Tabag village": a village the gazetteer lacks, named as one
             continue
+        opens_sentence = flags[i, 2] == 1
         for end in range(j, i - 1, -1):  # the longest name the run starts with
             span = doc[i:end + 1]
+            if opens_sentence and end == i or _generic_only(span):
+                continue  # a sentence's first word is capitalised anyway; "West" alone is no division
+            if not span[-1].is_title:
+                continue
             cands = gaz.candidates(span.text)
             named = [c for c in cands if c.match == NAME]
             if named and _untagged_place(named, after_locative, countries):
                 out.append((doc.char_span(span.start_char, span.end_char, label="GPE"), cands))
                 i = end
                 break
+            if named and end > i:
+                break  # the longest name decides: "Mission Viejo" is no "Mission"
         i += 1
     return out
 
@@ -258,7 +322,7 @@ def _mentions(parsed):
     gaz = gazetteer()
     mentions, deferred = [], []
     demonyms: set[str] = set()  # "Syrian forces": the story is about Syria
-    ents = doc.ents  # spaCy builds the tuple anew on each access
+    ents = _repaired(doc, doc.ents, gaz)  # (spaCy builds doc.ents anew on each access)
     text = doc_text(doc)  # (and a span's text from its tokens: slicing the text is cheaper)
     for ent in ents:
         ent_text = text[ent.start_char:ent.end_char]
@@ -286,6 +350,8 @@ def _mentions(parsed):
             continue
         if _armed_group(name) and not _named_as_locality(doc, ent):
             continue
+        if _generic_only(ent) and not any(c.feature in ("region", "continent", "water", "country") for c in cands):
+            continue  # "the West", "the South": no division of Cameroon
         if ent.label_ in MAYBE_LABELS:
             if _demonym(ent, cands):
                 demonyms |= {c.country for c in cands if c.feature == "country"}
