@@ -168,3 +168,19 @@ def test_pipeline_budget_zero_is_no_limit_and_restores_the_signal_handler():
     with timed.running("body"):
         assert signal.getitimer(signal.ITIMER_REAL)[0] > 0
     assert signal.getsignal(signal.SIGALRM) == before and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+@pytest.mark.slow  # runs the spaCy model
+def test_pipeline_a_long_text_is_parsed_alone_on_its_own_budget():
+    """A text over PARSE_ALONE characters is parsed on its own and its parse counts against its
+    budget; the short texts of its batch are parsed together, as before."""
+    from storyworld.ingest import read_bytes_input
+    from storyworld.pipeline import PARSE_ALONE
+
+    paragraph = "Troops shelled the village of Kora on Tuesday and residents fled north, officials said. " * 6
+    long_text = "\n\n".join([paragraph] * (PARSE_ALONE // len(paragraph) + 40))
+    raws = [read_bytes_input(b"Protesters marched in Nairobi on Monday, police said.", name="short.txt"),
+            read_bytes_input(long_text.encode(), name="long.txt")]
+    short, long_outcome = Pipeline(max_seconds=1).run(raws)
+    assert short.analysis is not None
+    assert str(long_outcome.error).startswith("[E026] long.txt: skipped: too slow — analysis ran past 1 s (in the parse)")

@@ -52,6 +52,7 @@ from hypothesis import strategies as st
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "fuzz" / "corpus"
 MAX_BYTES = 1 << 20  # the readers' article cap while fuzzing: a fuzzed file stays small anyway
+BUDGET = 20  # seconds per document for analyze and batch: the budget is under test too, and a run moves on
 
 ARTICLE = ("Dock workers at the port of Mombasa ended a three-day strike on Tuesday after the Kenya Ports "
            "Authority agreed to review overtime pay, union officials said.\n\n\u201cWe have an agreement,\u201d said "
@@ -185,15 +186,26 @@ class Finding:
     target: str
     kind: str  # crash | unexpected | lost | slow | hang
     detail: str
-    name: str
-    data: bytes
+    files: list[tuple[str, bytes]]  # (name, bytes): one, or a batch's fuzzed files
 
     def save(self, folder: Path = CORPUS) -> Path:
+        """``TARGET-SHA.SUFFIX``; a batch's files as ``batch-SHA-N.SUFFIX``, replayed together."""
         folder.mkdir(parents=True, exist_ok=True)
-        suffix = "".join(Path(self.name.replace("\n", "_")).suffixes[-2:]) if "." in self.name else ".bin"
-        path = folder / f"{self.target}-{hashlib.sha256(self.data).hexdigest()[:12]}{suffix}"
-        path.write_bytes(self.data)
-        return path
+        digest = hashlib.sha256(b"\0".join(data for _, data in self.files)).hexdigest()[:12]
+        paths = []
+        for number, (name, data) in enumerate(self.files, start=1):
+            stem = f"{self.target}-{digest}" + (f"-{number}" if self.target == "batch" else "")
+            paths.append(folder / (stem + _suffix(name)))
+            paths[-1].write_bytes(data)
+        return paths[0]
+
+
+def _suffix(name: str) -> str:
+    name = Path(name.replace("\n", "_")).name
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if suffix and name.endswith(suffix):
+            return suffix
+    return ".bin"
 
 
 def _unexpected(items) -> str | None:
@@ -217,7 +229,7 @@ class Targets:
         if self._pipeline is None:
             from storyworld.pipeline import Pipeline
 
-            self._pipeline = Pipeline()
+            self._pipeline = Pipeline(max_seconds=BUDGET)
         return self._pipeline
 
     def _write(self, name: str, data: bytes, folder: Path | None = None) -> Path:
@@ -238,16 +250,16 @@ class Targets:
             items = list(iter_inputs([path], max_bytes=MAX_BYTES))
             for item in items:
                 if not isinstance(item, (RawInput, InputError)):
-                    return Finding("files", "crash", f"yielded a {type(item).__name__}", name, data)
+                    return Finding("files", "crash", f"yielded a {type(item).__name__}", [example])
                 if isinstance(item, RawInput):
                     with contextlib.suppress(StoryworldError):
                         extract_document(item)
         except Exception:
-            return Finding("files", "crash", traceback.format_exc(limit=-3), name, data)
+            return Finding("files", "crash", traceback.format_exc(limit=-3), [example])
         finally:
             path.unlink()
         found = _unexpected(items)
-        return Finding("files", "unexpected", found, name, data) if found else None
+        return Finding("files", "unexpected", found, [example]) if found else None
 
     def body(self, example: tuple[str, bytes]) -> Finding | None:
         from storyworld.body import extract_document
@@ -261,7 +273,7 @@ class Targets:
         except StoryworldError:
             return None
         except Exception:
-            return Finding("body", "crash", traceback.format_exc(limit=-3), name, data)
+            return Finding("body", "crash", traceback.format_exc(limit=-3), [(name, data)])
         return None
 
     def analyze(self, example: tuple[bool, str]) -> Finding | None:
@@ -275,41 +287,46 @@ class Targets:
             analyze_text(text, html=html, pipeline=self.pipeline)
         except StoryworldError as exc:
             if str(exc).startswith("[E020]"):
-                return Finding("analyze", "unexpected", str(exc), name, data)
+                return Finding("analyze", "unexpected", str(exc), [(name, data)])
         except Exception:
-            return Finding("analyze", "crash", traceback.format_exc(limit=-3), name, data)
+            return Finding("analyze", "crash", traceback.format_exc(limit=-3), [(name, data)])
         return None
 
     def batch(self, example: list[tuple[str, bytes]]) -> Finding | None:
+        from storyworld.body import extract_document
+        from storyworld.ingest import read_bytes_input
         from storyworld.service import ingest
         from storyworld.store import Store
 
         folder = Path(tempfile.mkdtemp(dir=self.folder))
-        good = {f"good-{i}.txt" for i in range(len(GOOD))}
         for i, text in enumerate(GOOD):
             self._write(f"good-{i}.txt", text.encode(), folder)
         for i, (name, data) in enumerate(example):  # sorted among the good ones by the walk
             self._write(f"{'abcdefgh'[i]}-{name}", data, folder)
-        name, data = example[0]
+        # a good article is kept when its document is stored, under its own name or, when a
+        # fuzzed file holds the same text and came first, under that file's
+        good = {extract_document(read_bytes_input(text.encode(), name=f"good-{i}.txt")).id: f"good-{i}.txt"
+                for i, text in enumerate(GOOD)}
         try:
             with Store.open(folder / "store.db") as store:
                 report = ingest([folder], store=store, pipeline=self.pipeline)
-            stored = {Path(origin).name for origin in _origins(folder / "store.db")}
+            stored = _stored_ids(folder / "store.db")
         except Exception:
-            return Finding("batch", "crash", traceback.format_exc(limit=-3), name, data)
+            return Finding("batch", "crash", traceback.format_exc(limit=-3), list(example))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-        if not good <= stored:
-            return Finding("batch", "lost", f"good articles lost: {sorted(good - stored)}", name, data)
+        lost = sorted(name for document_id, name in good.items() if document_id not in stored)
+        if lost:
+            return Finding("batch", "lost", f"good articles lost: {lost}; failed: {report.failed}", list(example))
         found = next((line for line in report.failed if line.startswith("[E020]")), None)
-        return Finding("batch", "unexpected", found, name, data) if found else None
+        return Finding("batch", "unexpected", found, list(example)) if found else None
 
 
-def _origins(path: Path) -> list[str]:
+def _stored_ids(path: Path) -> set[str]:
     import sqlite3
 
     with contextlib.closing(sqlite3.connect(path)) as conn:
-        return [row[0] or "" for row in conn.execute("SELECT origin FROM documents")]
+        return {row[0] for row in conn.execute("SELECT id FROM documents")}
 
 
 STRATEGIES = {"files": file_inputs(), "body": body_inputs, "analyze": analyze_inputs, "batch": batch_inputs}
@@ -317,7 +334,7 @@ FAST = ("files", "body")
 
 
 def run(target: str, *, count: int, seconds: float, round_size: int, targets: Targets, findings: list[Finding],
-        slow: float = 10.0, hang: float = 300.0) -> int:
+        slow: float = 45.0, hang: float = 300.0) -> int:
     """Fuzz one target until ``count`` inputs or ``seconds``; the number of inputs tried."""
     check = getattr(targets, target)
     tried = 0
@@ -346,8 +363,7 @@ def run(target: str, *, count: int, seconds: float, round_size: int, targets: Ta
             watchdog.cancel()
         took = time.monotonic() - began
         if finding is None and took > slow:
-            name, data = _named(target, example)
-            finding = Finding(target, "slow", f"took {took:.1f} s", name, data)
+            finding = Finding(target, "slow", f"took {took:.1f} s", _named(target, example))
         if finding is not None:
             found(finding)
 
@@ -359,34 +375,34 @@ def run(target: str, *, count: int, seconds: float, round_size: int, targets: Ta
     return tried
 
 
-def _named(target: str, example) -> tuple[str, bytes]:
-    """(name, bytes) to save for one example of ``target``."""
+def _named(target: str, example) -> list[tuple[str, bytes]]:
+    """The files to save for one example of ``target``."""
     if target == "files":
-        return example
+        return [example]
     if target == "body":
-        return ("page.html" if example[0] == "text/html" else "text.txt"), example[1]
+        return [("page.html" if example[0] == "text/html" else "text.txt", example[1])]
     if target == "analyze":
-        return ("text.html" if example[0] else "text.txt"), example[1].encode("utf-8", "surrogatepass")
-    return example[0]  # batch: its first fuzzed file
+        return [("text.html" if example[0] else "text.txt", example[1].encode("utf-8", "surrogatepass"))]
+    return list(example)
 
 
 def _hung(target: str, example) -> None:
-    name, data = _named(target, example)
-    path = Finding(target, "hang", "", name, data).save()
+    path = Finding(target, "hang", "", _named(target, example)).save()
     print(f"hang: {target} {path.name}: still running; where it is:", flush=True)
     faulthandler.dump_traceback(all_threads=True)
     os._exit(3)
 
 
 def replay(folder: Path = CORPUS, *, only: str | None = None) -> list[tuple[Path, Finding]]:
-    """Every saved input (or the one named ``only``) through its target again; the findings that
-    are still findings."""
+    """Every saved input (or the one named ``only``; a batch by any of its files) through its
+    target again; the findings that are still findings."""
     targets = Targets()
     failures = []
+    done: set[str] = set()
     for path in sorted(folder.glob(only or "*-*")):
         target = path.name.split("-", 1)[0]
         data = path.read_bytes()
-        suffix = "".join(path.suffixes[-2:]) if path.suffixes else ""
+        suffix = _suffix(path.name)
         if target == "files":
             finding = targets.files((f"replay{suffix}", data))
         elif target == "body":
@@ -394,7 +410,12 @@ def replay(folder: Path = CORPUS, *, only: str | None = None) -> list[tuple[Path
         elif target == "analyze":
             finding = targets.analyze(("htm" in suffix, data.decode("utf-8", "surrogatepass")))
         elif target == "batch":
-            finding = targets.batch([(f"replay{suffix}", data)])
+            group = path.name.rsplit("-", 1)[0] if path.name.count("-") >= 2 else path.name
+            if group in done:
+                continue
+            done.add(group)
+            members = sorted(folder.glob(group + "-*")) or [path]
+            finding = targets.batch([(f"replay{_suffix(p.name)}", p.read_bytes()) for p in members])
         else:
             continue
         if finding is not None:
@@ -409,7 +430,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=10**9, help="inputs per target")
     parser.add_argument("--seconds", type=float, default=60.0, help="time per target")
     parser.add_argument("--round", dest="round_size", type=int, default=2000, help="examples per hypothesis round")
-    parser.add_argument("--slow", type=float, default=10.0, help="seconds after which an input is a finding")
+    parser.add_argument("--slow", type=float, default=45.0,
+                        help="seconds after which an input is a finding (the fuzzed pipeline's budget is 20)")
     parser.add_argument("--hang", type=float, default=300.0, help="seconds after which the run stops on an input")
     parser.add_argument("--replay", action="store_true", help="replay tests/fuzz/corpus instead")
     args = parser.parse_args(argv)

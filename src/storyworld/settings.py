@@ -28,7 +28,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 16, "Documents per nlp.pipe batch"),
     Setting("max_input_bytes", 20 * 1024 * 1024, "Inputs larger than this are refused with E005"),
     Setting("max_seconds_per_document", 60,
-            "Analysis time one document may take (body and stages) before it is skipped as too slow (E026)"),
+            "Seconds one document's analysis may take (body, stages, a long text's parse) before it is skipped (E026)"),
     Setting("stages", "actors.v1,places.v1,times.v1,claims.v1,events.v1,events.location.v1,events.date.v1,"
                       "events.sources.v1", "Comma-separated stage names, in order"),
     Setting("fetch.allow_private_networks", False,
