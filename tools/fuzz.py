@@ -12,6 +12,8 @@ them gzipped, whole or truncated. The targets:
 
 - ``files``: a file of any kind under any name through ``ingest.iter_inputs``, and each article
   it yields through the body step (``body.extract_document``);
+- ``fetch``: a URL whose local server answers with fuzzed bytes (status line, headers such as a
+  lying Content-Length, chunked encoding, gzip, redirects to odd places, and any payload);
 - ``body``: bytes as one article (text or HTML) through the body step;
 - ``analyze``: a text through ``storyworld.analyze_text`` (the model: slow);
 - ``batch``: a folder of good articles among fuzzed files through ``service.ingest`` into a
@@ -113,6 +115,7 @@ SEEDS: dict[str, bytes] = {
 }
 SUFFIXES = [".txt", ".html", ".htm", ".xml", ".rss", ".atom", ".jsonl", ".warc", ".warc.gz", ".jsonl.gz",
             ".txt.gz", ".html.gz", ".xml.gz", ".gz", ".md", ""]
+SAVED_SUFFIXES = SUFFIXES + [".http"]
 
 # hostile parts, spliced in by the "built" strategy
 PARTS = [b"\x00", b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf", b"\x1f\x8b\x08", b"\r\n\r\n", b"\n", b"\\ud800",
@@ -179,6 +182,19 @@ texts = (st.text(max_size=400) | st.builds(lambda seed, e: _mutate(seed.encode()
                                            st.sampled_from(GOOD + [_page(ARTICLE)]), edits))
 analyze_inputs = st.tuples(st.booleans(), texts)
 batch_inputs = st.lists(file_inputs(), min_size=1, max_size=4)
+status_lines = st.sampled_from([b"HTTP/1.1 200 OK", b"HTTP/1.0 200 OK", b"HTTP/1.1 302 Found", b"HTTP/1.1 301 Moved",
+                                b"HTTP/1.1 404 Not Found", b"HTTP/1.1 500 Oops", b"HTTP/1.1 999 ?", b"HTTP/9 200",
+                                b"ICY 200 OK", b"", b"HTTP/1.1 200"])
+header_lines = st.sampled_from([
+    b"Content-Type: text/html; charset=utf-8", b"Content-Type: text/plain; charset=iso-8859-1",
+    b"Content-Type: application/rss+xml", b"Content-Type: text/xml; charset=utf-16", b"Content-Type: image/png",
+    b"Content-Type: text/html; charset=no-such-charset", b"Content-Type: ;;;", b"Content-Length: 5",
+    b"Content-Length: 99999999999999999999", b"Content-Length: -1", b"Content-Length: x", b"Transfer-Encoding: chunked",
+    b"Content-Encoding: gzip", b"Location: /again", b"Location: ftp://files.example/x", b"Location: file:///etc/passwd",
+    b"Location: http://[::1]:99999/", b"Location: \x1b[31m", b"Location: //evil.example/", b"Connection: keep-alive",
+    b"X-\xff: \xfe"]) | st.binary(max_size=30)
+http_responses = st.builds(lambda status, headers, body: status + b"\r\n" + b"\r\n".join(headers) + b"\r\n\r\n" + body,
+                           status_lines, st.lists(header_lines, max_size=6), payloads)
 
 
 @dataclass
@@ -202,7 +218,7 @@ class Finding:
 
 def _suffix(name: str) -> str:
     name = Path(name.replace("\n", "_")).name
-    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+    for suffix in sorted(SAVED_SUFFIXES, key=len, reverse=True):
         if suffix and name.endswith(suffix):
             return suffix
     return ".bin"
@@ -260,6 +276,53 @@ class Targets:
             path.unlink()
         found = _unexpected(items)
         return Finding("files", "unexpected", found, [example]) if found else None
+
+    def fetch(self, example: bytes) -> Finding | None:
+        """A local server answers one request (and any redirect) with ``example`` as it is."""
+        from storyworld.body import extract_document
+        from storyworld.errors import InputError, StoryworldError
+        from storyworld.ingest import fetch_policy, iter_inputs
+        from storyworld.types import RawInput
+
+        url = self.server(example)
+        try:
+            with fetch_policy(allow_private_networks=True, deadline=5.0, timeout=5.0):
+                items = list(iter_inputs([url], max_bytes=MAX_BYTES))
+            for item in items:
+                if not isinstance(item, (RawInput, InputError)):
+                    return Finding("fetch", "crash", f"yielded a {type(item).__name__}", [("response.http", example)])
+                if isinstance(item, RawInput):
+                    with contextlib.suppress(StoryworldError):
+                        extract_document(item)
+        except Exception:
+            return Finding("fetch", "crash", traceback.format_exc(limit=-3), [("response.http", example)])
+        found = _unexpected(items)
+        return Finding("fetch", "unexpected", found, [("response.http", example)]) if found else None
+
+    def server(self, response: bytes) -> str:
+        """The URL of a local server that answers every request with ``response`` and closes."""
+        import socketserver
+
+        if getattr(self, "_server", None) is None:
+            targets = self
+
+            class Answer(socketserver.BaseRequestHandler):
+                def handle(self):
+                    self.request.settimeout(5)
+                    with contextlib.suppress(OSError):
+                        received = b""
+                        while b"\r\n\r\n" not in received and len(received) < 65536:
+                            chunk = self.request.recv(4096)
+                            if not chunk:
+                                break
+                            received += chunk
+                        self.request.sendall(targets.response)
+
+            socketserver.ThreadingTCPServer.daemon_threads = True
+            self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Answer)
+            threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self.response = response
+        return f"http://127.0.0.1:{self._server.server_address[1]}/article.html"
 
     def body(self, example: tuple[str, bytes]) -> Finding | None:
         from storyworld.body import extract_document
@@ -329,8 +392,8 @@ def _stored_ids(path: Path) -> set[str]:
         return {row[0] for row in conn.execute("SELECT id FROM documents")}
 
 
-STRATEGIES = {"files": file_inputs(), "body": body_inputs, "analyze": analyze_inputs, "batch": batch_inputs}
-FAST = ("files", "body")
+STRATEGIES = {"files": file_inputs(), "fetch": http_responses, "body": body_inputs, "analyze": analyze_inputs,
+              "batch": batch_inputs}
 
 
 def run(target: str, *, count: int, seconds: float, round_size: int, targets: Targets, findings: list[Finding],
@@ -379,6 +442,8 @@ def _named(target: str, example) -> list[tuple[str, bytes]]:
     """The files to save for one example of ``target``."""
     if target == "files":
         return [example]
+    if target == "fetch":
+        return [("response.http", example)]
     if target == "body":
         return [("page.html" if example[0] == "text/html" else "text.txt", example[1])]
     if target == "analyze":
@@ -405,6 +470,8 @@ def replay(folder: Path = CORPUS, *, only: str | None = None) -> list[tuple[Path
         suffix = _suffix(path.name)
         if target == "files":
             finding = targets.files((f"replay{suffix}", data))
+        elif target == "fetch":
+            finding = targets.fetch(data)
         elif target == "body":
             finding = targets.body(("text/html" if "htm" in suffix else "text/plain", data))
         elif target == "analyze":

@@ -48,6 +48,12 @@ def test_fuzz_every_reader_yields_inputs_or_coded_errors(targets, example):
     _no_finding(targets.files(example))
 
 
+@brief(200)
+@given(FUZZ.STRATEGIES["fetch"])
+def test_fuzz_a_fetched_response_of_any_bytes_gives_an_input_or_a_coded_error(targets, example):
+    _no_finding(targets.fetch(example))
+
+
 @brief(300)
 @given(FUZZ.STRATEGIES["body"])
 def test_fuzz_the_body_step_gives_a_document_or_a_coded_error(targets, example):

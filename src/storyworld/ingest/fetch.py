@@ -234,6 +234,14 @@ class _RedirectHandler(urllib.request.HTTPRedirectHandler):
             raise _NotHttp(newurl)
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
+    def http_error_302(self, req, fp, code, msg, headers):
+        # urllib reads a redirect's body whole before following it: a server could send gigabytes
+        # (or a Content-Length past any integer); it is closed unread instead
+        fp.read = lambda *args, **kwargs: b""
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
 
 def _opener(policy: FetchPolicy, watchdog: _Watchdog | None = None) -> urllib.request.OpenerDirector:
     """Only our handlers: no proxy, file:, ftp: or data: handler is ever consulted."""
@@ -288,7 +296,7 @@ def fetch_url(url: str, *, max_bytes: int, policy: FetchPolicy | None = None) ->
         if watchdog.expired:
             raise InputError(Errors.E023.format(name=name, limit=policy.deadline), source=name) from None
         raise InputError(Errors.E014.format(name=name, detail=f"HTTP {exc.code} {exc.reason}"), source=name) from None
-    except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+    except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError, OverflowError) as exc:
         if watchdog.expired:
             raise InputError(Errors.E023.format(name=name, limit=policy.deadline), source=name) from None
         refused = _refusal(exc)
