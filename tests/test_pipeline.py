@@ -184,3 +184,24 @@ def test_pipeline_a_long_text_is_parsed_alone_on_its_own_budget():
     short, long_outcome = Pipeline(max_seconds=1).run(raws)
     assert short.analysis is not None
     assert str(long_outcome.error).startswith("[E026] long.txt: skipped: too slow — analysis ran past 1 s (in the parse)")
+
+
+@pytest.mark.slow  # runs the spaCy model
+def test_pipeline_an_interrupt_that_is_swallowed_comes_again(monkeypatch):
+    """An exception raised inside a garbage collector's callback, a __del__ or a bare ``except:``
+    is dropped; the timer fires again until the stage stops."""
+    from storyworld.ingest import read_bytes_input
+
+    swallowed = []
+
+    def stubborn(seconds):
+        try:
+            _busy(seconds)
+        except BaseException:  # noqa: BLE001 (as a careless library would)
+            swallowed.append(True)
+        _busy(seconds)
+
+    finished = _slow_stage(monkeypatch, pause=stubborn)
+    raw = read_bytes_input(b"A slow report: protesters marched in Nairobi on Monday, police said.", name="slow.txt")
+    (outcome,) = Pipeline(stages=("actors.v1", "test.slow.v1"), max_seconds=1).run([raw])
+    assert "[E026]" in str(outcome.error) and swallowed == [True] and finished == []
