@@ -361,6 +361,7 @@ class Targets:
         from storyworld.service import ingest
         from storyworld.store import Store
 
+        self.batch_files = getattr(self, "batch_files", 0) + len(example)
         folder = Path(tempfile.mkdtemp(dir=self.folder))
         for i, text in enumerate(GOOD):
             self._write(f"good-{i}.txt", text.encode(), folder)
@@ -518,7 +519,9 @@ def main(argv: list[str] | None = None) -> int:
         mine = [f for f in findings if f.target == target]
         counts = ", ".join(f"{sum(f.kind == kind for f in mine)} {kind}" for kind in ("crash", "unexpected", "lost",
                                                                                         "slow"))
-        print(f"{target}: {tried} inputs in {time.monotonic() - started:.0f} s; findings: {counts}", flush=True)
+        among = (f" ({targets.batch_files} fuzzed files among {tried * len(GOOD)} good articles)"
+                 if target == "batch" else "")
+        print(f"{target}: {tried} inputs{among} in {time.monotonic() - started:.0f} s; findings: {counts}", flush=True)
     print(f"total: {total} inputs, {len(findings)} findings")
     return 1 if findings else 0
 
