@@ -46,7 +46,7 @@ def command(paths, meta, allow_private, quiet, db):
 
             def on_outcome(outcome):
                 if outcome.error is not None:
-                    progress.console.print(f"error: {first_line(outcome.error)}")
+                    progress.console.print(f"error: {first_line(outcome.error)}", markup=False, highlight=False)
                 progress.advance(task)
 
             report = ingest(paths, store=store, meta=meta, on_outcome=on_outcome, settings=settings)

@@ -44,14 +44,15 @@ def ingest(paths: Iterable[str | Path], *, store: Store, meta: Path | None = Non
     """Analyse every input under ``paths`` and save it; errors are collected, never fatal.
 
     URLs are fetched under the context's ``fetch_policy``, widened by the
-    ``fetch.allow_private_networks`` setting.
+    ``fetch.allow_private_networks`` setting, within ``fetch.deadline_seconds`` each.
     """
     values = resolve_settings(settings)
     pipeline = pipeline or make_pipeline(values)
     hints_for = hints_from_meta(meta) if meta else None
     report = IngestReport()
     allow_private = current_policy().allow_private_networks or values["fetch.allow_private_networks"]
-    with fetch_policy(allow_private_networks=allow_private):
+    deadline = values.get("fetch.deadline_seconds", current_policy().deadline)
+    with fetch_policy(allow_private_networks=allow_private, deadline=deadline):
         inputs = iter_inputs(paths, hints_for=hints_for, max_bytes=values["max_input_bytes"])
         for outcome, result in store_outcomes(inputs, store=store, pipeline=pipeline):
             if result is None:
