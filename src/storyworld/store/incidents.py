@@ -76,11 +76,30 @@ def incidents_in_window(store: Store, type_: str, *, earliest: str, lo: str, hi:
     return [r[0] for r in store.conn.execute(sql, params)]
 
 
-def incident_reports(store: Store, incident_id: int) -> list[sqlite3.Row]:
-    """The report rows (``REPORT_SQL``) of one incident, in event order."""
-    return store.conn.execute(
-        REPORT_SQL + " JOIN incident_reports ir ON ir.event_id = e.id AND ir.document_id = e.document_id "
-        "WHERE ir.incident_id = ? ORDER BY e.id", (incident_id,)).fetchall()
+def report_keys(store: Store, incident_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+    """incident id → the (event id, document id) of its reports (copies' links left out), in event
+    order: what ``incident_reports`` returns, without the rows, for many incidents in one query."""
+    out: dict[int, list[tuple[int, str]]] = {}
+    for chunk in _chunks(incident_ids):
+        for r in store.conn.execute(
+                "SELECT ir.incident_id, e.id, e.document_id FROM incident_reports ir "
+                "JOIN events e ON e.id = ir.event_id AND e.document_id = ir.document_id "
+                "JOIN documents d ON d.id = e.document_id "
+                f"WHERE ir.incident_id IN ({','.join('?' * len(chunk))}) ORDER BY e.id", chunk):
+            out.setdefault(r[0], []).append((r[1], r[2]))
+    return out
+
+
+def report_rows(store: Store, event_ids: list[int]) -> list[sqlite3.Row]:
+    """The report rows (``REPORT_SQL``) of these events."""
+    rows: list[sqlite3.Row] = []
+    for chunk in _chunks(event_ids):
+        rows += store.conn.execute(REPORT_SQL + f" WHERE e.id IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+    return rows
+
+
+def _chunks(values: list, size: int = 500) -> list[list]:
+    return [values[i:i + size] for i in range(0, len(values), size)]
 
 
 def unplaced_reports(store: Store, document_id: str, modalities: tuple[str, ...]) -> list[sqlite3.Row]:
