@@ -20,7 +20,7 @@ from ..ingest.fetch import current_policy, fetch_policy
 from ..ingest.meta import hints_from_meta
 from ..pipeline import Outcome, Pipeline
 from ..store import SaveResult, Store
-from ..types import Document, RawInput
+from ..types import Analysis, Document, RawInput
 from .analyze import Settings, make_pipeline, resolve_settings, text_input
 
 
@@ -97,27 +97,39 @@ def store_outcomes(inputs: Iterable[RawInput | InputError], *, store: Store,
         if outcome.error is not None:
             yield outcome, None
         elif outcome.analysis is not None:
-            with store.transaction():
-                result = store.save(outcome.analysis)
-                if result.status == "added":
-                    copies.keep_signature(result.document_id)
-                    update_incidents(store, [result.document_id])
-            yield outcome, result
+            yield outcome, _save_analysed(store, outcome.analysis, copies)
         elif outcome.duplicate_of is not None and outcome.document is not None:
-            with store.transaction():
-                if store.has_document(outcome.duplicate_of):
-                    result = store.save_unanalysed(outcome.document, status="duplicate",
-                                                   duplicate_of=outcome.duplicate_of,
-                                                   reason=f"near-duplicate of {outcome.duplicate_of[:12]}")
-                    if result.status != "exists":
-                        update_incidents(store, [result.document_id])
-                else:  # its original could not be analysed
-                    result = _save_skipped(store, outcome)
-            yield outcome, result
+            yield outcome, _save_copy(store, outcome)
         elif outcome.document is not None:  # another language
             yield outcome, _save_skipped(store, outcome)
         else:
             yield outcome, None
+
+
+def _save_analysed(store: Store, analysis: Analysis, copies: "_Copies") -> SaveResult:
+    document_id = analysis.document.id
+    if store.has_document(document_id):  # committed, so it stays: no need to wait for the write lock
+        return SaveResult(document_id, "exists")
+    with store.transaction():
+        result = store.save(analysis)  # asks again, under the lock
+        if result.status == "added":
+            copies.keep_signature(document_id)
+            update_incidents(store, [document_id])
+    return result
+
+
+def _save_copy(store: Store, outcome: Outcome) -> SaveResult:
+    """A near-duplicate, linked to its original's incidents; skipped when the original is not stored."""
+    if store.has_document(outcome.document.id):
+        return SaveResult(outcome.document.id, "exists")
+    with store.transaction():
+        if not store.has_document(outcome.duplicate_of):  # its original could not be analysed
+            return _save_skipped(store, outcome)
+        result = store.save_unanalysed(outcome.document, status="duplicate", duplicate_of=outcome.duplicate_of,
+                                       reason=f"near-duplicate of {outcome.duplicate_of[:12]}")
+        if result.status == "duplicate":
+            update_incidents(store, [result.document_id])
+    return result
 
 
 def _save_skipped(store: Store, outcome: Outcome) -> SaveResult:

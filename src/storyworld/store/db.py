@@ -118,6 +118,8 @@ class Store:
     def save(self, analysis: Analysis) -> SaveResult:
         """Store one analysed document with all its parts, or nothing if it is already there."""
         document = analysis.document
+        if self.has_document(document.id):  # committed (or ours): it stays, no need for the write lock
+            return SaveResult(document.id, "exists")
         obj = to_dict(analysis)
         with self.transaction():
             if self.has_document(document.id):  # asked under the write lock: another writer may have stored it
@@ -130,6 +132,8 @@ class Store:
     def save_unanalysed(self, document: Document, *, status: str, reason: str | None = None,
                         duplicate_of: str | None = None) -> SaveResult:
         """Store a document that is kept but not analysed (another language, a near-duplicate)."""
+        if self.has_document(document.id):
+            return SaveResult(document.id, "exists")
         with self.transaction():
             if self.has_document(document.id):
                 return SaveResult(document.id, "exists")
