@@ -15,8 +15,10 @@ times, issue 25).
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
+from bisect import bisect_left, insort
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any, Iterable
@@ -104,8 +106,14 @@ def _in_dateline_only(store: Store, row) -> bool:
 
 
 def _sentence_dates(store: Store, document_id: str, start: int, end: int) -> tuple[str, ...]:
-    """The day dates the evidence span names, in text order, the dateline's excluded."""
-    return table.day_times(store, document_id, start, end, not_before=len(_dateline(store, document_id)))
+    """The day dates the evidence span names, in text order, the dateline's excluded (a document's
+    day mentions read once per connection)."""
+    memo = store.memo_table("day_times")
+    if document_id not in memo:
+        memo[document_id] = table.day_times(store, document_id)
+    mentions = memo[document_id]
+    first = bisect_left(mentions, (max(start, len(_dateline(store, document_id))),))
+    return tuple(value for _s, e, value in itertools.takewhile(lambda m: m[0] <= end, mentions[first:]) if e <= end)
 
 
 def _lead(store: Store, document_id: str) -> DocumentContext:
@@ -140,7 +148,7 @@ def _anchor(report: IncidentReport) -> str | None:
     return report.date or report.published
 
 
-def _candidates(store: Store, report: IncidentReport) -> list[Incident]:
+def _candidates(store: Store, report: IncidentReport, members: dict[int, list[tuple[int, str]]]) -> list[Incident]:
     window = candidate_window(report)
     if window is None:
         ids = table.undated_incidents(store, report.type)
@@ -157,20 +165,24 @@ def _candidates(store: Store, report: IncidentReport) -> list[Incident]:
             dlon = dlat / max(0.1, math.cos(math.radians(report.lat)))
             box = (report.lat - dlat, report.lat + dlat, report.lon - dlon, report.lon + dlon)
         ids = table.incidents_in_window(store, report.type, earliest=earliest, lo=lo, hi=hi, box=box)
-    return _incidents(store, ids)
+    return _incidents(store, ids, members)
 
 
-def _incidents(store: Store, ids: list[int]) -> list[Incident]:
-    """The incidents with these ids (in this order), each with its reports in event order: their
-    event ids in one query, the reports not yet remembered in a second."""
+def _incidents(store: Store, ids: list[int], members: dict[int, list[tuple[int, str]]]) -> list[Incident]:
+    """The incidents with these ids (in this order), each with its reports in event order.
+
+    ``members`` (incident id → its reports' keys) holds what this transaction has read or written
+    (under the write lock no other process adds a report); the others' keys come in one query, and
+    the reports not yet remembered (``Store.memo``) in a second."""
     memo = store.memo_table("incident_reports")
-    members = table.report_keys(store, ids)
-    found = {key: memo[key] for keys in members.values() for key in keys if key in memo}
-    missing = sorted({event_id for keys in members.values() for event_id, document_id in keys
-                      if (event_id, document_id) not in found})
+    members.update(table.report_keys(store, [i for i in ids if i not in members]))
+    keys = {key for incident_id in ids for key in members.get(incident_id, ())}
+    found = {key: memo[key] for key in keys if key in memo}
+    missing = sorted(event_id for event_id, document_id in keys if (event_id, document_id) not in found)
     for row in table.report_rows(store, missing):
         found[(row["event_id"], row["document_id"])] = _to_report(row, store)
-    return [Incident(id=incident_id, reports=[found[key] for key in members.get(incident_id, [])])
+    # a key with no row (its event or document gone: `storyworld check` names such orphans) is no report
+    return [Incident(id=incident_id, reports=[found[key] for key in members.get(incident_id, []) if key in found])
             for incident_id in ids]
 
 
@@ -194,14 +206,17 @@ def _add_document(store: Store, document_id: str) -> set[int]:
         return touched
     if doc["duplicate_of"]:
         return table.link_copy(store, document_id, doc["duplicate_of"])
+    members: dict[int, list[tuple[int, str]]] = {}  # valid for this transaction only
     for row in table.unplaced_reports(store, document_id, REPORTABLE):
         report = _to_report(row, store)
-        incident = assign(report, _candidates(store, report))
+        incident = assign(report, _candidates(store, report, members))
         if incident is None:
             incident_id = table.new_incident(store, report.type, report.modality, _anchor(report))
+            members[incident_id] = []
         else:
             incident_id = incident.id
         table.add_report(store, incident_id, report.event_id, document_id, _anchor(report))
+        insort(members[incident_id], (report.event_id, document_id))
         touched.add(incident_id)
     return touched
 
