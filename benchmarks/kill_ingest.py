@@ -13,9 +13,11 @@ exactly (``store.content``: documents, their parts, events, claims, sources, sig
 incidents with their reports and summaries; only row ids and write times are left out), and
 ``storyworld check`` must find nothing.
 
-Half the kill points are random moments of the run; the other half wait for a moment when the
-ingest holds the store's write lock (a document is being written: probed with a BEGIN IMMEDIATE
-that must fail), so that kills inside a transaction are not left to chance. Prints each trial and
+Kill points follow the run's progress, not the clock: each waits until a random number of
+documents is committed (from those a killed run left to the last), then half of them wait a
+random moment (up to 0.3 s) and the other half for a moment when the ingest holds the store's
+write lock (a document is being written: probed with a BEGIN IMMEDIATE that must fail), so that
+kills inside a transaction are not left to chance. Prints each trial and
 a summary: kill points, how many fell inside a write transaction, how many stores equalled the
 clean one. Exit status 1 if any did not.
 """
@@ -121,28 +123,31 @@ def write_lock_held(db: Path) -> bool:
         conn.close()
 
 
-def kill_once(corpus: Path, db: Path, *, rng: random.Random, window: tuple[float, float],
-              targeted: bool) -> str:
-    """Start an ingest, SIGKILL it at a random moment (targeted: the first time after that moment
-    that it is seen holding the write lock); where the kill fell."""
+def kill_once(corpus: Path, db: Path, *, rng: random.Random, stored_in_all: int, targeted: bool) -> str:
+    """Start an ingest and SIGKILL it at a random point of its progress: once a random number of
+    documents (from those already stored to the last) is committed, after a random delay of up
+    to 0.3 s, or (targeted) at the first moment after that when it holds the write lock; where the
+    kill fell. Points follow progress, not the clock, so a loaded machine moves them nowhere."""
+    already = documents(db)
+    goal = rng.randrange(already, stored_in_all)
     process = subprocess.Popen(ingest_command(corpus, db), env=run_env(), stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
-    start = time.monotonic()
-    at = rng.uniform(*window)
-    while time.monotonic() - start < at and process.poll() is None:
+    while process.poll() is None and (documents(db) < goal or (goal == already and not write_lock_held(db))):
         time.sleep(0.005)
+    delay = time.monotonic() + rng.uniform(0, 0.3)
     inside = False
-    if targeted:
-        deadline = time.monotonic() + window[1]
-        while process.poll() is None and time.monotonic() < deadline:
-            if write_lock_held(db):
-                inside = True
-                break
+    while process.poll() is None:
+        if targeted and write_lock_held(db):
+            inside = True
+            break
+        if not targeted and time.monotonic() >= delay:
+            break
+        time.sleep(0.001 if targeted else 0.005)
     if process.poll() is not None:
         return "finished before the kill"
     process.send_signal(signal.SIGKILL)
     process.wait()
-    return "inside a write transaction" if inside else f"at {time.monotonic() - start:.2f} s"
+    return "inside a write transaction" if inside else f"after document {goal}"
 
 
 def main() -> int:
@@ -165,7 +170,6 @@ def main() -> int:
     print(f"clean run: {total:.1f} s (first document stored at {first:.1f} s); "
           f"{len(reference['documents'])} documents, {len(reference['events'])} events, "
           f"{len(reference['incidents'])} incidents", flush=True)
-    window = (max(0.0, first - 1.0), total)
     stored_in_all = len(reference["documents"])
     kills, inside, midway, equal, trials = 0, 0, 0, 0, 0
     while kills < args.kills:
@@ -173,7 +177,9 @@ def main() -> int:
         db = workdir / f"trial-{trials}.db"
         where = []
         for _ in range(rng.choice((1, 1, 2, 3))):
-            outcome = kill_once(corpus, db, rng=rng, window=window, targeted=rng.random() < 0.5)
+            if documents(db) >= stored_in_all:
+                break  # nothing left to write: a later kill would only interrupt reading
+            outcome = kill_once(corpus, db, rng=rng, stored_in_all=stored_in_all, targeted=rng.random() < 0.5)
             stored = documents(db)
             if outcome != "finished before the kill":
                 kills += 1

@@ -66,8 +66,8 @@ def check_store(path: str | Path, *, repair: bool = False) -> CheckReport:
                 repaired.append(f"schema upgraded from version {before} to {after}")
             if not checks.integrity_errors(store):
                 repaired += _repair(store)
-    with Store.open(path, create=False, readonly=True) as store:
-        report = _check(store)
+    with Store.open(path, create=False, readonly=True) as store, store.snapshot():
+        report = _check(store)  # one snapshot: an ingest writing meanwhile shows whole documents or none
     report.repaired = repaired
     return report
 

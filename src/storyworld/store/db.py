@@ -101,6 +101,15 @@ class Store:
             self.memo.clear()  # it may hold values of rows that were just rolled back
             raise
 
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: every statement inside sees the store as of its first read (WAL)."""
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        finally:
+            self.conn.execute("COMMIT")
+
     def memo_table(self, name: str) -> dict[Any, Any]:
         """One named table of ``memo``."""
         return self.memo.setdefault(name, {})
