@@ -6,11 +6,13 @@ the incidents of their original, and rebuilds the summary of each incident it to
 independent origins (corpus.origins), the first report, and conflicts between reports.
 
 Placing one event costs a fixed number of index lookups, whatever the size of its document or of
-the store: the candidate incidents and their reports' event ids come in one query, and a report
-read with its context (its sentence's days, its document's lead) is read once per connection
-(``Store.memo``: stored rows never change, and the memo is emptied when a transaction rolls back).
-A document's lead is read once, not once per report of it (a 359-event article read it 10,000
-times, issue 25).
+the store: the candidate incidents (by type, date range and place box), their reports' keys (one
+query for the incidents this document's transaction has not read yet), and the rows of reports
+not yet remembered. A report with its context (its sentence's days, its document's lead) is
+built once per connection (``Store.memo``: stored rows never change, and the memo is emptied when
+a transaction rolls back); a document's lead and day mentions are read once, not once per report
+of it (a 359-event article read its own events 10,000 times, issue 25). What is left grows with
+the candidates themselves: the in-memory comparison with each report of each candidate incident.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from .transaction import LOCK_TIMEOUT_S, transaction
 
 DEFAULT_DB = "storyworld.db"
 BUSY_TIMEOUT_MS = 5000  # one wait for the write lock; a writer waits several of them (LOCK_TIMEOUT_S)
-MAX_MEMO_ENTRIES = 200_000
+MAX_MEMO_ENTRIES = 100_000  # about 100 MB of remembered incident reports at most
 
 log = logging.getLogger(__name__)
 
