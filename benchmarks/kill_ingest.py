@@ -186,6 +186,10 @@ def main() -> int:
                 inside += outcome == "inside a write transaction"
                 midway += 0 < stored < stored_in_all
             where.append(f"{outcome} ({stored} documents stored)")
+        before = workdir / f"trial-{trials}-as-killed"  # kept when the trial fails, to replay the resume
+        before.mkdir()
+        for path in workdir.glob(f"trial-{trials}.db*"):
+            shutil.copy(path, before / path.name)
         resumed = subprocess.run(ingest_command(corpus, db), env=run_env(), capture_output=True, text=True)
         with Store.open(db) as store:
             diff = differences(reference, store_content(store))
@@ -195,11 +199,14 @@ def main() -> int:
         equal += same
         print(f"trial {trials}: killed {'; '.join(where)}; resumed (exit {resumed.returncode}), check exit "
               f"{checked.returncode}: {'equal to the clean run' if same else 'DIFFERENT'}", flush=True)
+        if resumed.returncode != 0:
+            print(f"    the resumed run said: {resumed.stdout.strip()[-500:]} {resumed.stderr.strip()[-3000:]}", flush=True)
         for line in diff:
             print(f"    {line}", flush=True)
         if same:
             for path in workdir.glob(f"trial-{trials}.db*"):
                 path.unlink()
+            shutil.rmtree(before)
     print(f"{kills} kill points in {trials} trials ({inside} inside a write transaction, {midway} with some but not "
           f"all documents stored): {equal} of {trials} "
           f"resumed stores equal to the clean run; {time.monotonic() - started:.0f} s in all", flush=True)
