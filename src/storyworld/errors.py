@@ -50,6 +50,10 @@ class Errors:
     E101 = "[E101] {path}: not a storyworld database ({detail}) — pass another --db or remove the file"
     E102 = "[E102] {path}: database schema version {found} is newer than this storyworld knows ({known}) — upgrade storyworld"
     E103 = "[E103] {path}: no such database — run `storyworld ingest` first or pass --db"
+    E104 = ("[E104] {path}: another process has held the store's write lock for {seconds} s — let it finish "
+            "(or stop it), then run again")
+    E105 = ("[E105] {path}: the SQLite file is damaged ({detail}) — `storyworld check --repair` cannot mend this; "
+            "restore a backup, or save what is readable with `sqlite3 {path} .recover`")
     # config and resources (E2xx)
     E201 = "[E201] unknown setting '{name}' — `storyworld settings` lists them"
     E202 = "[E202] setting '{name}': {detail}"
@@ -75,6 +79,7 @@ class Errors:
 class Warnings:
     W001 = "[W001] {name}: {count} passage(s) removed as boilerplate"
     W002 = "[W002] {name}: near-duplicate of document {original}; linked, not analysed again"
+    W003 = "[W003] {path}: waiting for another writer to finish (another ingest, or the API's) …"
 
 
 class StoryworldError(Exception):

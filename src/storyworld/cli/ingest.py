@@ -43,6 +43,7 @@ def command(paths, meta, allow_private, quiet, db):
                             TimeElapsedColumn(), console=err_console, disable=quiet, transient=False)
         with progress:
             task = progress.add_task("ingesting", total=None)
+            store.on_wait = lambda message: progress.console.print(f"waiting: {message}")
 
             def on_outcome(outcome):
                 if outcome.error is not None:
