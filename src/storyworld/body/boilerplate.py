@@ -182,6 +182,46 @@ def long_caption(length: int) -> bool:
     return length > _limit("caption")
 
 
+WIRE_STORY = ("Four killed in Kora market\n\nRebels shelled the market in Kora on Monday, killing four people, "
+              "officials said. The army said it had pushed the fighters back towards the hills by nightfall, and "
+              "aid groups asked for safe passage. Copyright 2025 The Wire Service. All rights reserved. This "
+              "material may not be published, broadcast, rewritten or redistributed.")
+SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=\S)")
+
+
+@rule("body", "copyright-closes-article", source="GeoWebNews (issue 24: 8 of 200 texts rejected whole, reproduced on "
+      "texts written here); WikToR dev", off=None, examples=[
+    (WIRE_STORY, {"kept~": "Rebels shelled the market in Kora"}),
+    (WIRE_STORY, {"removed~": "Copyright 2025 The Wire Service", "reason": "copyright"}),
+    ("Kora, a prairie hamlet\n\nThe hamlet lies west of the river. A memoir of a childhood there (Prairie Books, "
+     "copyright 1990) is still read in its school, and the old grain elevator, built by the railway in 1912 and "
+     "restored by volunteers in the 1980s, now houses a small museum of farm machinery that draws visitors from "
+     "across the province every summer.", {"kept~": "copyright 1990"}),
+])
+def notice_start(text: str) -> int | None:
+    """Where the copyright notice of a paragraph begins: a notice is short and closes its paragraph.
+    A one-paragraph wire story ending "Copyright 2025 The Wire Service. All rights reserved." is
+    article up to the sentence that opens the notice (the offset returned); a paragraph that only
+    names copyright in its prose, with more than a notice's length after it, has no notice
+    (``len(text)``); None where the paragraph is mostly notice (all of it goes)."""
+    limit = _limit("copyright_notice")
+    for m in patterns()["copyright"].finditer(text):
+        start = max((s.end() for s in SENTENCE_END.finditer(text, 0, m.start() + 1)), default=0)
+        tail = len(text[start:].split())
+        if tail > limit:
+            continue  # more than a notice follows: prose that names copyright
+        return start if len(text[:start].split()) >= tail else None
+    return len(text)
+
+
+def _article_and_notice(paragraph: str) -> list[str]:
+    """A paragraph split before the copyright notice that closes it, when it is mostly article."""
+    start = notice_start(paragraph) if patterns()["copyright"].search(paragraph) else None
+    if start is None or not 0 < start < len(paragraph.rstrip()):
+        return [paragraph]
+    return [paragraph[:start].rstrip(), paragraph[start:].strip()]
+
+
 def classify_paragraph(paragraph: str) -> str | None:
     """The boilerplate reason for one paragraph, or None for article text."""
     text = paragraph.strip()
@@ -193,6 +233,8 @@ def classify_paragraph(paragraph: str) -> str | None:
             if reason in ADDRESSED and (third_person(text, length) or news_paragraph(text, length)):
                 continue
             if reason == "caption" and long_caption(length):
+                continue
+            if reason == "copyright" and notice_start(text) == len(text):
                 continue
             return reason
     return None
@@ -262,6 +304,7 @@ def closing_block(reasons: list[str | None], paragraphs: list[str]) -> list[str 
 
 def split_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
     """Split paragraphs into (kept, removed-with-reason), keeping the order of each."""
+    paragraphs = [part for p in paragraphs for part in _article_and_notice(p)]
     reasons = closing_block([classify_paragraph(p) for p in paragraphs], paragraphs)
     kept = [p for p, r in zip(paragraphs, reasons) if r is None]
     removed = [Removed(text=p, reason=r) for p, r in zip(paragraphs, reasons) if r is not None]

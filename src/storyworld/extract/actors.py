@@ -11,9 +11,11 @@ The role lists are ``data/words/actors.toml``; each decision is a rule (``storyw
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..resources.actors import resolve
+from ..resources.gazetteer import gazetteer
 from ..resources.tables import word_set
 from ..rules import Example, rule
 from ..types import Actor
@@ -153,6 +155,44 @@ def with_local_countries(events):
             continue
         actor = _local(event.actor, loc.country, event.type, target=False)
         target = _local(event.target, loc.country, event.type, target=True)
+        out.append(event if (actor, target) == (event.actor, event.target) else
+                   replace(event, actor=actor, target=target))
+    return out
+
+
+@rule("actors", "place-reading-country", source="issue 24 (Georgia, the U.S. state and the country), on texts "
+      "written here", off=False, examples=[
+          Example("ATLANTA (Wire) — Georgia lawmakers met in Atlanta on Tuesday to debate the budget.",
+                  {"type": "CONSULT", "actor": "Georgia lawmakers", "actor_country": "USA"}, view="events"),
+      ])
+def read_as_division(country: str, place, shared: set[str]) -> bool:
+    """An actor coloured by a country's name that a division or a town shares ("Georgia lawmakers")
+    has the country the places stage read that name in, in the same sentence: the U.S. state's
+    lawmakers are American (``shared``: the countries the place's own name names)."""
+    return place.feature in ("admin1", "admin2", "city") and bool(place.country) and place.country != country \
+        and country in shared
+
+
+def _read_country(ref, places):
+    if ref is None or ref.country is None:
+        return ref
+    for place in places:
+        if not re.search(rf"(?<!\w){re.escape(place.text)}(?!\w)", ref.text):
+            continue
+        shared = {c.country for c in gazetteer().candidates(place.text) if c.feature == "country"}
+        if read_as_division(ref.country, place, shared):
+            return replace(ref, country=place.country)
+    return ref
+
+
+def with_place_countries(events, places):
+    """Events whose actor or target took its country from a name that the places stage read, in the
+    event's sentence, as a division or a town of another country ("Georgia lawmakers" beside the U.S.
+    state) take that country instead."""
+    out = []
+    for event in events:
+        inside = [p for p in places if event.evidence.start <= p.start and p.end <= event.evidence.end]
+        actor, target = _read_country(event.actor, inside), _read_country(event.target, inside)
         out.append(event if (actor, target) == (event.actor, event.target) else
                    replace(event, actor=actor, target=target))
     return out

@@ -38,8 +38,10 @@ def _events(parsed, parts):
 
 @stage("events.location.v1", requires=("events", "places"), assigns="events")
 def _event_locations(parsed, parts):
-    # the place also tells the country of home-bound actors that name none ("the police")
-    return tuple(actors.with_local_countries(places.locate_events(parsed, parts["events"], places=parts["places"])))
+    # the place also tells the country of home-bound actors that name none ("the police"), and the
+    # country of an actor named after a division that the places stage read ("Georgia lawmakers")
+    located = places.locate_events(parsed, parts["events"], places=parts["places"])
+    return tuple(actors.with_local_countries(actors.with_place_countries(located, parts["places"])))
 
 
 @stage("events.date.v1", requires=("events", "times"), assigns="events")

@@ -19,6 +19,27 @@ def test_gazetteer_knows_divisions_continents_regions_and_demonyms(name, feature
     assert any(e.feature == feature and e.country == country for e in gazetteer().candidates(name))
 
 
+@pytest.mark.parametrize("name, country, near", [
+    ("Bagram Airfield", "AFG", (34.95, 69.26)), ("Bagram air base", "AFG", (34.95, 69.26)),
+    ("Hamid Karzai International Airport", "AFG", (34.57, 69.21)), ("Al Udeid Air Base", "QAT", (25.12, 51.31)),
+    ("Ben Gurion Airport", "ISR", (32.01, 34.89)), ("Scarborough Shoal", None, (15.18, 117.76)),
+])
+def test_gazetteer_knows_airfields_bases_and_shoals_as_sites(name, country, near):
+    site = next(e for e in gazetteer().candidates(name) if e.feature == "site")
+    assert site.country == country and haversine_km(site.lat, site.lon, *near) < 10 and site.synthetic
+
+
+def test_an_airfields_other_names_that_name_a_town_are_no_keys_of_it():
+    """OurAirports lists "Saint Petersburg" and "Leningrad" among Pulkovo's keywords: they name the town."""
+    for name in ("Saint Petersburg", "Leningrad"):
+        assert not any(e.feature == "site" for e in gazetteer().candidates(name))
+
+
+def test_a_site_lies_in_the_division_of_the_nearest_town():
+    site = next(e for e in gazetteer().candidates("Ramstein Air Base") if e.feature == "site")
+    assert site.admin1 == "DE.08"  # Rhineland-Palatinate
+
+
 def _country(name):
     return next(e for e in gazetteer().candidates(name) if e.feature == "country")
 

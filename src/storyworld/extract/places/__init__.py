@@ -9,7 +9,9 @@ The steps, one module each:
 - ``recognize``: the mentions (tagged entities, the dateline, untagged names after a locative,
   localities the text names as such), with their gazetteer candidates; ``cues`` holds the words
   around a name that say it is a place, ``names`` what the mention's own text says (its bare name,
-  its qualifier, the place a longer name contains).
+  its qualifier, the place a longer name contains); ``cues.more_mentions`` takes the names the
+  document's own words make places where the tag and the gazetteer alone did not (a definition, a
+  list, a kind of locality, the same name read as a place elsewhere, a public body's name).
 - ``resolve``: a document's mentions resolved together (one sense per name, qualifiers, the
   divisions of the mention's own sentence, the document's context); ``scoring`` weighs one
   candidate; ``namesakes`` holds the names that mean one thing whatever the context says ("China",

@@ -12,11 +12,11 @@ import bisect
 import re
 
 from ...parse.model import doc_text
-from ...resources.gazetteer import Entry, gazetteer
+from ...resources.gazetteer import ALIAS, Entry, gazetteer
 from ...resources.tables import numbers, words
 from ...rules import rule
 from ...types import Place
-from .cues import _named_as_locality
+from .cues import _defined, _named_as_locality
 from .names import _part_candidates, bare_name
 from .recognize import _mentions
 from .resolve import _resolve
@@ -55,8 +55,9 @@ def _named_as_site(text: str, ent) -> bool:
 ])
 def _kept_unplaced(doc, ent, cands) -> bool:
     """A village the gazetteer does not know and the document gives no town for is still a place,
-    without coordinates: its name says where an event happened ("clashes in the village of Sharifah")."""
-    return not cands and _named_as_locality(doc, ent)
+    without coordinates: its name says where an event happened ("clashes in the village of Sharifah",
+    "Qoryoley, a farming town")."""
+    return not cands and (_named_as_locality(doc, ent) or _defined(doc_text(doc), ent.end_char))
 
 
 def extract_places(parsed) -> list[Place]:
@@ -84,7 +85,8 @@ def _extract_places(parsed) -> list[Place]:
     text = doc_text(doc)
     mentions = _mentions(parsed)
     resolved = _resolve(text, [(ent.start_char, ent.end_char, cands) for ent, cands in mentions], gaz,
-                        sentences=_sentence_ids(doc, [ent.start_char for ent, _ in mentions]), home=_home(parsed, gaz))
+                        sentences=_sentence_ids(doc, [ent.start_char for ent, _ in mentions]), home=_home(parsed, gaz),
+                        peoples=_peoples(doc, gaz))
     places: list[Place] = []
     for (ent, cands), best in zip(mentions, resolved):
         if best is None:
@@ -119,8 +121,21 @@ def resolve_spans(parsed, spans: list[tuple[int, int]]) -> list[Entry | None]:
     given_set = {(s, e) for s, e in spans}
     extra = [m for m in own if (m[0], m[1]) not in given_set]
     resolved = _resolve(text, given + extra, gaz, sentences=_sentence_ids(doc, [m[0] for m in given + extra]),
-                        home=_home(parsed, gaz))
+                        home=_home(parsed, gaz), peoples=_peoples(doc, gaz))
     return resolved[:len(given)]
+
+
+def _peoples(doc, gaz) -> dict[str, int]:
+    """How often the document names each country's people ("Georgian police", "Syrians"): the
+    demonyms the tagger marks NORP, as the gazetteer's aliases of a country."""
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            country = next((c.country for c in gaz.candidates(bare_name(ent.text))
+                            if c.feature == "country" and c.match == ALIAS), None)
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+    return counts
 
 
 def _home(parsed, gaz) -> Entry | None:

