@@ -13,7 +13,7 @@ The word lists are ``data/words/modality.toml``; each decision is a rule (``stor
 from __future__ import annotations
 
 from ..resources.cues import reporting_verbs
-from ..resources.tables import word_set
+from ..resources.tables import word_map, word_set
 from ..rules import rule
 
 FINITE = ("VBD", "VBZ", "VBP")
@@ -172,12 +172,47 @@ def threat_made(trigger, aux: set[str]) -> str | None:
     return "planned" if aux & word_set("modality.future_aux") else "actual"
 
 
+@rule("modality", "negated-governor", source="gold-real dev", off=False, examples=[
+    ("Soldiers would not be allowed to arrest people at the border.", {"type": "COERCE", "modality": "negated"}),
+    ("The army did not manage to retake the town.", {"type": "ASSAULT", "modality": "negated"}),
+    ("The militia did not hesitate to attack the convoy.", {"type": "ASSAULT", "modality": "actual"}),
+])
+def under_negated_verb(trigger) -> bool:
+    """An infinitive under a negated verb did not happen ("would not be allowed to arrest", "did not
+    manage to retake"), unless the verb's negation asserts it ("did not hesitate to attack")."""
+    head = trigger.head
+    return trigger.dep_ == "xcomp" and head is not trigger and negated(head) \
+        and head.lemma_.lower() not in word_set("modality.asserting_when_negated")
+
+
+@rule("modality", "modifier-of-intent", source="gold-real dev", off=None, examples=[
+    ("Flights are cancelled ahead of a planned 48-hour strike by cabin crew over pay.",
+     {"type": "PROTEST", "modality": "planned"}),
+    ("The council discussed a possible attack on the port by the militia.",
+     {"type": "ASSAULT", "modality": "hypothetical"}),
+])
+def modifier_modality(trigger) -> str | None:
+    """An event noun whose adjective says it is planned or only possible ("a planned strike", "a possible
+    attack") has that modality, whatever the verb around it."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in trigger.children:
+        if child.dep_ in ("amod", "compound") and child.i < trigger.i:
+            found = word_map("modality.modifier_modality").get(child.lower_)
+            if found is not None:
+                return found
+    return None
+
+
 def modality_of(trigger) -> str:
     """One of actual, requested, threatened, planned, negated, hypothetical."""
+    modified = modifier_modality(trigger)
+    if modified is not None:
+        return modified
     carried = carried_modality(trigger)
     if carried is not None:
         return carried
-    if negated(trigger):
+    if negated(trigger) or under_negated_verb(trigger):
         return "negated"
     aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
     governed = _governed(trigger)

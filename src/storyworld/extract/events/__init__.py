@@ -27,7 +27,7 @@ from ..modality import modality_of
 from .acled import event_key, with_acled
 from .arguments import direct_object, noun_arguments, party, phrase, subject, symmetric_partner
 from .context import Context, argument_ref
-from .evidence import evidence, headline_end
+from .evidence import evidence, headline_end, label_line
 from .filters import Sentences, one_per_happening, without_parts_of_happenings
 from .kinds import announced_threat, directive, intent_type, refused
 from .skips import bare_noun, skip_noun, skip_verb
@@ -79,7 +79,7 @@ def extract_events(parsed, *, actors, places) -> list[Event]:
     ctx = Context(actors, places)
     headline = headline_end(doc)
     for sent in doc.sents:
-        if len(sent) > MAX_SENTENCE_TOKENS:
+        if len(sent) > MAX_SENTENCE_TOKENS or label_line(sent):
             continue
         sentence = sent.text
         for token in sent:

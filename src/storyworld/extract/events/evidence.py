@@ -62,6 +62,22 @@ def headline_end(doc) -> int:
     return cut
 
 
+LABEL_MAX_WORDS = 4
+
+
+@rule("events", "verbless-label", source="gold-real dev", off=False, examples=[
+    ("The season opens on Sunday at the circuit.\n\nAlfa attack. The team is back on the grid with two cars.",
+     {"not": {"type": "ASSAULT"}}),
+    ("Rebels attacked the town of Kidal on Sunday.", {"type": "ASSAULT"}),
+])
+def label_line(sent) -> bool:
+    """A "sentence" of a few words without a verb ("Alfa attack.", a crosshead or a caption's label)
+    names a topic, no happening: the text under it tells it."""
+    words = [t for t in sent if t.is_alpha]
+    return 0 < len(words) <= LABEL_MAX_WORDS and not any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
+                                                          for t in sent)
+
+
 @rule("events", "dateline-in-evidence", source=DEMO, off=False, examples=[
     ("KIDAL, Mali — Gunmen attacked a market on Sunday.", {"type": "ASSAULT", "evidence~": "KIDAL, Mali —"}),
 ])

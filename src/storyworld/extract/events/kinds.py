@@ -15,7 +15,7 @@ from ...resources.ontology import lookup
 from ...resources.tables import word_set
 from ...rules import IDENTITY, rule
 from ...types import Event
-from .skips import THREAT_CONTENT, skip_verb, to_infinitive
+from .skips import THREAT_CONTENT, anybody, skip_verb, to_infinitive
 from .triggers import verbal_pos
 
 ANNOUNCED_THREATS = ("ASSAULT", "COERCE", "SANCTION")  # own acts that, announced, are threats
@@ -44,7 +44,8 @@ def directive(token):
         if negated(clause):
             return None
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.lower_ in word_set("events.first_person") or subject.pos_ == "PRON":
+        if subject is None or subject.lower_ in word_set("events.first_person") or subject.pos_ == "PRON" \
+                or anybody(subject):
             return None
         return subject, clause
     return None

@@ -9,7 +9,8 @@ word alone.
 
 from __future__ import annotations
 
-from ...resources.ontology import lexicon, lookup
+from ...resources.actors import resolve
+from ...resources.ontology import lexicon, lookup, lookup_all, party_classes
 from ...resources.tables import word_map, word_set
 from ...rules import rule
 
@@ -149,7 +150,52 @@ def lookup_trigger(token, pos: str, sentence: str):
             return None
     else:
         return None
-    return lookup(lemma, pos, sentence)
+    if pos == "VERB" and lemma in word_set("events.object_context_lemmas"):
+        sentence = object_context(token) or sentence
+    for found in lookup_all(lemma, pos, sentence):
+        if pos == "VERB" and transitive_walkout(token, found):
+            continue
+        return found
+    return None
+
+
+@rule("events", "object-context", source="gold-real dev", off=None, examples=[
+    ("The rebels agreed to surrender deals that kept food from reaching the besieged villages.",
+     {"not": {"type": "AGREE", "trigger": "reaching"}}),
+    ("Curfews were lifted in the north, though sanctions on the ministry remain.",
+     {"type": "CONCEDE", "trigger": "lifted"}),
+])
+def object_context(token) -> str | None:
+    """For a verb whose sense its arguments decide ("reached a deal" / "reached the villages", "lifted the
+    ban" / "lifted the siege"), the lexicon's context words are sought in its subject's and object's
+    phrases (or the passive subject's), not the whole sentence; None when the verb has none."""
+    args = [c for c in token.children if c.dep_ in OBJECTS + SUBJECTS + ("nsubjpass",)]
+    return " ".join(t.text for a in args for t in a.subtree) if args else None
+
+
+@rule("events", "walkout-is-intransitive", source="gold-real dev", off=False, examples=[
+    ("Cabin crew at the airline said they would strike on Friday over pay.", {"type": "PROTEST", "trigger": "strike"}),
+    ("A missile struck the factory where the workers were on shift.", {"not": {"type": "PROTEST"}}),
+    ("Rescue workers said warplanes struck overnight near the border.", {"not": {"type": "PROTEST"}}),
+])
+def transitive_walkout(token, trigger) -> bool:
+    """A labour strike has no object and no armed striker ("the crew will strike over pay"); a verb
+    "strike" with an object, a passive subject, or a weapon or a force as its subject is a blow, whatever
+    workers the sentence names ("a missile struck the factory", "warplanes struck overnight")."""
+    if trigger.type != "PROTEST" or token.lemma_.lower() != "strike":
+        return False
+    if any(c.dep_ in OBJECTS + ("nsubjpass", "agent") for c in token.children):
+        return True
+    subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+    return any(s.lemma_.lower() in word_set("events.striking_things") or _armed_or_state(s) for s in subjects)
+
+
+def _armed_or_state(subject) -> bool:
+    """Whether a subject names a force or a state ("the army", "Israel"), which strike blows, not work."""
+    text = " ".join(t.text for t in subject.subtree)
+    entry = resolve(text) if len(text) <= 120 else None
+    return subject.ent_type_ == "GPE" or "armed" in party_classes(text, None) or entry is not None and (
+        entry.role in ("MIL", "REB", "GOV"))
 
 
 @rule("events", "light-verb", source="demo corpus and PLOVER-GSR dev", off=False, examples=[
