@@ -120,6 +120,17 @@ def _governed(trigger) -> str | None:
     return None
 
 
+@rule("modality", "whether-clause", source="gold-real dev", off=False, examples=[
+    ("No decision had been made about whether to appeal the ruling.", {"type": "REQUEST", "modality": "hypothetical"}),
+    ("The cabinet will decide whether the army withdraws from the town.", {"type": "RETREAT", "modality": "hypothetical"}),
+])
+def open_question(trigger) -> bool:
+    """An act in a "whether" or "if" question ("whether to appeal", "decide whether the army withdraws") is
+    undecided: hypothetical."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether",) for c in trigger.children) or any(
+        c.dep_ == "advmod" and c.lower_ == "whether" for c in trigger.children)
+
+
 @rule("modality", "reported-would", source=SOURCE, off=False, examples=[
     ("The ministers said the two countries would share intelligence on the militias.",
      {"type": "COOPERATE", "modality": "planned"}),
@@ -138,6 +149,7 @@ def reported(trigger) -> bool:
 
 @rule("modality", "carried-noun", source=SOURCE, off=None, examples=[
     ("Israel rejected any talks with Hamas.", {"type": "CONSULT", "modality": "negated"}),
+    ("The president postponed a visit to Europe, citing the ban.", {"type": "CONSULT", "modality": "negated"}),
     ("Both sides will hold talks in Doha.", {"type": "CONSULT", "modality": "planned"}),
 ])
 def carried_modality(trigger) -> str | None:
@@ -152,8 +164,8 @@ def carried_modality(trigger) -> str | None:
     lemma = carrier.lemma_.lower()
     if negated(trigger) and trigger.dep_ != "pobj":
         return "negated"
-    if lemma in word_set("modality.deny_verbs") and trigger.dep_ in ("dobj", "obj"):
-        return "negated"
+    if lemma in word_set("modality.deny_verbs") | word_set("modality.cancel_verbs") and trigger.dep_ in ("dobj", "obj"):
+        return "negated"  # "rejected any talks", "postponed a visit to Europe"
     if lemma in word_set("modality.threat_verbs") and trigger.dep_ in ("dobj", "obj"):
         return "threatened"
     if lemma in word_set("modality.request_verbs") and lemma != "need" and trigger.dep_ in ("dobj", "obj", "pobj"):
@@ -225,7 +237,7 @@ def modality_of(trigger) -> str:
         if "would" in aux and not conditional(trigger) and reported(trigger):
             return "planned"  # reported future: "said the two countries would share intelligence"
         return "hypothetical"
-    if conditional(trigger):
+    if conditional(trigger) or open_question(trigger):
         return "hypothetical"
     if governed:
         return governed

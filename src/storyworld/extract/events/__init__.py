@@ -29,8 +29,8 @@ from .arguments import direct_object, noun_arguments, party, phrase, subject, sy
 from .context import Context, argument_ref
 from .evidence import evidence, headline_end, label_line
 from .filters import Sentences, one_per_happening, without_parts_of_happenings
-from .kinds import announced_threat, directive, intent_type, refused
-from .skips import bare_noun, skip_noun, skip_verb
+from .kinds import announced_threat, directive, intent_type, refused, verbal_attack
+from .skips import bare_noun, charged_person, skip_noun, skip_verb
 from .targets import asked, embedded_object, indirect_object, owner, protested, recipient, sought
 from .triggers import lookup_trigger, verbal_pos
 
@@ -53,6 +53,8 @@ def _verb_arguments(token, trigger_type: str):
         target_token = indirect_object(token, trigger_type)
     if target_token is None and trigger_type in ("REQUEST", "SUPPORT"):
         target_token = sought(token)  # "called for sanctions against Nigeria": Nigeria
+    if target_token is None and charged_person(token):
+        target_token = token.head  # "a youth charged with the murder": the youth
     return actor_token, target_token
 
 
@@ -119,7 +121,7 @@ def extract_events(parsed, *, actors, places) -> list[Event]:
             actor_span, target_span = _argument_spans(token, actor_token, target_token)
             if pos == "NOUN" and actor_span is None and target_span is None and bare_noun(token):
                 continue  # a bare noun ("the demand comes after…") refers to an event told elsewhere
-            trigger = intent_type(trigger, token)
+            trigger = verbal_attack(intent_type(trigger, token), token)
             modality = modality_of(token)
             if refused(token, pos, modality):
                 trigger, modality = replace(trigger, type="REJECT", cameo="12", mode=None, acled=None), "actual"

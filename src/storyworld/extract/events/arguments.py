@@ -208,6 +208,16 @@ def named_modifier(token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in NAMED_PARTY_TYPES
 
 
+@rule("events", "from-actor", source="gold-real dev", off=False, examples=[
+    ("Turnout was high despite boycotts from opposition groups.", {"type": "PROTEST", "actor": "opposition groups"}),
+    ("The plan drew sharp criticism from Moscow on Friday.", {"type": "ACCUSE", "actor_country": "RUS"}),
+])
+def from_actor(trigger) -> bool:
+    """The "from" phrase of a noun of speech, protest or aid names who acts ("boycotts from opposition
+    groups", "criticism from Moscow", "aid from Japan"); of a withdrawal it is a place."""
+    return trigger.lemma_.lower() in word_set("events.from_actor_nouns")
+
+
 @rule("events", "between-parties", source=DEMO, off=None, examples=[
     ("A meeting between Qatar and Egypt took place in Cairo.", {"type": "CONSULT", "actor_country": "QAT",
                                                               "target_country": "EGY"}),
@@ -233,12 +243,18 @@ def noun_arguments(trigger):
             actor = child
         if child.dep_ == "prep" and child.lower_ == "by":
             actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
-        if child.dep_ == "prep" and (child.lower_ in word_set("events.target_prepositions") or child.lower_ == "with"):
-            target = next((g for g in child.children if g.dep_ == "pobj"), target)
+        if child.dep_ == "prep" and child.lower_ == "from" and actor is None and from_actor(trigger):
+            actor = next((g for g in child.children if g.dep_ == "pobj" and party(g)), actor)
+        if child.dep_ == "prep" and (child.lower_ in word_set("events.target_prepositions") or child.lower_ == "with") \
+                and (target is None or not party(target)):
+            target = next((g for g in child.children if g.dep_ == "pobj"), target)  # the first party wins
         pair = between(child)
         if pair is not None:
             actor = pair[0]
             target = pair[1] if pair[1] is not None else target
+    if actor is None and trigger.dep_ in OBJECTS and trigger.head.pos_ == "VERB" and from_actor(trigger):
+        actor = next((g for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > trigger.i
+                      for g in c.children if g.dep_ == "pobj" and party(g)), None)  # "drew criticism from Moscow"
     if trigger.dep_ in OBJECTS and trigger.head.pos_ == "VERB" and light_verb(trigger.head):
         if actor is None:
             actor = subject(trigger.head)

@@ -107,13 +107,14 @@ def _story_kind(sentences: Sentences) -> str | None:
 def without_hazard_story_harm(events: list[Event], sentences: Sentences) -> list[Event]:
     """In a story whose opening tells an accident or a disaster ("Two-car accident kills one"), harm told
     without an attacker or a weapon ("was struck in the westbound lane", "was not injured") is that
-    accident's, no assault: unless the sentence names an attack or a weapon, or the act has an actor of some
-    party class (armed, a crowd, protesters) besides civilians."""
+    accident's, no assault: unless the sentence names an attack or a weapon, the act has an actor of some
+    party class (armed, a crowd, protesters) besides civilians, or an armed target ("clashes with police")."""
     if _story_kind(sentences) not in HAZARDS:
         return events
     return [e for e in events if not (
         e.type == "ASSAULT" and not names_attack(e.evidence.text)
-        and not (e.actor and party_classes(e.actor.text, e.actor.role) - {"civilian", "hazard"}))]
+        and not (e.actor and party_classes(e.actor.text, e.actor.role) - {"civilian", "hazard"})
+        and not (e.target and party_classes(e.target.text, e.target.role) & {"armed", "state", "nonstate"}))]
 
 
 @rule("events", "crime-story-arrests", source="acled-dev round 5", off=IDENTITY, examples=[

@@ -9,10 +9,12 @@ the curfew" announces a coercive act, which is itself a threat made now.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ...resources.ontology import lookup
-from ...resources.tables import word_set
+from ...resources.tables import word_set, words
 from ...rules import IDENTITY, rule
 from ...types import Event
 from .skips import THREAT_CONTENT, anybody, skip_verb, to_infinitive
@@ -75,6 +77,44 @@ def intent_type(trigger, token):
             if _threat_content(t):
                 return replace(trigger, type="THREATEN", cameo="13")
     return trigger
+
+
+@rule("events", "attack-in-words", source="gold-real dev", off=IDENTITY, examples=[
+    ("In a speech on Monday the senator attacked Clinton for her support of the war.",
+     {"type": "ACCUSE", "trigger": "attacked"}),
+    ("The moderator asked the candidates to refrain from attacking their opponent.", {"not": {"type": "ASSAULT"}}),
+    ("Gunmen attacked the governor's convoy near Maiduguri, killing two guards.", {"type": "ASSAULT"}),
+])
+def verbal_attack(trigger, token):
+    """"attacked X" or "an attack on X" with a person as X, in a sentence of speech or politics ("attacked
+    Clinton for her support", "refrain from attacking their opponent") is criticism (ACCUSE, CAMEO 111),
+    unless the sentence names a weapon or harm."""
+    if trigger.type != "ASSAULT" or token.lemma_.lower() not in ("attack", "assail"):
+        return trigger
+    targets = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        g for c in token.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
+    if not any(_person(t) for t in targets):
+        return trigger
+    sentence = token.sent.text
+    words = {w.lower() for w in re.findall(r"[\w'-]+", sentence)}
+    reason = any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children)
+    if (reason or words & word_set("events.verbal_attack_cues")) and not names_attack_harm(sentence):
+        return replace(trigger, type="ACCUSE", mode="disapprove", cameo="111", acled=None)
+    return trigger
+
+
+def _person(token) -> bool:
+    return token.ent_type_ == "PERSON" or token.lemma_.lower() in word_set("events.verbal_attack_targets")
+
+
+def names_attack_harm(sentence: str) -> bool:
+    """Whether the sentence names a weapon, an armed attacker or harm done (then an attack is force)."""
+    return _force_words().search(sentence) is not None
+
+
+@lru_cache(maxsize=1)
+def _force_words() -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words('events.force_words')))})", re.IGNORECASE)
 
 
 @rule("events", "refused-cooperation", source=PLOVER_DEV, off=False, examples=[

@@ -60,6 +60,30 @@ def misparsed_modifier_verb(token) -> bool:
         and token.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in OBJECTS for c in token.children)
 
 
+@rule("events", "charged-person", source="gold-real dev", off=False, examples=[
+    ("Police have yet to name a youth charged with the murder of a shopkeeper in Dundalk.",
+     {"type": "COERCE", "trigger": "charged"}),
+    ("A man arrested in Lagos last week appeared in court on Monday.", {"type": "COERCE", "trigger": "arrested"}),
+])
+def charged_person(token) -> bool:
+    """A participle of arrest or charge after a person ("a youth charged with the murder", "a man arrested
+    last week") tells the story's news, no background."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i < token.i \
+        and token.lemma_.lower() in word_set("events.charging_participles") \
+        and any(c.dep_ in ("prep", "npadvmod", "advmod") for c in token.children)
+
+
+@rule("events", "participle-as-person", source="gold-real dev", off=False, examples=[
+    ("The accused was unable to appear before the district court today.", {"not": {"type": "ACCUSE"}}),
+    ("The apprehended included twelve Somalis and eleven Yemenis.", {"not": {"type": "COERCE"}}),
+])
+def participle_person(token) -> bool:
+    """A participle with an article, as a subject or an object ("the accused", "the apprehended", "the
+    detained"), names people, no happening."""
+    return token.tag_ in ("VBN", "VBD", "JJ") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+        and any(c.dep_ == "det" for c in token.children)
+
+
 @rule("events", "modifier-is-background", source=PRECISION, off=False, examples=[
     ("Guards released the detained farmers on Friday.", {"not": {"type": "COERCE"}}),
     ("Air defences shot down 12 drones launched by the militia at night.", {"not": {"trigger": "launched"}}),
@@ -113,8 +137,23 @@ def purpose_clause(token) -> bool:
     ("Since the army withdrew from Kidal in May, the town has had no police.", {"not": {"type": "RETREAT"}}),
 ])
 def background_clause(token) -> bool:
-    """A clause opened by "since" is background, not news ("since it seized power in 2021")."""
-    return any(c.dep_ == "mark" and c.lower_ in word_set("events.background_marks") for c in token.children)
+    """A clause opened by "since" is background, not news ("since it seized power in 2021"), unless it is
+    in the present tense: then "since" gives a cause ("since many are staging protests")."""
+    return any(c.dep_ == "mark" and c.lower_ in word_set("events.background_marks") for c in token.children) \
+        and not present_tense(token)
+
+
+@rule("events", "since-of-cause", source="gold-real dev", off=False, examples=[
+    ("Clashes with police left two dead, since many villagers are staging protests over the dam.",
+     {"type": "PROTEST", "trigger": "protests"}),
+    ("Since the army withdrew from Kidal in May, the town has had no police.", {"not": {"type": "RETREAT"}}),
+])
+def present_tense(token) -> bool:
+    """Whether a clause is in the present tense ("are staging", "is fighting"): a "since" before it gives
+    a cause, not a time."""
+    tags = [token.tag_] + [c.tag_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    return any(t in ("VBZ", "VBP") for t in tags) and not lowers & {"has", "have"}
 
 
 def coercive_content(token) -> bool:
@@ -195,7 +234,7 @@ def anybody(token) -> bool:
 def public_appeal(token) -> bool:
     """A request of anybody ("residents were urged to …"), or to get in touch with an office without a
     party asked ("witnesses are asked to contact police"), is an appeal to the public, no request."""
-    if token.lemma_.lower() not in word_set("modality.request_verbs"):
+    if token.lemma_.lower() not in word_set("modality.request_verbs") | word_set("events.directive_only_lemmas"):
         return False
     asked = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "dative")]
     if any(anybody(a) for a in asked):
@@ -285,17 +324,62 @@ def risk(token) -> bool:
         and subject.lemma_.lower() not in word_set("events.pronouns")
 
 
+@rule("events", "phrasal-back", source="gold-real dev", off=False, examples=[
+    ("We have got to back away from that kind of talk.", {"not": {"type": "SUPPORT"}}),
+    ("Three governors backed the president's move on Friday.", {"type": "SUPPORT"}),
+])
+def backing_off(token) -> bool:
+    """"back" with a particle ("back away", "back off", "back out") is retreating, no support."""
+    return token.lemma_.lower() == "back" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off", "out") for c in token.children)
+
+
+@rule("events", "agreeing-in-opinion", source="gold-real dev", off=False, examples=[
+    ("The judge agreed with Ivana Trump that there was no reason to intrude on her privacy.",
+     {"not": {"type": "AGREE"}}),
+    ("Most voters do not agree with the governor on taxes.", {"not": {"type": "REJECT"}}),
+    ("Chile and Peru agreed to open the border crossing.", {"type": "AGREE"}),
+])
+def opinion_agreement(token) -> bool:
+    """Agreeing with someone or that something is so ("agreed with X that …"), without what is agreed to or
+    on, is an opinion, not an intent to cooperate (AGREE, CAMEO 03); nor is disagreeing a rejection."""
+    if token.lemma_.lower() != "agree":
+        return False
+    children = list(token.children)
+    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("on", "to") for c in children):
+        return False
+    return any(c.dep_ == "ccomp" for c in children) or any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
+
+
+@rule("events", "withdrawn-thing", source="gold-real dev", off=False, examples=[
+    ("Most buy orders were briefly withdrawn, allowing the fall to continue.", {"not": {"type": "RETREAT"}}),
+    ("The company withdrew its bid for the port on Friday.", {"not": {"type": "RETREAT"}}),
+    ("Russia withdrew its troops from the border.", {"type": "RETREAT"}),
+])
+def withdrawn_thing(token) -> bool:
+    """A withdrawn thing ("orders were withdrawn", "withdrew its bid") is no retreat from territory (PLOVER
+    RETREAT 'withdraw'): the object or passive subject names no party, force or weapon."""
+    if token.lemma_.lower() not in ("withdraw", "pull"):
+        return False
+    things = [c for c in token.children if c.dep_ in OBJECTS + ("nsubjpass",)]
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in word_set("events.withdrawn_things") for t in things)
+
+
 def skip_verb(token) -> bool:
     """Whether a verb trigger is no event of its own."""
     if killed_dead(token) and token.tag_ in ("NN", "JJ") or past_after_day(token):
         return False  # the tagger's noun or adjective: "… on a motorcycle shot dead …", "on Thursday liberated …"
-    if document_participle(token) or attempt_infinitive(token) or misparsed_modifier_verb(token):
+    if document_participle(token) or attempt_infinitive(token) or misparsed_modifier_verb(token) \
+            or charged_person(token):
         return False
     if background_modifier(token) or conjoined_modifier(token) or alleged(token):
         return True
-    if question_asked(token) or public_appeal(token) or imperative(token) or offered_information(token):
+    if question_asked(token) or public_appeal(token) or imperative(token) or offered_information(token) \
+            or participle_person(token):
         return True
     if not_a_meeting(token) or showing(token) or risk(token) or token.dep_ == "compound" and kind_modifier(token):
+        return True
+    if backing_off(token) or opinion_agreement(token) or withdrawn_thing(token):
         return True
     return purpose_clause(token) or background_clause(token) or plain_warning(token) or denied_content(token)
 
@@ -304,8 +388,20 @@ def skip_verb(token) -> bool:
     ("He said it was a cowardly attack on the market.", {"not": {"type": "ASSAULT"}}),
 ])
 def predicate_noun(token) -> bool:
-    """A noun that classifies something told ("this is a deliberate attack", an apposition) is no new event."""
-    return token.dep_ in ("attr", "appos")
+    """A noun that classifies something told ("this is a deliberate attack", an apposition) is no new event;
+    the noun of an existential "there was an attack" is one."""
+    return token.dep_ in ("attr", "appos") and not existential(token)
+
+
+@rule("events", "existential-happening", source="gold-real dev", off=False, examples=[
+    ("There was an attack on the market in Gao on Sunday, residents said.", {"type": "ASSAULT", "trigger": "attack"}),
+    ("The governor said there had been no request by the ministry to send troops.",
+     {"type": "REQUEST", "modality": "negated"}),
+])
+def existential(token) -> bool:
+    """The noun of "there is/was X" tells that X happened ("there was an attack", "there had been no request"):
+    no classification of something told."""
+    return token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children)
 
 
 def definite(token) -> bool:
@@ -323,6 +419,17 @@ def referred_object(token) -> bool:
     lemma = token.head.lemma_.lower()
     return token.dep_ in OBJECTS + ("nsubjpass",) and lemma in word_set("events.referring_verbs") and (
         definite(token) or lemma in word_set("events.referring_any_object"))
+
+
+@rule("events", "rejected-claim", source="gold-real dev", off=False, examples=[
+    ("A judge has rejected a media request to make the file public.", {"not": {"type": "REQUEST"}}),
+    ("The junta rejected an offer of talks from the bloc.", {"not": {"type": "AGREE"}}),
+])
+def rejected_claim(token) -> bool:
+    """A demand, request or offer that a verb of rejecting or answering takes ("rejected a media request")
+    is what the rejection is about, no event of its own: the REJECT is."""
+    return token.dep_ in OBJECTS + ("nsubjpass",) and token.lemma_.lower() in word_set("events.claim_nouns") \
+        and token.head.lemma_.lower() in word_set("events.answering_verbs")
 
 
 @rule("events", "background-light-verb", source=PRECISION, off=False, examples=[
@@ -376,7 +483,7 @@ def kind_modifier(token) -> bool:
 def skip_noun(token) -> bool:
     """Whether a noun trigger is no event of its own."""
     return predicate_noun(token) or alleged(token) or referred_object(token) or background_light_verb(token) \
-        or part_of_noun(token) or referred_in_phrase(token) or kind_modifier(token)
+        or part_of_noun(token) or referred_in_phrase(token) or kind_modifier(token) or rejected_claim(token)
 
 
 def indefinite(token) -> bool:
@@ -417,9 +524,30 @@ def described_happening(token) -> bool:
         and not referring(token.head.lemma_.lower())
 
 
+@rule("events", "happening-subject", source="gold-real dev", off=False, examples=[
+    ("An investigation started into whether any trades were erroneous.", {"type": "ACCUSE", "trigger": "investigation"}),
+    ("Fierce clashes broke out in the old city on Friday night.", {"type": "ASSAULT", "trigger": "clashes"}),
+])
+def happening_subject(token) -> bool:
+    """An indefinite or bare plural noun that is the subject of beginning or taking place ("an investigation
+    started into …", "clashes broke out") brings in a new happening."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in word_set("events.happening_verbs") \
+        and (indefinite(token) or token.tag_ == "NNS" and not definite(token))
+
+
+@rule("events", "under-attack", source="gold-real dev", off=False, examples=[
+    ("The crew said the tanker was under attack from two boats.", {"type": "ASSAULT", "trigger": "attack"}),
+    ("The convoy came under attack near Kidal on Sunday.", {"type": "ASSAULT"}),
+])
+def under_attack(token) -> bool:
+    """"was under attack", "came under fire": a happening first told here."""
+    return token.dep_ == "pobj" and token.head.lower_ == "under" and token.head.head.pos_ in ("VERB", "AUX")
+
+
 def introduced(token) -> bool:
     """A noun with "a"/"an" that brings in a new happening."""
-    return indefinite(token) and (joined_happening(token) or witnessed_happening(token) or described_happening(token))
+    return happening_subject(token) or under_attack(token) or existential(token) or indefinite(token) and (
+        joined_happening(token) or witnessed_happening(token) or described_happening(token))
 
 
 @rule("events", "modified-noun", source="PLOVER-GSR dev", off=False, examples=[

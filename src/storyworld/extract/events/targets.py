@@ -178,9 +178,15 @@ def asked(trigger):
     for child in trigger.children:
         if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and child.i > trigger.i:
             subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and names_party(subject) and party(subject):
+            if subject is not None and party(subject) and (names_party(subject) or role_named(subject)):
                 return subject
     return None
+
+
+def role_named(token) -> bool:
+    """Whether a phrase names a party by its role ("local airlines", "the rebels"), though no name."""
+    entry = resolve(phrase(token).text)
+    return entry is not None and entry.role is not None
 
 
 @rule("events", "embedded-target", source="demo corpus and PLOVER-GSR dev", off=None, examples=[

@@ -153,10 +153,34 @@ def lookup_trigger(token, pos: str, sentence: str):
     if pos == "VERB" and lemma in word_set("events.object_context_lemmas"):
         sentence = object_context(token) or sentence
     for found in lookup_all(lemma, pos, sentence):
-        if pos == "VERB" and transitive_walkout(token, found):
+        if pos == "VERB" and (transitive_walkout(token, found) or saying_only(token, found)):
             continue
         return found
     return None
+
+
+@rule("events", "directive-needs-what-to-do", source="gold-real dev", off=False, examples=[
+    ("The minister told the airlines not to buy aircraft from Europe.", {"type": "REQUEST", "trigger": "told"}),
+    ("The minister told reporters about the ban on Tuesday.", {"not": {"type": "REQUEST"}}),
+    ("The committee recommended the report to all members.", {"not": {"type": "REQUEST"}}),
+])
+def saying_only(token, trigger) -> bool:
+    """"tell", "instruct", "recommend" are a request (CAMEO 10) only with what is to be done: an
+    infinitive ("told the airlines not to buy"), a clause of what must be done ("told them that they must
+    leave"; for "recommend" any clause or gerund: "recommended that airlines not buy", "recommend not
+    buying"); telling or recommending a thing or a fact is no request ("told reporters that …")."""
+    lemma = token.lemma_.lower()
+    if trigger.type != "REQUEST" or lemma not in word_set("events.directive_only_lemmas"):
+        return False
+    for c in token.children:
+        if c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return False
+        if c.dep_ == "ccomp" and (lemma == "recommend" or any(
+                a.dep_ == "aux" and a.lower_ in word_set("events.directive_modals") for a in c.children)):
+            return False
+        if lemma == "recommend" and c.dep_ in OBJECTS and c.tag_ == "VBG":
+            return False
+    return True
 
 
 @rule("events", "object-context", source="gold-real dev", off=None, examples=[
@@ -170,7 +194,9 @@ def object_context(token) -> str | None:
     ban" / "lifted the siege"), the lexicon's context words are sought in its subject's and object's
     phrases (or the passive subject's), not the whole sentence; None when the verb has none."""
     args = [c for c in token.children if c.dep_ in OBJECTS + SUBJECTS + ("nsubjpass",)]
-    return " ".join(t.text for a in args for t in a.subtree) if args else None
+    if not args or any(a.pos_ == "PRON" and a.dep_ in OBJECTS + ("nsubjpass",) for a in args):
+        return None  # "released him": the sentence says whom
+    return " ".join(t.text for a in args for t in a.subtree)
 
 
 @rule("events", "walkout-is-intransitive", source="gold-real dev", off=False, examples=[
