@@ -24,9 +24,14 @@ PLOVER_DEV = "PLOVER-GSR dev"
 
 @rule("events", "day-or-sum-no-party", source=PLOVER_DEV, off=False, examples=[
     ("Soldiers and rebels fought near the village of Dori on Sunday.", {"not": {"target": "Sunday"}}),
+    ("Russia fired cruise missiles at Kyiv overnight, killing three people.", {"type": "ASSAULT", "target": "Kyiv"}),
 ])
 def counted(token) -> bool:
-    """A day, a time or a sum is nobody's actor or target ("complained on Tuesday", "$4.5 billion")."""
+    """A day, a time or a sum is nobody's actor or target ("complained on Tuesday", "$4.5 billion"); a name
+    the tagger swept into a time ("Kyiv" in "at Kyiv overnight") is none of these."""
+    if token.ent_type_ in ("DATE", "TIME") and token.pos_ == "PROPN" \
+            and token.lower_ not in word_set("events.calendar_names"):
+        return False
     return token.ent_type_ in NOT_PARTIES
 
 
@@ -39,9 +44,17 @@ def happening(token) -> bool:
     return token.lemma_.lower() in word_set("events.happening_nouns")
 
 
+@rule("events", "open-water-no-party", source="PLOVER codebook (issue 24 item 9)", off=False, examples=[
+    ("Pyongyang launched a ballistic missile into the sea off its east coast.", {"not": {"target": "the sea"}}),
+])
+def open_water(token) -> bool:
+    """The sea where a missile lands is nobody's target ("launched a missile into the sea")."""
+    return token.lemma_.lower() in word_set("events.open_waters") and not token.ent_type_
+
+
 def party(token) -> bool:
     """Whether a token can head an actor or a target."""
-    return not counted(token) and not happening(token)
+    return not counted(token) and not happening(token) and not open_water(token)
 
 
 def phrase(token):
@@ -183,15 +196,36 @@ def prepositional_target(trigger):
     return None
 
 
+@rule("events", "weapon-object", source="PLOVER codebook (issue 24 item 9)", off=False, examples=[
+    ("Russia fired cruise missiles at Kyiv overnight, killing three people.",
+     {"type": "ASSAULT", "target": "Kyiv", "target_country": "UKR"}),
+    ("Chinese coast guard ships fired water cannon at a Philippine supply boat near the shoal.",
+     {"type": "ASSAULT", "target~": "supply boat"}),
+    ("Police fired tear gas to disperse the crowd near the ministry.", {"type": "COERCE", "target~": "the crowd"}),
+])
+def weapon_object(obj, trigger) -> bool:
+    """What is fired, launched or used ("fired cruise missiles at Kyiv", "used water cannon against the
+    boat") is the weapon, not the target: the "at/on/against" phrase is, else the object of the purpose
+    ("fired tear gas to disperse the crowd")."""
+    return trigger.lemma_.lower() in word_set("events.weapon_verbs") and (
+        obj.lemma_.lower() in word_set("events.munition_nouns")
+        or any(t.lemma_.lower() in word_set("events.munition_nouns") for t in obj.subtree if t.dep_ == "compound"))
+
+
 def direct_object(trigger):
     """The target of a verb: its object, else its passive subject, else an "on/against/at" phrase."""
     for child in trigger.children:
-        if child.dep_ in OBJECTS and party(child) and not idiom_object(child, trigger):
+        if child.dep_ in OBJECTS and party(child) and not idiom_object(child, trigger) \
+                and not weapon_object(child, trigger):
             return child
     found = passive_target(trigger)
     if found is not None:
         return found
-    return prepositional_target(trigger)
+    found = prepositional_target(trigger)
+    if found is None and any(c.dep_ in OBJECTS and weapon_object(c, trigger) for c in trigger.children):
+        found = next((g for c in trigger.children if c.dep_ in ("advcl", "xcomp")
+                      for g in c.children if g.dep_ in OBJECTS and party(g)), None)  # "tear gas to disperse the crowd"
+    return found
 
 
 @rule("events", "named-modifier-actor", source=PLOVER_DEV, off=False, examples=[

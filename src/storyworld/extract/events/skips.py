@@ -94,6 +94,15 @@ def background_modifier(token) -> bool:
     return token.dep_ in MODIFIER_DEPS and not in_dateline(token.head)
 
 
+@rule("events", "reported-in-relative", source="demo corpus", off=False, examples=[
+    ("Rwanda, which UN experts say backs the M23, did not comment.", {"not": {"type": "SUPPORT"}}),
+])
+def reported_in_relative(token) -> bool:
+    """What a relative clause reports ("Rwanda, which experts say backs the M23") is background told of
+    a party, not news."""
+    return token.dep_ == "ccomp" and token.head.dep_ in ("relcl", "acl")
+
+
 @rule("events", "conjoined-modifier", source=PRECISION, off=False, examples=[
     ("Police questioned men who looted and burned shops in Mombasa.", {"not": {"type": "COERCE"}}),
 ])
@@ -372,7 +381,7 @@ def skip_verb(token) -> bool:
     if document_participle(token) or attempt_infinitive(token) or misparsed_modifier_verb(token) \
             or charged_person(token):
         return False
-    if background_modifier(token) or conjoined_modifier(token) or alleged(token):
+    if background_modifier(token) or conjoined_modifier(token) or alleged(token) or reported_in_relative(token):
         return True
     if question_asked(token) or public_appeal(token) or imperative(token) or offered_information(token) \
             or participle_person(token):
@@ -446,10 +455,19 @@ def background_light_verb(token) -> bool:
 ])
 def part_of_noun(token) -> bool:
     """A noun after "of" under another noun names a kind or a series, no happening ("a series of attacks",
-    "the latest of the strikes")."""
+    "the latest of the strikes"); after a span of time it is the happening ("10 days of war games")."""
     head = token.head
     return token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" \
-        and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+        and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not time_span(head.head)
+
+
+@rule("events", "span-of-happening", source="PLOVER-GSR dev", off=False, examples=[
+    ("French and Egyptian warships launched ten days of war games in the Mediterranean.", {"type": "COOPERATE"}),
+    ("Residents fled after weeks of shelling in the town.", {"type": "ASSAULT"}),
+])
+def time_span(token) -> bool:
+    """A span of time ("ten days of war games", "weeks of shelling") measures the happening after "of"."""
+    return token.lemma_.lower() in word_set("events.time_span_nouns")
 
 
 @rule("events", "referred-in-phrase", source=PRECISION, off=False, examples=[

@@ -50,8 +50,20 @@ def past_after_day(token) -> bool:
         and token.i > 0 and token.nbor(-1).lower_ in word_set("events.day_words")
 
 
+@rule("events", "noun-in-object-slot", source="PLOVER codebook (issue 24 item 9)", off=False, examples=[
+    ("China began large-scale military drills around the island on Monday.", {"type": "MOBILIZE"}),
+])
+def noun_in_object_slot(token) -> bool:
+    """A plural the tagger reads as a verb ("military drills" as VBZ) in a noun's slot, with a modifier
+    before it, is the noun."""
+    return token.tag_ == "VBZ" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
+        and any(c.dep_ in ("amod", "compound", "det", "nummod") and c.i < token.i for c in token.children)
+
+
 def verbal_pos(token) -> str:
     """VERB for verbs, and for words the tagger mislabels in a verb's slot; else the token's own POS."""
+    if noun_in_object_slot(token):
+        return "NOUN"
     if token.pos_ == "VERB" or token.tag_.startswith("VB"):
         return "VERB"
     if adjective_as_verb(token):
