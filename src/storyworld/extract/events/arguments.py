@@ -168,10 +168,11 @@ def subject(trigger):
 
 @rule("events", "open-fire", source="CASE 2021", off=False, examples=[
     ("Soldiers opened fire on protesters in Lima.", {"type": "ASSAULT", "target": "protesters in Lima"}),
+    ("Troops and rebels exchanged fire near Kidal on Sunday.", {"not": {"target": "fire"}}),
 ])
 def idiom_object(obj, trigger) -> bool:
-    """The object of an idiom is no target: "opened fire on the crowd" (the crowd is)."""
-    return obj.lower_ == "fire" and trigger.lemma_.lower() == "open"
+    """The object of an idiom is no target: "opened fire on the crowd" (the crowd is), "exchanged fire"."""
+    return obj.lower_ == "fire" and trigger.lemma_.lower() in ("open", "exchange", "return", "trade")
 
 
 @rule("events", "passive-subject-target", source=DEMO, off=None, examples=[

@@ -100,7 +100,7 @@ def background_modifier(token) -> bool:
 def reported_in_relative(token) -> bool:
     """What a relative clause reports ("Rwanda, which experts say backs the M23") is background told of
     a party, not news."""
-    return token.dep_ == "ccomp" and token.head.dep_ in ("relcl", "acl")
+    return token.dep_ == "ccomp" and token.head.dep_ == "relcl" and token.head.lemma_.lower() in reporting_verbs()
 
 
 @rule("events", "conjoined-modifier", source=PRECISION, off=False, examples=[
