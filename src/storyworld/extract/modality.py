@@ -147,6 +147,17 @@ def reported(trigger) -> bool:
     return False
 
 
+@rule("modality", "obligation", source="gold-real dev", off=False, examples=[
+    ("The minister said the rebels must lay down their arms.", {"type": "RETREAT", "modality": "requested"}),
+    ("The envoy said Israel should withdraw its troops from the town.", {"type": "RETREAT", "modality": "requested"}),
+    ("Troops must withdraw from the buffer zone under the accord.", {"type": "RETREAT", "modality": "hypothetical"}),
+])
+def obligation(trigger, aux: set[str]) -> bool:
+    """An act someone must or should do has not happened: reported, it is what the speaker demands
+    ("said the rebels must lay down their arms": requested), else an obligation (hypothetical)."""
+    return bool(aux & word_set("modality.obligation_aux"))
+
+
 @rule("modality", "carried-noun", source=SOURCE, off=None, examples=[
     ("Israel rejected any talks with Hamas.", {"type": "CONSULT", "modality": "negated"}),
     ("The president postponed a visit to Europe, citing the ban.", {"type": "CONSULT", "modality": "negated"}),
@@ -233,6 +244,8 @@ def modality_of(trigger) -> str:
     made = threat_made(trigger, aux)
     if made is not None:
         return made
+    if obligation(trigger, aux):
+        return "requested" if reported(trigger) else "hypothetical"
     if aux & word_set("modality.hypothetical_aux"):
         if "would" in aux and not conditional(trigger) and reported(trigger):
             return "planned"  # reported future: "said the two countries would share intelligence"

@@ -178,8 +178,9 @@ def document_country(ctx: Context) -> str | None:
 ])
 def local_actor(found, role: str | None) -> bool:
     """A person, an organisation or a home-bound group (a court, a union, a campaign) that names no
-    country acts for the country its story is set in: its sentence's places, else the places that
-    dominate the document. Not an international body, nor an armed force (often the other side's)."""
+    country acts for the country its story is set in: a place in its own phrase, else the places that
+    dominate the document, else its sentence's. Not an international body, nor an armed force (often
+    the other side's)."""
     if role in word_set("actors.organisation_roles") or role in word_set("actors.armed_roles"):
         return False
     if role in word_set("actors.domestic_roles"):

@@ -200,12 +200,15 @@ def saying_only(token, trigger) -> bool:
      {"not": {"type": "AGREE", "trigger": "reaching"}}),
     ("Curfews were lifted in the north, though sanctions on the ministry remain.",
      {"type": "CONCEDE", "trigger": "lifted"}),
+    ("The envoy said Israel should withdraw its troops from the town.", {"type": "RETREAT", "trigger": "withdraw"}),
 ])
 def object_context(token) -> str | None:
     """For a verb whose sense its arguments decide ("reached a deal" / "reached the villages", "lifted the
     ban" / "lifted the siege"), the lexicon's context words are sought in its subject's and object's
     phrases (or the passive subject's), not the whole sentence; None when the verb has none."""
-    args = [c for c in token.children if c.dep_ in OBJECTS + SUBJECTS + ("nsubjpass",)]
+    deps = OBJECTS + ("nsubjpass",) if token.lemma_.lower() in word_set("events.object_only_context_lemmas") \
+        else OBJECTS + SUBJECTS + ("nsubjpass",)
+    args = [c for c in token.children if c.dep_ in deps]
     if not args or any(a.pos_ == "PRON" and a.dep_ in OBJECTS + ("nsubjpass",) for a in args):
         return None  # "released him": the sentence says whom
     return " ".join(t.text for a in args for t in a.subtree)
