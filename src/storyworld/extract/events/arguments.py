@@ -46,10 +46,11 @@ def happening(token) -> bool:
 
 @rule("events", "open-water-no-party", source="PLOVER codebook (issue 24 item 9)", off=False, examples=[
     ("Pyongyang launched a ballistic missile into the sea off its east coast.", {"not": {"target": "the sea"}}),
+    ("North Korea fired a ballistic missile into the Sea of Japan on Wednesday.", {"not": {"target~": "Sea"}}),
 ])
 def open_water(token) -> bool:
     """The sea where a missile lands is nobody's target ("launched a missile into the sea")."""
-    return token.lemma_.lower() in word_set("events.open_waters") and not token.ent_type_
+    return token.lemma_.lower() in word_set("events.open_waters")
 
 
 def party(token) -> bool:
@@ -253,6 +254,22 @@ def from_actor(trigger) -> bool:
     return trigger.lemma_.lower() in word_set("events.from_actor_nouns")
 
 
+@rule("events", "under-attack", source="gold-real dev", off=False, examples=[
+    ("The crew said the tanker was under attack from two boats.", {"type": "ASSAULT", "trigger": "attack"}),
+    ("The convoy came under attack near Kidal on Sunday.", {"type": "ASSAULT"}),
+    ("Teachers went on strike in Khartoum on Sunday over unpaid salaries.", {"type": "PROTEST"}),
+    ("Israeli troops remained on high alert in the north on Monday.", {"type": "MOBILIZE", "actor_country": "ISR"}),
+])
+def under_attack(token) -> bool:
+    """"was under attack", "came under fire", "went on strike", "remained on alert": a happening first told
+    here, whose verb's subject acts it ("on") or suffers it ("under")."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return prep.lower_ == "under" or prep.lower_ == "on" and token.lemma_.lower() in word_set("events.on_happenings") \
+        and not any(c.dep_ == "det" for c in token.children)
+
+
 @rule("events", "between-parties", source=DEMO, off=None, examples=[
     ("A meeting between Qatar and Egypt took place in Cairo.", {"type": "CONSULT", "actor_country": "QAT",
                                                               "target_country": "EGY"}),
@@ -290,6 +307,12 @@ def noun_arguments(trigger):
     if actor is None and trigger.dep_ in OBJECTS and trigger.head.pos_ == "VERB" and from_actor(trigger):
         actor = next((g for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > trigger.i
                       for g in c.children if g.dep_ == "pobj" and party(g)), None)  # "drew criticism from Moscow"
+    if under_attack(trigger):
+        verb_subject = subject(trigger.head.head)  # "teachers went on strike", "the convoy came under attack"
+        if trigger.head.lower_ == "on" and actor is None:
+            actor = verb_subject
+        elif trigger.head.lower_ == "under" and target is None:
+            target = verb_subject
     if trigger.dep_ in OBJECTS and trigger.head.pos_ == "VERB" and light_verb(trigger.head):
         if actor is None:
             actor = subject(trigger.head)

@@ -14,6 +14,7 @@ from ...resources.cues import reporting_verbs
 from ...resources.ontology import lookup
 from ...resources.tables import word_set
 from ...rules import rule
+from .arguments import under_attack
 from .evidence import in_dateline
 from .triggers import OBJECTS, killed_dead, light_verb, past_after_day, verbal_pos
 
@@ -239,11 +240,13 @@ def anybody(token) -> bool:
 @rule("events", "public-appeal", source="gold-real dev", off=False, examples=[
     ("Witnesses are asked to contact the police station in Leeds.", {"not": {"type": "REQUEST"}}),
     ("The envoy asked the militia to contact the mediators.", {"type": "REQUEST"}),
+    ("The army ordered residents of the camp to leave within two hours.", {"type": "REQUEST", "trigger": "ordered"}),
 ])
 def public_appeal(token) -> bool:
-    """A request of anybody ("residents were urged to …"), or to get in touch with an office without a
-    party asked ("witnesses are asked to contact police"), is an appeal to the public, no request."""
-    if token.lemma_.lower() not in word_set("modality.request_verbs") | word_set("events.directive_only_lemmas"):
+    """An appeal or advice to anybody ("residents were urged to …"), or to get in touch with an office
+    without a party asked ("witnesses are asked to contact police"), is no request; an order is one,
+    whoever receives it ("the army ordered residents to leave")."""
+    if token.lemma_.lower() not in word_set("events.appeal_verbs"):
         return False
     asked = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "dative")]
     if any(anybody(a) for a in asked):
@@ -551,15 +554,6 @@ def happening_subject(token) -> bool:
     started into …", "clashes broke out") brings in a new happening."""
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in word_set("events.happening_verbs") \
         and (indefinite(token) or token.tag_ == "NNS" and not definite(token))
-
-
-@rule("events", "under-attack", source="gold-real dev", off=False, examples=[
-    ("The crew said the tanker was under attack from two boats.", {"type": "ASSAULT", "trigger": "attack"}),
-    ("The convoy came under attack near Kidal on Sunday.", {"type": "ASSAULT"}),
-])
-def under_attack(token) -> bool:
-    """"was under attack", "came under fire": a happening first told here."""
-    return token.dep_ == "pobj" and token.head.lower_ == "under" and token.head.head.pos_ in ("VERB", "AUX")
 
 
 def introduced(token) -> bool:
