@@ -259,14 +259,21 @@ def from_actor(trigger) -> bool:
     ("The convoy came under attack near Kidal on Sunday.", {"type": "ASSAULT"}),
     ("Teachers went on strike in Khartoum on Sunday over unpaid salaries.", {"type": "PROTEST"}),
     ("Israeli troops remained on high alert in the north on Monday.", {"type": "MOBILIZE", "actor_country": "ISR"}),
+    ("The crash remains under investigation, police said.", {"not": {"type": "ACCUSE"}}),
+    ("A US national has been put under investigation in Italy for her role in the riots.",
+     {"type": "ACCUSE", "trigger": "investigation"}),
 ])
 def under_attack(token) -> bool:
-    """"was under attack", "came under fire", "went on strike", "remained on alert": a happening first told
-    here, whose verb's subject acts it ("on") or suffers it ("under")."""
+    """"was under attack", "came under fire", "was put under investigation", "went on strike", "remained on
+    alert": a happening first told here, whose verb's subject acts it ("on") or suffers it ("under"); not
+    a state ("remains under investigation")."""
     prep = token.head
     if token.dep_ != "pobj" or prep.head.pos_ not in ("VERB", "AUX"):
         return False
-    return prep.lower_ == "under" or prep.lower_ == "on" and token.lemma_.lower() in word_set("events.on_happenings") \
+    if prep.lower_ == "under":  # "came under attack"; "was put under investigation", "placed under house arrest"
+        return token.lemma_.lower() in word_set("events.under_happenings") \
+            or prep.head.lemma_.lower() in ("put", "place", "bring", "take")
+    return prep.lower_ == "on" and token.lemma_.lower() in word_set("events.on_happenings") \
         and not any(c.dep_ == "det" for c in token.children)
 
 
@@ -308,7 +315,8 @@ def noun_arguments(trigger):
         actor = next((g for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > trigger.i
                       for g in c.children if g.dep_ == "pobj" and party(g)), None)  # "drew criticism from Moscow"
     if under_attack(trigger):
-        verb_subject = subject(trigger.head.head)  # "teachers went on strike", "the convoy came under attack"
+        verb = trigger.head.head  # "teachers went on strike", "the convoy came under attack", "was put under …"
+        verb_subject = passive_target(verb) or subject(verb)
         if trigger.head.lower_ == "on" and actor is None:
             actor = verb_subject
         elif trigger.head.lower_ == "under" and target is None:

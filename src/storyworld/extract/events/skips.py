@@ -374,6 +374,8 @@ def withdrawn_thing(token) -> bool:
     if token.lemma_.lower() not in ("withdraw", "pull"):
         return False
     things = [c for c in token.children if c.dep_ in OBJECTS + ("nsubjpass",)]
+    things += [g for t in things for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]  # "the majority of buy orders"
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in word_set("events.withdrawn_things") for t in things)
 
 
@@ -556,9 +558,23 @@ def happening_subject(token) -> bool:
         and (indefinite(token) or token.tag_ == "NNS" and not definite(token))
 
 
+@rule("events", "caused-happening", source="own sentences (issue 24)", off=False, examples=[
+    ("The arrest of the opposition leader sparked protests in Dakar.", {"type": "PROTEST", "trigger": "protests"}),
+    ("The killing of the imam triggered clashes between the two communities.", {"type": "ASSAULT"}),
+])
+def caused_happening(token) -> bool:
+    """A happening that something sparks, triggers or leads to ("sparked protests", "led to clashes") is a
+    new one, first told here."""
+    head = token.head
+    if token.dep_ in OBJECTS:
+        return head.lemma_.lower() in word_set("events.causing_verbs")
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in ("lead", "give")
+
+
 def introduced(token) -> bool:
     """A noun with "a"/"an" that brings in a new happening."""
-    return happening_subject(token) or under_attack(token) or existential(token) or indefinite(token) and (
+    return happening_subject(token) or under_attack(token) or existential(token) or caused_happening(token) \
+        or indefinite(token) and (
         joined_happening(token) or witnessed_happening(token) or described_happening(token))
 
 
