@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from storyworld.errors import StageError
@@ -92,3 +94,114 @@ def test_hyphenated_event_nouns_stay_one_noun(nlp):
     words = {t.text: t.pos_ for t in doc}
     assert words["sit-in"] == words["Sit-ins"] == words["gun-battle"] == words["shoot-out"] == "NOUN"
     assert "-" not in words
+
+
+def _slow_stage(monkeypatch, *, pause):
+    """A stage ``test.slow.v1`` that takes ``pause(seconds)`` on a text with "slow" in it;
+    returns the list to which it appends once it has run to its end."""
+    from storyworld import registry
+
+    finished: list[str] = []
+
+    def slow(parsed, parts):
+        if "slow" in parsed.document.text:
+            pause(30)
+        finished.append(parsed.document.origin)
+        return ()
+
+    monkeypatch.setitem(registry._STAGES, "test.slow.v1",
+                        StageSpec("test.slow.v1", slow, requires=("doc.ents",), assigns="extra"))
+    return finished
+
+
+def _busy(seconds):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+@pytest.mark.slow  # runs the spaCy model
+def test_pipeline_a_document_past_its_budget_is_stopped_in_its_stage_and_skipped(monkeypatch):
+    """In the main thread the timer signal stops the stage where it is: a stage that grows with the
+    square of a text cannot run on for minutes past the budget."""
+    from storyworld.ingest import read_bytes_input
+
+    finished = _slow_stage(monkeypatch, pause=_busy)
+    raws = [read_bytes_input(text.encode(), name=name) for name, text in [
+        ("slow.txt", "A slow report: protesters marched in Nairobi on Monday, police said."),
+        ("fast.txt", "Troops withdrew from the town on Tuesday, the ministry said.")]]
+    slow, fast = Pipeline(stages=("actors.v1", "test.slow.v1"), max_seconds=1).run(raws)
+    assert str(slow.error).startswith("[E026] slow.txt: skipped: too slow — analysis ran past 1 s (in test.slow.v1)")
+    assert slow.analysis is None and fast.analysis is not None
+    assert finished == ["fast.txt"]  # the slow stage never ran to its end
+
+
+@pytest.mark.slow  # runs the spaCy model
+def test_pipeline_budget_outside_the_main_thread_is_checked_after_each_stage(monkeypatch):
+    """The API analyses in worker threads, which no signal reaches: there the budget is checked
+    when the stage returns."""
+    import threading
+
+    from storyworld.ingest import read_bytes_input
+
+    finished = _slow_stage(monkeypatch, pause=lambda seconds: time.sleep(1.5))
+    raw = read_bytes_input(b"A slow report: protesters marched in Nairobi on Monday, police said.", name="slow.txt")
+    outcomes = []
+    worker = threading.Thread(target=lambda: outcomes.extend(
+        Pipeline(stages=("actors.v1", "test.slow.v1"), max_seconds=1).run([raw])))
+    worker.start()
+    worker.join()
+    assert "[E026]" in str(outcomes[0].error) and finished == ["slow.txt"]
+
+
+def test_pipeline_budget_zero_is_no_limit_and_restores_the_signal_handler():
+    import signal
+
+    from storyworld.pipeline import Budget
+
+    before = signal.getsignal(signal.SIGALRM)
+    budget = Budget(0, name="x")
+    with budget.running("body"):
+        _busy(0.01)
+    budget.check("stage")  # no limit: never too slow
+    timed = Budget(30, name="y")
+    with timed.running("body"):
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    assert signal.getsignal(signal.SIGALRM) == before and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+
+@pytest.mark.slow  # runs the spaCy model
+def test_pipeline_a_long_text_is_parsed_alone_on_its_own_budget():
+    """A text over PARSE_ALONE characters is parsed on its own and its parse counts against its
+    budget; the short texts of its batch are parsed together, as before."""
+    from storyworld.ingest import read_bytes_input
+    from storyworld.pipeline import PARSE_ALONE
+
+    paragraph = "Troops shelled the village of Kora on Tuesday and residents fled north, officials said. " * 6
+    long_text = "\n\n".join([paragraph] * (PARSE_ALONE // len(paragraph) + 40))
+    raws = [read_bytes_input(b"Protesters marched in Nairobi on Monday, police said.", name="short.txt"),
+            read_bytes_input(long_text.encode(), name="long.txt")]
+    short, long_outcome = Pipeline(max_seconds=1).run(raws)
+    assert short.analysis is not None
+    assert str(long_outcome.error).startswith("[E026] long.txt: skipped: too slow — analysis ran past 1 s (in the parse)")
+
+
+@pytest.mark.slow  # runs the spaCy model
+def test_pipeline_an_interrupt_that_is_swallowed_comes_again(monkeypatch):
+    """An exception raised inside a garbage collector's callback, a __del__ or a bare ``except:``
+    is dropped; the timer fires again until the stage stops."""
+    from storyworld.ingest import read_bytes_input
+
+    swallowed = []
+
+    def stubborn(seconds):
+        try:
+            _busy(seconds)
+        except BaseException:  # noqa: BLE001 (as a careless library would)
+            swallowed.append(True)
+        _busy(seconds)
+
+    finished = _slow_stage(monkeypatch, pause=stubborn)
+    raw = read_bytes_input(b"A slow report: protesters marched in Nairobi on Monday, police said.", name="slow.txt")
+    (outcome,) = Pipeline(stages=("actors.v1", "test.slow.v1"), max_seconds=1).run([raw])
+    assert "[E026]" in str(outcome.error) and swallowed == [True] and finished == []

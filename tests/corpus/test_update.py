@@ -9,7 +9,7 @@ from storyworld.body.document import document_id
 from storyworld.cli import cli
 from storyworld.corpus.update import update_incidents
 from storyworld.store.queries import incidents
-from storyworld.types import Source
+from storyworld.types import ActorRef, Source
 
 
 def variant(make_analysis, text, *, outlet, published="2023-08-26", sources=(), date="2023-08-25", modality="actual",
@@ -134,3 +134,66 @@ def test_update_a_report_finds_an_incident_placed_only_at_sea(fresh_store, make_
         update_incidents(fresh_store, [analysis.document.id])
     (incident,) = incidents(fresh_store)
     assert len(incident["reports"]) == 2
+
+
+def _many_events(make_analysis, n: int, *, tag: str):
+    """One document of ``n`` events on one day at one place, each against another named ship: every
+    event opens an incident, and every earlier one is a candidate for the next."""
+    import string
+
+    def name(k):
+        return "".join(string.ascii_lowercase[(k // 26 ** i) % 26] for i in range(3)).capitalize()
+
+    text = " ".join(f"Gunmen attacked the ship {name(k)} near Masyaf on Aug. 25 ({tag})." for k in range(n))
+    base = make_analysis(text)
+    events, start = [], 0
+    for k in range(n):
+        sentence = f"Gunmen attacked the ship {name(k)} near Masyaf on Aug. 25 ({tag})."
+        events.append(replace(base.events[0], evidence=replace(base.events[0].evidence, text=sentence, start=start,
+                                                               end=start + len(sentence)),
+                              target=ActorRef(f"the {name(k)}", f"the {name(k)}", None, None)))
+        start += len(sentence) + 1
+    return replace(base, events=tuple(events))
+
+
+def test_issue_25_placing_an_event_costs_the_same_few_statements_whatever_the_document_size(tmp_path,
+                                                                                             make_analysis):
+    """Was: every report of every candidate incident re-read its whole document (its lead) for each
+    event placed, so a 359-event article took 65 s to place. Now the statements run per event stay
+    fixed as the document (and the number of candidate incidents) grows."""
+    from storyworld.store import Store
+
+    per_event = {}
+    for n in (10, 80):
+        store = Store.open(tmp_path / f"{n}.db")
+        analysis = _many_events(make_analysis, n, tag=str(n))
+        store.save(analysis)
+        statements = []
+        store.conn.set_trace_callback(statements.append)
+        update_incidents(store, [analysis.document.id])
+        store.conn.set_trace_callback(None)
+        assert len(incidents(store)) == n  # every ship is its own incident
+        per_event[n] = len(statements) / n
+        store.close()
+    assert per_event[80] <= per_event[10] + 1, per_event
+
+
+def test_update_a_rolled_back_document_leaves_nothing_remembered(fresh_store, make_analysis):
+    """Reports are remembered per connection; a rollback forgets them, since its event ids come back
+    for the next document."""
+    import pytest
+
+    first = variant(make_analysis, "Israel struck a site near Masyaf on Aug. 25.", outlet="JNS")
+    with pytest.raises(RuntimeError):
+        with fresh_store.transaction():
+            fresh_store.save(first)
+            update_incidents(fresh_store, [first.document.id])
+            assert fresh_store.memo["incident_reports"]
+            raise RuntimeError("killed")
+    assert fresh_store.memo == {}
+    other = variant(make_analysis, "Gunmen attacked a checkpoint near Aleppo on Aug. 27.", outlet="Ynet",
+                    date="2023-08-27", lat=36.2021, lon=37.1343)
+    for analysis in (other, first):
+        fresh_store.save(analysis)
+        update_incidents(fresh_store, [analysis.document.id])
+    assert sorted(len(i["reports"]) for i in incidents(fresh_store)) == [1, 1]

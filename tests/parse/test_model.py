@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storyworld.parse import ParsedDocument, doc_text, load_nlp, parse_documents
 from storyworld.types import Document
@@ -50,3 +52,25 @@ def test_a_dateline_dash_starts_the_sentence_after_it():
 def test_doc_text_is_the_docs_text():
     (doc,) = parse_documents(["Two sentences here. And a second one."])
     assert doc_text(doc) == doc.text
+
+
+def test_parse_long_affix_runs_are_cut_and_the_text_kept_exactly(nlp):
+    """spaCy strips affixes one at a time and searches the rest again each time: 20,000 "[" took
+    30 s and a page of them hours. Such runs are cut into plain tokens; offsets stay exact."""
+    assert len(nlp.tokenizer("[" * 100_000)) == 1000
+    assert [t.text for t in nlp.tokenizer("Fighting resumed " + "'s" * 60 + " on Monday.")] == [
+        "Fighting", "resumed", ("'s" * 60)[:100], ("'s" * 60)[100:], "on", "Monday", "."]
+    doc = nlp("Shelling hit Kharkiv.  " + ":" * 3000 + "\n\nTroops withdrew on Tuesday, officials said.")
+    assert doc.text.endswith("officials said.") and any(ent.text == "Tuesday" for ent in doc.ents)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["word", "U.S.", "'s", "[", ")", ":", ".", "-", " ", "  ", "\n", "\n\n", "https://x.example/a",
+                                 "'s" * 80, "[" * 150, "a" * 120, "é"]), max_size=30).map("".join))
+def test_parse_the_guarded_tokenizer_covers_the_text_and_changes_only_long_runs(nlp, text):
+    from storyworld.parse.model import _LONG_RUN, _is_hostile
+
+    doc = nlp.tokenizer(text)
+    assert doc.text == text
+    if not any(_is_hostile(m.group()) for m in _LONG_RUN.finditer(text)):
+        assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in nlp.tokenizer.tokenizer(text)]

@@ -31,3 +31,21 @@ def test_ingest_text_links_copies_and_skips_other_languages_like_ingest(tmp_path
     later.mkdir()
     (later / "copy.txt").write_text(COPY.replace("republished", "reprinted"))
     assert ingest([later], store=fresh_store).duplicates == 1
+
+
+def test_ingest_near_duplicate_index_learns_what_another_writer_stored(tmp_path):
+    """Two ingests into one store: a copy read by the second after the first stored its original is
+    linked, not analysed again (the index reads signatures written since it was built)."""
+    from storyworld.body.document import document_id
+    from storyworld.corpus.duplicates import minhash_signature, to_blob
+    from storyworld.service.ingest import _Copies
+    from storyworld.store import Store
+    from storyworld.types import Document
+
+    with Store.open(tmp_path / "s.db") as first, Store.open(tmp_path / "s.db") as second:
+        copies = _Copies(second)  # built before the original is stored
+        original = Document(id=document_id(WIRE), text=WIRE, language="en")
+        first.save_unanalysed(original, status="skipped")
+        first.save_signature(original.id, to_blob(minhash_signature(WIRE)))
+        copy = Document(id=document_id(COPY), text=COPY, language="en")
+        assert copies.original_of(copy) == original.id

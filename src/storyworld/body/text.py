@@ -12,9 +12,12 @@ _BLANKS = re.compile(r"\n\s*\n+")
 
 
 def decode_bytes(raw: bytes, *, name: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 by BOM, else the best coherent guess, else E004."""
+    """UTF-8 (with or without BOM), UTF-16 by BOM, else the best coherent guess, else E004.
+
+    A UTF-16 text with a lone surrogate or an odd last byte keeps its readable part: the bad code
+    unit becomes U+FFFD, as it would in a browser."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        return raw.decode("utf-16", errors="replace")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 
 import click
 
 from ..errors import StoryworldError
-from .output import err_console
+from .output import configure_logging, print_error
 
 
 class StoryworldGroup(click.Group):
@@ -18,7 +17,7 @@ class StoryworldGroup(click.Group):
         try:
             return super().invoke(ctx)
         except StoryworldError as exc:
-            err_console.print(f"error: {exc}", markup=False, highlight=False)
+            print_error(exc)
             sys.exit(exc.exit_code)
 
 
@@ -38,15 +37,15 @@ def cli(ctx: click.Context, verbose: bool, config_file: str | None, overrides: t
     """
     from .. import settings
 
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    configure_logging(verbose)
     ctx.obj = {"settings": settings.load(config_file, dict(overrides))}
 
 
 def _register() -> None:
-    from . import analyze, claims, eval as eval_, events, export, incidents, ingest, rules, serve, settings, stats
+    from . import (analyze, check, claims, eval as eval_, events, export, incidents, ingest, rules, serve, settings,
+                   stats)
 
-    for module in (analyze, ingest, events, incidents, claims, export, stats, eval_, rules, settings, serve):
+    for module in (analyze, ingest, events, incidents, claims, export, stats, check, eval_, rules, settings, serve):
         cli.add_command(module.command)
     cli.add_command(claims.sources_command)
 

@@ -43,10 +43,11 @@ def command(paths, meta, allow_private, quiet, db):
                             TimeElapsedColumn(), console=err_console, disable=quiet, transient=False)
         with progress:
             task = progress.add_task("ingesting", total=None)
+            store.on_wait = lambda message: progress.console.print(f"waiting: {message}")
 
             def on_outcome(outcome):
                 if outcome.error is not None:
-                    progress.console.print(f"error: {first_line(outcome.error)}")
+                    progress.console.print(f"error: {first_line(outcome.error)}", markup=False, highlight=False)
                 progress.advance(task)
 
             report = ingest(paths, store=store, meta=meta, on_outcome=on_outcome, settings=settings)

@@ -3,16 +3,54 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import sys
 
 import click
 from rich.console import Console
 
-from ..errors import Errors
+from ..errors import Errors, first_line, printable
 from ..store import DEFAULT_DB
 
 # markup=False: article text is hostile input, and "[bold]" inside it must print as written.
 console = Console(highlight=False, soft_wrap=True, markup=False)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+
+
+class _LogPolicy(logging.Filter):
+    """Our own records (``storyworld.*``) pass; every other library's only with ``-v``: they are
+    not coded, and one feeds batch once printed 377 ``WARNING trafilatura.core`` lines."""
+
+    def __init__(self, verbose: bool):
+        super().__init__()
+        self.verbose = verbose
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return self.verbose or record.name == "storyworld" or record.name.startswith("storyworld.")
+
+
+class _PrintableFormatter(logging.Formatter):
+    """Each line of a record printable: a file name or a library's message quoting the input
+    cannot cut a line or send escape sequences to the terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "\n".join(printable(line) for line in super().format(record).split("\n"))
+
+
+def configure_logging(verbose: bool) -> None:
+    """One stderr handler for the whole process under the policy above; Python warnings raised by
+    libraries (spaCy's, dateparser's) go through it too. Called again (tests invoke the CLI many
+    times), it replaces its own handler."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "storyworld_policy", False)]:
+        root.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.storyworld_policy = True
+    handler.addFilter(_LogPolicy(verbose))
+    handler.setFormatter(_PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
+    logging.captureWarnings(True)
 
 
 def db_option(fn):
@@ -58,7 +96,7 @@ def build_filter(type_, country, actor, since, until, source, outlet, modality, 
 
 
 def print_error(exc: Exception) -> None:
-    err_console.print(f"error: {exc}", markup=False, highlight=False)
+    err_console.print(f"error: {first_line(exc)}", markup=False, highlight=False)
 
 
 def current_settings() -> dict:

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..geo import haversine_km
 from ..resources.tables import numbers
@@ -178,10 +179,12 @@ _BACKGROUND = re.compile(r"\b(previously|in the past|formerly|has long|have long
 _STANDING_DENIAL = re.compile(r"\b(denies|deny|rejects|reject)\b", re.I)
 
 
+@lru_cache(maxsize=65_536)  # every candidate report's evidence, once per event placed
 def words(text: str | None) -> frozenset[str]:
     return frozenset(w.lower() for w in _WORD.findall(text or "") if w.lower() not in _STOP | _CALENDAR)
 
 
+@lru_cache(maxsize=65_536)
 def _day(value: str | None) -> date | None:
     if value and len(value) == 10:
         try:

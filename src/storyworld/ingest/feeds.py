@@ -15,9 +15,9 @@ import re
 import time
 from typing import Any, Iterator
 
-from ..errors import Errors, InputError
+from ..errors import Errors, InputError, first_line, unexpected
 from ..types import RawInput
-from .raw import merge_hints, read_bytes_input
+from .raw import merge_hints, read_bytes_input, utf8
 
 _FEED_ROOT = re.compile(
     rb"^\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!doctype[^>]*>\s*)*<(?:rss|feed|rdf:rdf)[\s>]", re.I | re.S)
@@ -76,27 +76,34 @@ def iter_feed(raw: bytes, *, name: str, max_bytes: int, max_entries: int, hints:
     try:
         parsed = feedparser.parse(raw, response_headers={"content-location": base_url} if base_url else None)
     except Exception as exc:  # feedparser is lenient, but a parser bug must not end the batch
-        yield InputError(Errors.E017.format(name=name, detail=f"{type(exc).__name__}: {exc}"), source=name)
+        yield InputError(Errors.E017.format(name=name, detail=f"{type(exc).__name__}: {first_line(exc)}"), source=name)
         return
     if not parsed.entries:
         if parsed.get("bozo"):
-            detail = str(parsed.get("bozo_exception") or "not well-formed").splitlines()[0]
+            detail = first_line(parsed.get("bozo_exception") or ValueError("not well-formed"))
         else:
             detail = "no entries" if parsed.get("version") else "no RSS or Atom root element"
         yield InputError(Errors.E017.format(name=name, detail=detail), source=name)
         return
-    outlet = (parsed.feed.get("title") or "").strip() or None
+    feed_title = parsed.feed.get("title")
+    outlet = feed_title.strip() or None if isinstance(feed_title, str) else None
     for number, entry in enumerate(parsed.entries, start=1):
         entry_name = f"{name}#{number}"
         if number > max_entries:
             yield InputError(Errors.E019.format(name=name, limit=max_entries), source=name)
             return
-        body, media_type = _entry_html(entry)
-        published = entry_date(entry)
-        own = {"url": entry.get("link") or None, "title": (entry.get("title") or "").strip() or None,
-               "outlet": outlet, "published": published, "published_source": "feed" if published else None}
         try:
-            yield read_bytes_input(body.encode("utf-8"), name=entry_name, origin="feed", max_bytes=max_bytes,
-                                   media_type=media_type, **merge_hints(own, hints or {}))
+            yield _entry_input(entry, name=entry_name, outlet=outlet, max_bytes=max_bytes, hints=hints or {})
         except InputError as exc:
             yield exc
+        except Exception as exc:  # one odd entry: that entry only
+            yield unexpected(exc, name=entry_name, step="reading the feed entry")
+
+
+def _entry_input(entry: Any, *, name: str, outlet: str | None, max_bytes: int, hints: dict[str, Any]) -> RawInput:
+    body, media_type = _entry_html(entry)
+    published = entry_date(entry)
+    own = {"url": entry.get("link") or None, "title": (entry.get("title") or "").strip() or None,
+           "outlet": outlet, "published": published, "published_source": "feed" if published else None}
+    return read_bytes_input(utf8(body), name=name, origin="feed", max_bytes=max_bytes, media_type=media_type,
+                            **merge_hints(own, hints))

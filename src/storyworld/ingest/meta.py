@@ -6,15 +6,21 @@ import csv
 from pathlib import Path
 from typing import Any, Callable
 
+from ..errors import Errors, InputError, printable
+
 
 def read_meta(path: Path) -> dict[str, dict[str, str]]:
     """Rows by file name from every meta*.csv in ``path`` (a corpus may be assembled from parts)."""
     rows: dict[str, dict[str, str]] = {}
     for table in sorted(Path(path).glob("meta*.csv")):
-        with table.open(newline="", encoding="utf-8") as fh:
-            for row in csv.DictReader(fh):
-                if row.get("file"):
-                    rows[row["file"]] = row
+        try:
+            with table.open(newline="", encoding="utf-8") as fh:
+                for row in csv.DictReader(fh):
+                    if row.get("file"):
+                        rows[row["file"]] = row
+        except (OSError, UnicodeDecodeError, csv.Error) as exc:  # the batch's hints: say so before it starts
+            name = printable(str(table))
+            raise InputError(Errors.E007.format(name=name, detail=printable(str(exc))[:200]), source=name) from None
     return rows
 
 

@@ -7,6 +7,7 @@ The readers import this module and it imports none of them.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +55,24 @@ def read_bytes_input(
                     **hints)
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` with lone surrogates (a JSON ``"\\ud800"``, a numeric character reference in a
+    feed) replaced by U+FFFD, as a decoder does with bytes it cannot read: such a string cannot be
+    encoded as UTF-8, stored or printed, and one bad escape should not cost the article."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def utf8(text: str) -> bytes:
+    """A container's string field (a JSON line's text, a feed entry's HTML) as the bytes of an article."""
+    return clean_text(text).encode("utf-8")
+
+
 def merge_hints(own: dict[str, Any], hints: dict[str, Any]) -> dict[str, Any]:
     """A container entry's own url/title/outlet/published win; ``hints`` (e.g. meta*.csv) fill the gaps."""
+    own = {k: clean_text(v) if isinstance(v, str) else v for k, v in own.items()}
     merged = {k: v for k, v in own.items() if v is not None}
     for key, value in hints.items():
         if key == "published_source" or value is None or merged.get(key) is not None:

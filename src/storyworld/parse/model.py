@@ -10,6 +10,7 @@ is downloaded at run time.
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -21,6 +22,11 @@ from ..types import Document
 
 DEFAULT_MODEL: str = default("model")  # the settings table's; callers pass the loaded setting
 DEFAULT_BATCH_SIZE: int = default("batch_size")
+# spaCy's nlp.max_length: a longer text raises E088. The pipeline refuses such a text (E025) before
+# the parse rather than parse it in pieces: the claims stage grows with the square of a text's
+# length (73,000 characters take 3 s, 183,000 take 27 s), so a text this long would not finish
+# within any sensible time budget, and a text this long is a book or a dump, not one article.
+MAX_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,71 @@ def doc_text(doc) -> str:
     return text
 
 
+# A run without whitespace longer than RUN characters that is mostly not letters or digits, or any
+# run longer than MAX_RUN, is cut into tokens of RUN characters instead of going through spaCy's
+# prefix and suffix rules: those strip one affix at a time and search the rest of the run again
+# each time, so that 20,000 "[" took 30 s, 8,000 characters of "'s's's" 5 s, and a page of such
+# runs hours, in the parse, which no per-document budget can charge to one document. Words,
+# numbers, URLs (percent-encoded ones too) and runs of Chinese are mostly letters and digits and
+# are tokenized as before, as is any text without such a run: the ordinary path is untouched.
+# Worst case left: runs just under the limits of an affix pattern not yet seen, about 80 s for a
+# text of a million characters.
+RUN = 100
+MAX_RUN = 1000
+_LONG_RUN = re.compile(r"\S{%d,}" % (RUN + 1))
+
+
+def _is_hostile(run: str) -> bool:
+    return len(run) > MAX_RUN or sum(c.isalnum() for c in run) < 0.6 * len(run)
+
+
+class GuardedTokenizer:
+    """The pipeline's tokenizer, with the long punctuation runs above cut into plain tokens; the
+    Doc it makes covers the text exactly, so every offset is into the document's text."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __getattr__(self, name):  # vocab, add_special_case, explain, …: the tokenizer's own
+        return getattr(self.tokenizer, name)
+
+    def __call__(self, text: str):
+        runs = [m for m in _LONG_RUN.finditer(text) if _is_hostile(m.group())]
+        if not runs:
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        docs, position, attach_space = [], 0, False
+        for match in runs:
+            before = text[position:match.start()]
+            if attach_space and before.startswith(" "):  # one space after a token is its whitespace
+                docs[-1] = _with_trailing_space(docs[-1])
+                before = before[1:]
+            if before:
+                docs.append(self.tokenizer(before))
+            run = match.group()
+            words = [run[i:i + RUN] for i in range(0, len(run), RUN)]
+            docs.append(Doc(self.tokenizer.vocab, words=words, spaces=[False] * len(words)))
+            position, attach_space = match.end(), True
+        rest = text[position:]
+        if rest.startswith(" "):
+            docs[-1] = _with_trailing_space(docs[-1])
+            rest = rest[1:]
+        if rest:
+            docs.append(self.tokenizer(rest))
+        doc = Doc.from_docs([d for d in docs if len(d)], ensure_whitespace=False)
+        if doc.text != text:  # never expected: refuse rather than give offsets into another text
+            raise ValueError("the guarded tokenizer lost the text's exact form")
+        return doc
+
+
+def _with_trailing_space(doc):
+    from spacy.tokens import Doc
+
+    words = [t.text for t in doc]
+    return Doc(doc.vocab, words=words, spaces=[False] * (len(words) - 1) + [True])
+
+
 UNSPLIT_WORDS = ("sit-in", "shoot-out", "walk-out", "gun-battle", "fire-fight")
 
 
@@ -99,6 +170,7 @@ def load_nlp(model: str = DEFAULT_MODEL):
     name = _register_paragraph_breaks()
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(name, before="parser")
+    nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)
     return nlp
 
 

@@ -20,7 +20,7 @@ from ..ingest.fetch import current_policy, fetch_policy
 from ..ingest.meta import hints_from_meta
 from ..pipeline import Outcome, Pipeline
 from ..store import SaveResult, Store
-from ..types import Document, RawInput
+from ..types import Analysis, Document, RawInput
 from .analyze import Settings, make_pipeline, resolve_settings, text_input
 
 
@@ -44,14 +44,15 @@ def ingest(paths: Iterable[str | Path], *, store: Store, meta: Path | None = Non
     """Analyse every input under ``paths`` and save it; errors are collected, never fatal.
 
     URLs are fetched under the context's ``fetch_policy``, widened by the
-    ``fetch.allow_private_networks`` setting.
+    ``fetch.allow_private_networks`` setting, within ``fetch.deadline_seconds`` each.
     """
     values = resolve_settings(settings)
     pipeline = pipeline or make_pipeline(values)
     hints_for = hints_from_meta(meta) if meta else None
     report = IngestReport()
     allow_private = current_policy().allow_private_networks or values["fetch.allow_private_networks"]
-    with fetch_policy(allow_private_networks=allow_private):
+    deadline = values.get("fetch.deadline_seconds", current_policy().deadline)
+    with fetch_policy(allow_private_networks=allow_private, deadline=deadline):
         inputs = iter_inputs(paths, hints_for=hints_for, max_bytes=values["max_input_bytes"])
         for outcome, result in store_outcomes(inputs, store=store, pipeline=pipeline):
             if result is None:
@@ -87,43 +88,76 @@ def ingest_text(text: str, *, store: Store, published: str | None = None, url: s
 
 def store_outcomes(inputs: Iterable[RawInput | InputError], *, store: Store,
                    pipeline: Pipeline) -> Iterator[tuple[Outcome, SaveResult | None]]:
-    """Each input's Outcome and what storing it gave (None for an error), in input order."""
+    """Each input's Outcome and what storing it gave (None for an error), in input order.
+
+    A document, its analysis, its near-duplicate signature and its places in incidents commit in
+    one transaction: a kill at any moment leaves the document wholly stored or not at all, and a
+    reader never sees it outside its incidents."""
     copies = _Copies(store)
     for outcome in pipeline.run(inputs, duplicate_of=copies.original_of):
         if outcome.error is not None:
             yield outcome, None
         elif outcome.analysis is not None:
-            result = store.save(outcome.analysis)
-            if result.status == "added":
-                copies.keep_signature(result.document_id)
-                update_incidents(store, [result.document_id])
-            yield outcome, result
-        elif outcome.duplicate_of is not None and store.has_document(outcome.duplicate_of):
-            result = store.save_unanalysed(outcome.document, status="duplicate", duplicate_of=outcome.duplicate_of,
-                                           reason=f"near-duplicate of {outcome.duplicate_of[:12]}")
-            if result.status != "exists":
-                update_incidents(store, [result.document_id])
-            yield outcome, result
-        elif outcome.document is not None:  # another language, or a copy whose original could not be analysed
-            reason = outcome.skipped_reason or "its original could not be analysed"
-            yield outcome, store.save_unanalysed(outcome.document, status="skipped", reason=reason)
+            yield outcome, _save_analysed(store, outcome.analysis, copies)
+        elif outcome.duplicate_of is not None and outcome.document is not None:
+            yield outcome, _save_copy(store, outcome)
+        elif outcome.document is not None:  # another language
+            yield outcome, _save_skipped(store, outcome)
         else:
             yield outcome, None
 
 
+def _save_analysed(store: Store, analysis: Analysis, copies: "_Copies") -> SaveResult:
+    document_id = analysis.document.id
+    if store.has_document(document_id):  # committed, so it stays: no need to wait for the write lock
+        return SaveResult(document_id, "exists")
+    with store.transaction():
+        result = store.save(analysis)  # asks again, under the lock
+        if result.status == "added":
+            copies.keep_signature(document_id)
+            update_incidents(store, [document_id])
+    return result
+
+
+def _save_copy(store: Store, outcome: Outcome) -> SaveResult:
+    """A near-duplicate, linked to its original's incidents; skipped when the original is not stored."""
+    if store.has_document(outcome.document.id):
+        return SaveResult(outcome.document.id, "exists")
+    with store.transaction():
+        if not store.has_document(outcome.duplicate_of):  # its original could not be analysed
+            return _save_skipped(store, outcome)
+        result = store.save_unanalysed(outcome.document, status="duplicate", duplicate_of=outcome.duplicate_of,
+                                       reason=f"near-duplicate of {outcome.duplicate_of[:12]}")
+        if result.status == "duplicate":
+            update_incidents(store, [result.document_id])
+    return result
+
+
+def _save_skipped(store: Store, outcome: Outcome) -> SaveResult:
+    reason = outcome.skipped_reason or "its original could not be analysed"
+    return store.save_unanalysed(outcome.document, status="skipped", reason=reason)
+
+
 class _Copies:
-    """The near-duplicate index over the store's signatures and this batch's new documents."""
+    """The near-duplicate index over the store's signatures and this batch's new documents; it also
+    learns the signatures another process stores meanwhile (two ingests into one store)."""
 
     def __init__(self, store: Store):
         self.store = store
         self.index = NearDuplicateIndex()
-        for document_id, blob in store.iter_signatures():
-            self.index.add(document_id, from_blob(blob))
+        self.seen_rowid = 0
+        self._learn()
         self.signatures: dict[str, bytes] = {}  # of new originals, stored once they are saved
+
+    def _learn(self) -> None:
+        for rowid, document_id, blob in self.store.iter_signatures(after=self.seen_rowid):
+            self.index.add(document_id, from_blob(blob))
+            self.seen_rowid = max(self.seen_rowid, rowid)
 
     def original_of(self, document: Document) -> str | None:
         if self.store.has_document(document.id):
             return None  # already stored: save() reports it as existing
+        self._learn()
         signature = minhash_signature(document.text)
         original = self.index.find(signature)
         if original is None:

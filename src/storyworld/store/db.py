@@ -1,24 +1,34 @@
 """Store: one SQLite file (WAL) holding documents and everything extracted from them.
 
 ``save(analysis)`` is idempotent by content hash and transactional per document: re-ingesting
-the same text adds nothing, and a failure half-way leaves nothing half-written.
+the same text adds nothing, and a failure half-way leaves nothing half-written. Whether the
+document is already there is asked inside the write transaction, so two processes saving the
+same document store it once. Writers serialize on SQLite's write lock (``store.transaction``);
+readers (WAL) never wait for them and see each document whole or not at all.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any, Callable, Iterator
 
 from ..contract.serialize import to_dict
 from ..errors import Errors, StoreError
 from ..types import Analysis, Document, Source
-from .migrations import migrate
-from .transaction import transaction
+from .migrations import migrate as apply_migrations
+from .transaction import LOCK_TIMEOUT_S, transaction
 
 DEFAULT_DB = "storyworld.db"
+BUSY_TIMEOUT_MS = 5000  # one wait for the write lock; a writer waits several of them (LOCK_TIMEOUT_S)
+MAX_MEMO_ENTRIES = 100_000  # about 100 MB of remembered incident reports at most
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -29,12 +39,23 @@ class SaveResult:
 
 
 class Store:
-    def __init__(self, conn: sqlite3.Connection, path: str):
+    def __init__(self, conn: sqlite3.Connection, path: str, *, lock_timeout: float = LOCK_TIMEOUT_S,
+                 on_wait: Callable[[str], None] | None = None):
         self.conn = conn
         self.path = path
+        self.lock_timeout = lock_timeout
+        # told (once per wait) when another writer holds the lock; the CLI prints it, else a log warning
+        self.on_wait = on_wait or log.warning
+        # values derived from stored rows, which never change once written (e.g. an event's incident
+        # report with its context): kept for this connection, emptied whenever a transaction rolls back
+        self.memo: dict[str, dict[Any, Any]] = {}
 
     @classmethod
-    def open(cls, path: str | Path = DEFAULT_DB, *, create: bool = True, readonly: bool = False) -> "Store":
+    def open(cls, path: str | Path = DEFAULT_DB, *, create: bool = True, readonly: bool = False,
+             migrate: bool = True, lock_timeout: float = LOCK_TIMEOUT_S,
+             on_wait: Callable[[str], None] | None = None) -> "Store":
+        """Open (and by default create and migrate) the store; ``migrate=False`` leaves an older
+        schema as it is (``storyworld check`` reports it)."""
         path = Path(path)
         if not create and not path.exists():
             raise StoreError(Errors.E103.format(path=path))
@@ -46,17 +67,18 @@ class Store:
                 conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA cache_size = -65536")  # 64 MiB of page cache: large stores stay index lookups
             if not readonly:
-                conn.execute("PRAGMA journal_mode = WAL")
+                _wal(conn)
                 conn.execute("PRAGMA synchronous = NORMAL")
-                migrate(conn, path=str(path))
+                if migrate:
+                    apply_migrations(conn, path=str(path), lock_timeout=lock_timeout, on_wait=on_wait or log.warning)
             else:
                 conn.execute("SELECT COUNT(*) FROM documents").fetchone()
         except sqlite3.DatabaseError as exc:
             raise StoreError(Errors.E101.format(path=path, detail=exc)) from exc
-        return cls(conn, str(path))
+        return cls(conn, str(path), lock_timeout=lock_timeout, on_wait=on_wait)
 
     def close(self) -> None:
         self.conn.close()
@@ -67,9 +89,35 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def transaction(self):
-        """BEGIN IMMEDIATE … COMMIT around a unit of work that must land whole (or ROLLBACK)."""
-        return transaction(self.conn)
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT around a unit of work that must land whole (or ROLLBACK); a
+        savepoint inside another. Waits for another writer (see ``store.transaction``)."""
+        try:
+            with transaction(self.conn, path=self.path, lock_timeout=self.lock_timeout,
+                             on_wait=self.on_wait) as conn:
+                yield conn
+        except BaseException:
+            self.memo.clear()  # it may hold values of rows that were just rolled back
+            raise
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: every statement inside sees the store as of its first read (WAL)."""
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        finally:
+            self.conn.execute("COMMIT")
+
+    def memo_table(self, name: str) -> dict[Any, Any]:
+        """One named table of ``memo``."""
+        return self.memo.setdefault(name, {})
+
+    def trim_memo(self) -> None:
+        """Empty the memo once it holds more than MAX_MEMO_ENTRIES values (between units of work)."""
+        if sum(len(t) for t in self.memo.values()) > MAX_MEMO_ENTRIES:
+            self.memo.clear()
 
     # -- writes ---------------------------------------------------------------------------
 
@@ -79,10 +127,12 @@ class Store:
     def save(self, analysis: Analysis) -> SaveResult:
         """Store one analysed document with all its parts, or nothing if it is already there."""
         document = analysis.document
-        if self.has_document(document.id):
+        if self.has_document(document.id):  # committed (or ours): it stays, no need for the write lock
             return SaveResult(document.id, "exists")
         obj = to_dict(analysis)
-        with transaction(self.conn):
+        with self.transaction():
+            if self.has_document(document.id):  # asked under the write lock: another writer may have stored it
+                return SaveResult(document.id, "exists")
             self._insert_document(document, status="analysed", analysis_json=json.dumps(obj, ensure_ascii=False),
                                   stages=",".join(analysis.stages))
             self._insert_parts(analysis)
@@ -93,7 +143,9 @@ class Store:
         """Store a document that is kept but not analysed (another language, a near-duplicate)."""
         if self.has_document(document.id):
             return SaveResult(document.id, "exists")
-        with transaction(self.conn):
+        with self.transaction():
+            if self.has_document(document.id):
+                return SaveResult(document.id, "exists")
             self._insert_document(document, status=status, status_reason=reason, duplicate_of=duplicate_of)
             self._insert_removed(document)
         return SaveResult(document.id, status)
@@ -102,9 +154,11 @@ class Store:
         self.conn.execute("INSERT OR IGNORE INTO minhashes (document_id, signature) VALUES (?, ?)",
                           (document_id, signature))
 
-    def iter_signatures(self):
-        yield from self.conn.execute("SELECT m.document_id, m.signature FROM minhashes m JOIN documents d "
-                                     "ON d.id = m.document_id ORDER BY d.rowid")
+    def iter_signatures(self, *, after: int = 0):
+        """(rowid, document id, signature) of the stored near-duplicate signatures, in the order their
+        documents were stored; ``after`` a minhashes rowid, only those written since."""
+        yield from self.conn.execute("SELECT m.rowid, m.document_id, m.signature FROM minhashes m JOIN documents d "
+                                     "ON d.id = m.document_id WHERE m.rowid > ? ORDER BY d.rowid", (after,))
 
     def _insert_document(self, document: Document, *, status: str, status_reason: str | None = None,
                          duplicate_of: str | None = None, analysis_json: str | None = None,
@@ -190,3 +244,16 @@ class Store:
             'INSERT INTO times (document_id, seq, text, start, "end", value, precision) VALUES (?, ?, ?, ?, ?, ?, ?)',
             [(doc_id, i, x.text, x.start, x.end, x.value, x.precision) for i, x in enumerate(analysis.times)],
         )
+
+
+def _wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL (once per file). Two processes creating one store at the same moment can
+    find the switch locked past the busy timeout; the first of them to get it is enough."""
+    for _ in range(20):
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+    conn.execute("PRAGMA journal_mode = WAL")

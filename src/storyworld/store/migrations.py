@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import datetime, timezone
+from typing import Callable
 
 from ..errors import Errors, StoreError
-from .transaction import transaction
+from .transaction import LOCK_TIMEOUT_S, transaction
 
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "initial schema", """
@@ -180,21 +181,34 @@ LATEST = MIGRATIONS[-1][0]
 
 
 def applied_versions(conn: sqlite3.Connection) -> set[int]:
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS _migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
+    """The versions recorded in ``_migrations`` (none in a new file)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_migrations'").fetchone() is None:
+        return set()
     return {row[0] for row in conn.execute("SELECT version FROM _migrations")}
 
 
-def migrate(conn: sqlite3.Connection, *, path: str = "") -> int:
-    """Apply every migration not yet applied; return the schema version."""
-    done = applied_versions(conn)
-    if done and max(done) > LATEST:
-        raise StoreError(Errors.E102.format(path=path, found=max(done), known=LATEST))
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The newest applied migration as ``PRAGMA user_version`` records it (0 for a new file)."""
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(conn: sqlite3.Connection, *, path: str = "", lock_timeout: float = LOCK_TIMEOUT_S,
+            on_wait: Callable[[str], None] | None = None) -> int:
+    """Apply every migration not yet applied; return the schema version.
+
+    Each runs in its own write transaction and is looked up again inside it, so two processes
+    opening a new store at once apply it once (the second waits, then finds it done)."""
+    if schema_version(conn) == LATEST and applied_versions(conn) == set(range(1, LATEST + 1)):
+        return LATEST  # the usual case: nothing to write, no lock taken
     for version, name, sql in MIGRATIONS:
-        if version in done:
-            continue
-        with transaction(conn):  # one transaction per migration
+        with transaction(conn, path=path, lock_timeout=lock_timeout, on_wait=on_wait):
+            conn.execute("CREATE TABLE IF NOT EXISTS _migrations "
+                         "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            done = applied_versions(conn)
+            if done and max(done) > LATEST:
+                raise StoreError(Errors.E102.format(path=path, found=max(done), known=LATEST))
+            if version in done:
+                continue
             for statement in _statements(sql):
                 conn.execute(statement)
             conn.execute(
