@@ -50,6 +50,41 @@ def unknown_name(span) -> bool:
     return getattr(span, "label_", "") in NAME_LABELS
 
 
+@rule("actors", "surname-coreference", source="gold-real dev", off=None, examples=[
+    ("Russian President Vladimir Putin praised the deal. Later Putin met the envoy in Moscow.",
+     {"text": "Putin", "country": "RUS"}),
+    ("U.S. Senator Ted Kaufman called for an inquiry. Kaufman said the markets had failed.",
+     {"text": "Kaufman", "country": "USA"}),
+])
+def earlier_namesake(actor: Actor, earlier: list[Actor]) -> Actor | None:
+    """A person named by the surname alone ("Putin") is the person named in full before, with the
+    country and role of that mention ("Russian President Vladimir Putin"): the last earlier actor with a
+    country whose last word is the surname."""
+    if actor.kind != "person" or actor.country is not None:
+        return None
+    surname = actor.text.split()[-1].lower() if actor.text.split() else ""
+    if len(surname) < 3:
+        return None
+    for other in reversed(earlier):
+        words = re.findall(r"[\w'-]+", other.text.lower())
+        inside = other.start <= actor.start and actor.end <= other.end  # "Russian President [Vladimir Putin]"
+        if other.country is not None and words and words[-1] == surname and (other.end <= actor.start or inside):
+            return other
+    return None
+
+
+def with_namesakes(actors: list[Actor]) -> list[Actor]:
+    """Actors with the country and role of the full mention their surname repeats."""
+    out: list[Actor] = []
+    for actor in actors:
+        found = earlier_namesake(actor, [a for a in actors if a.start <= actor.start and a is not actor])
+        if found is not None:
+            actor = replace(actor, country=found.country, role=actor.role or found.role,
+                            name=found.name if found.kind == "person" else actor.name)
+        out.append(actor)
+    return out
+
+
 def extract_actors(parsed) -> list[Actor]:
     doc = parsed.doc
     spans = {}
@@ -72,7 +107,7 @@ def extract_actors(parsed) -> list[Actor]:
             continue
         actors.append(Actor(text=text, start=start, end=end, name=entry.name, country=entry.country,
                             role=entry.role, kind=entry.kind))
-    return actors
+    return with_namesakes(actors)
 
 
 @rule("actors", "informative-head", source="PLOVER-GSR dev", off=False, examples=[
@@ -113,6 +148,8 @@ def actor_for_span(actors, start: int, end: int, *, head: int | None = None) -> 
 @rule("actors", "home-bound-role", source="demo corpus (eval events: actor country 0.819 -> 0.861)", off=False,
       examples=[
           Example("Officials met the striking miners in Lusaka on Monday.",
+                  {"type": "CONSULT", "actor": "Officials", "actor_country": "ZMB"}, view="events"),
+          Example("Protests erupted in Lusaka on Monday. Officials later met the striking miners.",
                   {"type": "CONSULT", "actor": "Officials", "actor_country": "ZMB"}, view="events"),
           Example("The authorities closed the border crossing near Lusaka.",
                   {"type": "COERCE", "actor": "The authorities", "actor_country": "ZMB"}, view="events"),

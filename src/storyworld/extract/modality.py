@@ -13,7 +13,7 @@ The word lists are ``data/words/modality.toml``; each decision is a rule (``stor
 from __future__ import annotations
 
 from ..resources.cues import reporting_verbs
-from ..resources.tables import word_set
+from ..resources.tables import word_map, word_set
 from ..rules import rule
 
 FINITE = ("VBD", "VBZ", "VBP")
@@ -120,6 +120,17 @@ def _governed(trigger) -> str | None:
     return None
 
 
+@rule("modality", "whether-clause", source="gold-real dev", off=False, examples=[
+    ("No decision had been made about whether to appeal the ruling.", {"type": "REQUEST", "modality": "hypothetical"}),
+    ("The cabinet will decide whether the army withdraws from the town.", {"type": "RETREAT", "modality": "hypothetical"}),
+])
+def open_question(trigger) -> bool:
+    """An act in a "whether" or "if" question ("whether to appeal", "decide whether the army withdraws") is
+    undecided: hypothetical."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether",) for c in trigger.children) or any(
+        c.dep_ == "advmod" and c.lower_ == "whether" for c in trigger.children)
+
+
 @rule("modality", "reported-would", source=SOURCE, off=False, examples=[
     ("The ministers said the two countries would share intelligence on the militias.",
      {"type": "COOPERATE", "modality": "planned"}),
@@ -136,8 +147,20 @@ def reported(trigger) -> bool:
     return False
 
 
+@rule("modality", "obligation", source="gold-real dev", off=False, examples=[
+    ("The minister said the rebels must lay down their arms.", {"type": "RETREAT", "modality": "requested"}),
+    ("The envoy said Israel should withdraw its troops from the town.", {"type": "RETREAT", "modality": "requested"}),
+    ("Troops must withdraw from the buffer zone under the accord.", {"type": "RETREAT", "modality": "hypothetical"}),
+])
+def obligation(trigger, aux: set[str]) -> bool:
+    """An act someone must or should do has not happened: reported, it is what the speaker demands
+    ("said the rebels must lay down their arms": requested), else an obligation (hypothetical)."""
+    return bool(aux & word_set("modality.obligation_aux"))
+
+
 @rule("modality", "carried-noun", source=SOURCE, off=None, examples=[
     ("Israel rejected any talks with Hamas.", {"type": "CONSULT", "modality": "negated"}),
+    ("The president postponed a visit to Europe, citing the ban.", {"type": "CONSULT", "modality": "negated"}),
     ("Both sides will hold talks in Doha.", {"type": "CONSULT", "modality": "planned"}),
 ])
 def carried_modality(trigger) -> str | None:
@@ -152,8 +175,8 @@ def carried_modality(trigger) -> str | None:
     lemma = carrier.lemma_.lower()
     if negated(trigger) and trigger.dep_ != "pobj":
         return "negated"
-    if lemma in word_set("modality.deny_verbs") and trigger.dep_ in ("dobj", "obj"):
-        return "negated"
+    if lemma in word_set("modality.deny_verbs") | word_set("modality.cancel_verbs") and trigger.dep_ in ("dobj", "obj"):
+        return "negated"  # "rejected any talks", "postponed a visit to Europe"
     if lemma in word_set("modality.threat_verbs") and trigger.dep_ in ("dobj", "obj"):
         return "threatened"
     if lemma in word_set("modality.request_verbs") and lemma != "need" and trigger.dep_ in ("dobj", "obj", "pobj"):
@@ -172,12 +195,47 @@ def threat_made(trigger, aux: set[str]) -> str | None:
     return "planned" if aux & word_set("modality.future_aux") else "actual"
 
 
+@rule("modality", "negated-governor", source="gold-real dev", off=False, examples=[
+    ("Soldiers would not be allowed to arrest people at the border.", {"type": "COERCE", "modality": "negated"}),
+    ("The army did not manage to retake the town.", {"type": "ASSAULT", "modality": "negated"}),
+    ("The militia did not hesitate to attack the convoy.", {"type": "ASSAULT", "modality": "actual"}),
+])
+def under_negated_verb(trigger) -> bool:
+    """An infinitive under a negated verb did not happen ("would not be allowed to arrest", "did not
+    manage to retake"), unless the verb's negation asserts it ("did not hesitate to attack")."""
+    head = trigger.head
+    return trigger.dep_ == "xcomp" and head is not trigger and negated(head) \
+        and head.lemma_.lower() not in word_set("modality.asserting_when_negated")
+
+
+@rule("modality", "modifier-of-intent", source="gold-real dev", off=None, examples=[
+    ("Flights are cancelled ahead of a planned 48-hour strike by cabin crew over pay.",
+     {"type": "PROTEST", "modality": "planned"}),
+    ("The council discussed a possible attack on the port by the militia.",
+     {"type": "ASSAULT", "modality": "hypothetical"}),
+])
+def modifier_modality(trigger) -> str | None:
+    """An event noun whose adjective says it is planned or only possible ("a planned strike", "a possible
+    attack") has that modality, whatever the verb around it."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in trigger.children:
+        if child.dep_ in ("amod", "compound") and child.i < trigger.i:
+            found = word_map("modality.modifier_modality").get(child.lower_)
+            if found is not None:
+                return found
+    return None
+
+
 def modality_of(trigger) -> str:
     """One of actual, requested, threatened, planned, negated, hypothetical."""
+    modified = modifier_modality(trigger)
+    if modified is not None:
+        return modified
     carried = carried_modality(trigger)
     if carried is not None:
         return carried
-    if negated(trigger):
+    if negated(trigger) or under_negated_verb(trigger):
         return "negated"
     aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
     governed = _governed(trigger)
@@ -186,11 +244,13 @@ def modality_of(trigger) -> str:
     made = threat_made(trigger, aux)
     if made is not None:
         return made
+    if obligation(trigger, aux):
+        return "requested" if reported(trigger) else "hypothetical"
     if aux & word_set("modality.hypothetical_aux"):
         if "would" in aux and not conditional(trigger) and reported(trigger):
             return "planned"  # reported future: "said the two countries would share intelligence"
         return "hypothetical"
-    if conditional(trigger):
+    if conditional(trigger) or open_question(trigger):
         return "hypothetical"
     if governed:
         return governed

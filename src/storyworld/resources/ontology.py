@@ -61,10 +61,15 @@ def lexicon() -> dict[tuple[str, str], tuple[Trigger, ...]]:
 
 def lookup(lemma: str, pos: str, sentence: str) -> Trigger | None:
     """The first lexicon entry for (lemma, pos) whose requirements the sentence meets."""
+    return next(lookup_all(lemma, pos, sentence), None)
+
+
+def lookup_all(lemma: str, pos: str, sentence: str):
+    """Every lexicon entry for (lemma, pos) whose requirements the sentence meets, in the table's order
+    (for a caller that can rule an entry out by the trigger's frame)."""
     for trigger in lexicon().get((lemma.lower(), pos), ()):
         if trigger.fits(sentence):
-            return trigger
-    return None
+            yield trigger
 
 
 # --- ACLED sub-event types (data/acled-subevents.tsv, data/acled-parties.tsv)
@@ -127,6 +132,15 @@ def non_political(sentence: str) -> str | None:
         if _words(cues).search(sentence) and not (unless and _words(unless).search(sentence)):
             return kind
     return None
+
+
+@lru_cache(maxsize=1024)
+def names_attack(sentence: str) -> bool:
+    """Whether a sentence names an attack, an attacker or a weapon (the `unless` words of the hazard
+    kinds of non-political.tsv): harm told there is somebody's act, whatever disaster the story tells."""
+    words = tuple(w for kind, _, unless in _non_political_rules() if kind in ("natural disaster", "accident")
+                  for w in unless)
+    return bool(words) and _words(words).search(sentence) is not None
 
 
 @lru_cache(maxsize=1)

@@ -255,7 +255,7 @@ def test_a_country_that_aid_or_sanctions_go_to_is_a_party_not_the_place(make_par
     text = ("TOKYO (Pacific Desk) — Japan pledged on Friday a further $2 billion in aid to Ukraine.\n\n"
             "BRUSSELS — The European Union imposed new sanctions against Belarus on Monday.")
     events = _located(make_parsed, text)
-    aid = next(e for e in events if e.type == "AID")
+    aid = next(e for e in events if e.trigger == "pledged")  # a pledge of aid: AGREE (PLOVER, issue 24)
     assert aid.location is not None and aid.location.name == "Tokyo"
     assert _event_place(make_parsed, "The European Union imposed new sanctions against Belarus on Monday.",
                         "imposed") is None

@@ -26,12 +26,13 @@ from ...types import Event
 from ..modality import modality_of
 from .acled import event_key, with_acled
 from .arguments import direct_object, noun_arguments, party, phrase, subject, symmetric_partner
-from .context import Context, argument_ref
-from .evidence import evidence, headline_end
+from .context import Context, argument_ref, with_other_side
+from .evidence import evidence, headline_end, label_line
 from .filters import Sentences, one_per_happening, without_parts_of_happenings
-from .kinds import announced_threat, directive, intent_type, refused
-from .skips import bare_noun, skip_noun, skip_verb
-from .targets import asked, embedded_object, indirect_object, owner, protested, recipient, sought
+from .kinds import (announced_threat, directive, exercise_sides, intent_type, refused, verbal_attack,
+                    water_cannon_at_sea, weapons_test)
+from .skips import bare_noun, charged_person, skip_noun, skip_verb
+from .targets import asked, embedded_object, indirect_object, never_target, owner, protested, recipient, sought
 from .triggers import lookup_trigger, verbal_pos
 
 __all__ = ["extract_events"]
@@ -53,6 +54,8 @@ def _verb_arguments(token, trigger_type: str):
         target_token = indirect_object(token, trigger_type)
     if target_token is None and trigger_type in ("REQUEST", "SUPPORT"):
         target_token = sought(token)  # "called for sanctions against Nigeria": Nigeria
+    if target_token is None and charged_person(token):
+        target_token = token.head  # "a youth charged with the murder": the youth
     return actor_token, target_token
 
 
@@ -76,10 +79,10 @@ def extract_events(parsed, *, actors, places) -> list[Event]:
     doc = parsed.doc
     events: list[Event] = []
     lemmas: dict[tuple, tuple[str, str | None]] = {}  # event → its trigger lemma and the lexicon's ACLED type
-    ctx = Context(actors, places)
+    ctx = Context(actors, places, doc_text(doc))
     headline = headline_end(doc)
     for sent in doc.sents:
-        if len(sent) > MAX_SENTENCE_TOKENS:
+        if len(sent) > MAX_SENTENCE_TOKENS or label_line(sent):
             continue
         sentence = sent.text
         for token in sent:
@@ -113,13 +116,16 @@ def extract_events(parsed, *, actors, places) -> list[Event]:
                 target_token = protested(token)  # "a hunger strike to protest against Sweden's decision"
             if target_token is not None:
                 target_token = owner(target_token)
+            if target_token is not None and never_target(target_token, trigger.type, parsed.document.outlet):
+                target_token = None
             partner = symmetric_partner(actor_token, target_token, trigger.type)
             if partner is not None:  # "Turkey and Iraq agreed on a pact": the target is Iraq
                 target_token = partner
             actor_span, target_span = _argument_spans(token, actor_token, target_token)
             if pos == "NOUN" and actor_span is None and target_span is None and bare_noun(token):
                 continue  # a bare noun ("the demand comes after…") refers to an event told elsewhere
-            trigger = intent_type(trigger, token)
+            trigger = verbal_attack(intent_type(trigger, token), token)
+            trigger = exercise_sides(water_cannon_at_sea(weapons_test(trigger, token), token), token)
             modality = modality_of(token)
             if refused(token, pos, modality):
                 trigger, modality = replace(trigger, type="REJECT", cameo="12", mode=None, acled=None), "actual"
@@ -132,9 +138,10 @@ def extract_events(parsed, *, actors, places) -> list[Event]:
                 mode=trigger.mode,
                 cameo=trigger.cameo,
                 acled=trigger.acled,
-                actor=argument_ref(ctx, actor_span, trigger=token, sent=sent, is_target=False),
-                target=argument_ref(ctx, target_span, trigger=token, sent=sent, is_target=True),
+                actor=argument_ref(ctx, actor_span, trigger=token, sent=sent, is_target=False, event_type=trigger.type),
+                target=argument_ref(ctx, target_span, trigger=token, sent=sent, is_target=True, event_type=trigger.type),
             )
+            event = with_other_side(ctx, event, actor_span)
             lemmas[event_key(event)] = trigger.lemma, event.acled
             threat = announced_threat(token, event)
             if threat is not None:

@@ -24,9 +24,14 @@ PLOVER_DEV = "PLOVER-GSR dev"
 
 @rule("events", "day-or-sum-no-party", source=PLOVER_DEV, off=False, examples=[
     ("Soldiers and rebels fought near the village of Dori on Sunday.", {"not": {"target": "Sunday"}}),
+    ("Russia fired cruise missiles at Kyiv overnight, killing three people.", {"type": "ASSAULT", "target": "Kyiv"}),
 ])
 def counted(token) -> bool:
-    """A day, a time or a sum is nobody's actor or target ("complained on Tuesday", "$4.5 billion")."""
+    """A day, a time or a sum is nobody's actor or target ("complained on Tuesday", "$4.5 billion"); a name
+    the tagger swept into a time ("Kyiv" in "at Kyiv overnight") is none of these."""
+    if token.ent_type_ in ("DATE", "TIME") and token.pos_ == "PROPN" \
+            and token.lower_ not in word_set("events.calendar_names"):
+        return False
     return token.ent_type_ in NOT_PARTIES
 
 
@@ -39,9 +44,18 @@ def happening(token) -> bool:
     return token.lemma_.lower() in word_set("events.happening_nouns")
 
 
+@rule("events", "open-water-no-party", source="PLOVER codebook (issue 24 item 9)", off=False, examples=[
+    ("Pyongyang launched a ballistic missile into the sea off its east coast.", {"not": {"target": "the sea"}}),
+    ("North Korea fired a ballistic missile into the Sea of Japan on Wednesday.", {"not": {"target~": "Sea"}}),
+])
+def open_water(token) -> bool:
+    """The sea where a missile lands is nobody's target ("launched a missile into the sea")."""
+    return token.lemma_.lower() in word_set("events.open_waters")
+
+
 def party(token) -> bool:
     """Whether a token can head an actor or a target."""
-    return not counted(token) and not happening(token)
+    return not counted(token) and not happening(token) and not open_water(token)
 
 
 def phrase(token):
@@ -155,10 +169,11 @@ def subject(trigger):
 
 @rule("events", "open-fire", source="CASE 2021", off=False, examples=[
     ("Soldiers opened fire on protesters in Lima.", {"type": "ASSAULT", "target": "protesters in Lima"}),
+    ("Troops and rebels exchanged fire near Kidal on Sunday.", {"not": {"target": "fire"}}),
 ])
 def idiom_object(obj, trigger) -> bool:
-    """The object of an idiom is no target: "opened fire on the crowd" (the crowd is)."""
-    return obj.lower_ == "fire" and trigger.lemma_.lower() == "open"
+    """The object of an idiom is no target: "opened fire on the crowd" (the crowd is), "exchanged fire"."""
+    return obj.lower_ == "fire" and trigger.lemma_.lower() in ("open", "exchange", "return", "trade")
 
 
 @rule("events", "passive-subject-target", source=DEMO, off=None, examples=[
@@ -183,15 +198,36 @@ def prepositional_target(trigger):
     return None
 
 
+@rule("events", "weapon-object", source="PLOVER codebook (issue 24 item 9)", off=False, examples=[
+    ("Russia fired cruise missiles at Kyiv overnight, killing three people.",
+     {"type": "ASSAULT", "target": "Kyiv", "target_country": "UKR"}),
+    ("Chinese coast guard ships fired water cannon at a Philippine supply boat near the shoal.",
+     {"type": "ASSAULT", "target~": "supply boat"}),
+    ("Police fired tear gas to disperse the crowd near the ministry.", {"type": "COERCE", "target~": "the crowd"}),
+])
+def weapon_object(obj, trigger) -> bool:
+    """What is fired, launched or used ("fired cruise missiles at Kyiv", "used water cannon against the
+    boat") is the weapon, not the target: the "at/on/against" phrase is, else the object of the purpose
+    ("fired tear gas to disperse the crowd")."""
+    return trigger.lemma_.lower() in word_set("events.weapon_verbs") and (
+        obj.lemma_.lower() in word_set("events.munition_nouns")
+        or any(t.lemma_.lower() in word_set("events.munition_nouns") for t in obj.subtree if t.dep_ == "compound"))
+
+
 def direct_object(trigger):
     """The target of a verb: its object, else its passive subject, else an "on/against/at" phrase."""
     for child in trigger.children:
-        if child.dep_ in OBJECTS and party(child) and not idiom_object(child, trigger):
+        if child.dep_ in OBJECTS and party(child) and not idiom_object(child, trigger) \
+                and not weapon_object(child, trigger):
             return child
     found = passive_target(trigger)
     if found is not None:
         return found
-    return prepositional_target(trigger)
+    found = prepositional_target(trigger)
+    if found is None and any(c.dep_ in OBJECTS and weapon_object(c, trigger) for c in trigger.children):
+        found = next((g for c in trigger.children if c.dep_ in ("advcl", "xcomp")
+                      for g in c.children if g.dep_ in OBJECTS and party(g)), None)  # "tear gas to disperse the crowd"
+    return found
 
 
 @rule("events", "named-modifier-actor", source=PLOVER_DEV, off=False, examples=[
@@ -206,6 +242,39 @@ def named_modifier(token) -> bool:
     if token.dep_ == "poss":
         return token.pos_ in ("PROPN", "NOUN", "PRON")
     return token.pos_ == "PROPN" or token.ent_type_ in NAMED_PARTY_TYPES
+
+
+@rule("events", "from-actor", source="gold-real dev", off=False, examples=[
+    ("Turnout was high despite boycotts from opposition groups.", {"type": "PROTEST", "actor": "opposition groups"}),
+    ("The plan drew sharp criticism from Moscow on Friday.", {"type": "ACCUSE", "actor_country": "RUS"}),
+])
+def from_actor(trigger) -> bool:
+    """The "from" phrase of a noun of speech, protest or aid names who acts ("boycotts from opposition
+    groups", "criticism from Moscow", "aid from Japan"); of a withdrawal it is a place."""
+    return trigger.lemma_.lower() in word_set("events.from_actor_nouns")
+
+
+@rule("events", "under-attack", source="gold-real dev", off=False, examples=[
+    ("The crew said the tanker was under attack from two boats.", {"type": "ASSAULT", "trigger": "attack"}),
+    ("The convoy came under attack near Kidal on Sunday.", {"type": "ASSAULT"}),
+    ("Teachers went on strike in Khartoum on Sunday over unpaid salaries.", {"type": "PROTEST"}),
+    ("Israeli troops remained on high alert in the north on Monday.", {"type": "MOBILIZE", "actor_country": "ISR"}),
+    ("The crash remains under investigation, police said.", {"not": {"type": "ACCUSE"}}),
+    ("A US national has been put under investigation in Italy for her role in the riots.",
+     {"type": "ACCUSE", "trigger": "investigation"}),
+])
+def under_attack(token) -> bool:
+    """"was under attack", "came under fire", "was put under investigation", "went on strike", "remained on
+    alert": a happening first told here, whose verb's subject acts it ("on") or suffers it ("under"); not
+    a state ("remains under investigation")."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if prep.lower_ == "under":  # "came under attack"; "was put under investigation", "placed under house arrest"
+        return token.lemma_.lower() in word_set("events.under_happenings") \
+            or prep.head.lemma_.lower() in ("put", "place", "bring", "take")
+    return prep.lower_ == "on" and token.lemma_.lower() in word_set("events.on_happenings") \
+        and not any(c.dep_ == "det" for c in token.children)
 
 
 @rule("events", "between-parties", source=DEMO, off=None, examples=[
@@ -233,12 +302,25 @@ def noun_arguments(trigger):
             actor = child
         if child.dep_ == "prep" and child.lower_ == "by":
             actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
-        if child.dep_ == "prep" and (child.lower_ in word_set("events.target_prepositions") or child.lower_ == "with"):
-            target = next((g for g in child.children if g.dep_ == "pobj"), target)
+        if child.dep_ == "prep" and child.lower_ == "from" and actor is None and from_actor(trigger):
+            actor = next((g for g in child.children if g.dep_ == "pobj" and party(g)), actor)
+        if child.dep_ == "prep" and (child.lower_ in word_set("events.target_prepositions") or child.lower_ == "with") \
+                and (target is None or not party(target)):
+            target = next((g for g in child.children if g.dep_ == "pobj"), target)  # the first party wins
         pair = between(child)
         if pair is not None:
             actor = pair[0]
             target = pair[1] if pair[1] is not None else target
+    if actor is None and trigger.dep_ in OBJECTS and trigger.head.pos_ == "VERB" and from_actor(trigger):
+        actor = next((g for c in trigger.head.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > trigger.i
+                      for g in c.children if g.dep_ == "pobj" and party(g)), None)  # "drew criticism from Moscow"
+    if under_attack(trigger):
+        verb = trigger.head.head  # "teachers went on strike", "the convoy came under attack", "was put under …"
+        verb_subject = passive_target(verb) or subject(verb)
+        if trigger.head.lower_ == "on" and actor is None:
+            actor = verb_subject
+        elif trigger.head.lower_ == "under" and target is None:
+            target = verb_subject
     if trigger.dep_ in OBJECTS and trigger.head.pos_ == "VERB" and light_verb(trigger.head):
         if actor is None:
             actor = subject(trigger.head)

@@ -16,6 +16,7 @@ from ...rules import rule
 from ...types import Span
 
 HEADLINE_MAX_WORDS = 25
+HEADLINE_STOP_MAX_WORDS = 15  # a first line with a full stop is a headline only when this short
 HEADLINE_ENDINGS = ".!?:;\"”'’)"  # a first line ending in one of these is a sentence, not a headline
 DASHES = ("—", "–", "--")
 DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .'’-]*[A-Z]\b[^a-z]{0,3}")
@@ -56,10 +57,44 @@ def headline_end(doc) -> int:
     if cut <= 0:
         return 0
     first = text[:cut].strip()
-    if not first or len(first.split()) > HEADLINE_MAX_WORDS or first[-1] in HEADLINE_ENDINGS \
-            or not text[cut:].strip():
+    if not first or len(first.split()) > HEADLINE_MAX_WORDS or not text[cut:].strip():
+        return 0
+    if first[-1] in HEADLINE_ENDINGS and not headline_with_stop(doc, first):
         return 0
     return cut
+
+
+@rule("events", "headline-with-stop", source="gold-real dev", off=False, examples=[
+    ("Judge rejects request to unseal divorce file.\n\nA New York judge has rejected a media request to make the "
+     "file public, saying the courts have no business deciding what voters need.", {"not": {"trigger": "rejects"}}),
+    ("The army withdrew from Kidal on Sunday.\n\nResidents said the town was calm on Monday.",
+     {"type": "RETREAT", "trigger": "withdrew"}),
+])
+def headline_with_stop(doc, first: str) -> bool:
+    """A first line that ends with a full stop is still a headline when it is one short sentence in the
+    headline's present tense ("Judge rejects request to unseal file."), telling a past happening that the
+    body tells again."""
+    if first[-1] != "." or len(first.split()) > HEADLINE_STOP_MAX_WORDS or re.search(r"[.!?]\s", first[:-1]):
+        return False
+    sent = next(iter(doc.sents), None)
+    return sent is not None and sent.root.tag_ in ("VBZ", "VBP") and not any(
+        t.dep_ in ("aux", "auxpass") for t in sent.root.children)
+
+
+LABEL_MAX_WORDS = 4
+
+
+@rule("events", "verbless-label", source="gold-real dev", off=False, examples=[
+    ("The season opens on Sunday at the circuit.\n\nAlfa attack. The team is back on the grid with two cars.",
+     {"not": {"type": "ASSAULT"}}),
+    ("Rebels attacked the town of Kidal on Sunday.", {"type": "ASSAULT"}),
+])
+def label_line(sent) -> bool:
+    """A "sentence" of a few words without a verb ("Alfa attack.", a crosshead or a caption's label)
+    names a topic, no happening: the text under it tells it."""
+    words = [t for t in sent if t.is_alpha]
+    return 0 < len(words) <= LABEL_MAX_WORDS and not any(t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
+                                                          for t in sent)
 
 
 @rule("events", "dateline-in-evidence", source=DEMO, off=False, examples=[

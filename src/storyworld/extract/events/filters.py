@@ -15,7 +15,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from ...resources.ontology import non_political, party_classes
+from ...resources.ontology import names_attack, non_political, party_classes
 from ...resources.tables import words
 from ...rules import IDENTITY, rule
 from ...types import ActorRef, Event
@@ -79,6 +79,8 @@ def without_hazard_acts(events: list[Event], sentences: Sentences) -> list[Event
 @rule("events", "hazard-story", source="CASE 2021 and acled-dev round 5", off=IDENTITY, examples=[
     ("A gas cylinder exploded in a restaurant in Quetta, killing four people.", {"not": {"type": "ASSAULT"}}),
     ("Cyclone Mira made landfall on Tuesday. Seven people were killed in Chittagong.", {"not": {"type": "ASSAULT"}}),
+    ("Rebels attacked a convoy near Goma on Monday. In Quetta a gas cylinder exploded in a restaurant, killing four "
+     "people.", {"not": {"type": "ASSAULT", "trigger": "exploded"}}),
 ])
 def without_hazard_deaths(events: list[Event], sentences: Sentences) -> list[Event]:
     """A blast or a death in a sentence that tells an accident or a disaster and no attack ("a gas
@@ -87,6 +89,32 @@ def without_hazard_deaths(events: list[Event], sentences: Sentences) -> list[Eve
     …. Five people were killed")."""
     return [e for e in events if not (e.type == "ASSAULT" and e.acled in (None, "Attack") and (
         non_political(e.evidence.text) in HAZARDS or e.actor is None and _told_before(e, sentences) in HAZARDS))]
+
+
+def _story_kind(sentences: Sentences) -> str | None:
+    """What the story's opening sentence (its headline or lead) tells, when nobody's political act."""
+    return non_political(sentences.texts[0]) if sentences.texts else None
+
+
+@rule("events", "hazard-lead", source="gold-real dev", off=IDENTITY, examples=[
+    ("Two-car crash kills one, injures four. The pickup failed to stop and was struck in the eastbound lane "
+     "near Hillsboro.", {"not": {"type": "ASSAULT"}}),
+    ("A woman was killed when a tree fell on a wedding party in a park. A girl was injured, officials said.",
+     {"not": {"type": "ASSAULT"}}),
+    ("A bus crashed near Mopti on Sunday. Later that day gunmen attacked a market in Gao, killing six.",
+     {"type": "ASSAULT", "trigger": "attacked"}),
+])
+def without_hazard_story_harm(events: list[Event], sentences: Sentences) -> list[Event]:
+    """In a story whose opening tells an accident or a disaster ("Two-car accident kills one"), harm told
+    without an attacker or a weapon ("was struck in the westbound lane", "was not injured") is that
+    accident's, no assault: unless the sentence names an attack or a weapon, the act has an actor of some
+    party class (armed, a crowd, protesters) besides civilians, or an armed target ("clashes with police")."""
+    if _story_kind(sentences) not in HAZARDS:
+        return events
+    return [e for e in events if not (
+        e.type == "ASSAULT" and not names_attack(e.evidence.text)
+        and not (e.actor and party_classes(e.actor.text, e.actor.role) - {"civilian", "hazard"})
+        and not (e.target and party_classes(e.target.text, e.target.role) & {"armed", "state", "nonstate"}))]
 
 
 @rule("events", "crime-story-arrests", source="acled-dev round 5", off=IDENTITY, examples=[
@@ -139,6 +167,7 @@ def without_parts_of_happenings(events: list[Event], sentences: Sentences) -> li
     """The events less what is part of a happening already recorded, or nobody's act (in this order)."""
     events = without_hazard_acts(events, sentences)
     events = without_hazard_deaths(events, sentences)
+    events = without_hazard_story_harm(events, sentences)
     events = without_crime_arrests(events, sentences)
     events = without_continued_protests(events)
     return without_attack_damage(events, sentences)

@@ -14,6 +14,7 @@ from ...resources.cues import reporting_verbs
 from ...resources.ontology import lookup
 from ...resources.tables import word_set
 from ...rules import rule
+from .arguments import under_attack
 from .evidence import in_dateline
 from .triggers import OBJECTS, killed_dead, light_verb, past_after_day, verbal_pos
 
@@ -60,6 +61,30 @@ def misparsed_modifier_verb(token) -> bool:
         and token.head.pos_ in ("NOUN", "PROPN") and any(c.dep_ in OBJECTS for c in token.children)
 
 
+@rule("events", "charged-person", source="gold-real dev", off=False, examples=[
+    ("Police have yet to name a youth charged with the murder of a shopkeeper in Dundalk.",
+     {"type": "COERCE", "trigger": "charged"}),
+    ("A man arrested in Lagos last week appeared in court on Monday.", {"type": "COERCE", "trigger": "arrested"}),
+])
+def charged_person(token) -> bool:
+    """A participle of arrest or charge after a person ("a youth charged with the murder", "a man arrested
+    last week") tells the story's news, no background."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.i < token.i \
+        and token.lemma_.lower() in word_set("events.charging_participles") \
+        and any(c.dep_ in ("prep", "npadvmod", "advmod") for c in token.children)
+
+
+@rule("events", "participle-as-person", source="gold-real dev", off=False, examples=[
+    ("The accused was unable to appear before the district court today.", {"not": {"type": "ACCUSE"}}),
+    ("The apprehended included twelve Somalis and eleven Yemenis.", {"not": {"type": "COERCE"}}),
+])
+def participle_person(token) -> bool:
+    """A participle with an article, as a subject or an object ("the accused", "the apprehended", "the
+    detained"), names people, no happening."""
+    return token.tag_ in ("VBN", "VBD", "JJ") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+        and any(c.dep_ == "det" for c in token.children)
+
+
 @rule("events", "modifier-is-background", source=PRECISION, off=False, examples=[
     ("Guards released the detained farmers on Friday.", {"not": {"type": "COERCE"}}),
     ("Air defences shot down 12 drones launched by the militia at night.", {"not": {"trigger": "launched"}}),
@@ -68,6 +93,15 @@ def background_modifier(token) -> bool:
     """A participle used as an adjective or in a relative clause is background: "the detained
     protesters", "drones launched by Russia", "which pledged allegiance"."""
     return token.dep_ in MODIFIER_DEPS and not in_dateline(token.head)
+
+
+@rule("events", "reported-in-relative", source="demo corpus", off=False, examples=[
+    ("Rwanda, which UN experts say backs the M23, did not comment.", {"not": {"type": "SUPPORT"}}),
+])
+def reported_in_relative(token) -> bool:
+    """What a relative clause reports ("Rwanda, which experts say backs the M23") is background told of
+    a party, not news."""
+    return token.dep_ == "ccomp" and token.head.dep_ == "relcl" and token.head.lemma_.lower() in reporting_verbs()
 
 
 @rule("events", "conjoined-modifier", source=PRECISION, off=False, examples=[
@@ -113,8 +147,23 @@ def purpose_clause(token) -> bool:
     ("Since the army withdrew from Kidal in May, the town has had no police.", {"not": {"type": "RETREAT"}}),
 ])
 def background_clause(token) -> bool:
-    """A clause opened by "since" is background, not news ("since it seized power in 2021")."""
-    return any(c.dep_ == "mark" and c.lower_ in word_set("events.background_marks") for c in token.children)
+    """A clause opened by "since" is background, not news ("since it seized power in 2021"), unless it is
+    in the present tense: then "since" gives a cause ("since many are staging protests")."""
+    return any(c.dep_ == "mark" and c.lower_ in word_set("events.background_marks") for c in token.children) \
+        and not present_tense(token)
+
+
+@rule("events", "since-of-cause", source="gold-real dev", off=False, examples=[
+    ("Clashes with police left two dead, since many villagers are staging protests over the dam.",
+     {"type": "PROTEST", "trigger": "protests"}),
+    ("Since the army withdrew from Kidal in May, the town has had no police.", {"not": {"type": "RETREAT"}}),
+])
+def present_tense(token) -> bool:
+    """Whether a clause is in the present tense ("are staging", "is fighting"): a "since" before it gives
+    a cause, not a time."""
+    tags = [token.tag_] + [c.tag_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    return any(t in ("VBZ", "VBP") for t in tags) and not lowers & {"has", "have"}
 
 
 def coercive_content(token) -> bool:
@@ -153,13 +202,198 @@ def denied_content(token) -> bool:
         or any(c.dep_ in OBJECTS and c.pos_ == "VERB" for c in token.children)
 
 
+@rule("events", "question-is-no-request", source="gold-real dev", off=False, examples=[
+    ("The reporter asked the minister whether the army would withdraw.", {"not": {"type": "REQUEST"}}),
+    ("I want to ask you, will the governor resign?", {"not": {"type": "REQUEST"}}),
+    ("Qatar asked Israel to reopen the crossing.", {"type": "REQUEST", "trigger": "asked"}),
+    ("Kenya asked for international help after the floods.", {"type": "REQUEST", "trigger": "asked"}),
+])
+def question_asked(token) -> bool:
+    """"ask" is a request only with what is asked for: an infinitive ("asked X to reopen"), a "for"
+    phrase ("asked for help"), a clause of what must be done ("asked that X leave") or a thing asked
+    ("asked permission"); asking a question ("asked whether …", "asked, 'Will you …'") is none."""
+    if token.lemma_.lower() != "ask":
+        return False
+    for c in token.children:
+        if c.dep_ == "xcomp" or c.dep_ == "advcl" and to_infinitive(c):
+            return False
+        if c.dep_ == "prep" and c.lower_ == "for":
+            return False
+        if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return False
+        if c.dep_ in OBJECTS and c.lemma_.lower() in word_set("events.asked_things"):
+            return False
+    return True
+
+
+@rule("events", "advice-to-the-public", source="gold-real dev", off=False, examples=[
+    ("The health agency said consumers should throw the product away.", {"not": {"type": "REQUEST"}}),
+    ("Residents of the valley were urged to boil their water.", {"not": {"type": "REQUEST"}}),
+    ("The minister said the rebels must lay down their arms.", {"type": "REQUEST"}),
+])
+def anybody(token) -> bool:
+    """A word for anybody (the public, the reader: "anyone", "consumers", "you"): what is asked of them
+    is advice or an appeal, no request of a party."""
+    return token.lemma_.lower() in word_set("events.public_words") or token.lower_ in word_set("events.public_words")
+
+
+@rule("events", "public-appeal", source="gold-real dev", off=False, examples=[
+    ("Witnesses are asked to contact the police station in Leeds.", {"not": {"type": "REQUEST"}}),
+    ("The envoy asked the militia to contact the mediators.", {"type": "REQUEST"}),
+    ("The army ordered residents of the camp to leave within two hours.", {"type": "REQUEST", "trigger": "ordered"}),
+])
+def public_appeal(token) -> bool:
+    """An appeal or advice to anybody ("residents were urged to …"), or to get in touch with an office
+    without a party asked ("witnesses are asked to contact police"), is no request; an order is one,
+    whoever receives it ("the army ordered residents to leave")."""
+    if token.lemma_.lower() not in word_set("events.appeal_verbs"):
+        return False
+    asked = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "dative")]
+    if any(anybody(a) for a in asked):
+        return True
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in word_set("events.contact_verbs") for c in token.children) \
+        and not any(a.dep_ == "dobj" for a in asked)
+
+
+@rule("events", "imperative-is-advice", source="gold-real dev", off=False, examples=[
+    ("Ask a neighbour to check on elderly relatives during the heatwave.", {"not": {"type": "REQUEST"}}),
+    ("Call on your representatives to back the bill before the vote.", {"not": {"type": "REQUEST"}}),
+])
+def imperative(token) -> bool:
+    """A bare imperative outside quotation marks ("Ask a sober friend …", tips for the reader) tells no
+    happening: it is advice to the reader."""
+    if token.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children):
+        return False
+    if token.dep_ == "conj":
+        return imperative(token.head)
+    if token.dep_ != "ROOT":
+        return False
+    before = token.doc[token.sent.start:token.i]
+    return all(t.pos_ in ("PUNCT", "ADV", "INTJ", "CCONJ", "SPACE") for t in before) \
+        and not any(t.text in ('"', "“", "”", "'") for t in token.doc[max(0, token.sent.start - 1):token.i])
+
+
+@rule("events", "offered-information", source="gold-real dev", off=False, examples=[
+    ("The ministry offers these tips for travellers to the region.", {"not": {"type": "AGREE"}}),
+    ("The senator offered some pointed advice to the candidate.", {"not": {"type": "AGREE"}}),
+    ("Turkey offered to host talks between the two sides.", {"type": "AGREE", "trigger": "offered"}),
+])
+def offered_information(token) -> bool:
+    """Offering tips, advice or figures is saying something, not an intent to cooperate (AGREE, CAMEO 03)."""
+    return token.lemma_.lower() in ("offer", "give", "provide") and any(
+        c.dep_ in OBJECTS and c.lemma_.lower() in word_set("events.information_nouns") for c in token.children)
+
+
+@rule("events", "meeting-of-persons", source="gold-real dev", off=False, examples=[
+    ("The couple met as teenagers on a coach trip to the coast.", {"not": {"type": "CONSULT"}}),
+    ("The rebels say the town can meet the standards of the mission.", {"not": {"type": "CONSULT"}}),
+    ("The two foreign ministers met in Geneva on Monday.", {"type": "CONSULT"}),
+])
+def not_a_meeting(token) -> bool:
+    """"meet" is no consultation when people first met ("met as teenagers", "met at school") or a thing
+    meets a bar ("meet the standards", "meet the deadline")."""
+    if token.lemma_.lower() != "meet":
+        return False
+    for c in token.children:
+        if c.dep_ in OBJECTS and c.lemma_.lower() in word_set("events.bar_nouns"):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("as", "at", "in") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in word_set("events.life_stage_nouns") for g in c.children):
+            return True
+    return False
+
+
+@rule("events", "demonstrate-shows", source="gold-real dev", off=False, examples=[
+    ("The tweet was all about demonstrating that the campaign was nervous.", {"not": {"type": "PROTEST"}}),
+    ("The navy demonstrated its new drones off the coast.", {"not": {"type": "PROTEST"}}),
+    ("Thousands demonstrated outside parliament on Sunday.", {"type": "PROTEST"}),
+])
+def showing(token) -> bool:
+    """"demonstrate" with a clause or an object is showing something ("demonstrating that …", "demonstrated
+    its drones"), not a protest ("thousands demonstrated outside parliament")."""
+    return token.lemma_.lower() == "demonstrate" and any(
+        c.dep_ in ("ccomp", "dobj") and not c.ent_type_ == "DATE" for c in token.children)
+
+
+@rule("events", "risk-is-no-threat", source="gold-real dev", off=False, examples=[
+    ("Europe is a major partner, and this threatens the entire recovery.", {"not": {"type": "THREATEN"}}),
+    ("The drought threatens millions of herders in the region.", {"not": {"type": "THREATEN"}}),
+    ("Iran threatened the shipping companies with seizure of their tankers.", {"type": "THREATEN"}),
+])
+def risk(token) -> bool:
+    """"X threatens Y" with a thing or a situation as its subject ("this threatens the recovery", "the
+    drought threatens millions") is a risk, no threat made by a party (CAMEO 13)."""
+    if token.lemma_.lower() != "threaten" or any(c.dep_ == "xcomp" for c in token.children):
+        return False
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
+    if subject is None:
+        return False
+    if subject.lower_ in word_set("events.situation_pronouns") or subject.dep_ == "csubj":
+        return True
+    from ...resources.actors import resolve  # noqa: PLC0415 (the actor table, only for this rule)
+    text = " ".join(t.text for t in subject.subtree)
+    return subject.pos_ == "NOUN" and not subject.ent_type_ and resolve(text) is None \
+        and subject.lemma_.lower() not in word_set("events.pronouns")
+
+
+@rule("events", "phrasal-back", source="gold-real dev", off=False, examples=[
+    ("We have got to back away from that kind of talk.", {"not": {"type": "SUPPORT"}}),
+    ("Three governors backed the president's move on Friday.", {"type": "SUPPORT"}),
+])
+def backing_off(token) -> bool:
+    """"back" with a particle ("back away", "back off", "back out") is retreating, no support."""
+    return token.lemma_.lower() == "back" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off", "out") for c in token.children)
+
+
+@rule("events", "agreeing-in-opinion", source="gold-real dev", off=False, examples=[
+    ("The judge agreed with Ivana Trump that there was no reason to intrude on her privacy.",
+     {"not": {"type": "AGREE"}}),
+    ("Most voters do not agree with the governor on taxes.", {"not": {"type": "REJECT"}}),
+    ("Chile and Peru agreed to open the border crossing.", {"type": "AGREE"}),
+])
+def opinion_agreement(token) -> bool:
+    """Agreeing with someone or that something is so ("agreed with X that …"), without what is agreed to or
+    on, is an opinion, not an intent to cooperate (AGREE, CAMEO 03); nor is disagreeing a rejection."""
+    if token.lemma_.lower() != "agree":
+        return False
+    children = list(token.children)
+    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("on", "to") for c in children):
+        return False
+    return any(c.dep_ == "ccomp" for c in children) or any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
+
+
+@rule("events", "withdrawn-thing", source="gold-real dev", off=False, examples=[
+    ("Most buy orders were briefly withdrawn, allowing the fall to continue.", {"not": {"type": "RETREAT"}}),
+    ("The company withdrew its bid for the port on Friday.", {"not": {"type": "RETREAT"}}),
+    ("Russia withdrew its troops from the border.", {"type": "RETREAT"}),
+])
+def withdrawn_thing(token) -> bool:
+    """A withdrawn thing ("orders were withdrawn", "withdrew its bid") is no retreat from territory (PLOVER
+    RETREAT 'withdraw'): the object or passive subject names no party, force or weapon."""
+    if token.lemma_.lower() not in ("withdraw", "pull"):
+        return False
+    things = [c for c in token.children if c.dep_ in OBJECTS + ("nsubjpass",)]
+    things += [g for t in things for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj"]  # "the majority of buy orders"
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in word_set("events.withdrawn_things") for t in things)
+
+
 def skip_verb(token) -> bool:
     """Whether a verb trigger is no event of its own."""
     if killed_dead(token) and token.tag_ in ("NN", "JJ") or past_after_day(token):
         return False  # the tagger's noun or adjective: "… on a motorcycle shot dead …", "on Thursday liberated …"
-    if document_participle(token) or attempt_infinitive(token) or misparsed_modifier_verb(token):
+    if document_participle(token) or attempt_infinitive(token) or misparsed_modifier_verb(token) \
+            or charged_person(token):
         return False
-    if background_modifier(token) or conjoined_modifier(token) or alleged(token):
+    if background_modifier(token) or conjoined_modifier(token) or alleged(token) or reported_in_relative(token):
+        return True
+    if question_asked(token) or public_appeal(token) or imperative(token) or offered_information(token) \
+            or participle_person(token):
+        return True
+    if not_a_meeting(token) or showing(token) or risk(token) or token.dep_ == "compound" and kind_modifier(token):
+        return True
+    if backing_off(token) or opinion_agreement(token) or withdrawn_thing(token):
         return True
     return purpose_clause(token) or background_clause(token) or plain_warning(token) or denied_content(token)
 
@@ -168,8 +402,20 @@ def skip_verb(token) -> bool:
     ("He said it was a cowardly attack on the market.", {"not": {"type": "ASSAULT"}}),
 ])
 def predicate_noun(token) -> bool:
-    """A noun that classifies something told ("this is a deliberate attack", an apposition) is no new event."""
-    return token.dep_ in ("attr", "appos")
+    """A noun that classifies something told ("this is a deliberate attack", an apposition) is no new event;
+    the noun of an existential "there was an attack" is one."""
+    return token.dep_ in ("attr", "appos") and not existential(token)
+
+
+@rule("events", "existential-happening", source="gold-real dev", off=False, examples=[
+    ("There was an attack on the market in Gao on Sunday, residents said.", {"type": "ASSAULT", "trigger": "attack"}),
+    ("The governor said there had been no request by the ministry to send troops.",
+     {"type": "REQUEST", "modality": "negated"}),
+])
+def existential(token) -> bool:
+    """The noun of "there is/was X" tells that X happened ("there was an attack", "there had been no request"):
+    no classification of something told."""
+    return token.dep_ == "attr" and any(c.dep_ == "expl" for c in token.head.children)
 
 
 def definite(token) -> bool:
@@ -189,6 +435,17 @@ def referred_object(token) -> bool:
         definite(token) or lemma in word_set("events.referring_any_object"))
 
 
+@rule("events", "rejected-claim", source="gold-real dev", off=False, examples=[
+    ("A judge has rejected a media request to make the file public.", {"not": {"type": "REQUEST"}}),
+    ("The junta rejected an offer of talks from the bloc.", {"not": {"type": "AGREE"}}),
+])
+def rejected_claim(token) -> bool:
+    """A demand, request or offer that a verb of rejecting or answering takes ("rejected a media request")
+    is what the rejection is about, no event of its own: the REJECT is."""
+    return token.dep_ in OBJECTS + ("nsubjpass",) and token.lemma_.lower() in word_set("events.claim_nouns") \
+        and token.head.lemma_.lower() in word_set("events.answering_verbs")
+
+
 @rule("events", "background-light-verb", source=PRECISION, off=False, examples=[
     ("The army hunted the men who have carried out attacks in Garissa.", {"not": {"type": "ASSAULT"}}),
 ])
@@ -203,10 +460,19 @@ def background_light_verb(token) -> bool:
 ])
 def part_of_noun(token) -> bool:
     """A noun after "of" under another noun names a kind or a series, no happening ("a series of attacks",
-    "the latest of the strikes")."""
+    "the latest of the strikes"); after a span of time it is the happening ("10 days of war games")."""
     head = token.head
     return token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" \
-        and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+        and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not time_span(head.head)
+
+
+@rule("events", "span-of-happening", source="PLOVER-GSR dev", off=False, examples=[
+    ("French and Egyptian warships launched ten days of war games in the Mediterranean.", {"type": "COOPERATE"}),
+    ("Residents fled after weeks of shelling in the town.", {"type": "ASSAULT"}),
+])
+def time_span(token) -> bool:
+    """A span of time ("ten days of war games", "weeks of shelling") measures the happening after "of"."""
+    return token.lemma_.lower() in word_set("events.time_span_nouns")
 
 
 @rule("events", "referred-in-phrase", source=PRECISION, off=False, examples=[
@@ -221,10 +487,26 @@ def referred_in_phrase(token) -> bool:
         and head.lower_ in word_set("events.referring_prepositions")
 
 
+@rule("events", "noun-modifier-is-a-kind", source="gold-real dev", off=False, examples=[
+    ("Shares of the consulting firm fell sharply on Thursday.", {"not": {"type": "CONSULT"}}),
+    ("Two aid workers were abducted near Gao on Sunday.", {"not": {"type": "AID"}}),
+    ("Dock workers began strike action at the port on Monday.", {"type": "PROTEST"}),
+])
+def kind_modifier(token) -> bool:
+    """An event word that modifies another noun names a kind of thing, no happening ("consulting firm",
+    "aid workers", "attack helicopters"), unless the noun is itself a happening ("strike action", "protest
+    campaign")."""
+    head = token.head
+    if token.dep_ not in ("compound", "amod") or head is token or head.i < token.i or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return lookup(head.lemma_, "NOUN", head.sent.text) is None \
+        and head.lemma_.lower() not in word_set("events.happening_heads")
+
+
 def skip_noun(token) -> bool:
     """Whether a noun trigger is no event of its own."""
     return predicate_noun(token) or alleged(token) or referred_object(token) or background_light_verb(token) \
-        or part_of_noun(token) or referred_in_phrase(token)
+        or part_of_noun(token) or referred_in_phrase(token) or kind_modifier(token) or rejected_claim(token)
 
 
 def indefinite(token) -> bool:
@@ -265,9 +547,35 @@ def described_happening(token) -> bool:
         and not referring(token.head.lemma_.lower())
 
 
+@rule("events", "happening-subject", source="gold-real dev", off=False, examples=[
+    ("An investigation started into whether any trades were erroneous.", {"type": "ACCUSE", "trigger": "investigation"}),
+    ("Fierce clashes broke out in the old city on Friday night.", {"type": "ASSAULT", "trigger": "clashes"}),
+])
+def happening_subject(token) -> bool:
+    """An indefinite or bare plural noun that is the subject of beginning or taking place ("an investigation
+    started into …", "clashes broke out") brings in a new happening."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in word_set("events.happening_verbs") \
+        and (indefinite(token) or token.tag_ == "NNS" and not definite(token))
+
+
+@rule("events", "caused-happening", source="own sentences (issue 24)", off=False, examples=[
+    ("The arrest of the opposition leader sparked protests in Dakar.", {"type": "PROTEST", "trigger": "protests"}),
+    ("The killing of the imam triggered clashes between the two communities.", {"type": "ASSAULT"}),
+])
+def caused_happening(token) -> bool:
+    """A happening that something sparks, triggers or leads to ("sparked protests", "led to clashes") is a
+    new one, first told here."""
+    head = token.head
+    if token.dep_ in OBJECTS:
+        return head.lemma_.lower() in word_set("events.causing_verbs")
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in ("lead", "give")
+
+
 def introduced(token) -> bool:
     """A noun with "a"/"an" that brings in a new happening."""
-    return indefinite(token) and (joined_happening(token) or witnessed_happening(token) or described_happening(token))
+    return happening_subject(token) or under_attack(token) or existential(token) or caused_happening(token) \
+        or indefinite(token) and (
+        joined_happening(token) or witnessed_happening(token) or described_happening(token))
 
 
 @rule("events", "modified-noun", source="PLOVER-GSR dev", off=False, examples=[

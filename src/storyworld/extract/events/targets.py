@@ -14,9 +14,12 @@ import re
 from functools import lru_cache
 
 from ...resources.actors import resolve
+from ...resources.cues import reporting_verbs
+from ...resources.outlets import find_outlet
 from ...resources.tables import word_set, words
 from ...rules import IDENTITY, rule
 from .arguments import NAMED_PARTY_TYPES, direct_object, party, phrase
+from .triggers import adjective_as_verb
 
 # types whose party can stand after "to" ("apologised to Brazil", "an ultimatum to Ecuador",
 # "offered to hand them over to Britain") or "with" ("agreed to negotiate with Armenia's president");
@@ -28,6 +31,8 @@ WITH_TARGET_TYPES = ("AGREE", "CONSULT", "COOPERATE")
 # cut off electricity to Nakhichevan"
 RECIPIENT_TYPES = ("AID", "AGREE", "SUPPORT", "SANCTION", "THREATEN", "CONCEDE", "REJECT")
 PLOVER_DEV = "PLOVER-GSR dev"
+# acts of speech: an "at" phrase says where they were made, never whom they concern
+SPEECH_TYPES = ("REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "CONCEDE")
 
 
 def names_party(token) -> bool:
@@ -176,11 +181,17 @@ def owner(token):
 def asked(trigger):
     """Who is asked, in "demanded that X do": the subject of the demanded clause, when it names a party."""
     for child in trigger.children:
-        if child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and child.i > trigger.i:
+        if child.dep_ == "ccomp" and (child.pos_ in ("VERB", "AUX") or adjective_as_verb(child)) and child.i > trigger.i:
             subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None and names_party(subject) and party(subject):
+            if subject is not None and party(subject) and (names_party(subject) or role_named(subject)):
                 return subject
     return None
+
+
+def role_named(token) -> bool:
+    """Whether a phrase names a party by its role ("local airlines", "the rebels"), though no name."""
+    entry = resolve(phrase(token).text)
+    return entry is not None and entry.role is not None
 
 
 @rule("events", "embedded-target", source="demo corpus and PLOVER-GSR dev", off=None, examples=[
@@ -197,3 +208,22 @@ def embedded_object(trigger, event_type: str):
             if found is not None:
                 return recipient(found, child, event_type)
     return None
+
+
+@rule("events", "source-no-target", source="seed article and gold-real dev", off=False, examples=[
+    ("Three officers made the demand at the Hama Military Airport on Thursday.", {"not": {"target~": "Airport"}}),
+    ("Russia has demanded the withdrawal of Iranian militias from Hama, Asharq al-Awsat reported on Friday.",
+     {"not": {"target~": "Asharq"}}),
+])
+def never_target(token, event_type: str, outlet: str | None) -> bool:
+    """An outlet that reports, a source or the place where something was said is never an event's target:
+    the subject of a reporting verb ("…, the daily reported"), the document's own outlet, or an "at"
+    phrase of a speech act ("made the demand at the airport"). An outlet acted on is one ("ordered the
+    newspaper to close")."""
+    text = phrase(token).text
+    if outlet and (text.strip().lower().removeprefix("the ") == outlet.strip().lower().removeprefix("the ")
+                   or find_outlet(text) is not None and find_outlet(text) == find_outlet(outlet)):
+        return True
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in reporting_verbs():
+        return True
+    return event_type in SPEECH_TYPES and token.dep_ == "pobj" and token.head.lower_ == "at"

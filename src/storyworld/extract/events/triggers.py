@@ -9,7 +9,8 @@ word alone.
 
 from __future__ import annotations
 
-from ...resources.ontology import lexicon, lookup
+from ...resources.actors import resolve
+from ...resources.ontology import lexicon, lookup, lookup_all, party_classes
 from ...resources.tables import word_map, word_set
 from ...rules import rule
 
@@ -49,8 +50,20 @@ def past_after_day(token) -> bool:
         and token.i > 0 and token.nbor(-1).lower_ in word_set("events.day_words")
 
 
+@rule("events", "noun-in-object-slot", source="PLOVER codebook (issue 24 item 9)", off=False, examples=[
+    ("China began large-scale military drills around the island on Monday.", {"type": "MOBILIZE"}),
+])
+def noun_in_object_slot(token) -> bool:
+    """A plural the tagger reads as a verb ("military drills" as VBZ) in a noun's slot, with a modifier
+    before it, is the noun."""
+    return token.tag_ == "VBZ" and token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") \
+        and any(c.dep_ in ("amod", "compound", "det", "nummod") and c.i < token.i for c in token.children)
+
+
 def verbal_pos(token) -> str:
     """VERB for verbs, and for words the tagger mislabels in a verb's slot; else the token's own POS."""
+    if noun_in_object_slot(token):
+        return "NOUN"
     if token.pos_ == "VERB" or token.tag_.startswith("VB"):
         return "VERB"
     if adjective_as_verb(token):
@@ -149,7 +162,81 @@ def lookup_trigger(token, pos: str, sentence: str):
             return None
     else:
         return None
-    return lookup(lemma, pos, sentence)
+    if pos == "VERB" and lemma in word_set("events.object_context_lemmas"):
+        sentence = object_context(token) or sentence
+    for found in lookup_all(lemma, pos, sentence):
+        if pos == "VERB" and (transitive_walkout(token, found) or saying_only(token, found)):
+            continue
+        return found
+    return None
+
+
+@rule("events", "directive-needs-what-to-do", source="gold-real dev", off=False, examples=[
+    ("The minister told the airlines not to buy aircraft from Europe.", {"type": "REQUEST", "trigger": "told"}),
+    ("The minister told reporters about the ban on Tuesday.", {"not": {"type": "REQUEST"}}),
+    ("The committee recommended the report to all members.", {"not": {"type": "REQUEST"}}),
+])
+def saying_only(token, trigger) -> bool:
+    """"tell", "instruct", "recommend" are a request (CAMEO 10) only with what is to be done: an
+    infinitive ("told the airlines not to buy"), a clause of what must be done ("told them that they must
+    leave"; for "recommend" any clause or gerund: "recommended that airlines not buy", "recommend not
+    buying"); telling or recommending a thing or a fact is no request ("told reporters that …")."""
+    lemma = token.lemma_.lower()
+    if trigger.type != "REQUEST" or lemma not in word_set("events.directive_only_lemmas"):
+        return False
+    for c in token.children:
+        if c.dep_ == "xcomp" or c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return False
+        if c.dep_ == "ccomp" and (lemma == "recommend" or any(
+                a.dep_ == "aux" and a.lower_ in word_set("events.directive_modals") for a in c.children)):
+            return False
+        if lemma == "recommend" and c.dep_ in OBJECTS and c.tag_ == "VBG":
+            return False
+    return True
+
+
+@rule("events", "object-context", source="gold-real dev", off=None, examples=[
+    ("The rebels agreed to surrender deals that kept food from reaching the besieged villages.",
+     {"not": {"type": "AGREE", "trigger": "reaching"}}),
+    ("Curfews were lifted in the north, though sanctions on the ministry remain.",
+     {"type": "CONCEDE", "trigger": "lifted"}),
+    ("The envoy said Israel should withdraw its troops from the town.", {"type": "RETREAT", "trigger": "withdraw"}),
+])
+def object_context(token) -> str | None:
+    """For a verb whose sense its arguments decide ("reached a deal" / "reached the villages", "lifted the
+    ban" / "lifted the siege"), the lexicon's context words are sought in its subject's and object's
+    phrases (or the passive subject's), not the whole sentence; None when the verb has none."""
+    deps = OBJECTS + ("nsubjpass",) if token.lemma_.lower() in word_set("events.object_only_context_lemmas") \
+        else OBJECTS + SUBJECTS + ("nsubjpass",)
+    args = [c for c in token.children if c.dep_ in deps]
+    if not args or any(a.pos_ == "PRON" and a.dep_ in OBJECTS + ("nsubjpass",) for a in args):
+        return None  # "released him": the sentence says whom
+    return " ".join(t.text for a in args for t in a.subtree)
+
+
+@rule("events", "walkout-is-intransitive", source="gold-real dev", off=False, examples=[
+    ("Cabin crew at the airline said they would strike on Friday over pay.", {"type": "PROTEST", "trigger": "strike"}),
+    ("A missile struck the factory where the workers were on shift.", {"not": {"type": "PROTEST"}}),
+    ("Rescue workers said warplanes struck overnight near the border.", {"not": {"type": "PROTEST"}}),
+])
+def transitive_walkout(token, trigger) -> bool:
+    """A labour strike has no object and no armed striker ("the crew will strike over pay"); a verb
+    "strike" with an object, a passive subject, or a weapon or a force as its subject is a blow, whatever
+    workers the sentence names ("a missile struck the factory", "warplanes struck overnight")."""
+    if trigger.type != "PROTEST" or token.lemma_.lower() != "strike":
+        return False
+    if any(c.dep_ in OBJECTS + ("nsubjpass", "agent") for c in token.children):
+        return True
+    subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+    return any(s.lemma_.lower() in word_set("events.striking_things") or _armed_or_state(s) for s in subjects)
+
+
+def _armed_or_state(subject) -> bool:
+    """Whether a subject names a force or a state ("the army", "Israel"), which strike blows, not work."""
+    text = " ".join(t.text for t in subject.subtree)
+    entry = resolve(text) if len(text) <= 120 else None
+    return subject.ent_type_ == "GPE" or "armed" in party_classes(text, None) or entry is not None and (
+        entry.role in ("MIL", "REB", "GOV"))
 
 
 @rule("events", "light-verb", source="demo corpus and PLOVER-GSR dev", off=False, examples=[
