@@ -7,7 +7,11 @@ import click
 from .output import current_settings, db_option, err_console
 
 
-@click.command("serve")
+@click.command("serve", epilog="""\b
+Examples:
+  storyworld serve                                         # http://127.0.0.1:8000/ (API docs at /docs)
+  storyworld serve --db other.db --port 8080
+  storyworld serve --allow-ingest                          # accept POST /api/ingest""")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind. The default serves this machine only; say 0.0.0.0 to expose it.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
