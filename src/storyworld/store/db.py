@@ -170,9 +170,7 @@ class Store:
             (document.id, document.url, document.outlet, document.title, document.author, document.published,
              document.published_source, document.language, document.origin, status, status_reason, duplicate_of,
              document.text, stages, analysis_json, datetime.now(timezone.utc).isoformat(timespec="seconds")),
-        )
-        self.conn.execute("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
-                          (cur.lastrowid, document.title or "", document.text))
+        )  # the full-text index follows by trigger (documents_ai)
 
     def _insert_removed(self, document: Document) -> None:
         self.conn.executemany(
