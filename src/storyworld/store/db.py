@@ -150,6 +150,13 @@ class Store:
             self._insert_removed(document)
         return SaveResult(document.id, status)
 
+    def table_columns(self) -> dict[str, list[str]]:
+        """Every table and view (virtual tables included, their shadow tables not) → its column names."""
+        names = [r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'documents_fts_%' ORDER BY name")]
+        return {name: [r[1] for r in self.conn.execute(f'PRAGMA table_info("{name}")')] for name in names}
+
     def save_signature(self, document_id: str, signature: bytes) -> None:
         self.conn.execute("INSERT OR IGNORE INTO minhashes (document_id, signature) VALUES (?, ?)",
                           (document_id, signature))
