@@ -37,6 +37,7 @@ demo: $(VENV)/.installed
 	@echo "  $(BIN)/storyworld sources --db $(DB)                               # who is cited, and how much rests on each"
 	@echo "  $(BIN)/storyworld export --db $(DB) --format csv -o events.csv     # also jsonl, geojson, parquet"
 	@echo "  $(BIN)/storyworld check --db $(DB)                                 # is the store sound?"
+	@echo "  $(BIN)/storyworld datasette-metadata --db $(DB)                    # then: datasette $(DB) --metadata metadata.json"
 	@echo "  $(BIN)/storyworld analyze demo/articles/sw-aid.txt --format text   # one article, with its evidence"
 	@echo "  $(BIN)/storyworld ingest YOUR_FOLDER --db $(DB)                    # your own articles (see the README)"
 	@echo "  $(BIN)/storyworld eval seed                                        # the seed-article checks"

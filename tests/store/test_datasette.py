@@ -42,3 +42,24 @@ def test_datasette_metadata_cli_writes_beside_the_store(fresh_store, tmp_path):
     assert json.loads(printed.stdout) == written
     missing = runner.invoke(cli, ["datasette-metadata", "--db", str(tmp_path / "none.db")])
     assert missing.exit_code == 1 and "E103" in missing.stderr
+
+
+def test_datasette_offers_search_on_documents_and_the_facets(fresh_store, make_analysis):
+    """With Datasette installed (it is not a dependency; checked by hand with 0.65.5)."""
+    import asyncio
+
+    import pytest
+
+    datasette_app = pytest.importorskip("datasette.app")
+    fresh_store.save(make_analysis("Israel struck a site near Masyaf on Aug. 25."))
+    fresh_store.save(make_analysis("Talks on a ceasefire resumed in Doha on Aug. 26."))
+
+    async def ask():
+        ds = datasette_app.Datasette([str(fresh_store.path)], metadata=datasette_metadata(fresh_store))
+        found = (await ds.client.get("/test/documents.json?_search=ceasefire&_shape=objects")).json()
+        events = (await ds.client.get("/test/events.json?_shape=objects")).json()
+        return found, events
+
+    found, events = asyncio.run(ask())
+    assert [row["text"][:5] for row in found["rows"]] == ["Talks"]
+    assert {"type", "modality"} <= set(events["facet_results"])
