@@ -76,6 +76,8 @@ class Errors:
     E404 = "[E404] --since {since} is after --until {until} — no event can match; swap them"
     E405 = ("[E405] `{command}` failed unexpectedly ({detail}) — run it again with -v for the traceback and "
             "report it")
+    E406 = ("[E406] could not serve on http://{host}:{port}/ (the line above says why) — another program may be "
+            "listening there: pass another --port")
     # the API (E6xx; numbered apart from HTTP statuses)
     E601 = ("[E601] Host '{host}' is not served here — open http://127.0.0.1:PORT/ or http://localhost:PORT/, "
             "or name the host with `storyworld serve --host` or `--allow-host`")

@@ -160,6 +160,20 @@ def test_issue_26_an_unexpected_error_is_one_coded_line(runner, db, monkeypatch)
     assert "E405" in line and "storyworld stats" in line and "RuntimeError: a bug" in line and "-v" in line
 
 
+def test_issue_26_serve_refuses_a_missing_store_and_names_a_busy_port(runner, tmp_path, db, monkeypatch):
+    import sys
+
+    import uvicorn
+
+    runs = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: runs.append(options) or sys.exit(3))
+    missing = run(runner, "serve", "--db", tmp_path / "typo.db")
+    assert missing.exit_code == 1 and "E103" in one_line(missing) and runs == []
+    busy = run(runner, "serve", "--db", db, "--port", "8765")
+    assert busy.exit_code == 1 and "E406" in busy.stderr and "--port" in busy.stderr and "Traceback" not in busy.output
+    assert runs and runs[0]["port"] == 8765
+
+
 # fail fast
 
 
