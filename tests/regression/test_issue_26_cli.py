@@ -214,6 +214,14 @@ def test_issue_26_non_english_is_named_on_one_line_and_counted(runner, tmp_path,
     assert no_model == []
 
 
+def test_issue_26_analyze_names_the_language_of_a_non_english_article(runner, tmp_path, no_model):
+    (tmp_path / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    result = run(runner, "analyze", tmp_path / "fr.txt")
+    assert result.exit_code == 1 and result.stdout == ""
+    line = one_line(result)
+    assert "E008" in line and "fr.txt" in line and "'fr'" in line and no_model == []
+
+
 def test_issue_26_quiet_prints_only_errors(runner, tmp_path, no_model, db):
     (tmp_path / "fr.txt").write_text(FRENCH, encoding="utf-8")
     result = run(runner, "ingest", tmp_path / "fr.txt", tmp_path / "absent.txt", "-q", "--db", tmp_path / "s.db")
