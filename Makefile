@@ -29,12 +29,18 @@ demo: $(VENV)/.installed
 	$(BIN)/storyworld ingest demo/articles --meta demo --db $(DB)
 	@$(BIN)/storyworld stats --db $(DB)
 	@echo
-	@echo "Explore further:"
-	@echo "  $(BIN)/storyworld events --db $(DB) --type ASSAULT            # filter events (also --country, --since, --source ...)"
-	@echo "  $(BIN)/storyworld events --db $(DB) --source 'a source' --format json"
-	@echo "  $(BIN)/storyworld export --db $(DB) --format csv -o events.csv"
-	@echo "  $(BIN)/storyworld analyze demo/articles/<file> --format text   # one article, with its evidence"
-	@echo "  $(BIN)/storyworld eval seed                                    # the seed-article checks"
+	@echo "Explore further (every command has examples in its --help):"
+	@echo "  $(BIN)/storyworld serve --db $(DB)                               # the map, timeline and evidence on http://127.0.0.1:8000/"
+	@echo "  $(BIN)/storyworld events --db $(DB) --type ASSAULT --country Ukraine   # filter events (also --since, --source, --text ...)"
+	@echo "  $(BIN)/storyworld incidents --db $(DB) --min-reports 2 --sort origins  # one happening, many reports, how many origins"
+	@echo "  $(BIN)/storyworld claims --db $(DB) --only anonymous              # what we know only from anonymous sources"
+	@echo "  $(BIN)/storyworld sources --db $(DB)                               # who is cited, and how much rests on each"
+	@echo "  $(BIN)/storyworld export --db $(DB) --format csv -o events.csv     # also jsonl, geojson, parquet"
+	@echo "  $(BIN)/storyworld check --db $(DB)                                 # is the store sound?"
+	@echo "  $(BIN)/storyworld datasette-metadata --db $(DB)                    # then: datasette $(DB) --metadata metadata.json"
+	@echo "  $(BIN)/storyworld analyze demo/articles/sw-aid.txt --format text   # one article, with its evidence"
+	@echo "  $(BIN)/storyworld ingest YOUR_FOLDER --db $(DB)                    # your own articles (see the README)"
+	@echo "  $(BIN)/storyworld eval seed                                        # the seed-article checks"
 
 ## test: install with test extras and run the whole suite (evaluations included)
 test: $(VENV)/.installed-test

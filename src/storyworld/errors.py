@@ -46,6 +46,8 @@ class Errors:
             "split it into articles")
     E026 = ("[E026] {name}: skipped: too slow — analysis ran past {limit:g} s (in {step}); raise the "
             "max_seconds_per_document setting to analyse it")
+    E027 = ("[E027] {name}: a folder with no articles in it (looked for {kinds}) — nothing to read; name the "
+            "files, or another folder")
     # store (E1xx)
     E101 = "[E101] {path}: not a storyworld database ({detail}) — pass another --db or remove the file"
     E102 = "[E102] {path}: database schema version {found} is newer than this storyworld knows ({known}) — upgrade storyworld"
@@ -66,6 +68,16 @@ class Errors:
     E304 = "[E304] unknown evaluation stage '{stage}' — choose one of: {options}"
     E305 = "[E305] evaluation floor missed: {stage} {metric} = {value:.3f} < floor {floor:.3f}"
     E306 = "[E306] output does not follow {schema}: {detail}"
+    # values given on the command line (E4xx)
+    E401 = "[E401] '{value}' is not a PLOVER type — use one of: {options}"
+    E402 = ("[E402] '{value}' is no country we know{suggestion} — give an ISO3 code (SYR), an ISO2 "
+            "code (SY) or an English name (Syria)")
+    E403 = "[E403] {path}: cannot write here ({detail}) — {hint}"
+    E404 = "[E404] --since {since} is after --until {until} — no event can match; swap them"
+    E405 = ("[E405] `{command}` failed unexpectedly ({detail}) — run it again with -v for the traceback and "
+            "report it")
+    E406 = ("[E406] could not serve on http://{host}:{port}/ (the line above says why) — another program may be "
+            "listening there: pass another --port")
     # the API (E6xx; numbered apart from HTTP statuses)
     E601 = ("[E601] Host '{host}' is not served here — open http://127.0.0.1:PORT/ or http://localhost:PORT/, "
             "or name the host with `storyworld serve --host` or `--allow-host`")
@@ -80,6 +92,7 @@ class Warnings:
     W001 = "[W001] {name}: {count} passage(s) removed as boilerplate"
     W002 = "[W002] {name}: near-duplicate of document {original}; linked, not analysed again"
     W003 = "[W003] {path}: waiting for another writer to finish (another ingest, or the API's) …"
+    W004 = "[W004] {name}: stored, not analysed: language {language} (storyworld reads English for now)"
 
 
 class StoryworldError(Exception):

@@ -169,6 +169,8 @@ class Pipeline:
     # what the documents read so far teach about each outlet's home division (a local paper's
     # "Paris" is in its own state); an outlet's first documents are read without it
     outlet_homes: OutletHomes = field(default_factory=OutletHomes, repr=False)
+    # seconds spent so far in each step ("body", "parse", then each stage by name), for `-v`
+    timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
     _specs: tuple[StageSpec, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -189,6 +191,7 @@ class Pipeline:
         for spec in self._specs:
             if budget is not None:
                 budget.step = spec.name
+            started = time.perf_counter()
             try:
                 # only what the spec declares: reading anything else is a KeyError, named below
                 declared = MappingProxyType({need: parts[need] for need in spec.requires if need in parts})
@@ -201,6 +204,8 @@ class Pipeline:
                                        detail=f"{type(exc).__name__}: {printable(str(exc))[:300]}"),
                     stage=spec.name,
                 ) from exc
+            finally:
+                self._timed(spec.name, started)
             if budget is not None:
                 budget.check(spec.name)
         if "places" in parts:
@@ -248,6 +253,7 @@ class Pipeline:
         if isinstance(item, InputError):
             return Outcome(name=item.source or "?", error=item)
         budget = Budget(self.max_seconds, name=item.name)
+        started = time.perf_counter()
         try:
             with budget.running("body"):
                 document = extract_document(item)
@@ -255,6 +261,8 @@ class Pipeline:
             return Outcome(name=item.name, error=exc)
         except Exception as exc:  # a decoder's or a library's failure on this input only
             return Outcome(name=item.name, error=unexpected(exc, name=item.name, step="body extraction"))
+        finally:
+            self._timed("body", started)
         if len(document.text) > MAX_CHARS:
             return Outcome(name=item.name, error=InputError(Errors.E025.format(
                 name=printable(item.name), length=len(document.text), limit=MAX_CHARS), source=item.name))
@@ -270,6 +278,9 @@ class Pipeline:
             return Outcome(name=item.name, document=document,
                            skipped_reason=Errors.E008.format(name=item.name, language=document.language))
         return Outcome(name=item.name, document=document, budget=budget)
+
+    def _timed(self, step: str, started: float) -> None:
+        self.timings[step] = self.timings.get(step, 0.0) + time.perf_counter() - started
 
     @staticmethod
     def _needs_analysis(outcome: Outcome) -> bool:
@@ -299,6 +310,7 @@ class Pipeline:
 
     def _parse_alone(self, document: Document, budget: Budget) -> ParsedDocument | StoryworldError:
         """A long text's parse, on its own and charged to its budget (E026 when it runs out)."""
+        started = time.perf_counter()
         try:
             with budget.running("the parse"):
                 (parsed,) = parse_documents([document], model=self.model, batch_size=self.batch_size)
@@ -309,18 +321,23 @@ class Pipeline:
             return exc
         except Exception as exc:
             return unexpected(exc, name=document.origin or document.id[:12], step="parse")
+        finally:
+            self._timed("parse", started)
 
     def _parse(self, documents: list[Document]) -> list[ParsedDocument | StoryworldError]:
         """The documents parsed as one batch; if the batch fails, each alone, so that only the
         documents that fail on their own get an error (E020)."""
         if not documents:
             return []
+        started = time.perf_counter()
         try:
             return list(parse_documents(documents, model=self.model, batch_size=self.batch_size))
         except ConfigError:
             raise
         except Exception:
             pass
+        finally:
+            self._timed("parse", started)
         results: list[ParsedDocument | StoryworldError] = []
         for document in documents:
             try:

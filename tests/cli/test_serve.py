@@ -14,6 +14,9 @@ def served(monkeypatch, tmp_path):
     """served(*args) -> the app `storyworld serve --db … *args` would run, and what it printed."""
     import uvicorn
 
+    from storyworld.store import Store
+
+    Store.open(tmp_path / "s.db").close()  # a store that does not exist is refused
     apps = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **_options: apps.append(app))
 

@@ -80,3 +80,52 @@ def test_db_tables_are_plain_for_datasette(fresh_store):
     for table in tables:
         for col in fresh_store.conn.execute(f"PRAGMA table_info({table})"):
             assert col["type"] in allowed, (table, col["name"], col["type"])
+
+
+def test_db_full_text_index_reads_documents_so_datasette_offers_search(fresh_store, make_analysis):
+    """Datasette finds a table's search index by `content="documents"` in the FTS table's SQL
+    (datasette.utils.detect_fts_sql); the triggers keep it in step with any client's writes."""
+    fresh_store.save(make_analysis("Israel struck a site near Masyaf on Aug. 25."))
+    conn = fresh_store.conn
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'documents_fts'").fetchone()[0]
+    assert 'content="documents"' in sql
+    detected = conn.execute("""SELECT name FROM sqlite_master WHERE rootpage = 0
+        AND sql LIKE '%VIRTUAL TABLE%USING FTS%content="documents"%'""").fetchall()
+    assert [tuple(r) for r in detected] == [("documents_fts",)]
+    assert "documents_fts_content" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}  # no copy
+
+    def hits(word):
+        return conn.execute("SELECT d.id FROM documents d WHERE d.rowid IN "
+                            "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", (word,)).fetchall()
+
+    assert len(hits("Masyaf")) == 1
+    conn.execute("UPDATE documents SET title = 'Strike in Hama'")
+    assert len(hits("Hama")) == 1
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("DELETE FROM documents")
+    assert hits("Masyaf") == [] and hits("Hama") == []
+
+
+def test_db_migration_5_indexes_the_documents_of_an_older_store(tmp_path, make_analysis):
+    import sqlite3
+
+    from storyworld.store import Store
+    from storyworld.store.migrations import MIGRATIONS, _statements
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE _migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    for version, name, sql in MIGRATIONS:
+        if version >= 5:
+            break
+        for statement in _statements(sql):
+            conn.execute(statement)
+        conn.execute("INSERT INTO _migrations VALUES (?, ?, 'then')", (version, name))
+        conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute("INSERT INTO documents (id, title, text, status, ingested_at) VALUES ('a', 'T', 'Shelling in Homs', "
+                 "'analysed', 'then')")
+    conn.execute("INSERT INTO documents_fts (rowid, title, text) VALUES (1, 'T', 'Shelling in Homs')")
+    conn.close()
+    with Store.open(path) as store:
+        found = store.conn.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'Homs'")
+        assert [tuple(r) for r in found] == [(1,)]

@@ -8,11 +8,16 @@ import click
 
 from ..contract import to_json, validate
 from ..contract.serialize import to_dict
-from ..service import analyze_path
-from .output import console, current_settings, validate_date
+from ..errors import first_line
+from ..service import analyze_path, check_paths
+from .output import console, current_settings, err_console, validate_date
 
 
-@click.command("analyze")
+@click.command("analyze", epilog="""\b
+Examples:
+  storyworld analyze article.html                        # storyworld.analysis/1 JSON
+  storyworld analyze story.txt --published 2023-09-01 --outlet JNS --format text
+  curl -s https://example.org/a.html | storyworld analyze -""")
 @click.argument("path", metavar="FILE")
 @click.option("--published", callback=validate_date, help="Publication date, YYYY-MM-DD (the reference for relative dates).")
 @click.option("--url", help="The article's URL.")
@@ -20,7 +25,15 @@ from .output import console, current_settings, validate_date
 @click.option("--title", help="The headline, when the input does not carry one.")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
 def command(path, published, url, outlet, title, fmt):
-    """Analyse one article (.html, .txt, or - for stdin) and print storyworld.analysis/1 JSON."""
+    """Analyse one article (.html, .txt, or - for stdin) and print storyworld.analysis/1 JSON.
+
+    Nothing is stored (`storyworld ingest` stores). A missing file or an empty folder is refused
+    before the language model loads.
+    """
+    _, refused = check_paths([path])
+    if refused:
+        err_console.print(f"error: {first_line(refused[0])}")
+        sys.exit(1)
     analysis = analyze_path(path, published=published, url=url, outlet=outlet, title=title,
                             settings=current_settings())
     if fmt == "json":

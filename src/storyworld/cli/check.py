@@ -8,16 +8,21 @@ import sys
 import click
 
 from ..errors import StoreError
-from .output import console, db_option, print_error
+from .output import console, db_option, print_error, quiet_option
 
 EXIT_SOUND, EXIT_PROBLEMS, EXIT_UNCHECKABLE = 0, 1, 3
 
 
-@click.command("check")
+@click.command("check", epilog="""\b
+Examples:
+  storyworld check
+  storyworld check --repair
+  storyworld check -q && echo sound                       # the exit status alone""")
 @click.option("--repair", is_flag=True, help="Mend what can be mended (one transaction) and say what was done.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@quiet_option
 @db_option
-def command(repair, fmt, db):
+def command(repair, fmt, quiet, db):
     """Verify a store: SQLite's integrity check, rows that point at nothing (events, claims, places
     … without their document; incident reports without their event), the full-text index, events
     that belong in an incident but are in none, copies not linked to their original's incidents,
@@ -40,7 +45,7 @@ def command(repair, fmt, db):
         sys.exit(EXIT_UNCHECKABLE)
     if fmt == "json":
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
+    elif not quiet:
         for line in report.repaired:
             console.print(f"repaired: {line}")
         for finding in report.findings:

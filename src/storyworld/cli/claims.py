@@ -12,7 +12,11 @@ from .output import console, db_option
 KINDS = ["outlet", "official", "person", "organization", "anonymous", "document"]
 
 
-@click.command("claims")
+@click.command("claims", epilog="""\b
+Examples:
+  storyworld claims --only anonymous                       # what we know only from anonymous sources
+  storyworld claims --cue denied --format json
+  storyworld claims --source Reuters --limit 20""")
 @click.option("--source", help="Text in the name of any source of the chain.")
 @click.option("--kind", type=click.Choice(KINDS), help="Chains that contain a source of this kind.")
 @click.option("--only", "only_kind", type=click.Choice(KINDS),
@@ -44,7 +48,11 @@ def command(source, kind, only_kind, outlet, cue, limit, fmt, db):
     console.print(f"{len(rows)} claim(s)")
 
 
-@click.command("sources")
+@click.command("sources", epilog="""\b
+Examples:
+  storyworld sources                                       # the sources most rested upon
+  storyworld sources --kind anonymous
+  storyworld sources --name ministry --format json""")
 @click.option("--kind", type=click.Choice(KINDS))
 @click.option("--name", help="Text in the source's name.")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)

@@ -10,7 +10,12 @@ import click
 from .output import console
 
 
-@click.command("eval")
+@click.command("eval", epilog="""\b
+Examples:
+  storyworld eval seed                                     # the seed-article checks
+  storyworld eval rules                                    # every rule's own examples
+  storyworld eval events --data demo --format json
+  storyworld eval real --split dev --check-floors""")
 @click.argument("stage")
 @click.option("--data", type=click.Path(exists=True), help="Gold data (a ../shared/eval folder, or demo/).")
 @click.option("--split", help="Split to score where the set has them (dev, test).")

@@ -10,7 +10,12 @@ import click
 from .output import build_filter, console, db_option, event_filter_options
 
 
-@click.command("events")
+@click.command("events", epilog="""\b
+Examples:
+  storyworld events --type ASSAULT --country Ukraine        # country names, ISO2 and ISO3 all work
+  storyworld events --since 2025-01-01 --modality threatened
+  storyworld events --source "a source" --format json      # what rests on anonymous sources
+  storyworld events --text ceasefire --format csv > ceasefire.csv""")
 @event_filter_options
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(min=0), default=0)

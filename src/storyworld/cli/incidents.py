@@ -10,7 +10,10 @@ import click
 from .output import build_filter, console, db_option, event_filter_options
 
 
-@click.command("incidents")
+@click.command("incidents", epilog="""\b
+Examples:
+  storyworld incidents --min-reports 2 --sort origins      # one happening, many reports
+  storyworld incidents --type ASSAULT --country COD --format json""")
 @event_filter_options
 @click.option("--min-reports", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--sort", type=click.Choice(["origins", "reports", "recent"]), default="recent", show_default=True)

@@ -11,6 +11,7 @@ from rich.console import Console
 
 from ..errors import Errors, first_line, printable
 from ..store import DEFAULT_DB
+from ..types import MODALITIES, PLOVER_TYPES
 
 # markup=False: article text is hostile input, and "[bold]" inside it must print as written.
 console = Console(highlight=False, soft_wrap=True, markup=False)
@@ -37,6 +38,21 @@ class _PrintableFormatter(logging.Formatter):
         return "\n".join(printable(line) for line in super().format(record).split("\n"))
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is now (a progress bar redirects it while it runs)."""
+
+    def __init__(self):
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value):
+        pass
+
+
 def configure_logging(verbose: bool) -> None:
     """One stderr handler for the whole process under the policy above; Python warnings raised by
     libraries (spaCy's, dateparser's) go through it too. Called again (tests invoke the CLI many
@@ -44,7 +60,7 @@ def configure_logging(verbose: bool) -> None:
     root = logging.getLogger()
     for handler in [h for h in root.handlers if getattr(h, "storyworld_policy", False)]:
         root.removeHandler(handler)
-    handler = logging.StreamHandler(sys.stderr)
+    handler = _StderrHandler()
     handler.storyworld_policy = True
     handler.addFilter(_LogPolicy(verbose))
     handler.setFormatter(_PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
@@ -70,17 +86,57 @@ def validate_date(ctx, param, value):
     return value
 
 
+def validate_type(ctx, param, value):
+    """A PLOVER type, in any case (``assault`` → ASSAULT); anything else is refused with the list."""
+    if value is None:
+        return None
+    if value.strip().upper() not in PLOVER_TYPES:
+        raise click.BadParameter(Errors.E401.format(value=printable(value), options=", ".join(PLOVER_TYPES)))
+    return value.strip().upper()
+
+
+def validate_country(ctx, param, value):
+    """A country as ISO3, ISO2 or a name (``Syria``, ``sy``) → its ISO3 code; anything else is refused
+    with the nearest names."""
+    if value is None:
+        return None
+    from ..resources.countries import close_countries, country_code
+
+    code = country_code(value)
+    if code is None:
+        close = close_countries(value)
+        suggestion = f" (did you mean {', '.join(f'{name} ({iso3})' for name, iso3 in close)}?)" if close else ""
+        raise click.BadParameter(Errors.E402.format(value=printable(value), suggestion=suggestion))
+    return code
+
+
+def quiet_option(fn):
+    return click.option("-q", "--quiet", is_flag=True,
+                        help="Print nothing but errors (the exit status says how it went).")(fn)
+
+
+def is_verbose() -> bool:
+    """Whether the group was given -v."""
+    ctx = click.get_current_context(silent=True)
+    while ctx is not None:
+        if isinstance(ctx.obj, dict) and "verbose" in ctx.obj:
+            return ctx.obj["verbose"]
+        ctx = ctx.parent
+    return False
+
+
 def event_filter_options(fn):
     options = [
-        click.option("--type", "type_", help="PLOVER type, e.g. ASSAULT."),
-        click.option("--country", help="ISO3 country of the actor, target or location, e.g. SYR."),
+        click.option("--type", "type_", callback=validate_type, metavar="TYPE",
+                     help="PLOVER type, e.g. ASSAULT (any case; `storyworld events --type X` lists them)."),
+        click.option("--country", callback=validate_country,
+                     help="Country of the actor, target or location: ISO3 (SYR), ISO2 (SY) or a name (Syria)."),
         click.option("--actor", help="Text in the actor's or target's name."),
         click.option("--since", callback=validate_date, help="Events on or after this date (YYYY-MM-DD)."),
         click.option("--until", callback=validate_date, help="Events on or before this date (YYYY-MM-DD)."),
         click.option("--source", help="Text in the name of any source of the attribution chain."),
         click.option("--outlet", help="Text in the publishing outlet's name."),
-        click.option("--modality", type=click.Choice(
-            ["actual", "requested", "threatened", "planned", "negated", "hypothetical"]), help="Event modality."),
+        click.option("--modality", type=click.Choice(MODALITIES, case_sensitive=False), help="Event modality."),
         click.option("--text", "text_query", help="Full-text search in the article text."),
     ]
     for option in reversed(options):
@@ -91,6 +147,8 @@ def event_filter_options(fn):
 def build_filter(type_, country, actor, since, until, source, outlet, modality, text_query):
     from ..store.queries import EventFilter
 
+    if since and until and since > until:
+        raise click.UsageError(Errors.E404.format(since=since, until=until))
     return EventFilter(type=type_, country=country, actor=actor, since=since, until=until, source=source,
                        outlet=outlet, modality=modality, text=text_query)
 

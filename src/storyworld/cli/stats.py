@@ -10,12 +10,15 @@ import click
 from .output import console, db_option
 
 
-@click.command("stats")
+@click.command("stats", epilog="""\b
+Examples:
+  storyworld stats
+  storyworld stats --top 20 --format json""")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True)
 @db_option
 def command(fmt, top, db):
-    """Summarise the store."""
+    """Summarise the store: articles by status, events by type, modality and country, top sources."""
     from ..service import summarize
     from ..store import Store
 

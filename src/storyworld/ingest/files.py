@@ -309,3 +309,24 @@ def iter_inputs(
     for p in paths:
         yield from _guarded(_iter_one(p, max_bytes=max_bytes, hints_for=hints_for, policy=policy),
                             name=printable(str(p)))
+
+
+def check_paths(paths: Iterable[str | Path]) -> tuple[list[str | Path], list[InputError]]:
+    """(the paths worth reading, an error for each of the others), without reading any article:
+    a path that does not exist (E001) and a folder with no input file under it (E027) are refused
+    at once, so that a typo costs no model load. URLs and ``-`` are always worth reading."""
+    usable: list[str | Path] = []
+    refused: list[InputError] = []
+    for p in paths:
+        path = Path(p)
+        name = printable(str(p))
+        if is_url(p) or str(p) == "-":
+            usable.append(p)
+        elif not (path.exists() or path.is_symlink()):
+            refused.append(InputError(Errors.E001.format(name=name), source=name))
+        elif path.is_dir() and not any(isinstance(f, Path) for f in _walk(path)):
+            kinds = " ".join(sorted(ARTICLE_SUFFIXES | CONTAINER_SUFFIXES | {".warc.gz", ".gz"}))
+            refused.append(InputError(Errors.E027.format(name=name, kinds=kinds), source=name))
+        else:
+            usable.append(p)
+    return usable, refused

@@ -2,6 +2,8 @@
 
 - ``analyze_text`` / ``analyze_path``: one article → an Analysis (nothing stored);
 - ``ingest`` (many inputs under paths) / ``ingest_text`` (one article): analyse and store;
+- ``check_paths``: the paths worth reading, and an error for each missing path or empty folder
+  (checked before any model is loaded);
 - ``list_events``, ``list_claims``, ``list_sources``, ``list_incidents``, … : read the store.
 
 Settings (``max_input_bytes``, ``model``, ``stages``, ``batch_size``,
@@ -10,14 +12,14 @@ shipped defaults apply. The layers above parse their options and print; they dec
 """
 
 from .analyze import analyze_path, analyze_text, make_pipeline, resolve_settings
-from .ingest import IngestReport, ingest, ingest_text
+from .ingest import IngestReport, NotAnalysed, check_paths, ingest, ingest_text
 from .read import (
     EventPage, get_document, get_event, get_incident, list_claims, list_documents, list_events, list_incidents,
     list_places, list_sources, summarize,
 )
 
 __all__ = [
-    "EventPage", "IngestReport", "analyze_path", "analyze_text", "get_document", "get_event", "get_incident",
-    "ingest", "ingest_text", "list_claims", "list_documents", "list_events", "list_incidents", "list_places",
+    "EventPage", "IngestReport", "NotAnalysed", "analyze_path", "analyze_text", "check_paths", "get_document",
+    "get_event", "get_incident", "ingest", "ingest_text", "list_claims", "list_documents", "list_events", "list_incidents", "list_places",
     "list_sources", "make_pipeline", "resolve_settings", "summarize",
 ]

@@ -8,6 +8,7 @@ the settings' model, stage list and batch size.
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Mapping
 
 from .. import settings as settings_table
@@ -17,6 +18,7 @@ from ..pipeline import Pipeline
 from ..types import Analysis, RawInput
 
 Settings = Mapping[str, Any]
+log = logging.getLogger("storyworld.analyze")
 
 
 def resolve_settings(settings: Settings | None = None) -> Settings:
@@ -72,7 +74,10 @@ def analyze_path(path: str, *, published: str | None = None, url: str | None = N
 def analyze_input(raw: RawInput, *, name: str, pipeline: Pipeline) -> Analysis:
     """One RawInput through the pipeline's own path (body, language check, parse, stages); its
     error raised, and another language refused with E008 naming ``name``."""
+    before = dict(pipeline.timings)
     (outcome,) = pipeline.run([raw])
+    log.info("timing: %s", ", ".join(f"{step} {seconds - before.get(step, 0.0):.2f} s"
+                                     for step, seconds in pipeline.timings.items()))
     if outcome.error is not None:
         raise outcome.error
     if outcome.analysis is None:  # skipped: another language

@@ -8,20 +8,37 @@ the store), analysed otherwise, saved, and placed in incidents. Errors are colle
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import logging
+import re
+import time
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..corpus.duplicates import NearDuplicateIndex, from_blob, minhash_signature, to_blob
 from ..corpus.update import update_incidents
-from ..errors import InputError, first_line
-from ..ingest import iter_inputs
+from ..errors import InputError, Warnings, first_line, printable
+from ..ingest import check_paths, iter_inputs
 from ..ingest.fetch import current_policy, fetch_policy
 from ..ingest.meta import hints_from_meta
 from ..pipeline import Outcome, Pipeline
 from ..store import SaveResult, Store
 from ..types import Analysis, Document, RawInput
 from .analyze import Settings, make_pipeline, resolve_settings, text_input
+
+
+log = logging.getLogger("storyworld.ingest")
+_CODE = re.compile(r"^\[([EW]\d{3})\]")
+
+
+@dataclass(frozen=True)
+class NotAnalysed:
+    """An article stored but not analysed: in another language (``language``), or a copy of an
+    original that could not be analysed."""
+
+    input: str
+    language: str | None
+    reason: str
 
 
 @dataclass
@@ -32,44 +49,96 @@ class IngestReport:
     duplicates: int = 0  # near-duplicate copies: stored and linked to their original
     failed: list[str] = field(default_factory=list)
     events: int = 0
+    not_analysed: list[NotAnalysed] = field(default_factory=list)  # what ``skipped`` counts, article by article
+    seconds: float = 0.0  # wall time of the whole ingest
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per step: body, parse, each stage, store
 
     @property
     def seen(self) -> int:
         return self.added + self.existing + self.skipped + self.duplicates + len(self.failed)
 
+    def to_dict(self) -> dict:
+        """The machine-readable summary (``storyworld ingest --format json``)."""
+        languages: dict[str, int] = {}
+        for item in self.not_analysed:
+            if item.language:
+                languages[item.language] = languages.get(item.language, 0) + 1
+        return {
+            "inputs": self.seen, "stored": self.added, "events": self.events, "already_stored": self.existing,
+            "duplicates": self.duplicates, "not_analysed": len(self.not_analysed) or self.skipped,
+            "not_analysed_languages": languages,
+            "skipped": [asdict(item) for item in self.not_analysed],
+            "failed": [{"code": (_CODE.match(line) or [None, None])[1], "message": line} for line in self.failed],
+            "seconds": round(self.seconds, 3),
+            "timings": {step: round(seconds, 3) for step, seconds in self.timings.items()},
+        }
+
 
 def ingest(paths: Iterable[str | Path], *, store: Store, meta: Path | None = None,
-           on_outcome: Callable[[Outcome], None] | None = None, pipeline: Pipeline | None = None,
+           on_outcome: Callable[[Outcome], None] | None = None,
+           on_result: Callable[[Outcome, SaveResult | None], None] | None = None, pipeline: Pipeline | None = None,
            settings: Settings | None = None) -> IngestReport:
     """Analyse every input under ``paths`` and save it; errors are collected, never fatal.
 
     URLs are fetched under the context's ``fetch_policy``, widened by the
     ``fetch.allow_private_networks`` setting, within ``fetch.deadline_seconds`` each.
+    ``on_outcome(outcome)`` is called for each input as it is done, ``on_result(outcome, result)``
+    with what storing it gave (None for an error). Each article's fate and, at the end, the
+    seconds of each step are logged at INFO (``storyworld -v``).
     """
+    started = time.perf_counter()
     values = resolve_settings(settings)
     pipeline = pipeline or make_pipeline(values)
     hints_for = hints_from_meta(meta) if meta else None
     report = IngestReport()
+    timings_before = dict(pipeline.timings)
     allow_private = current_policy().allow_private_networks or values["fetch.allow_private_networks"]
     deadline = values.get("fetch.deadline_seconds", current_policy().deadline)
     with fetch_policy(allow_private_networks=allow_private, deadline=deadline):
         inputs = iter_inputs(paths, hints_for=hints_for, max_bytes=values["max_input_bytes"])
-        for outcome, result in store_outcomes(inputs, store=store, pipeline=pipeline):
-            if result is None:
-                if outcome.error is not None:
-                    report.failed.append(first_line(outcome.error))
-            elif result.status == "added":
-                report.added += 1
-                report.events += result.events
-            elif result.status == "exists":
-                report.existing += 1
-            elif result.status == "duplicate":
-                report.duplicates += 1
-            else:
-                report.skipped += 1
+        stored = 0.0
+        outcomes = store_outcomes(inputs, store=store, pipeline=pipeline)
+        while True:
+            before = time.perf_counter()
+            step = next(outcomes, None)  # the pipeline's steps are timed by the pipeline; the rest is storing
+            if step is None:
+                break
+            outcome, result = step
+            stored += time.perf_counter() - before
+            _count(report, outcome, result)
             if on_outcome:
                 on_outcome(outcome)
+            if on_result:
+                on_result(outcome, result)
+    report.seconds = time.perf_counter() - started
+    report.timings = {name: seconds - timings_before.get(name, 0.0) for name, seconds in pipeline.timings.items()}
+    report.timings["reading and storing"] = max(0.0, stored - sum(report.timings.values()))
+    log.info("timing: %s; %.2f s in all", ", ".join(f"{name} {seconds:.2f} s" for name, seconds in
+                                                    report.timings.items()), report.seconds)
     return report
+
+
+def _count(report: IngestReport, outcome: Outcome, result: SaveResult | None) -> None:
+    name = printable(outcome.name)
+    if result is None:
+        if outcome.error is not None:
+            report.failed.append(first_line(outcome.error))
+    elif result.status == "added":
+        report.added += 1
+        report.events += result.events
+        log.info("%s: analysed and stored, %d event(s)", name, result.events)
+    elif result.status == "exists":
+        report.existing += 1
+        log.info("%s: already stored (same text), skipped", name)
+    elif result.status == "duplicate":
+        report.duplicates += 1
+        log.info("%s", Warnings.W002.format(name=name, original=(outcome.duplicate_of or "?")[:12]))
+    else:
+        report.skipped += 1
+        language = outcome.document.language if outcome.document and outcome.skipped_reason else None
+        reason = outcome.skipped_reason or "its original could not be analysed"
+        report.not_analysed.append(NotAnalysed(input=name, language=language, reason=first_line(reason)))
+        log.info("%s: stored, not analysed (%s)", name, first_line(reason))
 
 
 def ingest_text(text: str, *, store: Store, published: str | None = None, url: str | None = None,

@@ -64,20 +64,23 @@ def drop_orphans(store: Store) -> Counter:
 
 
 def fts_out_of_step(store: Store) -> tuple[int, int]:
-    """(full-text rows of no document, documents with no full-text row)."""
-    extra = store.conn.execute("SELECT COUNT(*) FROM documents_fts WHERE rowid NOT IN "
+    """(indexed rows of no document, documents not indexed). Since schema 5 the index reads its
+    text from ``documents`` (external content), so the rows it holds are those of its own
+    ``_docsize`` table; before, it kept its own copy (``_content``)."""
+    has_own_copy = store.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE name = 'documents_fts_content'").fetchone() is not None
+    indexed = "SELECT rowid AS id FROM documents_fts" if has_own_copy else "SELECT id FROM documents_fts_docsize"
+    extra = store.conn.execute(f"SELECT COUNT(*) FROM ({indexed}) WHERE id NOT IN "
                                "(SELECT rowid FROM documents)").fetchone()[0]
-    missing = store.conn.execute("SELECT COUNT(*) FROM documents WHERE rowid NOT IN "
-                                 "(SELECT rowid FROM documents_fts)").fetchone()[0]
+    missing = store.conn.execute(f"SELECT COUNT(*) FROM documents WHERE rowid NOT IN ({indexed})").fetchone()[0]
     return extra, missing
 
 
 def mend_fts(store: Store) -> tuple[int, int]:
-    """Drop full-text rows of no document and index documents that have none; the two counts."""
-    extra = store.conn.execute("DELETE FROM documents_fts WHERE rowid NOT IN (SELECT rowid FROM documents)").rowcount
-    missing = store.conn.execute(
-        "INSERT INTO documents_fts (rowid, title, text) SELECT rowid, COALESCE(title, ''), text FROM documents "
-        "WHERE rowid NOT IN (SELECT rowid FROM documents_fts)").rowcount
+    """Rebuild the full-text index from ``documents`` when it is out of step; the two counts it had."""
+    extra, missing = fts_out_of_step(store)
+    if extra or missing:
+        rebuild_fts(store)
     return extra, missing
 
 

@@ -150,6 +150,13 @@ class Store:
             self._insert_removed(document)
         return SaveResult(document.id, status)
 
+    def table_columns(self) -> dict[str, list[str]]:
+        """Every table and view (virtual tables included, their shadow tables not) → its column names."""
+        names = [r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'documents_fts_%' ORDER BY name")]
+        return {name: [r[1] for r in self.conn.execute(f'PRAGMA table_info("{name}")')] for name in names}
+
     def save_signature(self, document_id: str, signature: bytes) -> None:
         self.conn.execute("INSERT OR IGNORE INTO minhashes (document_id, signature) VALUES (?, ?)",
                           (document_id, signature))
@@ -170,9 +177,7 @@ class Store:
             (document.id, document.url, document.outlet, document.title, document.author, document.published,
              document.published_source, document.language, document.origin, status, status_reason, duplicate_of,
              document.text, stages, analysis_json, datetime.now(timezone.utc).isoformat(timespec="seconds")),
-        )
-        self.conn.execute("INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
-                          (cur.lastrowid, document.title or "", document.text))
+        )  # the full-text index follows by trigger (documents_ai)
 
     def _insert_removed(self, document: Document) -> None:
         self.conn.executemany(

@@ -175,6 +175,17 @@ ALTER TABLE claims ADD COLUMN content TEXT;           -- what is attributed: the
 ALTER TABLE claims ADD COLUMN content_start INTEGER;
 ALTER TABLE claims ADD COLUMN content_end INTEGER;
 """),
+    # The full-text index reads its text from `documents` (an external-content FTS5 table, as
+    # sqlite-utils' enable_fts makes it), so Datasette offers search on `documents` itself; the
+    # triggers keep it in step with whatever writes `documents`, storyworld or any SQLite client.
+    (5, "full-text index over documents (external content)", """
+DROP TABLE documents_fts;
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content="documents", content_rowid="rowid", tokenize = 'porter unicode61');
+INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); END;
+CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); END;
+CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); END;
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]
