@@ -211,3 +211,55 @@ def test_rfc7946_checker_finds_what_readers_refuse():
     problems = rfc7946_problems(bad)
     assert any("crs" in p for p in problems) and any("id must be" in p for p in problems)
     assert any("out of range" in p for p in problems) and any("numbers" in p for p in problems)
+
+
+def test_export_incidents_as_csv_and_geojson(varied_store):
+    import csv
+
+    from storyworld.store.export import INCIDENT_FIELDS, export_incidents_csv, export_incidents_geojson
+
+    out = io.StringIO()
+    n = export_incidents_csv(varied_store, out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert n == len(rows) and list(rows[0]) == list(INCIDENT_FIELDS)
+    masyaf = next(r for r in rows if r["num_reports"] == "2")
+    assert (masyaf["event_type"], masyaf["sub_event_type"], masyaf["cameo_code"]) == \
+        ("Explosions/Remote violence", "Air/drone strike", "195")
+    assert masyaf["num_sources"] == "2" and masyaf["first_outlet"] == "Ynet"
+    assert masyaf["date_start"] == "2023-08-25" and masyaf["country_name"] == "Syria"
+
+    out = io.StringIO()
+    assert export_incidents_geojson(varied_store, out) == n
+    collection = json.loads(out.getvalue())
+    assert rfc7946_problems(collection) == []
+    ids = {f["id"] for f in collection["features"]}
+    assert str(masyaf["incident_id"]) in {str(i) for i in ids}
+
+
+def test_export_incidents_load_in_pandas(varied_store):
+    pd = pytest.importorskip("pandas")
+    from storyworld.store.export import export_incidents_csv
+
+    out = io.StringIO()
+    export_incidents_csv(varied_store, out)
+    frame = pd.read_csv(io.StringIO(out.getvalue()), dtype=CSV_DTYPES)
+    assert pd.api.types.is_integer_dtype(frame["incident_id"]) and pd.api.types.is_integer_dtype(frame["num_reports"])
+    assert pd.to_datetime(frame["date_start"]).notna().all()
+    assert frame["cameo_code"].dropna().map(type).eq(str).all()
+
+
+def test_cli_and_api_export_incidents_with_the_same_builders(varied_store, api_client):
+    from click.testing import CliRunner
+
+    from storyworld.cli import cli
+
+    result = CliRunner().invoke(cli, ["export", "--what", "incidents", "--format", "csv", "--db", str(varied_store.path)])
+    assert result.exit_code == 0, result.output
+    client = api_client(varied_store.path)
+    served = client.get("/api/incidents", params={"format": "csv", "limit": 1000}).text
+    assert sorted(served.splitlines()) == sorted(result.stdout.splitlines()[:len(served.splitlines())])
+    geo = client.get("/api/incidents", params={"format": "geojson"}).json()
+    assert rfc7946_problems(geo) == [] and geo["features"]
+    refused = CliRunner().invoke(cli, ["export", "--what", "incidents", "--format", "parquet", "--db",
+                                       str(varied_store.path), "-o", "x.parquet"])
+    assert refused.exit_code == 2 and "incidents export as" in refused.output

@@ -1,5 +1,5 @@
 """Exporters: jsonl (the analysis contract, one document per line), csv, geojson and parquet (one
-event per row or feature).
+event per row or feature); incidents as csv, geojson and jsonl (one incident per row, feature or line).
 
 ``csv_row`` and ``geojson_feature`` are the one way an event becomes a CSV row or a GeoJSON
 feature: ``storyworld export``, ``storyworld events --format csv`` and the API's
@@ -13,9 +13,10 @@ import json
 from datetime import date
 from typing import Any, BinaryIO, Callable, Iterable, TextIO
 
+from ..resources import ontology
 from . import fields
 from .db import Store
-from .queries import EventFilter, iter_analyses, iter_events
+from .queries import EventFilter, incident_events, incidents, iter_analyses, iter_events
 
 # One event per row: the field-aligned columns first (docs/exports.md maps each to ACLED and GDELT),
 # then the event as storyworld read it, then its report.
@@ -104,6 +105,128 @@ def export_geojson(store: Store, out: TextIO, f: EventFilter | None = None) -> i
     json.dump(collection, out, ensure_ascii=False)
     out.write("\n")
     return len(collection["features"])
+
+
+# --- incidents: one row or feature per incident, from its summary (storyworld.incidents/1) and its
+# reports' events (the same columns as an event's, read across its reports)
+
+INCIDENT_FIELDS = (
+    "incident_id", "event_date", "date_start", "date_end", "time_precision",
+    "disorder_type", "event_type", "sub_event_type", "type", "modality",
+    "cameo_code", "cameo_root", "quad_class", "goldstein", "fatalities", "fatalities_source",
+    "country", "country_name", "admin1", "admin2", "place_name", "location_name", "geonameid", "lat", "lon",
+    "geo_precision", "num_reports", "num_sources", "independent_origins", "origins", "actors", "conflicts",
+    "first_outlet", "first_published", "first_url", "evidence",
+)
+
+
+def incident_record(summary: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
+    """An incident's columns (INCIDENT_FIELDS): the summary's date, place, sizes and origins; the
+    most common sub-event type and CAMEO code of its reports' events; ``fatalities`` the lowest
+    figure its reports give (ACLED codes the most conservative of conflicting reports)."""
+    location = summary.get("location") or {}
+    first = summary.get("first_reported") or {}
+    records = [event_record(event) for event in events]
+    sub_event = _most_common([r["sub_event_type"] for r in records])
+    cameo = _most_common([r["cameo_code"] for r in records])
+    counted = sorted((r for r in records if r["fatalities"] is not None), key=lambda r: r["fatalities"])
+    start, end, precision = fields.period(summary.get("date"), summary.get("date_precision"), first.get("published"))
+    country = location.get("country")
+    reports = summary.get("reports") or []
+    return {
+        "incident_id": summary["id"],
+        "event_date": start if precision in ("day", "reported") else None,
+        "date_start": start, "date_end": end, "time_precision": precision,
+        "disorder_type": ontology.acled_disorder_type(sub_event), "event_type": ontology.acled_event_type(sub_event),
+        "sub_event_type": sub_event, "type": summary.get("type"), "modality": summary.get("modality"),
+        "cameo_code": cameo, "cameo_root": ontology.cameo_root(cameo), "quad_class": ontology.quad_class(cameo),
+        "goldstein": ontology.goldstein(cameo),
+        "fatalities": counted[0]["fatalities"] if counted else None,
+        "fatalities_source": counted[0]["fatalities_source"] if counted else None,
+        "country": country, "country_name": fields.country_name(country),
+        **fields.place_columns(location.get("geonameid"), location.get("text"), location.get("name"),
+                               location.get("precision")),
+        "location_name": location.get("name"), "geonameid": location.get("geonameid"),
+        "lat": location.get("lat"), "lon": location.get("lon"), "geo_precision": location.get("precision"),
+        "num_reports": len(reports),
+        "num_sources": len({(r.get("document") or {}).get("outlet") or (r.get("document") or {}).get("id")
+                            for r in reports}),
+        "independent_origins": summary.get("independent_origins"),
+        "origins": "; ".join(o["name"] for o in summary.get("origins") or []),
+        "actors": "; ".join(a["name"] for a in summary.get("actors") or [] if a.get("name")),
+        "conflicts": ", ".join(c["field"] for c in summary.get("conflicts") or []),
+        "first_outlet": first.get("outlet"), "first_published": first.get("published"), "first_url": first.get("url"),
+        "evidence": reports[0]["event"]["evidence"]["text"] if reports else None,
+    }
+
+
+def _most_common(values: list) -> Any:
+    present = [v for v in values if v is not None]
+    return max(present, key=present.count) if present else None  # ties: the first report's
+
+
+def incident_csv_row(summary: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
+    """An incident as a CSV row (INCIDENT_FIELDS), spreadsheet formulas defused."""
+    record = incident_record(summary, events)
+    return {k: _csv_safe(record.get(k)) for k in INCIDENT_FIELDS}
+
+
+def incident_feature(summary: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
+    """An incident as a GeoJSON feature: ``id`` the incident id, a Point at its place or a null
+    geometry, its columns as properties and its reports (document, event, sources) as a list."""
+    record = incident_record(summary, events)
+    located = record["lat"] is not None and record["lon"] is not None
+    return {"type": "Feature", "id": summary["id"],
+            "geometry": {"type": "Point", "coordinates": [record["lon"], record["lat"]]} if located else None,
+            "properties": {**{k: v for k, v in record.items() if k not in ("lat", "lon")},
+                           "reports": summary.get("reports") or []}}
+
+
+def _incidents_with_events(store: Store, f: EventFilter | None):
+    summaries = incidents(store, f or EventFilter(), sort="recent")
+    by_id = incident_events(store, [s["id"] for s in summaries])
+    return [(s, by_id.get(s["id"], [])) for s in summaries]
+
+
+def write_incidents_csv(pairs: Iterable[tuple[dict, list[dict]]], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=INCIDENT_FIELDS)
+    writer.writeheader()
+    n = 0
+    for summary, events in pairs:
+        writer.writerow(incident_csv_row(summary, events))
+        n += 1
+    return n
+
+
+def incident_collection(pairs: Iterable[tuple[dict, list[dict]]]) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": [incident_feature(s, e) for s, e in pairs]}
+
+
+def export_incidents_csv(store: Store, out: TextIO, f: EventFilter | None = None) -> int:
+    return write_incidents_csv(_incidents_with_events(store, f), out)
+
+
+def export_incidents_geojson(store: Store, out: TextIO, f: EventFilter | None = None) -> int:
+    collection = incident_collection(_incidents_with_events(store, f))
+    json.dump(collection, out, ensure_ascii=False)
+    out.write("\n")
+    return len(collection["features"])
+
+
+def export_incidents_jsonl(store: Store, out: TextIO, f: EventFilter | None = None) -> int:
+    """One storyworld.incidents/1 incident summary per line."""
+    n = 0
+    for summary in incidents(store, f or EventFilter(), sort="recent"):
+        out.write(json.dumps(summary, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+INCIDENT_EXPORTERS: dict[str, Callable[[Store, TextIO, EventFilter | None], int]] = {
+    "jsonl": export_incidents_jsonl,
+    "csv": export_incidents_csv,
+    "geojson": export_incidents_geojson,
+}
 
 
 PARQUET_BATCH_ROWS = 10_000  # rows held in memory before a row group is written

@@ -322,3 +322,18 @@ def places(store: Store, *, limit: int = 500) -> list[dict]:
     return [dict(r) for r in store.conn.execute(
         "SELECT name, geonameid, lat, lon, country, feature, COUNT(*) AS mentions FROM places "
         "WHERE geonameid IS NOT NULL GROUP BY geonameid ORDER BY mentions DESC, name LIMIT ?", (limit,))]
+
+
+def incident_events(store: Store, incident_ids: list[int]) -> dict[int, list[dict]]:
+    """incident id → its own reports' events (``events()`` rows; a near-duplicate copy's links left
+    out), in event order, for many incidents at once."""
+    out: dict[int, list[dict]] = {i: [] for i in incident_ids}
+    for start in range(0, len(incident_ids), 500):
+        chunk = incident_ids[start:start + 500]
+        sql = (f"SELECT ir.incident_id AS report_incident, {EVENT_COLUMNS} FROM incident_reports ir "
+               "JOIN events e ON e.id = ir.event_id JOIN documents d ON d.id = e.document_id "
+               f"WHERE ir.incident_id IN ({','.join('?' * len(chunk))}) AND ir.duplicate_of IS NULL ORDER BY e.id")
+        for row in store.conn.execute(sql, chunk):
+            event = event_row_to_dict(row)
+            out[event.pop("report_incident")].append(event)
+    return out
