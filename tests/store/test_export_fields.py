@@ -161,6 +161,7 @@ def test_export_csv_loads_in_pandas_with_typed_columns(varied_store):
     assert set(frame["cameo_code"]) >= {"043", "010", "10", "195"}
     assert set(frame["cameo_root"].dropna()) >= {"04", "01", "10", "19"}
     assert pd.api.types.is_datetime64_any_dtype(frame["date_end"])
+    assert str(frame["fatalities"].dtype) == "Int64" and str(frame["num_reports"].dtype) == "Int64"
 
 
 def test_export_parquet_types_the_new_columns(varied_store):

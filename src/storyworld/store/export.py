@@ -35,9 +35,12 @@ CSV_FIELDS = (
 )
 
 # What pandas needs to be told of the CSV: CAMEO codes are strings whose leading zero is part of the
-# code ("043" is not "43"; "010" is not "10"); every other column reads as it should unhinted.
-# ``pd.read_csv(path, dtype=CSV_DTYPES, parse_dates=CSV_DATES)``
-CSV_DTYPES = {"cameo_code": "string", "cameo_root": "string"}
+# code ("043" is not "43"; "010" is not "10"), and whole numbers that may be missing are nullable
+# integers (unhinted, pandas reads them as floats); every other column reads as it should unhinted.
+# ``pd.read_csv(path, dtype=CSV_DTYPES, parse_dates=CSV_DATES)`` (events and incidents alike)
+CSV_DTYPES = {"cameo_code": "string", "cameo_root": "string", "quad_class": "Int64", "fatalities": "Int64",
+              "geonameid": "Int64", "incident_id": "Int64", "num_reports": "Int64", "num_sources": "Int64",
+              "independent_origins": "Int64"}
 CSV_DATES = ["event_date", "date_start", "date_end"]
 
 

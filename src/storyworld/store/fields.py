@@ -96,7 +96,8 @@ def place_columns(geonameid: int | None, location_text: str | None, location_nam
     gaz = gazetteer()
     entry = gaz.place(int(geonameid))
     text = _ARTICLE.sub("", location_text or "").strip()
-    if text and text.isascii() and any(c.geonameid == geonameid for c in gaz.candidates(text)):
+    # the article's spelling, unless it shouts it (a dateline's "BAMAKO —")
+    if text and text.isascii() and not text.isupper() and any(c.geonameid == geonameid for c in gaz.candidates(text)):
         out["place_name"] = text
     else:
         out["place_name"] = ascii_name(location_name or (entry.name if entry else None))

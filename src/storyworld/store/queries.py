@@ -17,9 +17,9 @@ INCIDENT_COLUMNS = (
     "WHERE ir.event_id = e.id ORDER BY ir.incident_id LIMIT 1) AS num_reports, "
     "(SELECT i.independent_origins FROM incident_reports ir JOIN incidents i ON i.id = ir.incident_id "
     "WHERE ir.event_id = e.id ORDER BY ir.incident_id LIMIT 1) AS independent_origins, "
-    "(SELECT COUNT(DISTINCT COALESCE(rd.outlet, rd.id)) FROM incident_reports rr JOIN documents rd ON rd.id = rr.document_id "
-    "WHERE rr.incident_id = (SELECT ir.incident_id FROM incident_reports ir WHERE ir.event_id = e.id "
-    "ORDER BY ir.incident_id LIMIT 1)) AS num_sources"
+    "NULLIF((SELECT COUNT(DISTINCT COALESCE(rd.outlet, rd.id)) FROM incident_reports rr "
+    "JOIN documents rd ON rd.id = rr.document_id WHERE rr.incident_id = (SELECT ir.incident_id "
+    "FROM incident_reports ir WHERE ir.event_id = e.id ORDER BY ir.incident_id LIMIT 1)), 0) AS num_sources"
 )
 
 # the casualty figures the casualties stage tied to an event: the largest number killed, and the
