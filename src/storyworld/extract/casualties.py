@@ -22,7 +22,8 @@ from ..types import Casualty, Event, Span
 
 SOURCE = "casualty phrasing of the demo corpus and the ACLED codebook's counting conventions"
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:million|thousand))?"
+_SCALES = {"million": 1_000_000, "thousand": 1_000}
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +47,8 @@ def _number(match: re.Match) -> tuple[int, str | None] | None:
     if text[0].isdigit():
         if re.fullmatch(r"(?:19|20)\d\d", text):  # "in 2019 killed …": a year, no count
             return None
-        return int(text.replace(",", "")), qualifier
+        figure, _, scale = text.partition(" ")
+        return int(float(figure.replace(",", "")) * _SCALES.get(scale.strip(), 1)), qualifier
     values = numbers("casualties.numbers")
     parts = [p for p in re.split(r"[\s-]+", text) if p and p != "a"]
     total = 0
