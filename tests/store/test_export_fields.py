@@ -115,6 +115,16 @@ def test_ontology_every_acled_sub_event_we_assign_has_an_event_type():
     assert {s for s in assigned if ontology.acled_event_type(s) is None} == set()
 
 
+def test_fields_civilian_targeting_follows_the_target():
+    from storyworld.store.fields import civilian_targeting
+
+    assert civilian_targeting("Explosions/Remote violence", "civilians", None) == "Civilian targeting"
+    assert civilian_targeting("Battles", "three farmers", "CVL") == "Civilian targeting"
+    assert civilian_targeting("Battles", "an army post", "MIL") is None
+    assert civilian_targeting("Violence against civilians", None, None) == "Civilian targeting"
+    assert civilian_targeting("Protests", "civilians", None) is None
+
+
 def test_fields_source_chain_is_readable():
     assert source_chain([{"name": "Ynet", "kind": "outlet"}, {"name": "a source", "kind": "anonymous"}]) == \
         "Ynet > a source (anonymous)"
@@ -136,6 +146,7 @@ def test_export_csv_columns_follow_acled_and_gdelt(varied_store):
     assert strike["source_chain"] == "Asharq al-Awsat > a source (anonymous)"
     assert strike["incident_id"] and strike["num_reports"] == "2" and strike["num_sources"] == "2"
     assert strike["fatalities"] == ""  # the text gives none
+    assert strike["civilian_targeting"] == ""  # its target is no civilian
     talks = rows["Talks were held in September."]
     assert (talks["cameo_code"], talks["date_start"], talks["date_end"]) == ("043", "2023-09-01", "2023-09-30")
     assert talks["lat"] == "" and talks["geo_precision"] == ""

@@ -22,7 +22,7 @@ from .queries import EventFilter, incident_events, incidents, iter_analyses, ite
 # then the event as storyworld read it, then its report.
 CSV_FIELDS = (
     "id", "document_id", "event_date", "date_start", "date_end", "time_precision",
-    "disorder_type", "event_type", "sub_event_type", "type", "mode", "modality", "trigger",
+    "disorder_type", "event_type", "sub_event_type", "civilian_targeting", "type", "mode", "modality", "trigger",
     "cameo_code", "cameo_root", "quad_class", "goldstein",
     "actor_text", "actor_name", "actor_country", "actor_role",
     "target_text", "target_name", "target_country", "target_role",

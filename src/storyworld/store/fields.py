@@ -119,6 +119,21 @@ def source_chain(sources: list[dict[str, Any]]) -> str:
                       for s in sources)
 
 
+# ACLED event types whose events can target civilians (its civilian_targeting column)
+_VIOLENT_TYPES = ("Violence against civilians", "Explosions/Remote violence", "Riots", "Battles")
+
+
+def civilian_targeting(event_type: str | None, target_text: str | None, target_role: str | None) -> str | None:
+    """ACLED's civilian_targeting: "Civilian targeting" when a violent event's target is civilians (its
+    words or role in acled-parties.tsv's civilian class: "farmers", "a camp for displaced people",
+    CVL), else None."""
+    if event_type not in _VIOLENT_TYPES:
+        return None
+    if "civilian" in ontology.party_classes(target_text, target_role):
+        return "Civilian targeting"
+    return "Civilian targeting" if event_type == "Violence against civilians" else None
+
+
 def event_columns(event: dict[str, Any]) -> dict[str, Any]:
     """The field-aligned columns of one event (a ``queries.events`` row with its incident columns)."""
     cameo = event.get("cameo")
@@ -134,6 +149,8 @@ def event_columns(event: dict[str, Any]) -> dict[str, Any]:
         "disorder_type": ontology.acled_disorder_type(sub_event),
         "event_type": ontology.acled_event_type(sub_event),
         "sub_event_type": sub_event,
+        "civilian_targeting": civilian_targeting(ontology.acled_event_type(sub_event), event.get("target_text"),
+                                                 event.get("target_role")),
         "plover_type": event.get("type"),
         "plover_mode": event.get("mode"),
         "cameo_code": cameo,
