@@ -115,6 +115,19 @@ def test_ontology_every_acled_sub_event_we_assign_has_an_event_type():
     assert {s for s in assigned if ontology.acled_event_type(s) is None} == set()
 
 
+def test_fields_place_names_are_english():
+    from storyworld.store.fields import place_columns
+
+    # the article's "Hama" for GeoNames' Ḩamāh, its governorate of the same name too
+    assert place_columns(170017, "Hama", "Ḩamāh", "city") == {"place_name": "Hama", "admin1": "Hama", "admin2": None}
+    # a dateline's capitals and a name the article does not give: GeoNames' name without its marks
+    assert place_columns(163345, "TARTUS", "Ţarţūs", "city")["place_name"] == "Tartus"
+    assert place_columns(170015, "Hama province", "Ḩamāh", "admin1")["place_name"] == "Hama"
+    assert place_columns(5368381, "Los Angeles County", "Los Angeles County", "admin2")["admin2"] == \
+        "Los Angeles County"
+    assert place_columns(None, "Umm Batna", None, None)["place_name"] == "Umm Batna"  # placed nowhere
+
+
 def test_fields_civilian_targeting_follows_the_target():
     from storyworld.store.fields import civilian_targeting
 

@@ -79,6 +79,19 @@ def ascii_name(name: str | None) -> str | None:
 
 
 _ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+# a division word after a name ("Hama province", "Idlib governorate"): the name alone is the place's
+_DIVISION_WORD = re.compile(r"\s+(?:province|governorate|region|district|state|county|prefecture|oblast|department)$",
+                            re.IGNORECASE)
+
+
+def _named(gaz, text: str, geonameid: int) -> str | None:
+    """The article's own spelling of this very place, if ``text`` (or ``text`` without a division
+    word) names it and is written in plain letters, not shouted as a dateline is ("BAMAKO —")."""
+    for name in (text, _DIVISION_WORD.sub("", text)):
+        if name and name.isascii() and not name.isupper() and any(
+                c.geonameid == geonameid for c in gaz.candidates(name)):
+            return name
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -96,11 +109,8 @@ def place_columns(geonameid: int | None, location_text: str | None, location_nam
     gaz = gazetteer()
     entry = gaz.place(int(geonameid))
     text = _ARTICLE.sub("", location_text or "").strip()
-    # the article's spelling, unless it shouts it (a dateline's "BAMAKO —")
-    if text and text.isascii() and not text.isupper() and any(c.geonameid == geonameid for c in gaz.candidates(text)):
-        out["place_name"] = text
-    else:
-        out["place_name"] = ascii_name(location_name or (entry.name if entry else None))
+    named = _named(gaz, text, int(geonameid))
+    out["place_name"] = named or ascii_name(location_name or (entry.name if entry else None))
     if entry is None:
         return out
     if entry.feature == "admin2":
@@ -108,7 +118,9 @@ def place_columns(geonameid: int | None, location_text: str | None, location_nam
     if entry.feature == "admin1":
         out["admin1"] = out["place_name"]
     elif entry.admin1 and (division := gaz.division(entry.admin1)) is not None:
-        out["admin1"] = ascii_name(division.name)
+        # a division named as its town (GeoNames' Ḩamāh in Ḩamāh) takes the town's English name
+        same = named and division.name == entry.name and entry.feature == "city"
+        out["admin1"] = named if same else ascii_name(division.name)
     return out
 
 
