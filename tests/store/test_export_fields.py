@@ -288,3 +288,20 @@ def test_cli_and_api_export_incidents_with_the_same_builders(varied_store, api_c
     refused = CliRunner().invoke(cli, ["export", "--what", "incidents", "--format", "parquet", "--db",
                                        str(varied_store.path), "-o", "x.parquet"])
     assert refused.exit_code == 2 and "incidents export as" in refused.output
+
+
+def test_export_geojson_reads_in_gdal(varied_store, tmp_path):
+    """What QGIS and ogr2ogr see (GDAL's GeoJSON driver), where GDAL is installed."""
+    import shutil
+    import subprocess
+
+    ogrinfo = shutil.which("ogrinfo")
+    if ogrinfo is None:
+        pytest.skip("GDAL's ogrinfo is not installed (apt-get install gdal-bin)")
+    path = tmp_path / "events.geojson"
+    with path.open("w", encoding="utf-8") as out:
+        export_geojson(varied_store, out)
+    info = subprocess.run([ogrinfo, "-ro", "-so", "-al", str(path)], capture_output=True, text=True,
+                          timeout=60).stdout
+    assert "Feature Count: 6" in info and "Geometry: Point" in info
+    assert "cameo_code: String" in info and "date_start: Date" in info and "goldstein: Real" in info
