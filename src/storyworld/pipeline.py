@@ -217,6 +217,7 @@ class Pipeline:
             places=parts.get("places", ()),
             times=parts.get("times", ()),
             actors=parts.get("actors", ()),
+            casualties=parts.get("casualties", ()),
             stages=tuple(spec.name for spec in self._specs),
         )
 

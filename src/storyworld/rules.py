@@ -29,7 +29,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
-STAGES = ("body", "actors", "places", "times", "claims", "events", "modality", "event-places", "event-dates")
+STAGES = ("body", "actors", "places", "times", "claims", "events", "modality", "event-places", "event-dates",
+          "casualties")
 
 
 class _Identity:

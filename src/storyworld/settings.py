@@ -30,7 +30,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_seconds_per_document", 60,
             "Seconds one document's analysis may take (body, stages, a long text's parse) before it is skipped (E026)"),
     Setting("stages", "actors.v1,places.v1,times.v1,claims.v1,events.v1,events.location.v1,events.date.v1,"
-                      "events.sources.v1", "Comma-separated stage names, in order"),
+                      "events.sources.v1,casualties.v1", "Comma-separated stage names, in order"),
     Setting("fetch.allow_private_networks", False,
             "Let `ingest URL` fetch loopback, private, link-local and reserved addresses (refused by default)"),
     Setting("fetch.deadline_seconds", 60,

@@ -14,6 +14,7 @@ PLOVER_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+CASUALTY_KINDS: tuple[str, ...] = ("killed", "wounded", "detained", "missing", "displaced")
 MODALITIES: tuple[str, ...] = (
     "actual", "requested", "threatened", "planned", "negated", "hypothetical",
 )
@@ -166,6 +167,19 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Casualty:
+    """A casualty figure the text gives: "at least 55 killed", "146 wounded", "dozens detained"."""
+    text: str  # the figure as written, from its count (or qualifier) to its kind word
+    start: int
+    end: int
+    number: int  # how many ("dozens" → 12, as ACLED codes vague counts; "no one was killed" → 0)
+    kind: str  # one of CASUALTY_KINDS
+    sentence: Span  # the sentence that gives it: its source in the text
+    qualifier: str | None = None  # "at least" | "more than" | "about" | "up to" | "vague", else exact
+    event: int | None = None  # index of the event (in Analysis.events) the figure counts, if any
+
+
+@dataclass(frozen=True)
 class Analysis:
     document: Document
     events: tuple[Event, ...] = ()
@@ -174,3 +188,4 @@ class Analysis:
     times: tuple[TimeMention, ...] = ()
     actors: tuple[Actor, ...] = ()
     stages: tuple[str, ...] = field(default=())  # versioned names of the stages that ran
+    casualties: tuple[Casualty, ...] = ()

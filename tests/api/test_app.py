@@ -17,7 +17,7 @@ def test_app_events_filters_and_formats(client):
     assert body["ok"] and body["total"] == 1
     assert client.get("/api/events", params={"type": "PROTEST"}).json()["total"] == 0
     csv_text = client.get("/api/events", params={"format": "csv"}).text
-    assert csv_text.splitlines()[0].startswith("id,document_id,type")
+    assert csv_text.splitlines()[0].startswith("id,document_id,event_date,date_start,date_end")
     geo = client.get("/api/events", params={"format": "geojson"}).json()
     assert len(geo["features"]) == 2
     one = client.get(f"/api/events/{body['events'][0]['id']}").json()

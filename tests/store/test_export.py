@@ -16,7 +16,7 @@ def test_export_round_trips_through_csv_and_json(fresh_store, make_analysis):
     assert export_csv(fresh_store, out) == 2
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert {r["type"] for r in rows} == {"ASSAULT"}
-    assert rows[0]["sources"] == "Ynet > a source"
+    assert rows[0]["source_chain"] == "Ynet > a source (anonymous)"
     assert all(not r["evidence"].startswith("=") for r in rows)  # formula neutralised
 
     out = io.StringIO()

@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import service
 from ..store import Store
-from ..store.export import feature_collection, write_csv
+from ..store.export import feature_collection, incident_collection, write_csv, write_incidents_csv
 from ..store.queries import ClaimFilter, EventFilter
 from ..web import STATIC_DIR
 from . import errors, work
@@ -118,9 +118,19 @@ def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow
     @app.get("/api/incidents")
     def list_incidents(f: EventFilter = Depends(event_filter), min_reports: int = Query(1, ge=1, le=MAX_REPORTS),
                        sort: str = Query("recent", pattern="^(origins|reports|recent)$"),
-                       limit: int = Query(100, ge=1, le=1000), offset: Offset = 0):
+                       limit: int = Query(100, ge=1, le=1000), offset: Offset = 0,
+                       format: str = Query("json", pattern="^(json|csv|geojson)$")):
         with reader() as store:
             rows = service.list_incidents(store, f, min_reports=min_reports, sort=sort, limit=limit, offset=offset)
+            if format != "json":  # the reports' events give the columns (store.export builds them)
+                by_id = service.incident_events(store, [r["id"] for r in rows])
+        if format == "csv":
+            out = io.StringIO()
+            write_incidents_csv([(r, by_id[r["id"]]) for r in rows], out)
+            return Response(out.getvalue(), media_type="text/csv")
+        if format == "geojson":
+            return JSONResponse(incident_collection([(r, by_id[r["id"]]) for r in rows]),
+                                media_type="application/geo+json")
         return ok({"schema": "storyworld.incidents/1", "incidents": rows})
 
     @app.get("/api/incidents/{incident_id}")

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import ContractError, Errors
 from ..types import (
-    Actor, ActorRef, Analysis, Claim, Document, Event, Location, Place, Removed, Source, Span,
+    Actor, ActorRef, Analysis, Casualty, Claim, Document, Event, Location, Place, Removed, Source, Span,
     TimeMention,
 )
 
@@ -43,6 +43,12 @@ def validate(obj: dict[str, Any]) -> None:
             _check_offsets(text, item, f"{key}/{i}")
     for i, event in enumerate(obj["events"]):
         _check_offsets(text, event["evidence"], f"events/{i}/evidence")
+    for i, casualty in enumerate(obj.get("casualties", ())):
+        _check_offsets(text, casualty, f"casualties/{i}")
+        _check_offsets(text, casualty["sentence"], f"casualties/{i}/sentence")
+        if casualty["event"] is not None and casualty["event"] >= len(obj["events"]):
+            raise ContractError(Errors.E306.format(schema=SCHEMA_ID,
+                                                   detail=f"casualties/{i}: event {casualty['event']} is no event"))
 
 
 def _check_offsets(text: str, item: dict[str, Any], where: str) -> None:
@@ -113,6 +119,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "times": [asdict(t) for t in analysis.times],
         "actors": [asdict(a) for a in analysis.actors],
         "stages": list(analysis.stages),
+        "casualties": [asdict(c) for c in analysis.casualties],
     }
 
 
@@ -173,4 +180,5 @@ def from_json(obj: dict[str, Any] | str) -> Analysis:
         times=tuple(TimeMention(**t) for t in obj["times"]),
         actors=tuple(Actor(**a) for a in obj["actors"]),
         stages=tuple(obj.get("stages", ())),
+        casualties=tuple(Casualty(**{**c, "sentence": Span(**c["sentence"])}) for c in obj.get("casualties", ())),
     )

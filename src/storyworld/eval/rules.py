@@ -23,7 +23,7 @@ from .metrics import EvalReport
 
 EXAMPLE_DATE = "2025-06-13"  # a Friday: "on Monday", "last week" in an example resolve against it
 DEFAULT_VIEW = {"modality": "events", "event-places": "events", "event-dates": "events"}
-VIEWS = ("body", "actors", "places", "times", "claims", "events")
+VIEWS = ("body", "actors", "places", "times", "claims", "events", "casualties")
 
 
 def registered(stage: str | None = None) -> list[rule_registry.Rule]:
@@ -53,6 +53,11 @@ def view_items(analysis, view: str) -> list[dict[str, Any]]:
             "place_country": e.location.country if e.location else None,
             "date": e.date, "sources": _chain(e.sources),
         } for e in analysis.events]
+    if view == "casualties":
+        return [{"number": c.number, "kind": c.kind, "qualifier": c.qualifier, "text": c.text,
+                 "sentence": c.sentence.text,
+                 "event_type": analysis.events[c.event].type if c.event is not None else None}
+                for c in analysis.casualties]
     if view == "places":
         return [{"text": p.text, "name": p.name, "country": p.country, "feature": p.feature,
                  "geonameid": p.geonameid} for p in analysis.places]

@@ -8,7 +8,7 @@ more field filled: location, date, sources.
 from __future__ import annotations
 
 from ..registry import stage
-from . import actors, attribution, events, places, times
+from . import actors, attribution, casualties, events, places, times
 
 
 @stage("actors.v1", requires=("doc.ents", "doc.deps"), assigns="actors")
@@ -53,3 +53,8 @@ def _event_dates(parsed, parts):
 def _event_sources(parsed, parts):
     return tuple(attribution.attribute_events(parsed, parts["events"], claims=parts["claims"]))
 
+
+
+@stage("casualties.v1", requires=("doc.sents", "events"), assigns="casualties")
+def _casualties(parsed, parts):
+    return tuple(casualties.extract_casualties(parsed, events=parts["events"]))

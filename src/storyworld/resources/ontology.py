@@ -183,3 +183,58 @@ def acled_subevent(type_: str, lemma: str, sentence: str, actor: frozenset[str],
                 continue
         return rule.acled
     return default
+
+
+# --- field conventions for the exports: ACLED event types, GDELT's CAMEO root, QuadClass and Goldstein
+
+# GDELT's QuadClass of a CAMEO root code: 1 verbal cooperation (01–05), 2 material cooperation (06–08),
+# 3 verbal conflict (09–13), 4 material conflict (14–20)
+_QUAD_CLASS_BOUNDS = ((5, 1), (8, 2), (13, 3), (20, 4))
+
+
+def cameo_root(code: str | None) -> str | None:
+    """The two-digit CAMEO root of a code ("043" → "04", "1823" → "18", "10" → "10"), else None."""
+    if not code or not code.isdigit() or len(code) < 2:
+        return None
+    root = code[:2]
+    return root if 1 <= int(root) <= 20 else None
+
+
+def quad_class(code: str | None) -> int | None:
+    """GDELT's QuadClass (1–4) of a CAMEO code, from its root; None without a code."""
+    root = cameo_root(code)
+    if root is None:
+        return None
+    return next(quad for last, quad in _QUAD_CLASS_BOUNDS if int(root) <= last)
+
+
+@lru_cache(maxsize=1)
+def _goldstein() -> dict[str, float]:
+    return {row["code"]: float(row["goldstein"]) for row in read_table("cameo-goldstein.tsv")}
+
+
+def goldstein(code: str | None) -> float | None:
+    """The Goldstein score GDELT gives a CAMEO code (data/cameo-goldstein.tsv); a code the table lacks
+    takes its nearest listed parent ("1824" → "182"); None without a code."""
+    table = _goldstein()
+    while code:
+        if code in table:
+            return table[code]
+        code = code[:-1] if len(code) > 2 else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _acled_types() -> dict[str, tuple[str, str]]:
+    return {row["sub_event_type"]: (row["event_type"], row["disorder_type"])
+            for row in read_table("acled-event-types.tsv")}
+
+
+def acled_event_type(sub_event_type: str | None) -> str | None:
+    """ACLED's event type of a sub-event type ("Air/drone strike" → "Explosions/Remote violence")."""
+    return _acled_types().get(sub_event_type or "", (None, None))[0]
+
+
+def acled_disorder_type(sub_event_type: str | None) -> str | None:
+    """ACLED's disorder type of a sub-event type ("Peaceful protest" → "Demonstrations")."""
+    return _acled_types().get(sub_event_type or "", (None, None))[1]

@@ -52,6 +52,11 @@ def list_incidents(store: Store, f: EventFilter = EventFilter(), *, min_reports:
     return queries.incidents(store, f, min_reports=min_reports, sort=sort, limit=limit, offset=offset)
 
 
+def incident_events(store: Store, incident_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """incident id → its reports' events (for the incidents' CSV and GeoJSON columns)."""
+    return queries.incident_events(store, incident_ids)
+
+
 def get_incident(store: Store, incident_id: int) -> dict[str, Any] | None:
     return queries.incident(store, incident_id)
 

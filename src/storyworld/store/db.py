@@ -249,6 +249,12 @@ class Store:
             'INSERT INTO times (document_id, seq, text, start, "end", value, precision) VALUES (?, ?, ?, ?, ?, ?, ?)',
             [(doc_id, i, x.text, x.start, x.end, x.value, x.precision) for i, x in enumerate(analysis.times)],
         )
+        self.conn.executemany(
+            'INSERT INTO casualties (document_id, seq, text, start, "end", number, kind, qualifier, sentence, '
+            "sentence_start, sentence_end, event_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, i, c.text, c.start, c.end, c.number, c.kind, c.qualifier, c.sentence.text, c.sentence.start,
+              c.sentence.end, c.event) for i, c in enumerate(analysis.casualties)],
+        )
 
 
 def _wal(conn: sqlite3.Connection) -> None:

@@ -1,5 +1,5 @@
 """Exporters: jsonl (the analysis contract, one document per line), csv, geojson and parquet (one
-event per row or feature).
+event per row or feature); incidents as csv, geojson and jsonl (one incident per row, feature or line).
 
 ``csv_row`` and ``geojson_feature`` are the one way an event becomes a CSV row or a GeoJSON
 feature: ``storyworld export``, ``storyworld events --format csv`` and the API's
@@ -10,19 +10,44 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 from typing import Any, BinaryIO, Callable, Iterable, TextIO
 
+from ..resources import ontology
+from . import fields
 from .db import Store
-from .queries import EventFilter, iter_analyses, iter_events
+from .queries import EventFilter, incident_events, incidents, iter_analyses, iter_events
 
+# One event per row: the field-aligned columns first (docs/exports.md maps each to ACLED and GDELT),
+# then the event as storyworld read it, then its report.
 CSV_FIELDS = (
-    "id", "document_id", "type", "mode", "cameo", "acled", "modality", "trigger",
+    "id", "document_id", "event_date", "date_start", "date_end", "time_precision",
+    "disorder_type", "event_type", "sub_event_type", "civilian_targeting", "type", "mode", "modality", "trigger",
+    "cameo_code", "cameo_root", "quad_class", "goldstein",
     "actor_text", "actor_name", "actor_country", "actor_role",
     "target_text", "target_name", "target_country", "target_role",
-    "location_text", "location_name", "geonameid", "lat", "lon", "location_country", "location_precision",
-    "date", "date_precision", "evidence", "evidence_start", "evidence_end", "sources",
+    "fatalities", "fatalities_source",
+    "country", "country_name", "admin1", "admin2", "place_name", "location_text", "location_name", "geonameid",
+    "lat", "lon", "geo_precision",
+    "incident_id", "num_reports", "num_sources", "independent_origins",
+    "source_chain", "evidence", "evidence_start", "evidence_end", "date", "date_precision",
     "outlet", "url", "title", "published",
 )
+
+# What pandas needs to be told of the CSV: CAMEO codes are strings whose leading zero is part of the
+# code ("043" is not "43"; "010" is not "10"), and whole numbers that may be missing are nullable
+# integers (unhinted, pandas reads them as floats); every other column reads as it should unhinted.
+# ``pd.read_csv(path, dtype=CSV_DTYPES, parse_dates=CSV_DATES)`` (events and incidents alike)
+CSV_DTYPES = {"cameo_code": "string", "cameo_root": "string", "quad_class": "Int64", "fatalities": "Int64",
+              "geonameid": "Int64", "incident_id": "Int64", "num_reports": "Int64", "num_sources": "Int64",
+              "independent_origins": "Int64"}
+CSV_DATES = ["event_date", "date_start", "date_end"]
+
+
+def event_record(event: dict[str, Any]) -> dict[str, Any]:
+    """An event (a ``queries.events`` row) with its field-aligned columns (``fields.event_columns``):
+    what every export of an event is built from."""
+    return {**event, **fields.event_columns(event)}
 
 
 def export_jsonl(store: Store, out: TextIO, f: EventFilter | None = None) -> int:
@@ -41,10 +66,10 @@ def _csv_safe(value):
 
 
 def csv_row(event: dict[str, Any]) -> dict[str, Any]:
-    """An event (a ``queries.events`` row) as a CSV row: the CSV_FIELDS, its sources chain joined
-    outermost first ("Ynet > a source"), spreadsheet formulas defused."""
-    values = dict(event, sources=" > ".join(s["name"] for s in event["sources"]))
-    return {k: _csv_safe(values.get(k)) for k in CSV_FIELDS}
+    """An event (a ``queries.events`` row) as a CSV row: the CSV_FIELDS of its ``event_record``, the
+    attribution chain as one readable string (``source_chain``), spreadsheet formulas defused."""
+    record = event_record(event)
+    return {k: _csv_safe(record.get(k)) for k in CSV_FIELDS}
 
 
 def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
@@ -58,19 +83,20 @@ def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
     return n
 
 
-def geojson_feature(event: dict[str, Any]) -> dict[str, Any] | None:
-    """An event (a ``queries.events`` row) as a GeoJSON Point feature whose properties are all its
-    other fields (the sources chain as a list); None for an event without a place."""
-    if event["lat"] is None or event["lon"] is None:
-        return None
-    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [event["lon"], event["lat"]]},
-            "properties": {k: v for k, v in event.items() if k not in ("lat", "lon")}}
+def geojson_feature(event: dict[str, Any]) -> dict[str, Any]:
+    """An event (a ``queries.events`` row) as a GeoJSON feature (RFC 7946): ``id`` the event id, a
+    Point [lon, lat], or ``geometry: null`` for an event without coordinates (kept, never dropped);
+    its properties are its ``event_record`` but lat/lon, the sources chain as a list."""
+    record = event_record(event)
+    located = event.get("lat") is not None and event.get("lon") is not None
+    geometry = {"type": "Point", "coordinates": [event["lon"], event["lat"]]} if located else None
+    return {"type": "Feature", "id": event["id"], "geometry": geometry,
+            "properties": {k: v for k, v in record.items() if k not in ("lat", "lon")}}
 
 
 def feature_collection(events: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """A GeoJSON FeatureCollection of the events that have a place."""
-    features = [feature for feature in map(geojson_feature, events) if feature is not None]
-    return {"type": "FeatureCollection", "features": features}
+    """A GeoJSON FeatureCollection of every event, those without coordinates with a null geometry."""
+    return {"type": "FeatureCollection", "features": [geojson_feature(event) for event in events]}
 
 
 def export_csv(store: Store, out: TextIO, f: EventFilter | None = None) -> int:
@@ -84,14 +110,140 @@ def export_geojson(store: Store, out: TextIO, f: EventFilter | None = None) -> i
     return len(collection["features"])
 
 
+# --- incidents: one row or feature per incident, from its summary (storyworld.incidents/1) and its
+# reports' events (the same columns as an event's, read across its reports)
+
+INCIDENT_FIELDS = (
+    "incident_id", "event_date", "date_start", "date_end", "time_precision",
+    "disorder_type", "event_type", "sub_event_type", "type", "modality",
+    "cameo_code", "cameo_root", "quad_class", "goldstein", "fatalities", "fatalities_source",
+    "country", "country_name", "admin1", "admin2", "place_name", "location_name", "geonameid", "lat", "lon",
+    "geo_precision", "num_reports", "num_sources", "independent_origins", "origins", "actors", "conflicts",
+    "first_outlet", "first_published", "first_url", "evidence",
+)
+
+
+def incident_record(summary: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
+    """An incident's columns (INCIDENT_FIELDS): the summary's date, place, sizes and origins; the
+    most common sub-event type and CAMEO code of its reports' events; ``fatalities`` the lowest
+    figure its reports give (ACLED codes the most conservative of conflicting reports)."""
+    location = summary.get("location") or {}
+    first = summary.get("first_reported") or {}
+    records = [event_record(event) for event in events]
+    sub_event = _most_common([r["sub_event_type"] for r in records])
+    cameo = _most_common([r["cameo_code"] for r in records])
+    counted = sorted((r for r in records if r["fatalities"] is not None), key=lambda r: r["fatalities"])
+    start, end, precision = fields.period(summary.get("date"), summary.get("date_precision"), first.get("published"))
+    country = location.get("country")
+    reports = summary.get("reports") or []
+    return {
+        "incident_id": summary["id"],
+        "event_date": start if precision in ("day", "reported") else None,
+        "date_start": start, "date_end": end, "time_precision": precision,
+        "disorder_type": ontology.acled_disorder_type(sub_event), "event_type": ontology.acled_event_type(sub_event),
+        "sub_event_type": sub_event, "type": summary.get("type"), "modality": summary.get("modality"),
+        "cameo_code": cameo, "cameo_root": ontology.cameo_root(cameo), "quad_class": ontology.quad_class(cameo),
+        "goldstein": ontology.goldstein(cameo),
+        "fatalities": counted[0]["fatalities"] if counted else None,
+        "fatalities_source": counted[0]["fatalities_source"] if counted else None,
+        "country": country, "country_name": fields.country_name(country),
+        **fields.place_columns(location.get("geonameid"), location.get("text"), location.get("name"),
+                               location.get("precision")),
+        "location_name": location.get("name"), "geonameid": location.get("geonameid"),
+        "lat": location.get("lat"), "lon": location.get("lon"), "geo_precision": location.get("precision"),
+        "num_reports": len(reports),
+        "num_sources": len({(r.get("document") or {}).get("outlet") or (r.get("document") or {}).get("id")
+                            for r in reports}),
+        "independent_origins": summary.get("independent_origins"),
+        "origins": "; ".join(o["name"] for o in summary.get("origins") or []),
+        "actors": "; ".join(a["name"] for a in summary.get("actors") or [] if a.get("name")),
+        "conflicts": ", ".join(c["field"] for c in summary.get("conflicts") or []),
+        "first_outlet": first.get("outlet"), "first_published": first.get("published"), "first_url": first.get("url"),
+        "evidence": reports[0]["event"]["evidence"]["text"] if reports else None,
+    }
+
+
+def _most_common(values: list) -> Any:
+    present = [v for v in values if v is not None]
+    return max(present, key=present.count) if present else None  # ties: the first report's
+
+
+def incident_csv_row(summary: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
+    """An incident as a CSV row (INCIDENT_FIELDS), spreadsheet formulas defused."""
+    record = incident_record(summary, events)
+    return {k: _csv_safe(record.get(k)) for k in INCIDENT_FIELDS}
+
+
+def incident_feature(summary: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
+    """An incident as a GeoJSON feature: ``id`` the incident id, a Point at its place or a null
+    geometry, its columns as properties and its reports (document, event, sources) as a list."""
+    record = incident_record(summary, events)
+    located = record["lat"] is not None and record["lon"] is not None
+    return {"type": "Feature", "id": summary["id"],
+            "geometry": {"type": "Point", "coordinates": [record["lon"], record["lat"]]} if located else None,
+            "properties": {**{k: v for k, v in record.items() if k not in ("lat", "lon")},
+                           "reports": summary.get("reports") or []}}
+
+
+def _incidents_with_events(store: Store, f: EventFilter | None):
+    summaries = incidents(store, f or EventFilter(), sort="recent")
+    by_id = incident_events(store, [s["id"] for s in summaries])
+    return [(s, by_id.get(s["id"], [])) for s in summaries]
+
+
+def write_incidents_csv(pairs: Iterable[tuple[dict, list[dict]]], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=INCIDENT_FIELDS)
+    writer.writeheader()
+    n = 0
+    for summary, events in pairs:
+        writer.writerow(incident_csv_row(summary, events))
+        n += 1
+    return n
+
+
+def incident_collection(pairs: Iterable[tuple[dict, list[dict]]]) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": [incident_feature(s, e) for s, e in pairs]}
+
+
+def export_incidents_csv(store: Store, out: TextIO, f: EventFilter | None = None) -> int:
+    return write_incidents_csv(_incidents_with_events(store, f), out)
+
+
+def export_incidents_geojson(store: Store, out: TextIO, f: EventFilter | None = None) -> int:
+    collection = incident_collection(_incidents_with_events(store, f))
+    json.dump(collection, out, ensure_ascii=False)
+    out.write("\n")
+    return len(collection["features"])
+
+
+def export_incidents_jsonl(store: Store, out: TextIO, f: EventFilter | None = None) -> int:
+    """One storyworld.incidents/1 incident summary per line."""
+    n = 0
+    for summary in incidents(store, f or EventFilter(), sort="recent"):
+        out.write(json.dumps(summary, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+INCIDENT_EXPORTERS: dict[str, Callable[[Store, TextIO, EventFilter | None], int]] = {
+    "jsonl": export_incidents_jsonl,
+    "csv": export_incidents_csv,
+    "geojson": export_incidents_geojson,
+}
+
+
 PARQUET_BATCH_ROWS = 10_000  # rows held in memory before a row group is written
-_INT_FIELDS = ("id", "geonameid", "evidence_start", "evidence_end")
-_FLOAT_FIELDS = ("lat", "lon")
+_INT_FIELDS = ("id", "geonameid", "evidence_start", "evidence_end", "quad_class", "fatalities", "incident_id",
+               "num_reports", "num_sources", "independent_origins")
+_FLOAT_FIELDS = ("lat", "lon", "goldstein")
+_DATE_FIELDS = tuple(CSV_DATES)
+PARQUET_FIELDS = CSV_FIELDS + ("sources",)
 
 
 def parquet_schema():
-    """The events table's Arrow schema: typed numbers, the attribution chain as a list of structs
-    (outermost first), every other field a string (dates keep their ISO text: their precision varies)."""
+    """The events table's Arrow schema: typed numbers, date_start/date_end/event_date as dates, the
+    attribution chain as a list of structs (outermost first), every other field a string (``date`` keeps
+    its ISO text: its precision varies)."""
     import pyarrow as pa
 
     def kind(name: str):
@@ -99,11 +251,13 @@ def parquet_schema():
             return pa.int64()
         if name in _FLOAT_FIELDS:
             return pa.float64()
+        if name in _DATE_FIELDS:
+            return pa.date32()
         if name == "sources":
             return pa.list_(pa.struct([("name", pa.string()), ("kind", pa.string())]))
         return pa.string()
 
-    return pa.schema([(name, kind(name)) for name in CSV_FIELDS])
+    return pa.schema([(name, kind(name)) for name in PARQUET_FIELDS])
 
 
 def export_parquet(store: Store, out: BinaryIO, f: EventFilter | None = None) -> int:
@@ -116,8 +270,11 @@ def export_parquet(store: Store, out: BinaryIO, f: EventFilter | None = None) ->
     with pq.ParquetWriter(out, schema, compression="zstd") as writer:
         batch: list[dict] = []
         for row in iter_events(store, f or EventFilter()):
-            row["sources"] = [{"name": s["name"], "kind": s["kind"]} for s in row["sources"]]
-            batch.append({k: row.get(k) for k in CSV_FIELDS})
+            record = event_record(row)
+            record["sources"] = [{"name": s["name"], "kind": s["kind"]} for s in row["sources"]]
+            for name in _DATE_FIELDS:
+                record[name] = record[name] and date.fromisoformat(record[name])
+            batch.append({k: record.get(k) for k in PARQUET_FIELDS})
             if len(batch) >= PARQUET_BATCH_ROWS:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))
                 n += len(batch)

@@ -186,6 +186,19 @@ CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN INSERT INTO document
 CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); END;
 CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); END;
 """),
+    (6, "casualty figures", """
+CREATE TABLE casualties (
+    document_id TEXT NOT NULL REFERENCES documents(id), seq INTEGER NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,   -- the figure as written
+    number INTEGER NOT NULL,        -- how many ("dozens" → 12, "at least 55" → 55)
+    kind TEXT NOT NULL,             -- killed | wounded | detained | missing | displaced
+    qualifier TEXT,                 -- at least | more than | about | up to | vague, else null
+    sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+    event_seq INTEGER,              -- the event of the same document it counts (events.seq), else null
+    PRIMARY KEY (document_id, seq)
+);
+CREATE INDEX casualties_event ON casualties(document_id, event_seq);
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]

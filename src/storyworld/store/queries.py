@@ -8,13 +8,36 @@ from typing import Any, Iterator
 
 from .db import Store
 
+# an event's incident (the first it was placed in) with its sizes; num_sources counts the outlets
+# that published its reports (GDELT's NumSources), num_reports the reports (GDELT's NumArticles)
+INCIDENT_COLUMNS = (
+    "(SELECT ir.incident_id FROM incident_reports ir WHERE ir.event_id = e.id ORDER BY ir.incident_id LIMIT 1) "
+    "AS incident_id, "
+    "(SELECT i.reports FROM incident_reports ir JOIN incidents i ON i.id = ir.incident_id "
+    "WHERE ir.event_id = e.id ORDER BY ir.incident_id LIMIT 1) AS num_reports, "
+    "(SELECT i.independent_origins FROM incident_reports ir JOIN incidents i ON i.id = ir.incident_id "
+    "WHERE ir.event_id = e.id ORDER BY ir.incident_id LIMIT 1) AS independent_origins, "
+    "NULLIF((SELECT COUNT(DISTINCT COALESCE(rd.outlet, rd.id)) FROM incident_reports rr "
+    "JOIN documents rd ON rd.id = rr.document_id WHERE rr.incident_id = (SELECT ir.incident_id "
+    "FROM incident_reports ir WHERE ir.event_id = e.id ORDER BY ir.incident_id LIMIT 1)), 0) AS num_sources"
+)
+
+# the casualty figures the casualties stage tied to an event: the largest number killed, and the
+# sentence that gives it (null when the text gives none)
+FATALITY_COLUMNS = (
+    "(SELECT MAX(c.number) FROM casualties c WHERE c.document_id = e.document_id AND c.event_seq = e.seq "
+    "AND c.kind = 'killed') AS fatalities, "
+    "(SELECT c.sentence FROM casualties c WHERE c.document_id = e.document_id AND c.event_seq = e.seq "
+    "AND c.kind = 'killed' ORDER BY c.number DESC LIMIT 1) AS fatalities_text"
+)
+
 EVENT_COLUMNS = (
     "e.id, e.document_id, e.seq, e.type, e.mode, e.cameo, e.acled, e.modality, e.trigger, "
     "e.actor_text, e.actor_name, e.actor_country, e.actor_role, "
     "e.target_text, e.target_name, e.target_country, e.target_role, "
     "e.location_text, e.location_name, e.geonameid, e.lat, e.lon, e.location_country, e.location_precision, "
     "e.date, e.date_precision, e.evidence, e.evidence_start, e.evidence_end, e.sources_json, "
-    "d.outlet, d.url, d.title, d.published"
+    "d.outlet, d.url, d.title, d.published, " + INCIDENT_COLUMNS + ", " + FATALITY_COLUMNS
 )
 
 
@@ -299,3 +322,18 @@ def places(store: Store, *, limit: int = 500) -> list[dict]:
     return [dict(r) for r in store.conn.execute(
         "SELECT name, geonameid, lat, lon, country, feature, COUNT(*) AS mentions FROM places "
         "WHERE geonameid IS NOT NULL GROUP BY geonameid ORDER BY mentions DESC, name LIMIT ?", (limit,))]
+
+
+def incident_events(store: Store, incident_ids: list[int]) -> dict[int, list[dict]]:
+    """incident id → its own reports' events (``events()`` rows; a near-duplicate copy's links left
+    out), in event order, for many incidents at once."""
+    out: dict[int, list[dict]] = {i: [] for i in incident_ids}
+    for start in range(0, len(incident_ids), 500):
+        chunk = incident_ids[start:start + 500]
+        sql = (f"SELECT ir.incident_id AS report_incident, {EVENT_COLUMNS} FROM incident_reports ir "
+               "JOIN events e ON e.id = ir.event_id JOIN documents d ON d.id = e.document_id "
+               f"WHERE ir.incident_id IN ({','.join('?' * len(chunk))}) AND ir.duplicate_of IS NULL ORDER BY e.id")
+        for row in store.conn.execute(sql, chunk):
+            event = event_row_to_dict(row)
+            out[event.pop("report_incident")].append(event)
+    return out
