@@ -159,6 +159,19 @@ TABLES: dict[str, dict[str, Any]] = {
         "columns": {"document_id": "the document", "seq": "its order", "text": "the passage removed",
                     "reason": "why: newsletter, appeal, related, social, caption, copyright …"},
     },
+    "casualties": {
+        "description": "Casualty figures the articles give (\"at least 55 killed\", \"dozens detained\"), each with "
+                       "its sentence and the event it counts.",
+        "facets": ["kind", "qualifier"],
+        "columns": {"document_id": "the document", "seq": "its order in the document", "text": "the figure as written",
+                    "start": "character offset of the figure in the text", "end": "end offset of the figure",
+                    "number": "how many (\"dozens\" counts 12, \"hundreds\" 100, as ACLED does)",
+                    "kind": "killed, wounded, detained, missing or displaced",
+                    "qualifier": "at least, more than, about, up to or vague; empty when exact",
+                    "sentence": "the sentence that gives it", "sentence_start": "offset of that sentence",
+                    "sentence_end": "end offset of that sentence",
+                    "event_seq": "the event of the same document it counts (events.seq), empty if none"},
+    },
     "incidents": {
         "description": "One happening reported by one or more articles: reports clustered across documents, with "
                        "how many independent origins they have.",
