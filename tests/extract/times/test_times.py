@@ -156,3 +156,10 @@ def test_time_resolve_mention_values_cut_to_contract_precision():
     assert tr.to_mention_value("1989-Q3") == ("1989", "year")
     assert tr.to_mention_value("PRESENT_REF") == (None, None)
     assert tr.value_end("2024-02") == date(2024, 2, 29)
+
+
+def test_times_single_word_sets_are_yearly():
+    found = {t.text: (t.type, t.value) for t in
+             tag_times("The fair is held annually; the board meets every week and reports yearly.", "2023-09-01")}
+    assert found["annually"] == ("SET", "P1Y") and found["yearly"] == ("SET", "P1Y")
+    assert found["every week"] == ("SET", "P1W")
