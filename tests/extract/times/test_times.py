@@ -51,8 +51,9 @@ def test_times_seed_events_take_their_governing_date(make_parsed, seed_path):
     dated = date_events(parsed, [demand, strike, reported], times=times)
     assert (dated[0].date, dated[0].date_precision) == ("2023-08-31", "day")
     assert (dated[1].date, dated[1].date_precision) == ("2023-08-25", "day")
-    # "... Asharq al-Awsat reported on Friday": Friday dates the report, not the demand
-    assert dated[2].date is None
+    # "... Asharq al-Awsat reported on Friday": Friday dates the report, not the demand; the lead's
+    # demand continues the story whose anchor is the demand made on Aug. 31
+    assert (dated[2].date, dated[2].date_precision) == ("2023-08-31", "day")
 
 
 @pytest.mark.parametrize("text, published, expression, value, precision", [
@@ -111,16 +112,49 @@ def test_times_actual_event_skips_a_date_after_publication(make_parsed):
     parsed = make_parsed(text, published="2023-09-01")
     future = TimeMention("Sept. 5", text.index("Sept."), len(text) - 1, "2023-09-05", "day")
     dated = date_events(parsed, [_event(parsed, "struck")], times=[future])
-    assert dated[0].date is None
+    assert (dated[0].date, dated[0].date_precision) == ("2023-09-01", "reported")
     planned = date_events(parsed, [_event(parsed, "struck", modality="planned")], times=[future])
     assert planned[0].date == "2023-09-05"
 
 
-def test_times_thin_event_gets_no_reference_date(make_parsed):
+def test_times_thin_event_is_dated_by_its_report_never_as_a_day(make_parsed):
     text = "Gunmen attacked a checkpoint near the border."
     parsed = make_parsed(text, published="2023-09-01")
     dated = date_events(parsed, [_event(parsed, "attacked")], times=extract_times(parsed))
-    assert dated[0].date is None and dated[0].date_precision is None
+    assert (dated[0].date, dated[0].date_precision) == ("2023-09-01", "reported")
+    planned = date_events(parsed, [_event(parsed, "attacked", modality="planned")], times=extract_times(parsed))
+    assert planned[0].date is None and planned[0].date_precision is None
+    unpublished = make_parsed(text, published=None)
+    assert date_events(unpublished, [_event(unpublished, "attacked")], times=[])[0].date is None
+
+
+def test_times_report_day_bounds_an_undated_event(make_parsed):
+    text = "Rebels shelled the market in Goma, the army said on Tuesday."
+    parsed = make_parsed(text, published="2023-09-01")
+    dated = date_events(parsed, [_event(parsed, "shelled")], times=extract_times(parsed))
+    assert (dated[0].date, dated[0].date_precision) == ("2023-08-29", "reported")
+
+
+def test_times_story_anchor_dates_the_sentences_that_continue_it(make_parsed):
+    text = ("Protesters blocked the main road into the capital. They burned tyres near the ministry.\n"
+            "Police arrested twelve people on Wednesday evening, officials said.\n"
+            "The group had staged a similar march. It will march again next week.")
+    parsed = make_parsed(text, published="2023-09-01")
+    events = [_event(parsed, "blocked", event_type="PROTEST"), _event(parsed, "burned", event_type="PROTEST"),
+              _event(parsed, "staged", event_type="PROTEST"),
+              _event(parsed, "march", event_type="PROTEST", modality="planned", occurrence="march again")]
+    dated = date_events(parsed, events, times=extract_times(parsed))
+    assert [(e.date, e.date_precision) for e in dated[:2]] == [("2023-08-30", "day")] * 2
+    assert (dated[2].date, dated[2].date_precision) == ("2023-09-01", "reported")  # had staged: before the story
+    assert dated[3].date != "2023-08-30"  # a plan does not inherit the story's past day
+
+
+def test_times_paragraph_anchor_beats_the_story_anchor(make_parsed):
+    text = ("Troops shelled the port on Aug. 30.\n"
+            "Earlier this month, rebels seized a bridge. They destroyed the crossing.")
+    parsed = make_parsed(text, published="2023-09-01")
+    dated = date_events(parsed, [_event(parsed, "destroyed")], times=extract_times(parsed))
+    assert (dated[0].date, dated[0].date_precision) == ("2023-09", "month")
 
 
 def test_times_hostile_input_is_bounded(make_parsed):
