@@ -71,6 +71,8 @@ def test_times_seed_events_take_their_governing_date(make_parsed, seed_path):
     ("Clashes erupted late last July.", "2023-03-22", "late last July", "2022-07", "month"),
     ("Profits fell in the third quarter.", "2023-11-02", "the third quarter", "2023", "year"),
     ("The ceasefire collapsed yesterday.", "2023-03-01", "yesterday", "2023-02-28", "day"),
+    ("The plant closed on March 01 , 2008 .", "2023-03-01", "March 01 , 2008", "2008-03-01", "day"),
+    ("Talks began on Friday , 3 March , 2006 in Lima .", "2023-03-01", "Friday , 3 March , 2006", "2006-03-03", "day"),
 ])
 def test_times_relative_expressions_normalize(make_parsed, text, published, expression, value, precision):
     mention = _mention(extract_times(make_parsed(text, published=published)), expression)
