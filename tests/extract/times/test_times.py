@@ -199,3 +199,21 @@ def test_times_single_word_sets_are_yearly():
              tag_times("The fair is held annually; the board meets every week and reports yearly.", "2023-09-01")}
     assert found["annually"] == ("SET", "P1Y") and found["yearly"] == ("SET", "P1Y")
     assert found["every week"] == ("SET", "P1W")
+
+
+def test_times_story_anchor_never_passes_the_sentence_report_day(make_parsed):
+    text = ("Rebels shelled the port on Wednesday.\n"
+            "The army cited fresh recruits from the north on Tuesday. Troops seized the bridge.")
+    parsed = make_parsed(text, published="2023-09-01")
+    events = [_event(parsed, "recruits", event_type="MOBILIZE"), _event(parsed, "seized", event_type="COERCE")]
+    dated = date_events(parsed, events, times=extract_times(parsed))
+    assert (dated[0].date, dated[0].date_precision) == ("2023-08-29", "reported")
+    assert (dated[1].date, dated[1].date_precision) == ("2023-08-30", "day")
+
+
+def test_times_past_perfect_background_is_no_story_anchor(make_parsed):
+    text = ("The decree, which had been issued two weeks ago, was read out in Jakarta.\n"
+            "The minister has banned the imports.")
+    parsed = make_parsed(text, published="2023-09-01")
+    dated = date_events(parsed, [_event(parsed, "banned", event_type="SANCTION")], times=extract_times(parsed))
+    assert (dated[0].date, dated[0].date_precision) == ("2023-09-01", "reported")

@@ -127,7 +127,7 @@ def _anchors(doc, mentions: list[TimeMention], reference: date | None) -> list[T
         if mention.precision not in ANCHOR_PRECISIONS or start is None or (reference and start > reference):
             continue
         verb = _verb_of(doc, mention)
-        if verb is not None and not dates_a_report(verb) and verb_tense(verb) == "past":
+        if verb is not None and not dates_a_report(verb) and _simple_or_perfect_past(verb):
             out.append(mention)
     return out
 
@@ -149,14 +149,17 @@ def _paragraph_of(text: str, at: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _continues_story(trigger) -> bool:
-    """A happening told in the simple past or the present perfect ("raised", "has rejected", "was
-    lifted"; a noun trigger by its verb): not a past perfect ("had raped": before the story), not
-    a present or a future."""
-    verb = governing_verb(trigger)
+def _simple_or_perfect_past(verb) -> bool:
+    """The simple past or the present perfect ("raised", "has rejected", "was lifted"): not a past
+    perfect ("had been issued two weeks ago": before the story), not a present or a future."""
     if verb_tense(verb) != "past":
         return False
     return "had" not in {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _continues_story(trigger) -> bool:
+    """A happening told in the simple or perfect past (a noun trigger by its verb)."""
+    return _simple_or_perfect_past(governing_verb(trigger))
 
 
 @rule("event-dates", "story-anchor", source="gold-real dev (issue 24)", off=None, examples=[
@@ -176,6 +179,15 @@ def inherited(event: Event, trigger, text: str, anchors: list[TimeMention],
     return earlier[-1] if earlier else story
 
 
+def _within(anchor: TimeMention | None, said: str | None) -> TimeMention | None:
+    """The anchor, unless it begins after the day the event's own sentence was reported ("Trump
+    cited endorsements on Tuesday" cannot take the story's Wednesday)."""
+    if anchor is None or said is None:
+        return anchor
+    start, bound = tr.value_start(anchor.value), tr.value_start(said)
+    return anchor if start is not None and bound is not None and start <= bound else None
+
+
 @rule("event-dates", "reported-bound", source="gold-real dev (issue 24)", off=None, examples=[
     ("Rebels attacked the base near Goma, the army said on Tuesday.",
      {"type": "ASSAULT", "date": "2025-06-10", "date_precision": "reported"}),
@@ -187,10 +199,17 @@ def reported_bound(event: Event, doc, mentions: list[TimeMention], reference: da
     report verb in its sentence ("the army said on Tuesday"), else the publication date."""
     if event.modality != "actual" or reference is None:
         return None
+    return _said_on(event, doc, mentions, reference) or reference.isoformat()
+
+
+def _said_on(event: Event, doc, mentions: list[TimeMention], reference: date | None) -> str | None:
+    """The day a report verb in the event's sentence names, not after publication ("the army said
+    on Tuesday"), or None."""
     said = [m for m in mentions if event.evidence.start <= m.start and m.end <= event.evidence.end
-            and m.precision == "day" and (start := tr.value_start(m.value)) is not None and start <= reference
+            and m.precision == "day" and (start := tr.value_start(m.value)) is not None
+            and (reference is None or start <= reference)
             and (verb := _verb_of(doc, m)) is not None and dates_a_report(verb)]
-    return said[0].value if said else reference.isoformat()
+    return said[0].value if said else None
 
 
 def date_events(parsed, events, *, times) -> list[Event]:
@@ -206,7 +225,8 @@ def date_events(parsed, events, *, times) -> list[Event]:
         chosen = next((m for m in _candidates(parsed.doc, event, mentions)
                        if _allowed(m, event, reference)), None)
         if chosen is None:
-            chosen = inherited(event, _trigger_token(parsed.doc, event), text, anchors, story)
+            chosen = _within(inherited(event, _trigger_token(parsed.doc, event), text, anchors, story),
+                             _said_on(event, parsed.doc, mentions, reference))
         if chosen is not None:
             out.append(replace(event, date=chosen.value, date_precision=chosen.precision))
             continue
