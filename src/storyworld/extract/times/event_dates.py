@@ -26,7 +26,7 @@ from dataclasses import replace
 from datetime import date
 
 from ...resources.tables import word_set
-from ...rules import rule
+from ...rules import IDENTITY, rule
 from ...types import Event, TimeMention
 from . import resolve as tr
 from .mentions import span_of
@@ -169,14 +169,32 @@ def _continues_story(trigger) -> bool:
      {"type": "CONCEDE", "trigger": "resigned", "date": "2025-06-10"}),
 ])
 def inherited(event: Event, trigger, text: str, anchors: list[TimeMention],
-              story: TimeMention | None) -> TimeMention | None:
+              story: TimeMention | None, reference: date | None = None) -> TimeMention | None:
     """A past event without a date of its own continues the story: it takes its paragraph's
     nearest earlier anchor, else the story's anchor."""
     if trigger is None or event.modality != "actual" or not _continues_story(trigger):
         return None
     first, _ = _paragraph_of(text, event.evidence.start)
     earlier = [m for m in anchors if first <= m.start < event.evidence.start]
-    return earlier[-1] if earlier else story
+    return earlier[-1] if earlier else recent_for_perfect(story, trigger, reference)
+
+
+PERFECT_RECENT_DAYS = 7
+
+
+@rule("event-dates", "perfect-is-recent", source="gold-real dev (issue 24)", off=IDENTITY, examples=[
+    ("The minister has banned the imports. The ban followed a fire at the port on May 20.",
+     {"type": "COERCE", "trigger": "banned", "date_precision": "reported"}),
+])
+def recent_for_perfect(story: TimeMention | None, trigger, reference: date | None) -> TimeMention | None:
+    """A present perfect ("has banned") tells news of now: it takes the story's anchor only within a
+    week before publication, not an older day the story goes back to."""
+    if story is None or reference is None:
+        return story
+    verb = governing_verb(trigger)
+    perfect = verb.tag_ == "VBN" and bool({c.lower_ for c in verb.children if c.dep_ == "aux"} & {"has", "have"})
+    start = tr.value_start(story.value)
+    return None if perfect and start is not None and (reference - start).days > PERFECT_RECENT_DAYS else story
 
 
 def _within(anchor: TimeMention | None, said: str | None) -> TimeMention | None:
@@ -225,7 +243,7 @@ def date_events(parsed, events, *, times) -> list[Event]:
         chosen = next((m for m in _candidates(parsed.doc, event, mentions)
                        if _allowed(m, event, reference)), None)
         if chosen is None:
-            chosen = _within(inherited(event, _trigger_token(parsed.doc, event), text, anchors, story),
+            chosen = _within(inherited(event, _trigger_token(parsed.doc, event), text, anchors, story, reference),
                              _said_on(event, parsed.doc, mentions, reference))
         if chosen is not None:
             out.append(replace(event, date=chosen.value, date_precision=chosen.precision))
