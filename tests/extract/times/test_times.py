@@ -217,3 +217,19 @@ def test_times_past_perfect_background_is_no_story_anchor(make_parsed):
     parsed = make_parsed(text, published="2023-09-01")
     dated = date_events(parsed, [_event(parsed, "banned", event_type="SANCTION")], times=extract_times(parsed))
     assert (dated[0].date, dated[0].date_precision) == ("2023-09-01", "reported")
+
+
+def test_times_ongoing_event_is_on_the_publication_day_and_a_month_can_anchor(make_parsed):
+    text = "Investigators are searching the shop. Its owner was robbed late last month, police said."
+    parsed = make_parsed(text, published="2023-09-01")
+    ongoing = date_events(parsed, [_event(parsed, "searching", event_type="COERCE")], times=extract_times(parsed))
+    assert (ongoing[0].date, ongoing[0].date_precision) == ("2023-09-01", "day")
+    text = "Rebels took the town. The assault last month followed a long siege."
+    parsed = make_parsed(text, published="2023-09-12")
+    took = date_events(parsed, [_event(parsed, "took", event_type="COERCE")], times=extract_times(parsed))
+    assert (took[0].date, took[0].date_precision) == ("2023-08", "month")
+    old = make_parsed(text, published="2023-11-12")  # "last month" is October: recent again
+    stale = make_parsed("Rebels took the town. The assault in March followed a long siege.", published="2023-11-12")
+    assert date_events(old, [_event(old, "took", event_type="COERCE")], times=extract_times(old))[0].date == "2023-10"
+    assert date_events(stale, [_event(stale, "took", event_type="COERCE")],
+                       times=extract_times(stale))[0].date_precision == "reported"

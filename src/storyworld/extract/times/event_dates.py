@@ -81,7 +81,7 @@ def dates_a_report(verb) -> bool:
 
 @rule("event-dates", "sentence-date", source=SOURCE, off=(), examples=[
     ("Troops that arrived on Monday shelled the town.", {"type": "ASSAULT", "date": "2025-06-09"}),
-    ("Troops that arrived in May shelled the town.", {"type": "ASSAULT", "date": "2025-05"}),
+    ("Troops that arrived in 2019 shelled the town.", {"type": "ASSAULT", "date": "2019"}),
 ])
 def sentence_dates(free: list[TimeMention], trigger) -> list[TimeMention]:
     """An expression elsewhere in the event's sentence dates it when none is attached to the trigger:
@@ -134,13 +134,23 @@ def _anchors(doc, mentions: list[TimeMention], reference: date | None) -> list[T
 
 def _story_anchor(anchors: list[TimeMention], reference: date | None) -> TimeMention | None:
     """The first anchor of a day or week, within a month before publication (a story's lead
-    happening is recent news; an older day is background)."""
-    for mention in anchors:
-        start = tr.value_start(mention.value)
-        if mention.precision in STORY_ANCHOR_PRECISIONS and (
-                reference is None or (start is not None and (reference - start).days <= STORY_ANCHOR_DAYS)):
-            return mention
-    return None
+    happening is recent news; an older day is background); else the first month that ends within
+    a month before publication ("Block's decision last month")."""
+    def recent(mention: TimeMention, edge) -> bool:
+        at = edge(mention.value)
+        return reference is None or (at is not None and (reference - at).days <= STORY_ANCHOR_DAYS)
+
+    return next((m for m in anchors if m.precision in STORY_ANCHOR_PRECISIONS and recent(m, tr.value_start)),
+                None) or month_anchor([m for m in anchors if m.precision == "month" and recent(m, tr.value_end)])
+
+
+@rule("event-dates", "month-story-anchor", source="gold-real dev (issue 24)", off=None, examples=[
+    ("Police arrested three men in the capital. The raid last month followed a tip from residents.",
+     {"type": "COERCE", "trigger": "arrested", "date": "2025-05"}),
+])
+def month_anchor(months: list[TimeMention]) -> TimeMention | None:
+    """A story that names no recent day is anchored by the first recent month it names."""
+    return months[0] if months else None
 
 
 def _paragraph_of(text: str, at: int) -> tuple[int, int]:
@@ -197,6 +207,21 @@ def recent_for_perfect(story: TimeMention | None, trigger, reference: date | Non
     return None if perfect and start is not None and (reference - start).days > PERFECT_RECENT_DAYS else story
 
 
+@rule("event-dates", "ongoing-is-publication-day", source="gold-real dev (issue 24)", off=False, examples=[
+    ("Troops are shelling the town from the hills.", {"type": "ASSAULT", "date": "2025-06-13",
+                                                      "date_precision": "day"}),
+    ("Troops shelled the town from the hills.", {"type": "ASSAULT", "date_precision": "reported"}),
+])
+def ongoing(event: Event, trigger) -> bool:
+    """A happening in the present progressive ("police are questioning") goes on as the article is
+    published: the publication day is one of its days."""
+    if trigger is None or event.modality != "actual":
+        return False
+    verb = governing_verb(trigger)
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'re", "'s")
+                                      for c in verb.children)
+
+
 def _within(anchor: TimeMention | None, said: str | None) -> TimeMention | None:
     """The anchor, unless it begins after the day the event's own sentence was reported ("Trump
     cited endorsements on Tuesday" cannot take the story's Wednesday)."""
@@ -247,6 +272,9 @@ def date_events(parsed, events, *, times) -> list[Event]:
                              _said_on(event, parsed.doc, mentions, reference))
         if chosen is not None:
             out.append(replace(event, date=chosen.value, date_precision=chosen.precision))
+            continue
+        if reference is not None and ongoing(event, _trigger_token(parsed.doc, event)):
+            out.append(replace(event, date=reference.isoformat(), date_precision="day"))
             continue
         bound = reported_bound(event, parsed.doc, mentions, reference)
         out.append(replace(event, date=bound, date_precision="reported" if bound else None))
