@@ -114,3 +114,12 @@ def test_eval_real_runs_end_to_end_on_a_written_set(tmp_path):
     report = evaluate(gold_dir, split="dev")
     assert report.counts["articles"] == 1 and report.counts["events"] == 2
     assert report.metrics["boilerplate_removed.recall"] == 1.0
+
+
+def test_a_reported_bound_is_never_a_right_date_but_its_bound_is_checked():
+    from storyworld.eval.real import _bound_holds, _date_right
+
+    assert _date_right("2016-09-22", "2016-09")
+    assert not _date_right("2016-09-22", "2016-09", "reported")
+    assert _bound_holds("2016-09-22", "2016-09-21") and _bound_holds("2016-09-22", "2016-09")
+    assert not _bound_holds("2016-09-22", "2016-09-23")

@@ -72,3 +72,19 @@ def test_times_eval_demo_corpus_values():
     assert report.dataset == "demo"
     assert report.counts["demo.value_accuracy"] >= 20
     assert report.metrics["demo.value_accuracy"] >= 0.9
+
+
+def test_times_eval_meantime_factuality_reads_as_our_modality_classes():
+    from storyworld.eval.times import _annotated_end, _in_analysis, factuality_class
+
+    assert factuality_class({"certainty": "CERTAIN", "polarity": "POS", "time": "NON_FUTURE"}) == "actual"
+    assert factuality_class({"certainty": "CERTAIN", "polarity": "NEG", "time": "FUTURE"}) == "negated"
+    assert factuality_class({"certainty": "CERTAIN", "polarity": "POS", "time": "FUTURE"}) == "future"
+    assert factuality_class({"certainty": "POSSIBLE", "polarity": "POS", "time": "NON_FUTURE"}) == "uncertain"
+    assert factuality_class({"pred": "say"}) is None  # a cross-document mention carries no attributes
+    text = "\n".join(f"line {i} said" for i in range(8))
+    assert text[_annotated_end(text) + 1:].startswith("line 6")
+    said = text.index("said", text.index("line 3"))
+    # the body may rejoin lines: the mention is found in its own sentence, not the first "said"
+    where = _in_analysis(text.replace("\n", " "), text, said, said + 4)
+    assert where == (said, said + 4)

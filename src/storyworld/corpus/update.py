@@ -50,7 +50,10 @@ def _to_report(row, store: Store | None = None) -> IncidentReport:
     dateline_place = store is not None and _in_dateline_only(store, row)
     report = IncidentReport(
         event_id=row["event_id"], document_id=row["document_id"], type=row["type"], modality=row["modality"],
-        date=row["date"], date_precision=row["date_precision"], published=row["published"],
+        # a ``reported`` date is a bound (on or before that day), not the incident's day: left open here
+        date=None if row["date_precision"] == "reported" else row["date"],
+        date_precision=None if row["date_precision"] == "reported" else row["date_precision"],
+        published=row["published"],
         lat=None if dateline_place else row["lat"], lon=None if dateline_place else row["lon"],
         location_precision=None if dateline_place else row["location_precision"],
         location_country=None if dateline_place else row["location_country"], actor_country=row["actor_country"],

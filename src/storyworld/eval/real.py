@@ -9,7 +9,8 @@ outlet the annotators gave.
 - **events**: a gold event is found when a predicted event of the same PLOVER type has its trigger
   inside the gold sentence (one-to-one, the nearest trigger first): micro P/R/F1.
 - **actor / target country**, **dates** (the gold date, the prediction truncated to the gold
-  precision), **places within 50 km**, **event chains** (the same sources, outermost first): over
+  precision; a ``reported`` date, a bound, is never right: ``dates.reported_bound_holds`` counts
+  those whose bound the gold date keeps), **places within 50 km**, **event chains** (the same sources, outermost first): over
   every gold event that has one, right only when the event is found and the field agrees.
 - **modality traps**: of the gold events that did not happen (negated, hypothetical, threatened,
   planned, requested), those not coded as happened (no ``actual`` event of their type in their
@@ -88,8 +89,17 @@ def _chain_equal(ours, gold: list[dict]) -> bool:
     return len(ours) == len(gold) and all(_same_source(o.name, g["name"]) for o, g in zip(ours, gold))
 
 
-def _date_right(predicted: str | None, gold: str) -> bool:
+def _date_right(predicted: str | None, gold: str, precision: str | None = None) -> bool:
+    """The prediction, truncated to the gold's precision, is the gold date. A ``reported`` date is a
+    bound (on or before that day), not a date: never right here, however near."""
+    if precision == "reported":
+        return False
     return bool(predicted) and len(predicted) >= len(gold) and predicted[:len(gold)] == gold
+
+
+def _bound_holds(predicted: str | None, gold: str) -> bool:
+    """A ``reported`` bound holds when the gold date does not begin after it."""
+    return bool(predicted) and gold[:len(predicted)] <= predicted[:len(gold)]
 
 
 class _Tally:
@@ -147,7 +157,9 @@ def score_article(article: RealArticle, analysis, tally: _Tally, events: list[PR
                 part = getattr(e, party) if e is not None else None
                 tally.add(f"{party}_country.accuracy", bool(part and part.country == country))
         if g.get("date"):
-            tally.add("dates.accuracy", e is not None and _date_right(e.date, g["date"]))
+            tally.add("dates.accuracy", e is not None and _date_right(e.date, g["date"], e.date_precision))
+            if e is not None and e.date_precision == "reported":
+                tally.add("dates.reported_bound_holds", _bound_holds(e.date, g["date"]))
         place = g.get("place")
         if place and place.get("lat") is not None:
             loc = e.location if e is not None else None

@@ -51,7 +51,7 @@ def view_items(analysis, view: str) -> list[dict[str, Any]]:
             "place": (e.location.name or e.location.text) if e.location else None,
             "place_text": e.location.text if e.location else None,
             "place_country": e.location.country if e.location else None,
-            "date": e.date, "sources": _chain(e.sources),
+            "date": e.date, "date_precision": e.date_precision, "sources": _chain(e.sources),
         } for e in analysis.events]
     if view == "casualties":
         return [{"number": c.number, "kind": c.kind, "qualifier": c.qualifier, "text": c.text,

@@ -14,6 +14,19 @@ Reported, micro over documents, per subset (``platinum``, ``tbaq``) and overall:
 - ``<subset>.value_f1`` (TempEval's ranking measure, all types) and ``<subset>.type_accuracy``.
 DURATION, TIME and SET are found by the same tagger and scored in the all-type figures.
 
+MEANTIME (``../shared/eval/meantime``, README there; 120 Wikinews articles) is scored on its fully
+annotated sentences 0-5 (headline, date line, four body sentences), end to end:
+- ``meantime.value_accuracy``: gold TIMEX3 whose value the system gives on an overlapping span, over
+  every gold TIMEX3 (the system finds the spans itself); ``meantime.body.value_accuracy`` the same
+  without the date lines (``functionInDocument`` CREATION_TIME); relaxed P/R/F1 and the value
+  accuracy on matched spans (secondary: given the match) as for TempEval-3;
+- ``meantime.factuality``: the whole pipeline's events whose trigger overlaps a gold event mention,
+  the gold's factuality (certainty, polarity, time) read as one of actual / negated / future /
+  uncertain, against the event's modality read the same way (actual → actual, negated → negated,
+  planned / threatened / requested → future, hypothetical → uncertain): accuracy over the matched
+  mentions, with the share of gold mentions matched (the pipeline codes PLOVER events, MEANTIME
+  every event, so coverage is low by design).
+
 The text goes through the same spaCy parse as the pipeline (for verb tense), via ``extract.times``.
 """
 
@@ -174,10 +187,134 @@ def _demo(data: Path, limit: int | None) -> EvalReport:
     return report
 
 
+MEANTIME_SENTENCES = 6  # sentences 0-5 carry the full annotation (README)
+MODALITY_CLASS = {"actual": "actual", "negated": "negated", "planned": "future", "threatened": "future",
+                  "requested": "future", "hypothetical": "uncertain"}
+
+
+def factuality_class(event: dict) -> str | None:
+    """A MEANTIME event's factuality as one of storyworld's coarse modality classes, or None when
+    it is left unannotated."""
+    certainty, polarity, time = event.get("certainty"), event.get("polarity"), event.get("time")
+    if certainty is None:
+        return None
+    if polarity == "NEG":
+        return "negated"
+    if time == "FUTURE":
+        return "future"
+    if certainty in ("PROBABLE", "POSSIBLE"):
+        return "uncertain"
+    return "actual"
+
+
+def _annotated_end(text: str) -> int:
+    """The offset where sentence 6 begins (sentences are lines): mentions before it are scored."""
+    at = -1
+    for _ in range(MEANTIME_SENTENCES):
+        at = text.find("\n", at + 1)
+        if at < 0:
+            return len(text)
+    return at
+
+
+def _meantime(data: Path, limit: int | None) -> EvalReport:
+    from ..extract.times import tag_parsed
+    from ..parse import parse_documents
+
+    report = EvalReport(stage="times", dataset="meantime")
+    docs = [d for d in _read_jsonl(data / "meantime.jsonl") if d.get("dct")]
+    docs = docs[:limit] if limit else docs
+    tally, body = _Tally(), _Tally()
+    misses: list[str] = []
+    right = body_right = gold_n = body_n = 0
+    for d, doc in zip(docs, parse_documents([d["text"] for d in docs], batch_size=16)):
+        end = _annotated_end(d["text"])
+        gold = [t for t in d["timex"] if t.get("sentence", 99) < MEANTIME_SENTENCES]
+        system = [t for t in tag_parsed(doc, d["dct"]) if t.start < end]
+        tally.add(gold, system, misses)
+        in_body = [g for g in gold if g.get("functionInDocument") != "CREATION_TIME"]
+        body.add(in_body, [s for s in system if not any(
+            _overlaps(g["start"], g["end"], s.start, s.end) for g in gold if g not in in_body)], [])
+        for g, sys in match_relaxed(gold, system):
+            if same_value(sys.value, g["value"]):
+                right += 1
+                body_right += g in in_body
+        gold_n += len(gold)
+        body_n += len(in_body)
+    report.add_ratio("meantime.value_accuracy", right, gold_n)
+    report.add_ratio("meantime.body.value_accuracy", body_right, body_n)
+    tally.report(report, "meantime")
+    body.report(report, "meantime.body")
+    report.lines.append(f"{len(docs)} articles with a creation date; sentences 0-{MEANTIME_SENTENCES - 1}; "
+                        "value_accuracy is end to end (every gold TIMEX3 in the denominator)")
+    _factuality(docs, report)
+    report.lines.extend(misses[:60])
+    return report
+
+
+def _in_analysis(doc_text: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the mention ``text[start:end]`` stands in the analysed body (which may normalise
+    whitespace or cut lines): its sentence located as a whole, then the mention's occurrence in it
+    nearest its own offset."""
+    from .real import locate
+
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = locate(doc_text, text, [line_start, len(text) if line_end < 0 else line_end])
+    if line is None:
+        return None
+    word = text[start:end]
+    found = [m.start() for m in re.finditer(re.escape(word), doc_text[line[0]:line[1]])]
+    if not found:
+        return None
+    at = line[0] + min(found, key=lambda f: abs(f - (start - line_start)))
+    return at, at + len(word)
+
+
+def _factuality(docs: list[dict], report: EvalReport) -> None:
+    """The pipeline's event modality against MEANTIME's factuality on overlapping triggers."""
+    from ..pipeline import Pipeline
+    from ..types import RawInput
+
+    raws = [RawInput(origin="text", name=d["id"], raw=d["text"].encode("utf-8"), media_type="text/plain",
+                     published=d["dct"], published_source="user") for d in docs]
+    outcomes = {o.name: o for o in Pipeline().run(raws)}
+    matched = right = gold_n = 0
+    confusion: dict[tuple[str, str], int] = {}
+    for d in docs:
+        analysis = outcomes[d["id"]].analysis
+        gold = [(e, c) for e in d["events"] if e.get("sentence", 99) < MEANTIME_SENTENCES
+                and (c := factuality_class(e)) is not None]
+        gold_n += len(gold)
+        if analysis is None:
+            continue
+        used: set[int] = set()
+        for e, c in gold:
+            where = _in_analysis(analysis.document.text, d["text"], e["start"], e["end"])
+            if where is None:
+                continue  # the body dropped the sentence: unmatched
+            pick = next((i for i, p in enumerate(analysis.events) if i not in used and p.trigger_start is not None
+                         and _overlaps(where[0], where[1], p.trigger_start,
+                                       p.trigger_start + len(p.trigger or "x"))), None)
+            if pick is None:
+                continue
+            used.add(pick)
+            ours = MODALITY_CLASS.get(analysis.events[pick].modality, "actual")
+            matched += 1
+            right += ours == c
+            confusion[(c, ours)] = confusion.get((c, ours), 0) + 1
+    report.add_ratio("meantime.factuality.accuracy_on_matched", right, matched)
+    report.add_ratio("meantime.factuality.coverage", matched, gold_n)
+    report.lines.append("factuality (gold → ours): " + ", ".join(
+        f"{g}→{o} {n}" for (g, o), n in sorted(confusion.items(), key=lambda kv: -kv[1])))
+
+
 def evaluate(data: Path, *, split: str | None = None, limit: int | None = None) -> EvalReport:
     from .demo import is_demo_corpus
 
     data = Path(data)
     if is_demo_corpus(data):
         return _demo(data, limit)
+    if (data / "meantime.jsonl").exists():
+        return _meantime(data, limit)
     return _tempeval(data, split, limit)

@@ -51,8 +51,9 @@ def test_times_seed_events_take_their_governing_date(make_parsed, seed_path):
     dated = date_events(parsed, [demand, strike, reported], times=times)
     assert (dated[0].date, dated[0].date_precision) == ("2023-08-31", "day")
     assert (dated[1].date, dated[1].date_precision) == ("2023-08-25", "day")
-    # "... Asharq al-Awsat reported on Friday": Friday dates the report, not the demand
-    assert dated[2].date is None
+    # "... Asharq al-Awsat reported on Friday": Friday dates the report, not the demand; the lead's
+    # demand continues the story whose anchor is the demand made on Aug. 31
+    assert (dated[2].date, dated[2].date_precision) == ("2023-08-31", "day")
 
 
 @pytest.mark.parametrize("text, published, expression, value, precision", [
@@ -70,6 +71,8 @@ def test_times_seed_events_take_their_governing_date(make_parsed, seed_path):
     ("Clashes erupted late last July.", "2023-03-22", "late last July", "2022-07", "month"),
     ("Profits fell in the third quarter.", "2023-11-02", "the third quarter", "2023", "year"),
     ("The ceasefire collapsed yesterday.", "2023-03-01", "yesterday", "2023-02-28", "day"),
+    ("The plant closed on March 01 , 2008 .", "2023-03-01", "March 01 , 2008", "2008-03-01", "day"),
+    ("Talks began on Friday , 3 March , 2006 in Lima .", "2023-03-01", "Friday , 3 March , 2006", "2006-03-03", "day"),
 ])
 def test_times_relative_expressions_normalize(make_parsed, text, published, expression, value, precision):
     mention = _mention(extract_times(make_parsed(text, published=published)), expression)
@@ -111,16 +114,49 @@ def test_times_actual_event_skips_a_date_after_publication(make_parsed):
     parsed = make_parsed(text, published="2023-09-01")
     future = TimeMention("Sept. 5", text.index("Sept."), len(text) - 1, "2023-09-05", "day")
     dated = date_events(parsed, [_event(parsed, "struck")], times=[future])
-    assert dated[0].date is None
+    assert (dated[0].date, dated[0].date_precision) == ("2023-09-01", "reported")
     planned = date_events(parsed, [_event(parsed, "struck", modality="planned")], times=[future])
     assert planned[0].date == "2023-09-05"
 
 
-def test_times_thin_event_gets_no_reference_date(make_parsed):
+def test_times_thin_event_is_dated_by_its_report_never_as_a_day(make_parsed):
     text = "Gunmen attacked a checkpoint near the border."
     parsed = make_parsed(text, published="2023-09-01")
     dated = date_events(parsed, [_event(parsed, "attacked")], times=extract_times(parsed))
-    assert dated[0].date is None and dated[0].date_precision is None
+    assert (dated[0].date, dated[0].date_precision) == ("2023-09-01", "reported")
+    planned = date_events(parsed, [_event(parsed, "attacked", modality="planned")], times=extract_times(parsed))
+    assert planned[0].date is None and planned[0].date_precision is None
+    unpublished = make_parsed(text, published=None)
+    assert date_events(unpublished, [_event(unpublished, "attacked")], times=[])[0].date is None
+
+
+def test_times_report_day_bounds_an_undated_event(make_parsed):
+    text = "Rebels shelled the market in Goma, the army said on Tuesday."
+    parsed = make_parsed(text, published="2023-09-01")
+    dated = date_events(parsed, [_event(parsed, "shelled")], times=extract_times(parsed))
+    assert (dated[0].date, dated[0].date_precision) == ("2023-08-29", "reported")
+
+
+def test_times_story_anchor_dates_the_sentences_that_continue_it(make_parsed):
+    text = ("Protesters blocked the main road into the capital. They burned tyres near the ministry.\n"
+            "Police arrested twelve people on Wednesday evening, officials said.\n"
+            "The group had staged a similar march. It will march again next week.")
+    parsed = make_parsed(text, published="2023-09-01")
+    events = [_event(parsed, "blocked", event_type="PROTEST"), _event(parsed, "burned", event_type="PROTEST"),
+              _event(parsed, "staged", event_type="PROTEST"),
+              _event(parsed, "march", event_type="PROTEST", modality="planned", occurrence="march again")]
+    dated = date_events(parsed, events, times=extract_times(parsed))
+    assert [(e.date, e.date_precision) for e in dated[:2]] == [("2023-08-30", "day")] * 2
+    assert (dated[2].date, dated[2].date_precision) == ("2023-09-01", "reported")  # had staged: before the story
+    assert dated[3].date != "2023-08-30"  # a plan does not inherit the story's past day
+
+
+def test_times_paragraph_anchor_beats_the_story_anchor(make_parsed):
+    text = ("Troops shelled the port on Aug. 30.\n"
+            "Earlier this month, rebels seized a bridge. They destroyed the crossing.")
+    parsed = make_parsed(text, published="2023-09-01")
+    dated = date_events(parsed, [_event(parsed, "destroyed")], times=extract_times(parsed))
+    assert (dated[0].date, dated[0].date_precision) == ("2023-09", "month")
 
 
 def test_times_hostile_input_is_bounded(make_parsed):
@@ -156,3 +192,44 @@ def test_time_resolve_mention_values_cut_to_contract_precision():
     assert tr.to_mention_value("1989-Q3") == ("1989", "year")
     assert tr.to_mention_value("PRESENT_REF") == (None, None)
     assert tr.value_end("2024-02") == date(2024, 2, 29)
+
+
+def test_times_single_word_sets_are_yearly():
+    found = {t.text: (t.type, t.value) for t in
+             tag_times("The fair is held annually; the board meets every week and reports yearly.", "2023-09-01")}
+    assert found["annually"] == ("SET", "P1Y") and found["yearly"] == ("SET", "P1Y")
+    assert found["every week"] == ("SET", "P1W")
+
+
+def test_times_story_anchor_never_passes_the_sentence_report_day(make_parsed):
+    text = ("Rebels shelled the port on Wednesday.\n"
+            "The army cited fresh recruits from the north on Tuesday. Troops seized the bridge.")
+    parsed = make_parsed(text, published="2023-09-01")
+    events = [_event(parsed, "recruits", event_type="MOBILIZE"), _event(parsed, "seized", event_type="COERCE")]
+    dated = date_events(parsed, events, times=extract_times(parsed))
+    assert (dated[0].date, dated[0].date_precision) == ("2023-08-29", "reported")
+    assert (dated[1].date, dated[1].date_precision) == ("2023-08-30", "day")
+
+
+def test_times_past_perfect_background_is_no_story_anchor(make_parsed):
+    text = ("The decree, which had been issued two weeks ago, was read out in Jakarta.\n"
+            "The minister has banned the imports.")
+    parsed = make_parsed(text, published="2023-09-01")
+    dated = date_events(parsed, [_event(parsed, "banned", event_type="SANCTION")], times=extract_times(parsed))
+    assert (dated[0].date, dated[0].date_precision) == ("2023-09-01", "reported")
+
+
+def test_times_ongoing_event_is_on_the_publication_day_and_a_month_can_anchor(make_parsed):
+    text = "Investigators are searching the shop. Its owner was robbed late last month, police said."
+    parsed = make_parsed(text, published="2023-09-01")
+    ongoing = date_events(parsed, [_event(parsed, "searching", event_type="COERCE")], times=extract_times(parsed))
+    assert (ongoing[0].date, ongoing[0].date_precision) == ("2023-09-01", "day")
+    text = "Rebels took the town. The assault last month followed a long siege."
+    parsed = make_parsed(text, published="2023-09-12")
+    took = date_events(parsed, [_event(parsed, "took", event_type="COERCE")], times=extract_times(parsed))
+    assert (took[0].date, took[0].date_precision) == ("2023-08", "month")
+    old = make_parsed(text, published="2023-11-12")  # "last month" is October: recent again
+    stale = make_parsed("Rebels took the town. The assault in March followed a long siege.", published="2023-11-12")
+    assert date_events(old, [_event(old, "took", event_type="COERCE")], times=extract_times(old))[0].date == "2023-10"
+    assert date_events(stale, [_event(stale, "took", event_type="COERCE")],
+                       times=extract_times(stale))[0].date_precision == "reported"

@@ -248,12 +248,28 @@ def amount_or_code(before: str) -> bool:
     return before in NOT_YEARS
 
 
+@lru_cache(maxsize=1)
+def _quantified() -> re.Pattern:
+    phrases = "|".join(r"\s+".join(map(re.escape, p.split())) for p in words("times.count_quantifiers"))
+    return re.compile(rf"\b(?:{phrases})\s+$", re.IGNORECASE)
+
+
+@rule("times", "year-not-a-count", source="gold-real dev (issue 24)", off=False, examples=[
+    ("The offensive has killed more than 1600 civilians, rescuers said.", {"not": {"text": "1600"}}),
+    ("At least 2000 troops crossed the river.", {"not": {"text": "2000"}}),
+])
+def counted(before: str) -> bool:
+    """A four-digit number after "more than", "at least", "nearly" is a count ("more than 1600
+    civilians"), not a year."""
+    return bool(_quantified().search(before))
+
+
 @rule("times", "year", source=SOURCE, off=None, examples=[
     ("The war began in 2011 in the south.", {"text": "2011", "value": "2011"}),
 ])
 def year(m: re.Match, ctx: Context) -> Found:
     """A four-digit number from 1600 to 2099 that is no percentage or decimal is a year."""
-    if amount_or_code(ctx.text[max(0, m.start() - 1):m.start()]):
+    if amount_or_code(ctx.text[max(0, m.start() - 1):m.start()]) or counted(ctx.text[max(0, m.start() - 24):m.start()]):
         return None
     return ("DATE", m["year"])
 

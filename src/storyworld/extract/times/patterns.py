@@ -45,8 +45,9 @@ def compiled() -> tuple[tuple[re.Pattern, Callable], ...]:
     yearly = "|".join(words("times.yearly"))
     i = re.IGNORECASE
     table = [
-        (rf"\b(?:{weekday},?\s+)?{month}\s+(?P<day>\d{{1,2}}){ORD}?,?\s+(?P<year>\d{{4}})\b", dates.full_date, 0),
-        (rf"\b(?:{weekday},?\s+)?(?P<day>\d{{1,2}}){ORD}?\s+(?:of\s+)?{month},?\s+(?P<year>\d{{4}})\b",
+        # "March 01 , 2008": tokenised text (MEANTIME, ECB+) spaces the comma off
+        (rf"\b(?:{weekday}\s?,?\s+)?{month}\s+(?P<day>\d{{1,2}}){ORD}?\s?,?\s+(?P<year>\d{{4}})\b", dates.full_date, 0),
+        (rf"\b(?:{weekday}\s?,?\s+)?(?P<day>\d{{1,2}}){ORD}?\s+(?:of\s+)?{month}\s?,?\s+(?P<year>\d{{4}})\b",
          dates.full_date, 0),
         (r"\b(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})\b", dates.iso_date, 0),
         (r"\b(?P<mm>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})\b", dates.slash_date, 0),

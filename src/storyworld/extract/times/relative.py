@@ -184,7 +184,7 @@ def vague_plural(m: re.Match, ctx: Context) -> Found:
 def recurring(m: re.Match, ctx: Context) -> Found:
     """"every week", "annually": a set (TIMEX3 SET), no point in time. Not a rule: a set is in no
     stage's output, only in the TempEval-3 score."""
-    word = (m["every"] or "").lower()
+    word = (m["every2"] or "").lower()  # the single-word set; "every"/"each" come with a unit
     unit = (m["setunit"] or "").lower()
     if word in words("times.yearly"):
         return ("SET", "P1Y")
