@@ -302,10 +302,41 @@ def closing_block(reasons: list[str | None], paragraphs: list[str]) -> list[str 
     return reasons
 
 
+LEARNED = ("trafilatura-eval training pages (tools/train_boilerplate.py, split by page); threshold and guards on "
+           "gold-real dev and the demo's boilerplate gold")
+MENU_PAGE = ("Kora market shelled\n\nHome\n\nNews\n\nSport\n\nWeather\n\nContact\n\n" + NEWS
+             + "\n\nImprint\n\nPrivacy policy\n\nTerms of use")
+
+
+@rule("body", "learned-classifier", source=LEARNED, off=IDENTITY, examples=[
+    (MENU_PAGE, {"removed": "Privacy policy", "reason": "learned"}),
+    (MENU_PAGE, {"removed": "Weather", "reason": "learned"}),
+    (MENU_PAGE, {"kept~": "Rebels shelled the market"}),
+])
+def learned_removals(reasons: list[str | None], paragraphs: list[str]) -> list[str | None]:
+    """Menus, teasers, imprints and link lists come in more wordings than rules can list: a
+    paragraph no rule removed goes when the learned classifier (``body/learned.py``) is sure it is
+    boilerplate, unless it reads as a news sentence (long enough, closed by a full stop)."""
+    from .learned import drop_probabilities
+
+    threshold = _limit("learned_drop")
+    reasons = list(reasons)
+    for i, p in enumerate(drop_probabilities(paragraphs)):
+        if reasons[i] is None and p >= threshold and not reads_as_news(paragraphs[i]):
+            reasons[i] = "learned"
+    return reasons
+
+
+def reads_as_news(text: str) -> bool:
+    """A sentence of some length that ends like one: what the classifier must never take for a menu."""
+    return len(text.split()) >= _limit("learned_news_sentence") and bool(re.search(r"[.!?][\"”’)]*$", text.strip()))
+
+
 def split_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
     """Split paragraphs into (kept, removed-with-reason), keeping the order of each."""
     paragraphs = [part for p in paragraphs for part in _article_and_notice(p)]
     reasons = closing_block([classify_paragraph(p) for p in paragraphs], paragraphs)
+    reasons = learned_removals(reasons, paragraphs)
     kept = [p for p, r in zip(paragraphs, reasons) if r is None]
     removed = [Removed(text=p, reason=r) for p, r in zip(paragraphs, reasons) if r is not None]
     return kept, removed
