@@ -60,8 +60,8 @@ def training_rows(data: Path, items: list[dict], cache: Path | None = None) -> t
             cached[item["id"]] = readings(data, item)
         keep = [learned.norm(s) for s in item.get("with", [])]
         drop = [learned.norm(s) for s in item.get("without", [])]
-        for paras in cached[item["id"]]:
-            feats = learned.features(paras)
+        for paras, mode in zip(cached[item["id"]], learned.MODES):
+            feats = learned.features(paras, mode)
             for para, feat in zip(paras, feats):
                 label = learned.gold_label(para, keep, drop)
                 if label is None:

@@ -42,7 +42,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "appeal": re.compile(rf"\b({_either('body.appeal')})\b", i),
         "newsletter": re.compile(rf"\b({_either('body.newsletter')})\b", i),
         "related": re.compile(rf"^({_either('body.related')})\b\s*[:|»>-]?", i),
-        "social": re.compile(rf"^({_either('body.social_openers')})|\b({_either('body.social_phrases')})\b", i),
+        "social": re.compile(rf"^[\"“‘']?({_either('body.social_openers')})|\b({_either('body.social_phrases')})\b", i),
         "copyright": re.compile(f"({_either('body.copyright')})", i),
         "caption": re.compile(f"({_either('body.caption')})", i),
         "bio": re.compile(rf"^([A-Z][\w.'-]+ ){{1,3}}(is|was|has been) (a|an|the|our|their) [\w ,'-]*"
@@ -97,6 +97,7 @@ def related(text: str) -> bool:
 @rule("body", "social", source=FIRST_VERSION, off=False, examples=[
     (NEWS + "\n\nFollow us on Telegram for live updates from the region.",
      {"removed~": "Follow us on Telegram", "reason": "social"}),
+    (NEWS + '\n\n"Follow Jane Roe on Twitter @janeroe."', {"removed~": "Follow Jane Roe", "reason": "social"}),
 ])
 def social(text: str) -> bool:
     """Share buttons, comment counters and invitations to follow the page elsewhere."""
@@ -275,8 +276,15 @@ def byline(text: str) -> bool:
      {"removed~": "kora-times", "reason": "navigation"}),
 ])
 def url_line(text: str) -> bool:
-    """A paragraph that is only a web address (also as tokenised text, "http : / / …")."""
+    """A paragraph that is only a web address (also as tokenised text, "http : / / …"), above the
+    story; further down, a list of addresses is the article's sources."""
     return bool(re.fullmatch(r"(https?://|www\.)\S+", re.sub(r"\s+", "", text), re.IGNORECASE))
+
+
+def top_lines(reasons: list[str | None], paragraphs: list[str]) -> list[str | None]:
+    """The first two paragraphs that are only a web address (see ``url_line``) are navigation."""
+    return [("navigation" if reason is None and i < 2 and url_line(p) else reason)
+            for i, (reason, p) in enumerate(zip(reasons, paragraphs))]
 
 
 REASONS: tuple[tuple[str, Callable[[str], bool]], ...] = (
@@ -284,7 +292,7 @@ REASONS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("related", topics_line), ("social", social), ("copyright", copyright_notice), ("caption", caption),
     ("caption", picture_credit), ("bio", author_note), ("advert", advert), ("navigation", navigation),
     ("press-release", press_release), ("cookie", cookie_consent), ("credit", reporting_credit),
-    ("correction", correction_notice), ("dateline", date_line), ("byline", byline), ("navigation", url_line),
+    ("correction", correction_notice), ("dateline", date_line), ("byline", byline),
 )
 
 
@@ -493,6 +501,8 @@ def about_block(reasons: list[str | None], paragraphs: list[str]) -> list[str | 
 
 LEARNED = ("trafilatura-eval training pages (tools/train_boilerplate.py, split by page); threshold and guards on "
            "gold-real dev and the demo's boilerplate gold")
+SHORT_NEWS = ("Kora market shelled\n\nHome\n\nNews\n\nSport\n\n" + NEWS + "\n\nThe mayor died in 2006 .\n\n"
+              "Imprint\n\nPrivacy policy")
 MENU_PAGE = ("Kora market shelled\n\nHome\n\nNews\n\nSport\n\nWeather\n\nContact\n\n" + NEWS
              + "\n\nImprint\n\nPrivacy policy\n\nTerms of use")
 
@@ -501,32 +511,35 @@ MENU_PAGE = ("Kora market shelled\n\nHome\n\nNews\n\nSport\n\nWeather\n\nContact
     (MENU_PAGE, {"removed": "Privacy policy", "reason": "learned"}),
     (MENU_PAGE, {"removed": "Weather", "reason": "learned"}),
     (MENU_PAGE, {"kept~": "Rebels shelled the market"}),
+    (SHORT_NEWS, {"kept": "The mayor died in 2006 ."}),
 ])
-def learned_removals(reasons: list[str | None], paragraphs: list[str]) -> list[str | None]:
+def learned_removals(reasons: list[str | None], paragraphs: list[str], mode: str = "text") -> list[str | None]:
     """Menus, teasers, imprints and link lists come in more wordings than rules can list: a
     paragraph no rule removed goes when the learned classifier (``body/learned.py``) is sure it is
-    boilerplate, unless it reads as a news sentence (long enough, closed by a full stop)."""
+    boilerplate, unless it reads as a news sentence (long enough, closed by a full stop) or opens
+    the text (a plain text's first line is its headline)."""
     from .learned import drop_probabilities
 
-    threshold = _limit("learned_drop")
+    threshold = _limit(f"learned_drop_{mode}")
     reasons = list(reasons)
-    for i, p in enumerate(drop_probabilities(paragraphs)):
-        if reasons[i] is None and p >= threshold and not reads_as_news(paragraphs[i]):
+    for i, p in enumerate(drop_probabilities(paragraphs, mode)):
+        if reasons[i] is None and p >= threshold and i > 0 and not reads_as_news(paragraphs[i]):
             reasons[i] = "learned"
     return reasons
 
 
 def reads_as_news(text: str) -> bool:
     """A sentence of some length that ends like one: what the classifier must never take for a menu."""
-    return len(text.split()) >= _limit("learned_news_sentence") and bool(re.search(r"[.!?][\"”’)]*$", text.strip()))
+    return len(text.split()) >= _limit("learned_news_sentence") and bool(re.search(r"[.!?]\s*([\"”’)\]]|'')*$", text.strip()))
 
 
-def split_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
-    """Split paragraphs into (kept, removed-with-reason), keeping the order of each."""
+def split_boilerplate(paragraphs: list[str], mode: str = "text") -> tuple[list[str], list[Removed]]:
+    """Split paragraphs into (kept, removed-with-reason), keeping the order of each. ``mode`` is
+    "html" for the main text trafilatura extracted from a page, "text" for a plain text."""
     paragraphs = [part for p in paragraphs for part in _article_and_notice(p)]
     paragraphs = [part for p in paragraphs for part in _split_byline(p)]
     reasons = closing_block([classify_paragraph(p) for p in paragraphs], paragraphs)
-    reasons = learned_removals(about_block(reasons, paragraphs), paragraphs)
+    reasons = learned_removals(top_lines(about_block(reasons, paragraphs), paragraphs), paragraphs, mode)
     kept = [p for p, r in zip(paragraphs, reasons) if r is None]
     removed = [Removed(text=p, reason=r) for p, r in zip(paragraphs, reasons) if r is not None]
     return kept, removed

@@ -101,9 +101,14 @@ def _shape(text: str) -> dict[str, float]:
     return feats
 
 
-def features(paragraphs: list[str]) -> list[dict[str, float]]:
+MODES = ("text", "html")  # a plain text (every block of a page), or trafilatura's main text of a page
+
+
+def features(paragraphs: list[str], mode: str = "text") -> list[dict[str, float]]:
     """Each paragraph's features: its words and word pairs, its shape, its place on the page, and
-    its neighbours' shape (a link list is short lines next to short lines)."""
+    its neighbours' shape (a link list is short lines next to short lines). The layout features
+    are also given crossed with the mode: a short line means one thing among all of a page's
+    blocks and another inside the text trafilatura kept."""
     texts = [norm(p) for p in paragraphs]
     lengths = [len(_WORD.findall(t)) for t in texts]
     longest = max(lengths, default=0) or 1
@@ -141,6 +146,8 @@ def features(paragraphs: list[str]) -> list[dict[str, float]]:
                         feats[f"{side}.{name}"] = 1.0
             else:
                 feats[f"{side}.none"] = 1.0
+        for name in [k for k in feats if not k.startswith(("w:", "b:", "first:"))]:
+            feats[f"{mode}.{name}"] = feats[name]
         out.append(feats)
     return out
 
@@ -152,11 +159,11 @@ def model() -> tuple[float, dict[str, float]]:
     return payload["intercept"], payload["weights"]
 
 
-def drop_probabilities(paragraphs: list[str]) -> list[float]:
-    """The model's probability that each paragraph is boilerplate."""
+def drop_probabilities(paragraphs: list[str], mode: str = "text") -> list[float]:
+    """The model's probability that each paragraph is boilerplate (``mode``: see ``MODES``)."""
     intercept, weights = model()
     probabilities = []
-    for feats in features(paragraphs):
+    for feats in features(paragraphs, mode):
         z = intercept + sum(weights.get(name, 0.0) * value for name, value in feats.items())
         probabilities.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
     return probabilities

@@ -102,7 +102,7 @@ def evaluate_pages(data: Path, *, split: str | None = None, limit: int | None = 
         items = items[:limit]
     totals = {name: [0, 0, 0, 0] for name in ("storyworld", "trafilatura", "text_mode", "text_whole")}
     para = [0, 0, 0]  # tp, fp, fn of the classifier's drop decisions at its threshold
-    threshold = learned_threshold()
+    thresholds = {mode: learned_threshold(mode) for mode in learned.MODES}
     for item in items:
         html = gzip.decompress((data / item["html"]).read_bytes()).decode("utf-8", errors="replace")
         url = item.get("url") if str(item.get("url", "")).startswith("http") else None
@@ -124,8 +124,9 @@ def evaluate_pages(data: Path, *, split: str | None = None, limit: int | None = 
                 totals[name][k] += v
         keep = [learned.norm(s) for s in item.get("with", [])]
         drop = [learned.norm(s) for s in item.get("without", [])]
-        for reading in (blocks, paragraphs(normalize_text(outputs["trafilatura"]))):
-            for text, p in zip(reading, learned.drop_probabilities(reading)):
+        for mode, reading in zip(learned.MODES, (blocks, paragraphs(normalize_text(outputs["trafilatura"])))):
+            threshold = thresholds[mode]
+            for text, p in zip(reading, learned.drop_probabilities(reading, mode)):
                 label = learned.gold_label(text, keep, drop)
                 if label is None:
                     continue
@@ -144,12 +145,12 @@ def evaluate_pages(data: Path, *, split: str | None = None, limit: int | None = 
     for metric in ("drop_precision", "drop_recall", "drop_f1"):
         report.counts[f"classifier.{metric}"] = tp + fn if metric == "drop_recall" else (tp + fp if metric == "drop_precision" else tp + fn)
     report.lines.append(f"segments counted: keep and drop segments of the pages; classifier n: drop paragraphs "
-                        f"(precision: paragraphs it dropped); split {split}: {len(items)} pages; classifier threshold {threshold}; anchor (README): "
+                        f"(precision: paragraphs it dropped); split {split}: {len(items)} pages; classifier thresholds {thresholds}; anchor (README): "
                         "trafilatura 2.2.0 F1 0.924 on all 990")
     return report
 
 
-def learned_threshold() -> float:
+def learned_threshold(mode: str) -> float:
     from ..resources.tables import numbers
 
-    return numbers("body.limits")["learned_drop"]
+    return numbers("body.limits")[f"learned_drop_{mode}"]
