@@ -486,15 +486,21 @@ RELEASE = ("Kora Water opens its third plant\n\nKORA, March 3 - Kora Water said 
     (RELEASE, {"removed": "About Kora Water", "reason": "press-release"}),
     (RELEASE, {"removed~": "Kora Water is a regional utility", "reason": "press-release"}),
     (RELEASE, {"kept~": "had opened a treatment plant"}),
+    (NEWS + "\n\nAbout Half of the Town Fled\n\nAid convoys reached the town on Tuesday, the United Nations said.",
+     {"kept": "About Half of the Town Fled"}),
 ])
 def about_block(reasons: list[str | None], paragraphs: list[str]) -> list[str | None]:
-    """A press release closes with "About Acme" and a paragraph that says what Acme is: both go."""
+    """A press release closes with "About Acme" and a paragraph that says what Acme is: both go
+    (a subheading "About Half of the Town Fled" before news stays)."""
     reasons = list(reasons)
     for i, text in enumerate(paragraphs):
-        if i == 0 or reasons[i] is not None or not ABOUT_HEADING.match(text.strip()):
+        heading = ABOUT_HEADING.match(text.strip())
+        if i == 0 or reasons[i] is not None or not heading:
             continue
-        reasons[i] = "press-release"
-        if i + 1 < len(paragraphs) and reasons[i + 1] is None and COMPANY_NOTE.match(paragraphs[i + 1]):
+        note = i + 1 < len(paragraphs) and reasons[i + 1] is None and bool(COMPANY_NOTE.match(paragraphs[i + 1]))
+        if note or heading.group(1) == "us":
+            reasons[i] = "press-release"
+        if note:
             reasons[i + 1] = "press-release"
     return reasons
 
