@@ -240,7 +240,7 @@ def _date_words() -> frozenset[str]:
     (NEWS + "\n\n14:32 GMT\n\nAid convoys reached the town on Tuesday, the United Nations said.",
      {"removed": "14:32 GMT", "reason": "dateline"}),
     (NEWS + "\n\nUpdated 3 hours ago", {"removed": "Updated 3 hours ago", "reason": "dateline"}),
-    (NEWS + "\n\nISBN 0-71757-05642-8.", {"kept~": "0-71757-05642-8"}),
+    (NEWS + "\n\nISBN 0-71757-05642-8.", {"not": {"removed~": "0-71757-05642-8", "reason": "dateline"}}),
 ])
 def date_line(text: str) -> bool:
     """A line that is only a date or a time stamp ("March 04, 2025", a live blog's "14:32 GMT"):
