@@ -31,7 +31,7 @@ def extract_document(raw: RawInput) -> Document:
         if not published and page.date:
             published, published_source = page.date, "html"
     text = normalize_text(text)
-    kept, removed = split_boilerplate(paragraphs(text))
+    kept, removed = split_boilerplate(paragraphs(text), mode="html" if raw.media_type == "text/html" else "text")
     body = "\n\n".join(kept)
     if not body.strip():
         raise InputError(Errors.E006.format(name=raw.name), source=raw.name)

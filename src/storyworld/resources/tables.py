@@ -5,6 +5,8 @@ Two kinds of file live there:
 - **tables** (``*.tsv``): tab-separated, a header row, lines starting with "#" are comments (licence
   and column notes). ``read_table("event-lexicon.tsv")`` gives the rows as dicts (``read_cells`` the cells of a
   table without a header).
+- **learned weights** (``*.json``): a model built by a script in ``tools/`` from registry or shared
+  data (``read_json``).
 - **word lists and settings** (``words/<stage>.toml``): one TOML table per list, each with an
   ``about`` that says what the list is for and what decides membership, then ``words`` (a list),
   ``map`` (word → word) or named numbers (a scoring table). ``words("events.light_verbs")`` names
@@ -30,6 +32,13 @@ def read_table(name: str) -> list[dict[str, str]]:
     """The rows of ``data/<name>`` as dicts keyed by the header."""
     lines = [line for line in _data_text(name).splitlines() if line and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def read_json(name: str) -> dict:
+    """``data/<name>`` parsed as JSON (a learned model's weights, e.g. ``boilerplate-model.json``)."""
+    import json
+
+    return json.loads(_data_text(name))
 
 
 def read_cells(name: str) -> list[list[str]]:
