@@ -19,7 +19,7 @@ from ...resources.actors import alias_entry
 from ...resources.gazetteer import ALIAS, ALTERNATE, NAME, Entry, gazetteer
 from ...resources.tables import numbers, words
 from ...rules import rule
-from .cues import UNTAGGED_PREPOSITIONS, _after_locative, _before_locality, _named_as_locality, _named_locality, more_mentions
+from .cues import _after_locative, _before_locality, _named_as_locality, _named_locality, more_mentions
 from .names import GENERIC_WORDS, _part_candidates, bare_name
 from .scoring import _prior
 
@@ -274,21 +274,6 @@ def _armed_group(name: str) -> bool:
     return _group_name(name)
 
 
-@rule("places", "surname-not-town", source="gold-real dev (a candidate's surname read as a town of that name)",
-      off=False, examples=[
-          ("Hillary Clinton spoke in Ohio. Clinton said the plan would work.", {"not": {"text": "Clinton"}}),
-          ("Jesse Jackson spoke at a rally in Jackson on Monday.", {"text": "Jackson", "country": "USA"}),
-      ])
-def _surname(doc, ent, name: str, surnames: set[str]) -> bool:
-    """A name tagged a person or an organisation that is the surname of a person the story names in
-    full ("Hillary Clinton", then "Clinton said") is that person, not a town that shares the name:
-    unless a preposition of place or a word of locality puts it where a place stands ("in Jackson",
-    "the town of Clinton"; "attacked Clinton" is no such place). A name tagged a place stays one ("Garuda Indonesia" tagged a person leaves "Indonesia" a country)."""
-    before = doc[ent.start - 1].lower_ if ent.start else ""
-    return ent.label_ in MAYBE_LABELS and name in surnames and not _named_as_locality(doc, ent) \
-        and before not in UNTAGGED_PREPOSITIONS
-
-
 @lru_cache(maxsize=8192)
 def _group_name(name: str) -> bool:
     entry = alias_entry(name)
@@ -341,7 +326,6 @@ def _mentions(parsed):
     demonyms: set[str] = set()  # "Syrian forces": the story is about Syria
     ents = _repaired(doc, doc.ents, gaz)  # (spaCy builds doc.ents anew on each access)
     text = doc_text(doc)  # (and a span's text from its tokens: slicing the text is cheaper)
-    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
     for ent in ents:
         ent_text = text[ent.start_char:ent.end_char]
         if len(ent_text) > MAX_MENTION_CHARS:
@@ -367,8 +351,6 @@ def _mentions(parsed):
                 mentions.append((ent, ()))  # a building, a street, a village: placed at the town around it
             continue
         if _armed_group(name) and not _named_as_locality(doc, ent):
-            continue
-        if _surname(doc, ent, name, surnames):
             continue
         if _generic_only(ent) and not any(c.feature in ("region", "continent", "water", "country") for c in cands):
             continue  # "the West", "the South": no division of Cameroon

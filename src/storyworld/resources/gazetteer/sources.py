@@ -152,8 +152,9 @@ def site_labels(name: str, keywords: str = "", town: str = "", large: bool = Fal
     word left without its town and its kind ("Heathrow", "Schiphol"), as news names it."""
     labels = [name]
     rest = name[len(town) + 1:] if town and name.lower().startswith(town.lower() + " ") else ""
-    if SITE_HEAD.sub("", OF_GRADE.sub("", rest)).strip() and not KIND_WORDS.match(rest):
-        # ("Bagram Air Base" less "Bagram", "Hama Military Airport" less "Hama": no names)
+    if not SITE_HEAD.sub("", OF_GRADE.sub("", rest)).strip() or KIND_WORDS.match(rest):
+        rest = ""  # ("Bagram Air Base" less "Bagram", "Minsk National Airport" less "Minsk": no names)
+    if rest:
         labels.append(rest)
     others = [k.strip() for k in keywords.split(",") if k.strip()] if keywords else []
     for label in [name] + [k for k in others if SITE_HEAD.search(k) and k.isascii()]:
