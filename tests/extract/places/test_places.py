@@ -47,6 +47,24 @@ def test_places_event_location_prefers_the_triggers_phrase(make_parsed):
     assert haversine_km(strike.location.lat, strike.location.lon, 35.065, 36.342) < 25
 
 
+def _located(make_parsed, text):
+    parsed = make_parsed(text)
+    places = extract_places(parsed)
+    return locate_events(parsed, extract_events(parsed, actors=extract_actors(parsed), places=places), places=places)
+
+
+def test_a_later_event_without_a_place_happens_where_the_story_does(make_parsed):
+    """No dateline, no place in its sentence or paragraph: the place of the story's first located event."""
+    located = _located(make_parsed, "Troops shelled the town of Kherson on Monday.\n\nThe army said dozens of "
+                                    "fighters were killed.\n\nThe opposition boycotted the vote.")
+    assert [e.location.text if e.location else None for e in located] == ["Kherson"] * len(located)
+
+
+def test_the_story_anchor_never_makes_an_actor_of_the_sentence_its_place(make_parsed):
+    located = _located(make_parsed, "Russia attacked the convoy on Monday.")
+    assert all(e.location is None for e in located)
+
+
 def test_places_nothing_invented(make_parsed):
     assert places_of(make_parsed, "The committee met on Friday to discuss the budget, a spokesman said.") == []
 

@@ -7,6 +7,7 @@ import pytest
 from storyworld.extract.places import resolve_spans
 from storyworld.geo import haversine_km
 from storyworld.resources.gazetteer import gazetteer
+from storyworld.resources.gazetteer.sources import site_labels
 
 
 @pytest.mark.parametrize("name, feature, country", [
@@ -33,6 +34,22 @@ def test_an_airfields_other_names_that_name_a_town_are_no_keys_of_it():
     """OurAirports lists "Saint Petersburg" and "Leningrad" among Pulkovo's keywords: they name the town."""
     for name in ("Saint Petersburg", "Leningrad"):
         assert not any(e.feature == "site" for e in gazetteer().candidates(name))
+
+
+def test_a_large_airport_is_named_without_the_town_it_serves():
+    """News writes "Heathrow" and "Heathrow Airport" for London Heathrow Airport; "Bagram Air Base" less
+    its town and "Hama Military Airport" less its town name no site."""
+    assert site_labels("London Heathrow Airport", "", "London", True) == [
+        "London Heathrow Airport", "Heathrow Airport", "Heathrow"]
+    assert "Air Base" not in site_labels("Bagram Air Base", "", "Bagram", False)
+    assert site_labels("Hama Military Airport", "", "Hama", False) == ["Hama Military Airport"]
+    assert site_labels("Dubai International Airport", "", "Dubai", True)[-1] == "Dubai Airport"
+
+
+def test_an_airport_named_alone_in_a_story_of_its_country_is_the_airport(make_parsed):
+    (heathrow, _) = _resolve(make_parsed, "Fog closed runways at Heathrow on Saturday, and flights across "
+                             "England were delayed.", ["Heathrow", "England"])
+    assert heathrow.country == "GBR" and haversine_km(heathrow.lat, heathrow.lon, 51.47, -0.46) < 5
 
 
 def test_a_site_lies_in_the_division_of_the_nearest_town():

@@ -120,6 +120,19 @@ def _locative(root) -> bool:
     return _preposition(root).lower_ in IN_PREPOSITIONS
 
 
+@rule("event-places", "local-party", source="gold-real dev", off=False, examples=[
+    ("A Nairobi judge rejected the request on Monday.", {"type": "REJECT", "place_text": "Nairobi"}),
+    ("The Lagos police chief banned the march.", {"type": "COERCE", "place_text": "Lagos"}),
+    ("Protesters marched under Moscow's flag.", {"type": "PROTEST", "place": None}),
+])
+def _local_party(root, place: Place) -> bool:
+    """A town that qualifies a party ("a New York judge", "Kano police") says where that party acts
+    when the sentence names no other place: a local body acts at home. A country or a province
+    ("U.S. troops") does not."""
+    return root.dep_ in ("compound", "amod") and root.head.dep_ in ("nsubj", "nsubjpass", "agent") \
+        and place.feature in ("city", "admin2", "site")
+
+
 @rule("event-places", "most-precise", source=HALTERMAN + " (06f05ce, 086d4a0)", off=0, examples=[
     ("Gunmen killed five people in Ukraine, near Kharkiv.", {"place_text": "Kharkiv"}),
     ("Police arrested ten protesters in Kenya at Nairobi.", {"place_text": "Nairobi"}),
@@ -143,7 +156,7 @@ def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) 
         return None
     trigger = span.root
     related = {trigger} | _related_verbs(trigger) | _how_clauses(trigger)
-    own, near, actors = [], [], set()
+    own, near, local, actors = [], [], [], set()
     roots = {}  # id(place) → the root token of its span
     for p in places:
         pspan = doc.char_span(p.start, p.end, alignment_mode="expand")
@@ -154,18 +167,27 @@ def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) 
         if not _taken_subject(root, governor, trigger) and (
                 _in_actor_phrase(root, governor) or _names_a_party(root) or _receives(root, p)):
             actors.add(p.text)  # "Venezuela released …", "U.S. troops captured", "handed to U.S. forces"
+            if _local_party(root, p):
+                local.append(p)
             continue
         if governor == trigger:
             own.append(p)
         elif governor in related:
             near.append(p)
-    pool = own or near or _only_place(places, roots, actors)
+    pool = own or near or _only_place(places, roots, actors) or local
     if not pool:
         return None
     inner = _regions_of_towns(pool, roots) | _countries_of_regions(pool, roots)
     pool = [p for p in pool if id(p) not in inner] or pool
     return min(pool, key=lambda p: (-1 if _acted_on(roots[id(p)], trigger) else 0 if _locative(roots[id(p)]) else 1,
                                     _precision(p), p.start))
+
+
+def _lead_end(text: str) -> int:
+    """Where the story's lead ends: its first two paragraphs (a headline, then the first paragraph)."""
+    first = text.find("\n\n")
+    second = text.find("\n\n", first + 2) if first >= 0 else -1
+    return len(text) if second < 0 else second
 
 
 def _paragraph_of(text: str, offset: int) -> int:
@@ -184,6 +206,8 @@ def _dateline_place(doc, places: list[Place]) -> Place | None:
 @rule("event-places", "the-town", source="demo corpus (3eb5f18)", off=None, examples=[
     ("Rebels reached Kisangani on Monday.\n\nGunmen attacked a market west of the city on Tuesday.",
      {"type": "ASSAULT", "place_text": "Kisangani"}),
+    ("Rebels shelled Goma in May.\n\nThey reached Kisangani on Monday.\n\nGunmen attacked a market west of "
+     "the city on Tuesday.", {"trigger": "attacked", "place_text": "Kisangani"}),
 ])
 def _the_town(event, places: list[Place]) -> Place | None:
     """"west of the city", "in the town": the town the story named last."""
@@ -196,6 +220,8 @@ def _the_town(event, places: list[Place]) -> Place | None:
 @rule("event-places", "previous-event-place", source=HALTERMAN + " (06f05ce)", off=None, examples=[
     ("Gunmen attacked a bus in Kano on Monday. They also shot two guards.", {"trigger": "shot",
                                                                             "place_text": "Kano"}),
+    ("Rebels shelled Goma on Monday.\n\nGunmen attacked a bus in Kano on Tuesday. They also shot two guards.",
+     {"trigger": "shot", "place_text": "Kano"}),
 ])
 def _carried_place(previous: tuple[int, Place] | None, paragraph: int) -> Place | None:
     """An event whose sentence names no place of its own takes, as a coder of ACLED would, the place
@@ -213,20 +239,49 @@ def _moved_abroad(previous: tuple[int, Place] | None, dateline: Place | None) ->
     return previous is not None and dateline is not None and previous[1].country != dateline.country
 
 
+@rule("event-places", "story-anchor", source="gold-real dev", off=None, examples=[
+    ("Troops shelled the town of Kherson on Monday.\n\nThe army said dozens of fighters were killed.",
+     {"trigger": "killed", "place_text": "Kherson"}),
+    ("Police arrested ten protesters in Nairobi on Monday.\n\nThe opposition boycotted the vote.",
+     {"type": "PROTEST", "place_text": "Nairobi"}),
+    ("A Leeds court heard the case on Monday.\n\nThe opposition boycotted the vote.",
+     {"type": "PROTEST", "place_text": "Leeds"}),
+])
+def _story_anchor(own: list[tuple[Event, Place | None]], places: list[Place], lead_end: int) -> Place | None:
+    """Where the story happens: the place of its first event that names one of its own, else the
+    first town or division its lead names (not a country, which a lead names as a party as often as
+    a place: "Russia attacked …"). An event whose sentence and paragraph name no place, in a story
+    without a dateline, happened there (as a coder of ACLED codes a story's later events at the
+    lead's place); not one whose own sentence names the anchor and the parse found it no place of
+    the event ("Russia attacked the convoy": an actor)."""
+    located = min(((e.evidence.start, p.start, p) for e, p in own if p is not None), key=lambda t: t[:2],
+                  default=None)
+    if located is not None:
+        return located[2]
+    return next((p for p in sorted(places, key=lambda p: p.start) if p.start < lead_end
+                 and p.feature in ("site", "city", "admin2", "admin1")), None)
+
+
 def locate_events(parsed, events, *, places) -> list[Event]:
     """Each event at the place of its sentence (``event_place``); an event whose sentence names none
     of its own takes the town the story named last ("west of the city"), the place of the event
     before it in the same paragraph, else the story's dateline town, unless the story has moved to
-    another country than the dateline's (a bureau's dateline): then the place of the event before it."""
+    another country than the dateline's (a bureau's dateline): then the place of the event before it;
+    without a dateline, the story's anchor (the place of its first located event)."""
     doc = parsed.doc
     dateline = _dateline_place(doc, places)
-    out: list[Event] = []
-    previous: tuple[int, Place] | None = None
+    own: list[tuple[Event, Place | None]] = []
     for event in events:
         inside = [p for p in places if event.evidence.start <= p.start and p.end <= event.evidence.end]
         best = None
         if inside and event.trigger_start is not None:
             best = event_place(doc, event.trigger_start, event.trigger_start + len(event.trigger), inside)
+        own.append((event, best))
+    text = doc_text(doc)
+    anchor = _story_anchor(own, places, _lead_end(text))
+    out: list[Event] = []
+    previous: tuple[int, Place] | None = None
+    for event, best in own:
         paragraph = _paragraph_of(doc_text(doc), event.evidence.start)
         if best is None:
             best = _the_town(event, places)
@@ -234,6 +289,9 @@ def locate_events(parsed, events, *, places) -> list[Event]:
             best = _carried_place(previous, paragraph)
         if best is None:
             best = previous[1] if _moved_abroad(previous, dateline) else dateline
+        if best is None and anchor is not None and not (
+                event.evidence.start <= anchor.start and anchor.end <= event.evidence.end):
+            best = anchor
         if best is not None:
             previous = (paragraph, best)
         out.append(event if best is None else replace(event, location=_location(best)))

@@ -62,6 +62,8 @@ def _dateline_shape(town: str, agency: str | None) -> bool:
       "its line)", off=False, examples=[
           ("Gunmen kill four in market raid. KANO, Nigeria - Gunmen attacked a market on Monday, killing four.",
            {"type": "ASSAULT", "place_text": "KANO"}, "events"),
+          ("Four die as Abuja traders are robbed. KANO, Nigeria - Gunmen attacked a market on Monday.",
+           {"type": "ASSAULT", "place_text": "KANO"}, "events"),
       ])
 def _after_headline(text: str, start: int) -> bool:
     """A dateline may follow the headline on the same line ("Four hurt as bus overturns. KANO, Nigeria -

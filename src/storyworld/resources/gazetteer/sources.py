@@ -138,15 +138,24 @@ SITE_HEAD = re.compile(r"\b(international airport|airport|air base|airbase|airfi
                        r"airstrip|air force base|army airfield|naval air station|field|base)$", re.I)
 SITE_SYNONYMS = {"air base": ("airbase", "airfield"), "airbase": ("air base", "airfield"),
                  "airfield": ("air base", "airbase"), "international airport": ("airport",)}
+KIND_WORDS = re.compile(r"(military|international|regional|municipal|national|domestic|air|army|naval|civil|joint|"
+                        r"airport|airfield|base)\b", re.I)  # words that say what kind of field, not which
 OF_GRADE = re.compile(r"\s+(international|regional|municipal|national|domestic)(?=\s+airport$)", re.I)
 
 
-def site_labels(name: str, keywords: str = "") -> list[str]:
+def site_labels(name: str, keywords: str = "", town: str = "", large: bool = False) -> list[str]:
     """A site's own name first, then the names news gives it: without "International" or "Regional"
     before "Airport", with its kind written as news writes it ("Bagram Airfield" / "Bagram air base"),
-    and those of its other names that say what kind of site it is ("Hamid Karzai International
-    Airport"; not "Leningrad" or "Saint Petersburg", which name the town)."""
+    without the town it serves before it ("London Heathrow Airport": "Heathrow Airport"), and those of
+    its other names that say what kind of site it is ("Hamid Karzai International Airport"; not
+    "Leningrad" or "Saint Petersburg", which name the town). A large airport is also named by the one
+    word left without its town and its kind ("Heathrow", "Schiphol"), as news names it."""
     labels = [name]
+    rest = name[len(town) + 1:] if town and name.lower().startswith(town.lower() + " ") else ""
+    if not SITE_HEAD.sub("", OF_GRADE.sub("", rest)).strip() or KIND_WORDS.match(rest):
+        rest = ""  # ("Bagram Air Base" less "Bagram", "Minsk National Airport" less "Minsk": no names)
+    if rest:
+        labels.append(rest)
     others = [k.strip() for k in keywords.split(",") if k.strip()] if keywords else []
     for label in [name] + [k for k in others if SITE_HEAD.search(k) and k.isascii()]:
         variants = [label, OF_GRADE.sub("", label)]
@@ -162,6 +171,9 @@ def site_labels(name: str, keywords: str = "") -> list[str]:
         if label.casefold() not in seen and (SITE_HEAD.search(label) or label == name):
             seen.add(label.casefold())
             out.append(label)
+    if large:
+        bare = [SITE_HEAD.sub("", OF_GRADE.sub("", rest)).strip()] if rest else []
+        out += [b for b in bare if re.fullmatch(r"[A-Z][a-z]{3,}", b) and b.casefold() not in seen]
     return out
 
 
@@ -184,7 +196,8 @@ def airfields() -> list[dict]:
             if size is None or not row["name"] or not row["iso_country"]:
                 continue
             idents.update(code for code in (row["ident"], row["gps_code"]) if code)
-            out.append({"name": row["name"], "labels": site_labels(row["name"], row["keywords"]),
+            out.append({"name": row["name"], "labels": site_labels(row["name"], row["keywords"], row["municipality"],
+                                                                          row["type"] == "large_airport"),
                         "lat": float(row["latitude_deg"]), "lon": float(row["longitude_deg"]),
                         "country": row["iso_country"], "size": size})
     for icao, row in sorted(airportsdata.load("ICAO").items()):
