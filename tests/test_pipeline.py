@@ -205,3 +205,30 @@ def test_pipeline_an_interrupt_that_is_swallowed_comes_again(monkeypatch):
     raw = read_bytes_input(b"A slow report: protesters marched in Nairobi on Monday, police said.", name="slow.txt")
     (outcome,) = Pipeline(stages=("actors.v1", "test.slow.v1"), max_seconds=1).run([raw])
     assert "[E026]" in str(outcome.error) and swallowed == [True] and finished == []
+
+
+@pytest.mark.slow  # runs the spaCy model
+def test_pipeline_warm_up_is_outside_every_documents_budget(monkeypatch):
+    """What a stage loads on first use (the gazetteer is built then, a minute on a fresh install)
+    is loaded once before the first document's budget starts: it never makes that document E026."""
+    from storyworld import registry
+    from storyworld.ingest import read_bytes_input
+
+    warmed: list[int] = []
+
+    def warm():
+        _busy(1.5)  # longer than the whole budget below
+        warmed.append(1)
+
+    monkeypatch.setitem(registry._STAGES, "test.warm.v1",
+                        StageSpec("test.warm.v1", lambda parsed, parts: (), requires=("doc.ents",),
+                                  assigns="extra", warm=warm))
+    raws = [read_bytes_input(text.encode(), name=name) for name, text in [
+        ("first.txt", "Protesters marched in Nairobi on Monday, police said."),
+        ("second.txt", "Troops withdrew from the town on Tuesday, the ministry said.")]]
+    pipeline = Pipeline(stages=("test.warm.v1",), max_seconds=1)
+    first, second = pipeline.run(raws)
+    assert first.error is None and first.analysis is not None
+    assert second.error is None and second.analysis is not None
+    assert warmed == [1]  # once per pipeline
+    assert pipeline.timings["warm-up"] >= 1.5

@@ -172,6 +172,7 @@ class Pipeline:
     # seconds spent so far in each step ("body", "parse", then each stage by name), for `-v`
     timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
     _specs: tuple[StageSpec, ...] = field(init=False, repr=False)
+    _warm: bool = field(default=False, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._specs = tuple(get_stage(name) for name in self.stages)
@@ -280,6 +281,19 @@ class Pipeline:
                            skipped_reason=Errors.E008.format(name=item.name, language=document.language))
         return Outcome(name=item.name, document=document, budget=budget)
 
+    def warm_up(self) -> None:
+        """Load what the stages read on first use (the gazetteer is built then: a minute on a fresh
+        install), once, before the first document's budget starts: a slow start is no document's
+        fault, and must not skip it as too slow (E026)."""
+        if self._warm:
+            return
+        started = time.perf_counter()
+        for spec in self._specs:
+            if spec.warm is not None:
+                spec.warm()
+        self._warm = True
+        self._timed("warm-up", started)
+
     def _timed(self, step: str, started: float) -> None:
         self.timings[step] = self.timings.get(step, 0.0) + time.perf_counter() - started
 
@@ -290,6 +304,8 @@ class Pipeline:
 
     def _flush(self, batch: list[Outcome]) -> Iterator[Outcome]:
         todo = [o for o in batch if self._needs_analysis(o)]
+        if todo:
+            self.warm_up()
         together = [o for o in todo if len(o.document.text) <= PARSE_ALONE]
         parsed_together = dict(zip(map(id, together), self._parse([o.document for o in together])))
         for outcome in batch:

@@ -20,14 +20,18 @@ class StageSpec:
     func: Callable[..., Any]  # func(parsed, parts) -> tuple of results
     requires: tuple[str, ...]
     assigns: str
+    # loads what the stage reads from disk or builds on first use (the gazetteer: a minute on a fresh
+    # install), so that the pipeline can do it once, outside any document's time budget
+    warm: Callable[[], Any] | None = None
 
 
 _STAGES: dict[str, StageSpec] = {}
 
 
-def stage(name: str, *, requires: tuple[str, ...] = (), assigns: str) -> Callable:
+def stage(name: str, *, requires: tuple[str, ...] = (), assigns: str,
+          warm: Callable[[], Any] | None = None) -> Callable:
     def register(func: Callable) -> Callable:
-        _STAGES[name] = StageSpec(name=name, func=func, requires=tuple(requires), assigns=assigns)
+        _STAGES[name] = StageSpec(name=name, func=func, requires=tuple(requires), assigns=assigns, warm=warm)
         return func
 
     return register

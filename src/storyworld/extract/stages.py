@@ -8,15 +8,23 @@ more field filled: location, date, sources.
 from __future__ import annotations
 
 from ..registry import stage
+from ..resources.actors import capitals
+from ..resources.gazetteer import gazetteer
 from . import actors, attribution, casualties, events, places, times
 
 
-@stage("actors.v1", requires=("doc.ents", "doc.deps"), assigns="actors")
+def _load_knowledge() -> None:
+    """The gazetteer (built on first use: about a minute) and the capitals read from it."""
+    gazetteer()
+    capitals()
+
+
+@stage("actors.v1", requires=("doc.ents", "doc.deps"), assigns="actors", warm=_load_knowledge)
 def _actors(parsed, parts):
     return tuple(actors.extract_actors(parsed))
 
 
-@stage("places.v1", requires=("doc.ents",), assigns="places")
+@stage("places.v1", requires=("doc.ents",), assigns="places", warm=_load_knowledge)
 def _places(parsed, parts):
     return tuple(places.extract_places(parsed))
 
