@@ -5,7 +5,8 @@ stages found: the places give the countries of targets and local actors).
 
 Design: every verb or noun whose lemma is in the curated lexicon (``data/event-lexicon.tsv``, with
 per-entry context requirements) is a candidate trigger (``triggers``); reporting verbs are left to
-provenance. What is not an event of its own is set aside (``skips``). Arguments come from the
+provenance. What is not an event of its own is set aside (``skips``; a sense that is none: ``senses``).
+Arguments come from the
 trigger's dependents (``arguments``, ``targets``) and are resolved to countries and roles through the
 actors stage and the document around them (``context``). Some acts are retyped by what they say
 (``kinds``: a demand reported, a threat announced). Modality comes from ``modality.modality_of``.
