@@ -196,14 +196,40 @@ def unnamed_party(ref, country: str):
     return ref if ref is not None else ActorRef(text="", country=country)
 
 
-def with_local_countries(events):
+def story_country(places) -> str | None:
+    """The country most of a document's places lie in, when one clearly dominates (at least two places,
+    more than half of them), as the events stage's document country."""
+    counts: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.get)
+    return best if counts[best] * 2 > sum(counts.values()) and counts[best] >= 2 else None
+
+
+@rule("actors", "unnamed-party-in-story", source="gold-real dev (actor country 0.310 -> 0.407 n=113, target 0.381 -> 0.485 n=97)", off=IDENTITY, examples=[
+    Example("Floods hit Sylhet and Dhaka on Monday. Officials said two men were arrested overnight.",
+            {"type": "COERCE", "actor": "", "actor_country": "BGD"}, view="events"),
+])
+def story_party(ref, home: str):
+    """An unnamed party of an event that has no place of its own is of the country the story is set in
+    (where most of its places lie)."""
+    return ref if ref is not None else ActorRef(text="", country=home)
+
+
+def with_local_countries(events, home: str | None = None):
     """Events whose actor or target names no country but has a home-bound role get the country of
     the place the event happened, when that place is known to a country or finer; an unnamed party,
-    that country alone."""
+    that country alone, or the story's own (``home``: where most of its places lie) when the event
+    has no place."""
     out = []
     for event in events:
         loc = event.location
         if loc is None or not loc.country or loc.precision not in LOCAL_PRECISIONS:
+            if home is not None and (event.actor is None or event.target is None):
+                event = replace(event, actor=story_party(event.actor, home), target=story_party(event.target, home))
             out.append(event)
             continue
         actor = _local(event.actor, loc.country, event.type, target=False)
