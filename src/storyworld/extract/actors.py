@@ -188,11 +188,17 @@ def _local(ref, country: str, event_type: str, *, target: bool):
           Example("Thousands of dock workers went on strike in Mombasa on Friday.",
                   {"type": "PROTEST", "target": "", "target_country": "KEN"}, view="events"),
           Example("Two journalists were arrested on Monday.", {"not": {"actor": ""}}, view="events"),
+          Example("Hundreds marched through Mombasa on Friday.",
+                  {"type": "PROTEST", "actor": "Hundreds", "actor_country": "KEN"}, view="events"),
       ])
-def unnamed_party(ref, country: str):
+def unnamed_party(ref, country: str, *, target: bool = False):
     """An event that names no actor (or no target) has one all the same: as ICEWS and PLOVER coders
     write an unnamed source as the country of the place ("Citizen (Kenya)"), the unnamed party is of
-    the country where the event happened. It carries no text, name or role, only that country."""
+    the country where the event happened. It carries no text, name or role, only that country. So is
+    an actor whose phrase names nothing ("hundreds", "many"): no country, role or name (a target's
+    phrase had the places of its sentence and story in the events stage)."""
+    if ref is not None and not target and ref.country is None and ref.role is None and ref.name is None:
+        return replace(ref, country=country)
     return ref if ref is not None else ActorRef(text="", country=country)
 
 
@@ -212,10 +218,14 @@ def story_country(places) -> str | None:
 @rule("actors", "unnamed-party-in-story", source="gold-real dev (actor country 0.310 -> 0.407 n=113, target 0.381 -> 0.485 n=97)", off=IDENTITY, examples=[
     Example("Floods hit Sylhet and Dhaka on Monday. Officials said two men were arrested overnight.",
             {"type": "COERCE", "actor": "", "actor_country": "BGD"}, view="events"),
+    Example("Floods hit Sylhet and Dhaka on Monday. Many later staged protests outside the ministry.",
+            {"type": "PROTEST", "actor": "Many", "actor_country": "BGD"}, view="events"),
 ])
-def story_party(ref, home: str):
-    """An unnamed party of an event that has no place of its own is of the country the story is set in
-    (where most of its places lie)."""
+def story_party(ref, home: str, *, target: bool = False):
+    """An unnamed party (or one whose phrase names nothing: "many") of an event that has no place of its
+    own is of the country the story is set in (where most of its places lie)."""
+    if ref is not None and not target and ref.country is None and ref.role is None and ref.name is None:
+        return replace(ref, country=home)
     return ref if ref is not None else ActorRef(text="", country=home)
 
 
@@ -228,13 +238,13 @@ def with_local_countries(events, home: str | None = None):
     for event in events:
         loc = event.location
         if loc is None or not loc.country or loc.precision not in LOCAL_PRECISIONS:
-            if home is not None and (event.actor is None or event.target is None):
-                event = replace(event, actor=story_party(event.actor, home), target=story_party(event.target, home))
+            if home is not None:
+                event = replace(event, actor=story_party(event.actor, home), target=story_party(event.target, home, target=True))
             out.append(event)
             continue
         actor = _local(event.actor, loc.country, event.type, target=False)
         target = _local(event.target, loc.country, event.type, target=True)
-        actor, target = unnamed_party(actor, loc.country), unnamed_party(target, loc.country)
+        actor, target = unnamed_party(actor, loc.country), unnamed_party(target, loc.country, target=True)
         out.append(event if (actor, target) == (event.actor, event.target) else
                    replace(event, actor=actor, target=target))
     return out
