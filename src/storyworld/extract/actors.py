@@ -173,10 +173,28 @@ def armed_at_home(role: str, event_type: str, *, target: bool) -> bool:
     return (target or event_type not in FORCEFUL_TYPES) and role in word_set("actors.armed_roles")
 
 
+@rule("actors", "government-force-at-home", source="gold-real dev", off=False, examples=[
+    Example("Government forces shelled the suburb of Douma on Sunday.",
+            {"type": "ASSAULT", "actor": "Government forces", "actor_country": "SYR"}, view="events"),
+    Example("Fighting went on near Douma and Damascus. The town is surrounded by regime troops.",
+            {"type": "COERCE", "actor": "regime troops", "actor_country": "SYR"}, view="events"),
+    Example("Soldiers shelled the suburb of Douma on Sunday.",
+            {"not": {"actor": "Soldiers", "actor_country": "SYR"}}, view="events"),
+])
+def government_force(text: str, role: str | None) -> bool:
+    """An armed force named as the state's own ("government forces", "regime troops") is the army of the
+    country it fights in, in an assault too: no other side's unnamed force is called so."""
+    if role not in word_set("actors.armed_roles"):
+        return False
+    lowered = f" {text.lower()} "
+    return any(f" {w} " in lowered or f" {w}-" in lowered for w in word_set("actors.government_words"))
+
+
 def _local(ref, country: str, event_type: str, *, target: bool):
     if ref is None or ref.country is not None or ref.role is None:
         return ref
-    if acts_at_home(ref.role) or armed_at_home(ref.role, event_type, target=target):
+    if acts_at_home(ref.role) or armed_at_home(ref.role, event_type, target=target) \
+            or government_force(ref.text, ref.role):
         return replace(ref, country=country)
     return ref
 
@@ -239,7 +257,10 @@ def with_local_countries(events, home: str | None = None):
         loc = event.location
         if loc is None or not loc.country or loc.precision not in LOCAL_PRECISIONS:
             if home is not None:
-                event = replace(event, actor=story_party(event.actor, home), target=story_party(event.target, home, target=True))
+                actor = event.actor
+                if actor is not None and actor.country is None and government_force(actor.text, actor.role):
+                    actor = replace(actor, country=home)
+                event = replace(event, actor=story_party(actor, home), target=story_party(event.target, home, target=True))
             out.append(event)
             continue
         actor = _local(event.actor, loc.country, event.type, target=False)
