@@ -12,7 +12,7 @@ decision is a rule; ``skip_verb`` and ``skip_noun`` ask them in order.
 from __future__ import annotations
 
 from ...resources.cues import reporting_verbs
-from ...resources.ontology import lookup
+from ...resources.ontology import lexicon, lookup
 from ...resources.tables import word_set
 from ...rules import rule
 from .arguments import under_attack
@@ -25,6 +25,7 @@ ALLEGED_PATH = ("pcomp", "pobj", "prep", "compound", "conj", "dobj", "advcl")  #
 COMPLEMENTS = ("xcomp", "ccomp", "pcomp")
 THREAT_CONTENT = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN")  # what makes a warning a threat
 PRECISION = "demo corpus"
+SAID_TYPES = ("ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN")
 
 
 @rule("events", "document-participle", source="PLOVER-GSR dev", off=False, examples=[
@@ -90,7 +91,23 @@ def participle_person(token) -> bool:
 def background_modifier(token) -> bool:
     """A participle used as an adjective or in a relative clause is background: "the detained
     protesters", "drones launched by Russia", "which pledged allegiance"."""
-    return token.dep_ in MODIFIER_DEPS and not in_dateline(token.head)
+    return token.dep_ in MODIFIER_DEPS and not in_dateline(token.head) and not speaker_relative(token)
+
+
+@rule("events", "speaker-in-relative", source="gold-real dev", off=False, examples=[
+    ("The senator cited rising crime, which she blamed on the mayor's policies.", {"type": "ACCUSE", "trigger": "blamed"}),
+    ("The senator cited rising crime, which was blamed on the mayor's policies.", {"not": {"type": "ACCUSE"}}),
+    ("Police questioned men who blamed the mayor for the riots.", {"not": {"type": "ACCUSE"}}),
+])
+def speaker_relative(token) -> bool:
+    """A relative clause with a speaker of its own ("problems that he blamed on Obama", "which she
+    denounced") tells what that speaker did, as news; one about the noun it hangs on ("men who blamed
+    …", "crime which was blamed on …") is background. Only for what is said (accusations, appeals)."""
+    if token.dep_ != "relcl" or token.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    said = {t.type for t in lexicon().get((token.lemma_.lower(), "VERB"), ())} & set(SAID_TYPES)
+    return bool(said) and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP", "WP$") and c.lower_ != "that"
+                              for c in token.children)
 
 
 @rule("events", "reported-in-relative", source="demo corpus", off=False, examples=[
