@@ -28,8 +28,9 @@ PRECISION = "demo corpus"
 SAID_TYPES = ("ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN")
 
 
-@rule("events", "document-participle", source="PLOVER-GSR dev", off=False, examples=[
+@rule("events", "document-participle", source="PLOVER-GSR dev; court papers: gold-real dev", off=False, examples=[
     ("The council issued a statement demanding that the militia withdraw from Bunia.", {"type": "REQUEST"}),
+    ("Lawyers for the mayor filed papers opposing the release of the files.", {"type": "REJECT", "trigger": "opposing"}),
 ])
 def document_participle(token) -> bool:
     """A participle under a noun of documents is what the document says, not background ("issued a
