@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ...resources.actors import resolve
 from ...resources.cues import reporting_verbs
-from ...resources.tables import word_set
+from ...resources.tables import word_map, word_set
 from ...rules import rule
 from ...types import ActorRef
 from ..actors import actor_for_span, armed_at_home
@@ -288,6 +288,24 @@ def word_set_pattern(key: str) -> str:
     return "|".join(re.escape(w) for w in sorted(word_set(key), key=len, reverse=True))
 
 
+@rule("events", "warship-navy", source="gold-real dev (an ECB+ story of the Indian Navy)", off=None, examples=[
+    ("USS Mason fired missiles at the radar sites on Sunday.", {"type": "ASSAULT", "actor_country": "USA"}),
+    ("The Indian Navy sent ships to the Gulf of Aden. INS Mysore then ordered the pirates to stop.",
+     {"type": "REQUEST", "actor_country": "IND"}),
+])
+def warship_navy(ctx: Context, text: str) -> str | None:
+    """A warship ("INS Tabar", "USS Cole", "HMS Defender") acts for the navy its prefix names; a prefix
+    two navies use (INS: India's and Israel's) for the one of them the story names."""
+    found = re.search(r"(?<![\w/])([A-Z]{2,5})\s+[A-Z][a-z]", text)
+    if found is None or found.group(1) not in word_map("events.ship_navies"):
+        return None
+    navies = word_map("events.ship_navies")[found.group(1)].split()
+    if len(navies) == 1:
+        return navies[0]
+    named = [c for c in navies if any(a.country == c for a in ctx.actors)]
+    return named[0] if len(named) == 1 else None
+
+
 def argument_ref(ctx: Context, span, *, trigger, sent, is_target: bool, event_type: str = "") -> ActorRef | None:
     """The actor reference of an argument span: its name, country and role."""
     if span is None:
@@ -301,6 +319,10 @@ def argument_ref(ctx: Context, span, *, trigger, sent, is_target: bool, event_ty
         entry = resolve(text) if len(text) <= MAX_NAME_CHARS else None
         if entry is not None and entry.country:
             name, country, role = (name or entry.name), entry.country, (role or entry.role)
+    if country is None:
+        navy = warship_navy(ctx, text)
+        if navy is not None:
+            country, role = navy, role or "MIL"
     sides = the_two_sides(ctx, span) if country is None else None
     if sides is not None:
         return ActorRef(text=text, name=sides[0].name, country=sides[0].country, role=sides[0].role)
