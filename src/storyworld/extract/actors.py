@@ -213,9 +213,9 @@ def unnamed_party(ref, country: str, *, target: bool = False):
     """An event that names no actor (or no target) has one all the same: as ICEWS and PLOVER coders
     write an unnamed source as the country of the place ("Citizen (Kenya)"), the unnamed party is of
     the country where the event happened. It carries no text, name or role, only that country. So is
-    an actor whose phrase names nothing ("hundreds", "many"): no country, role or name (a target's
+    an actor whose phrase names no country and no role ("hundreds", "many", a person's name) (a target's
     phrase had the places of its sentence and story in the events stage)."""
-    if ref is not None and not target and ref.country is None and ref.role is None and ref.name is None:
+    if ref is not None and not target and ref.country is None and ref.role is None:
         return replace(ref, country=country)
     return ref if ref is not None else ActorRef(text="", country=country)
 
@@ -242,7 +242,7 @@ def story_country(places) -> str | None:
 def story_party(ref, home: str, *, target: bool = False):
     """An unnamed party (or one whose phrase names nothing: "many") of an event that has no place of its
     own is of the country the story is set in (where most of its places lie)."""
-    if ref is not None and not target and ref.country is None and ref.role is None and ref.name is None:
+    if ref is not None and not target and ref.country is None and ref.role is None:
         return replace(ref, country=home)
     return ref if ref is not None else ActorRef(text="", country=home)
 

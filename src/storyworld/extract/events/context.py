@@ -175,6 +175,8 @@ def document_country(ctx: Context) -> str | None:
      {"type": "REQUEST", "actor_country": "USA"}),
     ("Floods hit Sylhet and Dhaka on Monday. Rahim Uddin, a local trader, appealed for help.",
      {"type": "REQUEST", "actor_country": "BGD"}),
+    ("Floods hit Sylhet, Dhaka and Khulna on Monday. In Kolkata, Rahim Uddin appealed for help.",
+     {"type": "REQUEST", "actor_country": "BGD"}),
 ])
 def local_actor(found, role: str | None) -> bool:
     """A person, an organisation or a home-bound group (a court, a union, a campaign) that names no
@@ -235,6 +237,20 @@ def group_mention(ctx: Context, span):
     return None
 
 
+@rule("events", "person-pronoun-is-a-person", source="gold-real dev", off=None, examples=[
+    ("Donald Trump, speaking after Hillary Clinton at forums in Ohio and Texas, cited problems in China that he "
+     "blamed on Barack Obama.", {"type": "ACCUSE", "actor_country": "USA"}),
+])
+def person_mention(ctx: Context, span, pronoun: str):
+    """"he" and "she" stand for a person or an office holder, never for a country named last ("problems in
+    China that he blamed on …": not China): the last earlier person or party that agrees; a person
+    without a country of its own then acts for the story's, as a person named does."""
+    for actor in reversed(ctx.actors):
+        if actor.end <= span.start_char and (actor.country or actor.kind == "person") and _agrees(actor, pronoun):
+            return actor
+    return None
+
+
 def _antecedent(ctx: Context, span, trigger, text: str):
     """The earlier actor a pronoun or a short definite description stands for, else None."""
     found = re.findall(r"[a-z']+", text.lower())
@@ -244,6 +260,8 @@ def _antecedent(ctx: Context, span, trigger, text: str):
         antecedent = _reporter(ctx, span, trigger)
         if antecedent is None and found[0] == pronoun:
             antecedent = paragraph_mention(ctx, span, pronoun)
+        if antecedent is None and pronoun in word_set("events.person_pronouns"):
+            return person_mention(ctx, span, pronoun)
         return antecedent if antecedent is not None else earlier_mention(ctx, span)
     if found and found[0] == "the" and len(found) <= 3:
         same = same_head_mention(ctx, span, found[-1])  # "the junta", "the drones"
@@ -332,6 +350,7 @@ def argument_ref(ctx: Context, span, *, trigger, sent, is_target: bool, event_ty
             country = antecedent.country
             role = role or antecedent.role
             name = name or antecedent.name
+            found = found or (antecedent if antecedent.kind == "person" else None)
     if country is None and role not in NON_LOCAL and (is_target or role in LOCAL_ROLES or local_actor(found, role)
                                                      or armed_at_home(role, event_type, target=False)):
         if is_target or role in LOCAL_ROLES:
