@@ -209,13 +209,14 @@ def _local(ref, country: str, event_type: str, *, target: bool):
           Example("Hundreds marched through Mombasa on Friday.",
                   {"type": "PROTEST", "actor": "Hundreds", "actor_country": "KEN"}, view="events"),
       ])
-def unnamed_party(ref, country: str, *, target: bool = False):
+def unnamed_party(ref, country: str, *, target: bool = False, forceful: bool = False):
     """An event that names no actor (or no target) has one all the same: as ICEWS and PLOVER coders
     write an unnamed source as the country of the place ("Citizen (Kenya)"), the unnamed party is of
     the country where the event happened. It carries no text, name or role, only that country. So is
     an actor whose phrase names no country and no role ("hundreds", "many", a person's name) (a target's
-    phrase had the places of its sentence and story in the events stage)."""
-    if ref is not None and not target and ref.country is None and ref.role is None:
+    phrase had the places of its sentence and story in the events stage), unless it strikes or coerces
+    (``forceful``): "the jets" that struck a town are as often the other side's (actors/armed-role-at-home)."""
+    if ref is not None and not target and not forceful and ref.country is None and ref.role is None:
         return replace(ref, country=country)
     return ref if ref is not None else ActorRef(text="", country=country)
 
@@ -265,7 +266,8 @@ def with_local_countries(events, home: str | None = None):
             continue
         actor = _local(event.actor, loc.country, event.type, target=False)
         target = _local(event.target, loc.country, event.type, target=True)
-        actor, target = unnamed_party(actor, loc.country), unnamed_party(target, loc.country, target=True)
+        actor = unnamed_party(actor, loc.country, forceful=event.type in FORCEFUL_TYPES)
+        target = unnamed_party(target, loc.country, target=True)
         out.append(event if (actor, target) == (event.actor, event.target) else
                    replace(event, actor=actor, target=target))
     return out
