@@ -337,28 +337,10 @@ def kind_modifier(token) -> bool:
         and head.lemma_.lower() not in word_set("events.happening_heads")
 
 
-@rule("events", "halted-happening", source="gold-real dev", off=False, examples=[
-    ("The president postponed a state visit to France.", {"not": {"type": "CONSULT"}}),
-    ("The minister called off talks with Kenya on Monday.", {"not": {"type": "CONSULT"}}),
-    ("The president began a state visit to France.", {"type": "CONSULT"}),
-])
-def halted(token) -> bool:
-    """A visit or talks that are cancelled, postponed or called off did not take place: the halting is
-    the event (SANCTION), not the visit it halts."""
-    if token.dep_ not in OBJECTS + ("nsubjpass",):
-        return False
-    verb = token.head
-    lemma = verb.lemma_.lower()
-    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
-    return lemma in word_set("events.halting_verbs") or f"{lemma} off" in word_set("events.halting_verbs") \
-        and "off" in particles
-
-
 def skip_noun(token) -> bool:
     """Whether a noun trigger is no event of its own."""
     return predicate_noun(token) or alleged(token) or referred_object(token) or background_light_verb(token) \
-        or part_of_noun(token) or referred_in_phrase(token) or kind_modifier(token) or rejected_claim(token) \
-        or halted(token)
+        or part_of_noun(token) or referred_in_phrase(token) or kind_modifier(token) or rejected_claim(token)
 
 
 def indefinite(token) -> bool:
