@@ -297,7 +297,19 @@ def part_of_noun(token) -> bool:
     "the latest of the strikes"); after a span of time it is the happening ("10 days of war games")."""
     head = token.head
     return token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" \
-        and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not time_span(head.head)
+        and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not time_span(head.head) \
+        and not happening_container(head.head)
+
+
+@rule("events", "wave-of-happenings", source="gold-real dev", off=False, examples=[
+    ("A wave of protests against the new tax swept Nairobi on Tuesday.", {"type": "PROTEST"}),
+    ("Kisumu was the centre of street protests against the governor last year.", {"type": "PROTEST"}),
+    ("The blast was the third in a series of attacks on the pipeline.", {"not": {"trigger": "attacks"}}),
+])
+def happening_container(token) -> bool:
+    """A wave, a spate or a list of happenings ("a wave of protests", "a list of endorsements") is those
+    happenings, told now; not so "a series of attacks" that the news adds to."""
+    return token.lemma_.lower() in word_set("events.happening_containers")
 
 
 @rule("events", "span-of-happening", source="PLOVER-GSR dev", off=False, examples=[
