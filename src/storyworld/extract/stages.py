@@ -49,7 +49,8 @@ def _event_locations(parsed, parts):
     # the place also tells the country of home-bound actors that name none ("the police"), and the
     # country of an actor named after a division that the places stage read ("Georgia lawmakers")
     located = places.locate_events(parsed, parts["events"], places=parts["places"])
-    return tuple(actors.with_local_countries(actors.with_place_countries(located, parts["places"])))
+    return tuple(actors.with_local_countries(actors.with_place_countries(located, parts["places"]),
+                                             home=actors.story_country(parts["places"])))
 
 
 @stage("events.date.v1", requires=("events", "times"), assigns="events")

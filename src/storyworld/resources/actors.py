@@ -169,7 +169,19 @@ def head_role(words: list[str]) -> str | None:
     """The role a phrase names is its head's (its last one or two words): "Iranian militias" are
     rebels, "military positions" no military actor."""
     head = " ".join(words[-2:]) if " ".join(words[-2:]) in role_words() else (words[-1] if words else "")
-    return role_words().get(head)
+    return modifier_role(words) or role_words().get(head)
+
+
+@rule("actors", "collective-head-takes-modifier-role", source="gold-real dev", off=None, examples=[
+    ("Opposition groups boycotted the vote in Ashgabat.", {"text": "Opposition groups", "role": "OPP"}),
+    ("Rebel leaders met the envoy in Bangui.", {"text": "Rebel leaders", "role": "REB"}),
+])
+def modifier_role(words: list[str]) -> str | None:
+    """A collective head ("groups", "leaders", "members") says only that people are meant; the word
+    before it says who: "opposition groups" are the opposition, "rebel leaders" rebels, not officials."""
+    if len(words) < 2 or words[-1] not in word_set("actors.collective_heads"):
+        return None
+    return role_words().get(words[-2])
 
 
 @rule("actors", "organisation-keeps-its-people", source="PLOVER-GSR dev", off=False, examples=[

@@ -5,7 +5,8 @@ stages found: the places give the countries of targets and local actors).
 
 Design: every verb or noun whose lemma is in the curated lexicon (``data/event-lexicon.tsv``, with
 per-entry context requirements) is a candidate trigger (``triggers``); reporting verbs are left to
-provenance. What is not an event of its own is set aside (``skips``). Arguments come from the
+provenance. What is not an event of its own is set aside (``skips``; a sense that is none: ``senses``).
+Arguments come from the
 trigger's dependents (``arguments``, ``targets``) and are resolved to countries and roles through the
 actors stage and the document around them (``context``). Some acts are retyped by what they say
 (``kinds``: a demand reported, a threat announced). Modality comes from ``modality.modality_of``.
@@ -32,7 +33,7 @@ from .filters import Sentences, one_per_happening, without_parts_of_happenings
 from .kinds import (announced_threat, directive, exercise_sides, intent_type, refused, verbal_attack,
                     water_cannon_at_sea, weapons_test)
 from .skips import bare_noun, charged_person, skip_noun, skip_verb
-from .targets import asked, embedded_object, indirect_object, never_target, owner, protested, recipient, sought
+from .targets import asked, at_place, embedded_object, indirect_object, never_target, owner, protested, recipient, sought
 from .triggers import lookup_trigger, verbal_pos
 
 __all__ = ["extract_events"]
@@ -116,7 +117,8 @@ def extract_events(parsed, *, actors, places) -> list[Event]:
                 target_token = protested(token)  # "a hunger strike to protest against Sweden's decision"
             if target_token is not None:
                 target_token = owner(target_token)
-            if target_token is not None and never_target(target_token, trigger.type, parsed.document.outlet):
+            if target_token is not None and (never_target(target_token, trigger.type, parsed.document.outlet)
+                                             or at_place(target_token, trigger.type, places)):
                 target_token = None
             partner = symmetric_partner(actor_token, target_token, trigger.type)
             if partner is not None:  # "Turkey and Iraq agreed on a pact": the target is Iraq

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ...resources.actors import resolve
 from ...resources.cues import reporting_verbs
-from ...resources.tables import word_set
+from ...resources.tables import word_map, word_set
 from ...rules import rule
 from ...types import ActorRef
 from ..actors import actor_for_span, armed_at_home
@@ -175,6 +175,8 @@ def document_country(ctx: Context) -> str | None:
      {"type": "REQUEST", "actor_country": "USA"}),
     ("Floods hit Sylhet and Dhaka on Monday. Rahim Uddin, a local trader, appealed for help.",
      {"type": "REQUEST", "actor_country": "BGD"}),
+    ("Floods hit Sylhet, Dhaka and Khulna on Monday. In Kolkata, Rahim Uddin appealed for help.",
+     {"type": "REQUEST", "actor_country": "BGD"}),
 ])
 def local_actor(found, role: str | None) -> bool:
     """A person, an organisation or a home-bound group (a court, a union, a campaign) that names no
@@ -235,6 +237,20 @@ def group_mention(ctx: Context, span):
     return None
 
 
+@rule("events", "person-pronoun-is-a-person", source="gold-real dev", off=None, examples=[
+    ("Donald Trump, speaking after Hillary Clinton at forums in Ohio and Texas, cited problems in China that he "
+     "blamed on Barack Obama.", {"type": "ACCUSE", "actor_country": "USA"}),
+])
+def person_mention(ctx: Context, span, pronoun: str):
+    """"he" and "she" stand for a person or an office holder, never for a country named last ("problems in
+    China that he blamed on …": not China): the last earlier person or party that agrees; a person
+    without a country of its own then acts for the story's, as a person named does."""
+    for actor in reversed(ctx.actors):
+        if actor.end <= span.start_char and (actor.country or actor.kind == "person") and _agrees(actor, pronoun):
+            return actor
+    return None
+
+
 def _antecedent(ctx: Context, span, trigger, text: str):
     """The earlier actor a pronoun or a short definite description stands for, else None."""
     found = re.findall(r"[a-z']+", text.lower())
@@ -244,6 +260,8 @@ def _antecedent(ctx: Context, span, trigger, text: str):
         antecedent = _reporter(ctx, span, trigger)
         if antecedent is None and found[0] == pronoun:
             antecedent = paragraph_mention(ctx, span, pronoun)
+        if antecedent is None and pronoun in word_set("events.person_pronouns"):
+            return person_mention(ctx, span, pronoun)
         return antecedent if antecedent is not None else earlier_mention(ctx, span)
     if found and found[0] == "the" and len(found) <= 3:
         same = same_head_mention(ctx, span, found[-1])  # "the junta", "the drones"
@@ -288,6 +306,24 @@ def word_set_pattern(key: str) -> str:
     return "|".join(re.escape(w) for w in sorted(word_set(key), key=len, reverse=True))
 
 
+@rule("events", "warship-navy", source="gold-real dev (an ECB+ story of the Indian Navy)", off=None, examples=[
+    ("USS Mason fired missiles at the radar sites on Sunday.", {"type": "ASSAULT", "actor_country": "USA"}),
+    ("The Indian Navy sent ships to the Gulf of Aden. INS Mysore then ordered the pirates to stop.",
+     {"type": "REQUEST", "actor_country": "IND"}),
+])
+def warship_navy(ctx: Context, text: str) -> str | None:
+    """A warship ("INS Tabar", "USS Cole", "HMS Defender") acts for the navy its prefix names; a prefix
+    two navies use (INS: India's and Israel's) for the one of them the story names."""
+    found = re.search(r"(?<![\w/])([A-Z]{2,5})\s+[A-Z][a-z]", text)
+    if found is None or found.group(1) not in word_map("events.ship_navies"):
+        return None
+    navies = word_map("events.ship_navies")[found.group(1)].split()
+    if len(navies) == 1:
+        return navies[0]
+    named = [c for c in navies if any(a.country == c for a in ctx.actors)]
+    return named[0] if len(named) == 1 else None
+
+
 def argument_ref(ctx: Context, span, *, trigger, sent, is_target: bool, event_type: str = "") -> ActorRef | None:
     """The actor reference of an argument span: its name, country and role."""
     if span is None:
@@ -301,6 +337,10 @@ def argument_ref(ctx: Context, span, *, trigger, sent, is_target: bool, event_ty
         entry = resolve(text) if len(text) <= MAX_NAME_CHARS else None
         if entry is not None and entry.country:
             name, country, role = (name or entry.name), entry.country, (role or entry.role)
+    if country is None:
+        navy = warship_navy(ctx, text)
+        if navy is not None:
+            country, role = navy, role or "MIL"
     sides = the_two_sides(ctx, span) if country is None else None
     if sides is not None:
         return ActorRef(text=text, name=sides[0].name, country=sides[0].country, role=sides[0].role)
@@ -310,6 +350,7 @@ def argument_ref(ctx: Context, span, *, trigger, sent, is_target: bool, event_ty
             country = antecedent.country
             role = role or antecedent.role
             name = name or antecedent.name
+            found = found or (antecedent if antecedent.kind == "person" else None)
     if country is None and role not in NON_LOCAL and (is_target or role in LOCAL_ROLES or local_actor(found, role)
                                                      or armed_at_home(role, event_type, target=False)):
         if is_target or role in LOCAL_ROLES:

@@ -17,8 +17,9 @@ from ...resources.ontology import lookup
 from ...resources.tables import word_set, words
 from ...rules import IDENTITY, rule
 from ...types import Event
-from .skips import THREAT_CONTENT, anybody, skip_verb, to_infinitive
-from .triggers import verbal_pos
+from .senses import anybody
+from .skips import THREAT_CONTENT, skip_verb
+from .triggers import to_infinitive, verbal_pos
 
 ANNOUNCED_THREATS = ("ASSAULT", "COERCE", "SANCTION")  # own acts that, announced, are threats
 PLOVER_DEV = "PLOVER-GSR dev"

@@ -1,4 +1,5 @@
-"""What is not an event of its own, though its word is in the lexicon (precision).
+"""What is not an event of its own, though its word is in the lexicon (precision); senses of a word that are
+no event (a question asked, advice) are ``senses``.
 
 A participle used as an adjective ("the detained protesters") or in a reduced or full relative clause
 is background ("drones launched by Russia", "which pledged allegiance"); what a speaker accuses someone of
@@ -11,26 +12,25 @@ decision is a rule; ``skip_verb`` and ``skip_noun`` ask them in order.
 from __future__ import annotations
 
 from ...resources.cues import reporting_verbs
-from ...resources.ontology import lookup
+from ...resources.ontology import lexicon, lookup
 from ...resources.tables import word_set
 from ...rules import rule
 from .arguments import under_attack
 from .evidence import in_dateline
-from .triggers import OBJECTS, killed_dead, light_verb, past_after_day, verbal_pos
+from .senses import no_event_sense
+from .triggers import OBJECTS, killed_dead, light_verb, past_after_day, to_infinitive, verbal_pos
 
 MODIFIER_DEPS = ("amod", "acl", "relcl")
 ALLEGED_PATH = ("pcomp", "pobj", "prep", "compound", "conj", "dobj", "advcl")  # the links up to an accusation
 COMPLEMENTS = ("xcomp", "ccomp", "pcomp")
 THREAT_CONTENT = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN")  # what makes a warning a threat
 PRECISION = "demo corpus"
+SAID_TYPES = ("ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN")
 
 
-def to_infinitive(token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-
-
-@rule("events", "document-participle", source="PLOVER-GSR dev", off=False, examples=[
+@rule("events", "document-participle", source="PLOVER-GSR dev; court papers: gold-real dev", off=False, examples=[
     ("The council issued a statement demanding that the militia withdraw from Bunia.", {"type": "REQUEST"}),
+    ("Lawyers for the mayor filed papers opposing the release of the files.", {"type": "REJECT", "trigger": "opposing"}),
 ])
 def document_participle(token) -> bool:
     """A participle under a noun of documents is what the document says, not background ("issued a
@@ -92,7 +92,23 @@ def participle_person(token) -> bool:
 def background_modifier(token) -> bool:
     """A participle used as an adjective or in a relative clause is background: "the detained
     protesters", "drones launched by Russia", "which pledged allegiance"."""
-    return token.dep_ in MODIFIER_DEPS and not in_dateline(token.head)
+    return token.dep_ in MODIFIER_DEPS and not in_dateline(token.head) and not speaker_relative(token)
+
+
+@rule("events", "speaker-in-relative", source="gold-real dev", off=False, examples=[
+    ("The senator cited rising crime, which she blamed on the mayor's policies.", {"type": "ACCUSE", "trigger": "blamed"}),
+    ("The senator cited rising crime, which was blamed on the mayor's policies.", {"not": {"type": "ACCUSE"}}),
+    ("Police questioned men who blamed the mayor for the riots.", {"not": {"type": "ACCUSE"}}),
+])
+def speaker_relative(token) -> bool:
+    """A relative clause with a speaker of its own ("problems that he blamed on Obama", "which she
+    denounced") tells what that speaker did, as news; one about the noun it hangs on ("men who blamed
+    …", "crime which was blamed on …") is background. Only for what is said (accusations, appeals)."""
+    if token.dep_ != "relcl" or token.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    said = {t.type for t in lexicon().get((token.lemma_.lower(), "VERB"), ())} & set(SAID_TYPES)
+    return bool(said) and any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP", "WP$") and c.lower_ != "that"
+                              for c in token.children)
 
 
 @rule("events", "reported-in-relative", source="demo corpus", off=False, examples=[
@@ -202,183 +218,6 @@ def denied_content(token) -> bool:
         or any(c.dep_ in OBJECTS and c.pos_ == "VERB" for c in token.children)
 
 
-@rule("events", "question-is-no-request", source="gold-real dev", off=False, examples=[
-    ("The reporter asked the minister whether the army would withdraw.", {"not": {"type": "REQUEST"}}),
-    ("I want to ask you, will the governor resign?", {"not": {"type": "REQUEST"}}),
-    ("Qatar asked Israel to reopen the crossing.", {"type": "REQUEST", "trigger": "asked"}),
-    ("Kenya asked for international help after the floods.", {"type": "REQUEST", "trigger": "asked"}),
-])
-def question_asked(token) -> bool:
-    """"ask" is a request only with what is asked for: an infinitive ("asked X to reopen"), a "for"
-    phrase ("asked for help"), a clause of what must be done ("asked that X leave") or a thing asked
-    ("asked permission"); asking a question ("asked whether …", "asked, 'Will you …'") is none."""
-    if token.lemma_.lower() != "ask":
-        return False
-    for c in token.children:
-        if c.dep_ == "xcomp" or c.dep_ == "advcl" and to_infinitive(c):
-            return False
-        if c.dep_ == "prep" and c.lower_ == "for":
-            return False
-        if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
-            return False
-        if c.dep_ in OBJECTS and c.lemma_.lower() in word_set("events.asked_things"):
-            return False
-    return True
-
-
-@rule("events", "advice-to-the-public", source="gold-real dev", off=False, examples=[
-    ("The health agency said consumers should throw the product away.", {"not": {"type": "REQUEST"}}),
-    ("Residents of the valley were urged to boil their water.", {"not": {"type": "REQUEST"}}),
-    ("The minister said the rebels must lay down their arms.", {"type": "REQUEST"}),
-])
-def anybody(token) -> bool:
-    """A word for anybody (the public, the reader: "anyone", "consumers", "you"): what is asked of them
-    is advice or an appeal, no request of a party."""
-    return token.lemma_.lower() in word_set("events.public_words") or token.lower_ in word_set("events.public_words")
-
-
-@rule("events", "public-appeal", source="gold-real dev", off=False, examples=[
-    ("Witnesses are asked to contact the police station in Leeds.", {"not": {"type": "REQUEST"}}),
-    ("The envoy asked the militia to contact the mediators.", {"type": "REQUEST"}),
-    ("The army ordered residents of the camp to leave within two hours.", {"type": "REQUEST", "trigger": "ordered"}),
-])
-def public_appeal(token) -> bool:
-    """An appeal or advice to anybody ("residents were urged to …"), or to get in touch with an office
-    without a party asked ("witnesses are asked to contact police"), is no request; an order is one,
-    whoever receives it ("the army ordered residents to leave")."""
-    if token.lemma_.lower() not in word_set("events.appeal_verbs"):
-        return False
-    asked = [c for c in token.children if c.dep_ in ("nsubjpass", "dobj", "dative")]
-    if any(anybody(a) for a in asked):
-        return True
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in word_set("events.contact_verbs") for c in token.children) \
-        and not any(a.dep_ == "dobj" for a in asked)
-
-
-@rule("events", "imperative-is-advice", source="gold-real dev", off=False, examples=[
-    ("Ask a neighbour to check on elderly relatives during the heatwave.", {"not": {"type": "REQUEST"}}),
-    ("Call on your representatives to back the bill before the vote.", {"not": {"type": "REQUEST"}}),
-])
-def imperative(token) -> bool:
-    """A bare imperative outside quotation marks ("Ask a sober friend …", tips for the reader) tells no
-    happening: it is advice to the reader."""
-    if token.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children):
-        return False
-    if token.dep_ == "conj":
-        return imperative(token.head)
-    if token.dep_ != "ROOT":
-        return False
-    before = token.doc[token.sent.start:token.i]
-    return all(t.pos_ in ("PUNCT", "ADV", "INTJ", "CCONJ", "SPACE") for t in before) \
-        and not any(t.text in ('"', "“", "”", "'") for t in token.doc[max(0, token.sent.start - 1):token.i])
-
-
-@rule("events", "offered-information", source="gold-real dev", off=False, examples=[
-    ("The ministry offers these tips for travellers to the region.", {"not": {"type": "AGREE"}}),
-    ("The senator offered some pointed advice to the candidate.", {"not": {"type": "AGREE"}}),
-    ("Turkey offered to host talks between the two sides.", {"type": "AGREE", "trigger": "offered"}),
-])
-def offered_information(token) -> bool:
-    """Offering tips, advice or figures is saying something, not an intent to cooperate (AGREE, CAMEO 03)."""
-    return token.lemma_.lower() in ("offer", "give", "provide") and any(
-        c.dep_ in OBJECTS and c.lemma_.lower() in word_set("events.information_nouns") for c in token.children)
-
-
-@rule("events", "meeting-of-persons", source="gold-real dev", off=False, examples=[
-    ("The couple met as teenagers on a coach trip to the coast.", {"not": {"type": "CONSULT"}}),
-    ("The rebels say the town can meet the standards of the mission.", {"not": {"type": "CONSULT"}}),
-    ("The two foreign ministers met in Geneva on Monday.", {"type": "CONSULT"}),
-])
-def not_a_meeting(token) -> bool:
-    """"meet" is no consultation when people first met ("met as teenagers", "met at school") or a thing
-    meets a bar ("meet the standards", "meet the deadline")."""
-    if token.lemma_.lower() != "meet":
-        return False
-    for c in token.children:
-        if c.dep_ in OBJECTS and c.lemma_.lower() in word_set("events.bar_nouns"):
-            return True
-        if c.dep_ == "prep" and c.lower_ in ("as", "at", "in") and any(
-                g.dep_ == "pobj" and g.lemma_.lower() in word_set("events.life_stage_nouns") for g in c.children):
-            return True
-    return False
-
-
-@rule("events", "demonstrate-shows", source="gold-real dev", off=False, examples=[
-    ("The tweet was all about demonstrating that the campaign was nervous.", {"not": {"type": "PROTEST"}}),
-    ("The navy demonstrated its new drones off the coast.", {"not": {"type": "PROTEST"}}),
-    ("Thousands demonstrated outside parliament on Sunday.", {"type": "PROTEST"}),
-])
-def showing(token) -> bool:
-    """"demonstrate" with a clause or an object is showing something ("demonstrating that …", "demonstrated
-    its drones"), not a protest ("thousands demonstrated outside parliament")."""
-    return token.lemma_.lower() == "demonstrate" and any(
-        c.dep_ in ("ccomp", "dobj") and not c.ent_type_ == "DATE" for c in token.children)
-
-
-@rule("events", "risk-is-no-threat", source="gold-real dev", off=False, examples=[
-    ("Europe is a major partner, and this threatens the entire recovery.", {"not": {"type": "THREATEN"}}),
-    ("The drought threatens millions of herders in the region.", {"not": {"type": "THREATEN"}}),
-    ("Iran threatened the shipping companies with seizure of their tankers.", {"type": "THREATEN"}),
-])
-def risk(token) -> bool:
-    """"X threatens Y" with a thing or a situation as its subject ("this threatens the recovery", "the
-    drought threatens millions") is a risk, no threat made by a party (CAMEO 13)."""
-    if token.lemma_.lower() != "threaten" or any(c.dep_ == "xcomp" for c in token.children):
-        return False
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "csubj")), None)
-    if subject is None:
-        return False
-    if subject.lower_ in word_set("events.situation_pronouns") or subject.dep_ == "csubj":
-        return True
-    from ...resources.actors import resolve  # noqa: PLC0415 (the actor table, only for this rule)
-    text = " ".join(t.text for t in subject.subtree)
-    return subject.pos_ == "NOUN" and not subject.ent_type_ and resolve(text) is None \
-        and subject.lemma_.lower() not in word_set("events.pronouns")
-
-
-@rule("events", "phrasal-back", source="gold-real dev", off=False, examples=[
-    ("We have got to back away from that kind of talk.", {"not": {"type": "SUPPORT"}}),
-    ("Three governors backed the president's move on Friday.", {"type": "SUPPORT"}),
-])
-def backing_off(token) -> bool:
-    """"back" with a particle ("back away", "back off", "back out") is retreating, no support."""
-    return token.lemma_.lower() == "back" and any(
-        c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off", "out") for c in token.children)
-
-
-@rule("events", "agreeing-in-opinion", source="gold-real dev", off=False, examples=[
-    ("The judge agreed with Ivana Trump that there was no reason to intrude on her privacy.",
-     {"not": {"type": "AGREE"}}),
-    ("Most voters do not agree with the governor on taxes.", {"not": {"type": "REJECT"}}),
-    ("Chile and Peru agreed to open the border crossing.", {"type": "AGREE"}),
-])
-def opinion_agreement(token) -> bool:
-    """Agreeing with someone or that something is so ("agreed with X that …"), without what is agreed to or
-    on, is an opinion, not an intent to cooperate (AGREE, CAMEO 03); nor is disagreeing a rejection."""
-    if token.lemma_.lower() != "agree":
-        return False
-    children = list(token.children)
-    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("on", "to") for c in children):
-        return False
-    return any(c.dep_ == "ccomp" for c in children) or any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
-
-
-@rule("events", "withdrawn-thing", source="gold-real dev", off=False, examples=[
-    ("Most buy orders were briefly withdrawn, allowing the fall to continue.", {"not": {"type": "RETREAT"}}),
-    ("The company withdrew its bid for the port on Friday.", {"not": {"type": "RETREAT"}}),
-    ("Russia withdrew its troops from the border.", {"type": "RETREAT"}),
-])
-def withdrawn_thing(token) -> bool:
-    """A withdrawn thing ("orders were withdrawn", "withdrew its bid") is no retreat from territory (PLOVER
-    RETREAT 'withdraw'): the object or passive subject names no party, force or weapon."""
-    if token.lemma_.lower() not in ("withdraw", "pull"):
-        return False
-    things = [c for c in token.children if c.dep_ in OBJECTS + ("nsubjpass",)]
-    things += [g for t in things for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
-               for g in c.children if g.dep_ == "pobj"]  # "the majority of buy orders"
-    return any(t.pos_ == "NOUN" and t.lemma_.lower() in word_set("events.withdrawn_things") for t in things)
-
-
 def skip_verb(token) -> bool:
     """Whether a verb trigger is no event of its own."""
     if killed_dead(token) and token.tag_ in ("NN", "JJ") or past_after_day(token):
@@ -388,12 +227,7 @@ def skip_verb(token) -> bool:
         return False
     if background_modifier(token) or conjoined_modifier(token) or alleged(token) or reported_in_relative(token):
         return True
-    if question_asked(token) or public_appeal(token) or imperative(token) or offered_information(token) \
-            or participle_person(token):
-        return True
-    if not_a_meeting(token) or showing(token) or risk(token) or token.dep_ == "compound" and kind_modifier(token):
-        return True
-    if backing_off(token) or opinion_agreement(token) or withdrawn_thing(token):
+    if no_event_sense(token) or participle_person(token) or token.dep_ == "compound" and kind_modifier(token):
         return True
     return purpose_clause(token) or background_clause(token) or plain_warning(token) or denied_content(token)
 
@@ -463,7 +297,19 @@ def part_of_noun(token) -> bool:
     "the latest of the strikes"); after a span of time it is the happening ("10 days of war games")."""
     head = token.head
     return token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" \
-        and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not time_span(head.head)
+        and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not time_span(head.head) \
+        and not happening_container(head.head)
+
+
+@rule("events", "wave-of-happenings", source="gold-real dev", off=False, examples=[
+    ("A wave of protests against the new tax swept Nairobi on Tuesday.", {"type": "PROTEST"}),
+    ("Kisumu was the centre of street protests against the governor last year.", {"type": "PROTEST"}),
+    ("The blast was the third in a series of attacks on the pipeline.", {"not": {"trigger": "attacks"}}),
+])
+def happening_container(token) -> bool:
+    """A wave, a spate or a list of happenings ("a wave of protests", "a list of endorsements") is those
+    happenings, told now; not so "a series of attacks" that the news adds to."""
+    return token.lemma_.lower() in word_set("events.happening_containers")
 
 
 @rule("events", "span-of-happening", source="PLOVER-GSR dev", off=False, examples=[

@@ -33,6 +33,7 @@ RECIPIENT_TYPES = ("AID", "AGREE", "SUPPORT", "SANCTION", "THREATEN", "CONCEDE",
 PLOVER_DEV = "PLOVER-GSR dev"
 # acts of speech: an "at" phrase says where they were made, never whom they concern
 SPEECH_TYPES = ("REQUEST", "ACCUSE", "REJECT", "SUPPORT", "AGREE", "CONSULT", "THREATEN", "CONCEDE")
+FORCEFUL = ("ASSAULT", "COERCE")  # an "at" place of these is struck there
 
 
 def names_party(token) -> bool:
@@ -227,3 +228,19 @@ def never_target(token, event_type: str, outlet: str | None) -> bool:
     if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in reporting_verbs():
         return True
     return event_type in SPEECH_TYPES and token.dep_ == "pobj" and token.head.lower_ == "at"
+
+
+@rule("events", "place-no-target", source="gold-real dev", off=False, examples=[
+    ("Nurses walked out at Kisumu on Monday.", {"type": "PROTEST", "target": ""}),
+    ("Dock workers protested at Mombasa port on Friday.", {"not": {"target~": "Mombasa"}}),
+    ("Gunmen fired at the Kenyan border post on Friday.", {"type": "ASSAULT", "target~": "border post"}),
+])
+def at_place(token, event_type: str, places) -> bool:
+    """A place in an "at" phrase of an event that strikes nobody there ("walked out at Gatwick") is where
+    it happened, not its target; fired "at" a place, the place is one (``places``: the places stage's)."""
+    if event_type in FORCEFUL or token.dep_ != "pobj" or token.head.lower_ != "at":
+        return False
+    if token.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    span = phrase(token)
+    return len(span) <= 4 and any(span.start_char <= p.start and p.end <= span.end_char for p in places)

@@ -60,6 +60,11 @@ def noun_in_object_slot(token) -> bool:
         and any(c.dep_ in ("amod", "compound", "det", "nummod") and c.i < token.i for c in token.children)
 
 
+def to_infinitive(token) -> bool:
+    """Whether a verb has its infinitive "to" ("to withdraw")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
 def verbal_pos(token) -> str:
     """VERB for verbs, and for words the tagger mislabels in a verb's slot; else the token's own POS."""
     if noun_in_object_slot(token):

@@ -378,5 +378,17 @@ def _mentions(parsed):
     mentions += _untagged(doc, gaz, taken, countries)
     found = mentions + ([dateline] if dateline is not None else [])
     mentions += more_mentions(doc, text, found, {t.i for m in found for t in m[0]} | dateline_tokens, gaz)
-    mentions = sorted(mentions, key=lambda m: m[0].start_char)
+    mentions = sorted((m for m in mentions if not ship_name(doc, m[0])), key=lambda m: m[0].start_char)
     return ([dateline] if dateline is not None else []) + mentions
+
+
+@rule("places", "ship-not-place", source="gold-real dev (an ECB+ story: 'INS Tabar' read as a Czech village)",
+      off=False, examples=[
+          ("The warship INS Tabar sank a pirate ship off Oman.", {"not": {"text": "Tabar"}}),
+          ("The pirates fled towards Tabar, a fishing village.", {"text": "Tabar"}),
+      ])
+def ship_name(doc, ent) -> bool:
+    """A name after a ship's prefix ("INS Tabar", "MV Gibe", "USS Cole") is a vessel, not a place."""
+    first = ent[0].text
+    before = doc[ent.start - 1].text if ent.start > 0 else ""
+    return first in words("places.ship_prefixes") and len(ent) > 1 or before in words("places.ship_prefixes")
