@@ -4,8 +4,9 @@ Relations of the speech, cognition and evidence classes become claims. A claim's
 source's own (resolved against what the document named before, ``memory``), continued from the
 relation it is said inside (``nesting``): outermost first, never the publisher. A source that tells
 an outlet ("a source told the news outlet") nests under that outlet. A denial ("X denied …", "X
-rejected the report") records the claim it disputes. An event takes the chain of the claim whose
-content holds it.
+rejected the report") records the claim it disputes. A sentence of a quotation or a transcript turn
+without a cue of its own is a claim of the sentence that attributes the quotation or labels the turn.
+An event takes the chain of the claim whose content holds it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .nesting import parent
 from .relations import relations_in
 from .sources import clean, describe
 from .speakers import WH_PRONOUNS
-from .units import Relation, units
+from .units import Relation, quotation_runs, turn_continues, units, whole_quotation
 
 MAX_SOURCE_CHARS = 160
 MAX_NESTING = 4
@@ -107,11 +108,16 @@ def _disputed(relation: Relation, chain, earlier: list[Claim]) -> int | None:
 
 
 def extract_claims(parsed, *, actors=()) -> list[Claim]:
-    """The document's claims: each relation of a claim class that holds no other, with its chain."""
+    """The document's claims: each relation of a claim class that holds no other, with its chain, and
+    the sentences of a quotation or a turn that carry no cue of their own (``quotations``)."""
     memory = Memory(parsed.doc)
     text = doc_text(parsed.doc)
-    claims: list[Claim] = []
-    for unit in units(parsed.doc):
+    unit_list = list(units(parsed.doc))
+    found: list[list[tuple[Claim, Relation]]] = [[] for _ in unit_list]
+    speaker_before: list[tuple[Source, ...] | None] = []
+    turns: dict[int, tuple[str, tuple[Source, ...]]] = {}  # a speaker label's unit: its cue and chain
+    for index, unit in enumerate(unit_list):
+        speaker_before.append(memory.last_speaker)
         relations = [r for r in relations_in(unit) if r.makes_claim]
         if not relations:
             continue
@@ -130,6 +136,9 @@ def extract_claims(parsed, *, actors=()) -> list[Claim]:
             return chains[key]
 
         parents = {id(p) for p in parent_of.values() if p is not None}
+        turn = next((r for r in relations if r.lemma == ":"), None)
+        if turn is not None and chain_of(turn):
+            turns[index] = (turn.cue_text, chain_of(turn))
         for relation in relations:
             if id(relation) in parents:
                 continue  # its chain continues in the relation it holds
@@ -137,14 +146,64 @@ def extract_claims(parsed, *, actors=()) -> list[Claim]:
             if not chain:
                 continue
             memory.remember(chain)
-            words = [t for t in unit if not t.is_space]
-            sentence = (words[0].idx, words[-1].idx + len(words[-1]))
+            sentence = _sentence(unit)
             content = Span(text[slice(*relation.content)], *relation.content) if relation.content else None
             quote = _direct_quote(unit.text, unit.start_char)
-            claims.append(Claim(text=text[slice(*sentence)], start=sentence[0], end=sentence[1],
-                                cue=relation.cue_text, direct=quote is not None, sources=chain, quote=quote,
-                                content=content, disputes=_disputed(relation, chain, claims)))
+            found[index].append((Claim(text=text[slice(*sentence)], start=sentence[0], end=sentence[1],
+                                       cue=relation.cue_text, direct=quote is not None, sources=chain, quote=quote,
+                                       content=content), relation))
+    _continue_quotations(unit_list, found, speaker_before, turns, text)
+    claims: list[Claim] = []
+    for unit_claims in found:
+        for claim, relation in unit_claims:
+            disputes = _disputed(relation, claim.sources, claims) if relation is not None else None
+            claims.append(replace(claim, disputes=disputes))
     return claims
+
+
+def _sentence(unit) -> tuple[int, int]:
+    words = [t for t in unit if not t.is_space]
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def _continue_quotations(unit_list, found, speaker_before, turns, text: str) -> None:
+    """Give the sentences of a quotation or a transcript turn without a claim of their own the claim
+    of the sentence that attributes it (in place)."""
+
+    def add(index: int, cue: str, chain) -> None:
+        unit = unit_list[index]
+        if found[index] or not chain or not any(c.islower() for c in unit.text):
+            return
+        start, end = _sentence(unit)
+        found[index].append((Claim(text=text[start:end], start=start, end=end, cue=cue,
+                                   direct=True, sources=chain, quote=_direct_quote(unit.text, unit.start_char)),
+                             None))
+
+    label: int | None = None
+    for index, unit in enumerate(unit_list):
+        if index in turns:
+            label = index
+        elif label is not None and turn_continues(unit_list[label], unit):
+            cue, chain = turns[label]
+            add(index, cue, chain)
+        else:
+            label = None
+    own = [[c for c, r in claims if r is not None] for claims in found]
+    for run in quotation_runs(unit_list, [bool(c) for c in own]):
+        if any(index in turns for index in run):
+            continue  # a transcript quoted whole: its turns say who speaks
+        first, last = own[run[0]], own[run[-1]]
+        by = next((c for c in first if c.direct), None) or (last[0] if last else None) \
+            or next((c for i in run for c in own[i]), None)
+        chain = by.sources if by is not None else None
+        opener = unit_list[run[0]].text.lstrip()
+        if by is None and opener and opener[0] in "“\"`«":
+            chain = speaker_before[run[0]]  # a quotation with no cue anywhere: the speaker quoted last
+        for index in run:
+            add(index, by.cue if by is not None else "", chain)
+    for index, unit in enumerate(unit_list):
+        if not found[index] and whole_quotation(unit.text):
+            add(index, "", speaker_before[index])
 
 
 @rule("claims", "event-in-claim-content", source="PolNeAR dev and demo corpus", off=False, examples=[

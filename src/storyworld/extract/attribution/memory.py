@@ -173,6 +173,16 @@ def _single_speaker(name: str) -> bool:
     return bool(_indefinite().match(name))
 
 
+@rule("claims", "capitalised-label-is-a-surname", source="gold-real dev", off=IDENTITY, examples=[
+    ("Host Lena Varga spoke to the mayor, Omar Farah.\n\nVARGA: Is the port closed?\n\nFARAH: It is closed for a week.",
+     {"cue": ":", "source": "Omar Farah"}),
+])
+def _label_case(text: str) -> str:
+    """A transcript writes its speakers' surnames in capitals ("PENCE:", "WALLACE:"): read them as
+    names, to match the person named in full before."""
+    return text.title() if text.isupper() and len(text) > 3 else text
+
+
 class Memory:
     """What the document has named so far, for resolving "the daily", "the source", "he", "Kanyuka"."""
 
@@ -194,6 +204,7 @@ class Memory:
         """A surname alone ("Kanyuka") is the person named in full before: a speaker, else a name in the text."""
         if not re.fullmatch(NAME_SHAPE, text):
             return None
+        text = _label_case(text)
         for name, source in reversed(self.people.items()):
             if name != text and name.endswith(" " + text):
                 return source
