@@ -18,6 +18,7 @@ from ...rules import IDENTITY, rule
 from ...types import Source
 from .sources import clean, core, has_office
 
+ACRONYM_GLUE = ("of", "and", "for", "the", "&")  # words an acronym leaves out ("Department of Health")
 NAME_SHAPE = r"[A-Z][\w'’.-]+( [A-Z][\w'’.-]+)?"  # "Kanyuka", "Van Dyk": one or two capitalised words
 
 
@@ -139,9 +140,46 @@ def _entity_by_surname(doc, text: str, before: int) -> Source | None:
     for ent in doc.ents:
         if ent.end_char > before:
             break
-        if ent.label_ == "PERSON" and ent.text != text and ent.text.endswith(" " + text):
+        if ent.label_ == "PERSON" and _part_of_name(clean(ent.text), text):
             window = doc[max(ent.start - 4, 0): ent.start].text
             return Source(clean(ent.text), "official" if has_office(window) else "person")
+    return None
+
+
+@rule("claims", "first-name-or-particle-surname", source="gold-real dev", off=False, examples=[
+    ("Dana Whitfield, 80, and her husband met in 1960. Dana said the dance hall was full.",
+     {"cue": "said", "source": "Dana Whitfield"}),
+    ("Protests against President Omar al-Farouq spread on Monday. Farouq said the protesters were paid.",
+     {"cue": "said", "source": "Omar al-Farouq"}),
+])
+def _first_or_particle(full: str, part: str) -> bool:
+    """A person named in full may be named again by the first name ("Barry Smith" … "Barry said", in
+    features and local news) or by a surname after its particle ("Bashar al-Assad" … "Assad said")."""
+    return full.startswith(part + " ") or full.endswith("-" + part)
+
+
+def _part_of_name(full: str, part: str) -> bool:
+    """Whether ``part`` names again the person named ``full`` (a surname, a first name)."""
+    return full != part and (full.endswith(" " + part) or _first_or_particle(full, part))
+
+
+@rule("claims", "acronym-of-organization-named", source="gold-real dev", off=None, examples=[
+    ("The Northern Harbour Authority closed the port. The NHA said ships would wait offshore.",
+     {"cue": "said", "source": "Northern Harbour Authority", "kind": "organization"}),
+])
+def _acronym_expanded(doc, text: str) -> Source | None:
+    """An acronym ("CFIA", "BA") is the organisation the text names in full with those initials
+    ("the Canadian Food Inspection Agency", "British Airways"), named by its full name."""
+    text = re.sub(r"^the\s+", "", text, flags=re.I)
+    if not re.fullmatch(r"[A-Z]{2,6}", text):
+        return None
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        name = clean(re.sub(r"^the\s+", "", ent.text, flags=re.I))
+        capitals = [w for w in name.split() if w.lower() not in ACRONYM_GLUE]
+        if len(capitals) > 1 and all(w[:1].isupper() for w in capitals) and "".join(w[0] for w in capitals) == text:
+            return Source(name, "organization")
     return None
 
 
@@ -206,7 +244,7 @@ class Memory:
             return None
         text = _label_case(text)
         for name, source in reversed(self.people.items()):
-            if name != text and name.endswith(" " + text):
+            if _part_of_name(name, text):
                 return source
         return _entity_by_surname(self.doc, text, before)
 
@@ -239,7 +277,7 @@ class Memory:
             return self.last_speaker
         if _group_pronoun(low):
             return self.last_chain if low != "they" else (self.last_anonymous or self.last_chain)
-        person = self._person_by_surname(text, span.start_char)
+        person = self._person_by_surname(text, span.start_char) or _acronym_expanded(self.doc, text)
         return (person,) if person is not None else None
 
     def remember(self, chain: tuple[Source, ...]) -> None:
