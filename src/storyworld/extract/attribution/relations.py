@@ -45,6 +45,22 @@ def _bare_call(token, lemma: str) -> bool:
         c.dep_ == "prep" and c.lower_ in word_set("claims.call_prepositions")) for c in token.children)
 
 
+@rule("claims", "declined-to-comment", source="gold-real dev", off=False, examples=[
+    ("The harbour police declined to comment on the arrests.", {"not": {"cue": "to comment"}}),
+    ("The ministry refused to confirm that the port was closed.", {"not": {"source": "The ministry"}}),
+    ("Police have yet to confirm the identity of the man charged with the murder.", {"not": {"source": "Police"}}),
+    ("The ministry confirmed that the port was closed.", {"cue": "confirmed", "source": "The ministry"}),
+])
+def _not_used(token) -> bool:
+    """"declined to comment", "refused to confirm …", "have yet to confirm …": a cue that was not used
+    makes no claim."""
+    head = token.head
+    if token.dep_ != "xcomp" or head is token:
+        return False
+    return head.lemma_.lower() in word_set("claims.declining_verbs") or any(
+        c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
+
+
 def _listener(token, lemma: str, unit):
     """"a source told the news outlet": whom a source tells, which may be the outlet it speaks through."""
     if lemma != "tell":
@@ -69,7 +85,7 @@ def _verb_relations(unit):
             continue
         if not (has_complement(token, cue.needs) or finding(token, cue)):
             continue
-        if _bare_call(token, lemma) or speaking_without_content(token, lemma):
+        if _bare_call(token, lemma) or speaking_without_content(token, lemma) or _not_used(token):
             continue
         source = speaker(token, unit)
         if source is None or (source.root.pos_ not in ("PROPN", "PRON")
