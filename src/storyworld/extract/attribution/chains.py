@@ -107,6 +107,20 @@ def _disputed(relation: Relation, chain, earlier: list[Claim]) -> int | None:
     return None
 
 
+@rule("claims", "cited-says-what-the-citer-reports", source="gold-real dev", off=None, examples=[
+    Example("Rebels attacked a tanker near the port, according to Reuters, citing two port officials.",
+            {"type": "ASSAULT", "sources": "Reuters > two port officials"}, view="events"),
+    ("Rebels attacked a tanker near the port, according to Reuters, citing two port officials.",
+     {"cue": "citing", "content": "Rebels attacked a tanker near the port"}),
+])
+def _cited_content(relation: Relation, holder: Relation | None) -> tuple[int, int] | None:
+    """"…, according to X, citing Y", "X reported …, quoting Y": what Y says is what X reports (the
+    holder's content), not the phrase next to "citing"."""
+    if holder is None or not holder.content or relation.lemma not in word_set("claims.citing_verbs"):
+        return None
+    return holder.content
+
+
 def extract_claims(parsed, *, actors=()) -> list[Claim]:
     """The document's claims: each relation of a claim class that holds no other, with its chain, and
     the sentences of a quotation or a turn that carry no cue of their own (``quotations``)."""
@@ -147,7 +161,8 @@ def extract_claims(parsed, *, actors=()) -> list[Claim]:
                 continue
             memory.remember(chain)
             sentence = _sentence(unit)
-            content = Span(text[slice(*relation.content)], *relation.content) if relation.content else None
+            said = _cited_content(relation, parent_of[id(relation)]) or relation.content
+            content = Span(text[slice(*said)], *said) if said else None
             quote = _direct_quote(unit.text, unit.start_char)
             found[index].append((Claim(text=text[slice(*sentence)], start=sentence[0], end=sentence[1],
                                        cue=relation.cue_text, direct=quote is not None, sources=chain, quote=quote,

@@ -112,7 +112,8 @@ def _relative_clause(inner: Relation) -> bool:
 
 def holds(outer: Relation, inner: Relation) -> bool:
     """Whether ``inner`` is said inside ``outer`` (its chain continues ``outer``'s)."""
-    if outer is inner or not outer.content or inner.parent_i == outer.cue_i or _parenthetical(inner):
+    if outer is inner or not outer.content or inner.parent_i == outer.cue_i or _parenthetical(inner) \
+            or outer.beside or inner.beside:
         return False
     if nests(inner) and _relative_clause(inner):
         return False

@@ -36,6 +36,7 @@ class Relation:
     told: object = None  # "a source told the news outlet": the outlet's phrase
     cue_i: int = -1  # token index of the cue's head word
     parent_i: int | None = None  # "citing X": the cue whose source cites X
+    beside: bool = False  # "…, a charge X denies": said beside the sentence's other relations, holding none
 
     @property
     def makes_claim(self) -> bool:
