@@ -16,7 +16,7 @@ from ...resources.outlets import Outlet, find_outlet, find_outlet_in, is_outlet_
 from ...resources.tables import word_set, words
 from ...rules import IDENTITY, rule
 from ...types import Source
-from .sources import clean, core, has_office
+from .sources import clean, core, has_office, is_official_word
 
 ACRONYM_GLUE = ("of", "and", "for", "the", "&")  # words an acronym leaves out ("Department of Health")
 NAME_SHAPE = r"[A-Z][\w'’.-]+( [A-Z][\w'’.-]+)?"  # "Kanyuka", "Van Dyk": one or two capitalised words
@@ -183,6 +183,34 @@ def _acronym_expanded(doc, text: str) -> Source | None:
     return None
 
 
+@rule("claims", "the-department-named-before", source="gold-real dev", off=None, examples=[
+    ("The Department of Fisheries closed the harbour on Monday. The department said the ban would last a week.",
+     {"cue": "said", "source": "Department of Fisheries", "kind": "organization"}),
+    ("The department said the ban would last a week.", {"cue": "said", "source": "The department"}),
+])
+def _organization_by_head(doc, low: str, before: int) -> Source | None:
+    """"the department", "the government": the organisation named before with that word in its name
+    ("the Department of Health", "the Government of Turkmenistan"), the last one."""
+    words = low.split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in word_set("claims.organization_heads"):
+        return None
+    named = [e for e in doc.ents if e.label_ == "ORG" and e.end_char <= before
+             and words[1].capitalize() in e.text.split()]
+    return Source(clean(re.sub(r"^the\s+", "", named[-1].text, flags=re.I)), "organization") if named else None
+
+
+@rule("claims", "title-and-surname", source="gold-real dev", off=IDENTITY, examples=[
+    ("Protests against President Omar al-Farouq spread. President Farouq said the protesters were paid.",
+     {"cue": "said", "source": "Omar al-Farouq"}),
+])
+def _without_title(text: str) -> str:
+    """"President Assad", "Mr Okafor": the surname after a title, to match the person named in full."""
+    words = text.split()
+    if len(words) == 2 and (is_official_word(words[0].lower()) or words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr")):
+        return words[1]
+    return text
+
+
 @rule("claims", "office-named-earlier", source="demo corpus", off=IDENTITY, examples=[
     ("Foreign minister Jonas Berg visited Kyiv on Monday. Later, Jonas Berg told reporters the aid would continue.",
      {"source": "Jonas Berg", "kind": "official"}),
@@ -242,7 +270,7 @@ class Memory:
         """A surname alone ("Kanyuka") is the person named in full before: a speaker, else a name in the text."""
         if not re.fullmatch(NAME_SHAPE, text):
             return None
-        text = _label_case(text)
+        text = _without_title(_label_case(text))
         for name, source in reversed(self.people.items()):
             if _part_of_name(name, text):
                 return source
@@ -277,7 +305,8 @@ class Memory:
             return self.last_speaker
         if _group_pronoun(low):
             return self.last_chain if low != "they" else (self.last_anonymous or self.last_chain)
-        person = self._person_by_surname(text, span.start_char) or _acronym_expanded(self.doc, text)
+        person = self._person_by_surname(text, span.start_char) or _acronym_expanded(self.doc, text) \
+            or _organization_by_head(self.doc, low, span.start_char)
         return (person,) if person is not None else None
 
     def remember(self, chain: tuple[Source, ...]) -> None:
