@@ -240,6 +240,17 @@ def _reporters_of_act(claim: Claim) -> tuple[Source, ...]:
     return claim.sources[:-1]
 
 
+@rule("claims", "cue-event-is-the-act", source="gold-real dev", off=False, examples=[
+    Example("On Wednesday, the senator called for more police patrols in the harbour.",
+            {"type": "REQUEST", "sources": ""}, view="events"),
+])
+def _at_cue(claim: Claim, at: int) -> bool:
+    """An event whose trigger is the claim's own cue ("called for more patrols") is the act of
+    speaking, reported by those who report the claim, even when the claim has no content to test."""
+    first = claim.cue.split()[0] if claim.cue.split() else ""
+    return bool(first) and claim.text.startswith(first, at - claim.start)
+
+
 def attribute_events(parsed, events, *, claims) -> list[Event]:
     """An event takes the chain of the claim whose content holds it; an event that is itself the act
     of speaking takes the chain of those who report the act; none: the outlet's own voice."""
@@ -248,7 +259,7 @@ def attribute_events(parsed, events, *, claims) -> list[Event]:
         at = event.trigger_start if event.trigger_start is not None else event.evidence.start
         sources: tuple[Source, ...] = ()
         holding = [c for c in claims if c.start <= at < c.end]
-        inside = [c for c in holding if _in_content(c, at)]
+        inside = [c for c in holding if _in_content(c, at) and not _at_cue(c, at)]
         if inside:
             sources = inside[0].sources
         elif holding:
