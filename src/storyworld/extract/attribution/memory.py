@@ -187,16 +187,22 @@ def _acronym_expanded(doc, text: str) -> Source | None:
     ("The Department of Fisheries closed the harbour on Monday. The department said the ban would last a week.",
      {"cue": "said", "source": "Department of Fisheries", "kind": "organization"}),
     ("The department said the ban would last a week.", {"cue": "said", "source": "The department"}),
+    ("Clashes between the Malian army and rebels spread. The army said ten rebels were killed.",
+     {"cue": "said", "source": "Malian army"}),
 ])
 def _organization_by_head(doc, low: str, before: int) -> Source | None:
-    """"the department", "the government": the organisation named before with that word in its name
-    ("the Department of Health", "the Government of Turkmenistan"), the last one."""
+    """"the department", "the army": the organisation named before with that word in its name
+    ("the Department of Health", "the Syrian army"), the last one."""
     words = low.split()
     if len(words) != 2 or words[0] != "the" or words[1] not in word_set("claims.organization_heads"):
         return None
-    named = [e for e in doc.ents if e.label_ == "ORG" and e.end_char <= before
-             and words[1].capitalize() in e.text.split()]
-    return Source(clean(re.sub(r"^the\s+", "", named[-1].text, flags=re.I)), "organization") if named else None
+    named = [(e.start_char, clean(re.sub(r"^the\s+", "", e.text, flags=re.I))) for e in doc.ents
+             if e.label_ == "ORG" and e.end_char <= before and words[1].capitalize() in e.text.split()]
+    # "the Syrian army", "Nigeria's army": the body named with its country before
+    named += [(m.start(), m.group(1)) for m in re.finditer(
+        rf"\b((?:[A-Z][\w-]+ )+{re.escape(words[1])})\b", doc.text[:before])
+        if not m.group(1).split()[0] in ("The", "A", "An")]
+    return Source(max(named)[1], "organization") if named else None
 
 
 @rule("claims", "title-and-surname", source="gold-real dev", off=IDENTITY, examples=[
