@@ -27,3 +27,12 @@ def test_sourced_only_figure_leaves_the_implicit_relation_out() -> None:
     predicted = [((13, 17), (0, 12), (18, 41), "say")]
     score = _relations(predicted, [g for g in (SAID, REPORTED) if g.get("source")], with_content=False)
     assert (score.tp, score.fp, score.fn) == (1, 0, 0)
+
+
+def test_same_source_merges_one_outlet_under_two_names() -> None:
+    from storyworld.eval.claims import _same_source
+
+    assert _same_source("Press Trust of India", "PTI")
+    assert _same_source("AP", "the Associated Press")
+    assert not _same_source("Reuters", "Associated Press")
+    assert not _same_source("Reuters", "the army")

@@ -25,12 +25,18 @@ def _fold(name: str) -> str:
 
 
 def _same_source(ours: str, gold: str) -> bool:
-    """One source under two surface names: equal without case and article, or the same armed group
+    """One source under two surface names: equal without case and article, the same outlet in the
+    outlet table ("PTI" = "Press Trust of India", "AP" = "Associated Press"), or the same armed group
     or organisation in the actor table ("Yemen's Houthi movement" = "Houthi movement"); countries
     and governments are not merged ("Russia's defence ministry" is not "Moscow")."""
     if _fold(ours) == _fold(gold):
         return True
     from ..resources.actors import resolve
+    from ..resources.outlets import find_outlet
+
+    outlets = find_outlet(ours), find_outlet(gold)
+    if outlets[0] is not None and outlets[1] is not None:
+        return outlets[0].name == outlets[1].name
 
     a, b = resolve(ours), resolve(gold)
     return a is not None and b is not None and a.name == b.name and a.kind in ("group", "organization")
