@@ -24,7 +24,8 @@ from .nesting import parent
 from .relations import relations_in
 from .sources import clean, describe
 from .speakers import WH_PRONOUNS
-from .units import Relation, quotation_runs, turn_continues, units, whole_quotation
+from .units import (Relation, following_paragraphs, introduces, quotation_runs, turn_continues, units,
+                    whole_quotation)
 
 MAX_SOURCE_CHARS = 160
 MAX_NESTING = 4
@@ -185,15 +186,22 @@ def _continue_quotations(unit_list, found, speaker_before, turns, text: str) -> 
     """Give the sentences of a quotation or a transcript turn without a claim of their own the claim
     of the sentence that attributes it (in place)."""
 
-    def add(index: int, cue: str, chain) -> None:
+    def add(index: int, cue: str, chain, direct: bool = True) -> None:
         unit = unit_list[index]
         if found[index] or not chain or not any(c.islower() for c in unit.text):
             return
         start, end = _sentence(unit)
         found[index].append((Claim(text=text[start:end], start=start, end=end, cue=cue,
-                                   direct=True, sources=chain, quote=_direct_quote(unit.text, unit.start_char)),
+                                   direct=direct, sources=chain, quote=_direct_quote(unit.text, unit.start_char)),
                              None))
 
+    for index, unit in enumerate(unit_list):
+        if found[index] and introduces(unit):
+            by = found[index][-1][0]
+            for later in following_paragraphs(unit_list, index):
+                if found[later] and found[later][0][1] is not None:
+                    break  # a sentence with its own cue ends what the colon introduced
+                add(later, by.cue, by.sources, direct=by.direct)
     label: int | None = None
     for index, unit in enumerate(unit_list):
         if index in turns:

@@ -214,3 +214,32 @@ def turn_continues(label_unit, unit) -> bool:
         return True
     found = marks(unit.text)
     return bool(found) and found[0] and MARK.match(unit.text.lstrip()) is not None
+
+
+MAX_INTRODUCED = 3  # paragraphs a colon-ended attribution may introduce
+
+
+@rule("claims", "colon-introduces-paragraphs", source="gold-real dev", off=False, examples=[
+    ("The coast guard reported:\n\nA trawler sank near the island on Monday.\n\nThe crew was rescued.",
+     {"source": "The coast guard", "text": "The crew was rescued.", "direct": False}),
+    ("The coast guard reported that a trawler sank.\n\nThe crew was rescued.",
+     {"not": {"text": "The crew was rescued."}}),
+])
+def introduces(unit) -> bool:
+    """"PTI reports:", "The statement said:" at a paragraph's end: what follows is what it reports."""
+    text = unit.text.rstrip()
+    doc = unit.doc
+    after = doc.text[unit.end_char:unit.end_char + 3] if unit.end_char < len(doc.text) else "\n"
+    return text.endswith(":") and (not after.strip(" \t") or after.lstrip(" \t").startswith("\n"))
+
+
+def following_paragraphs(units_list: list, index: int) -> list[int]:
+    """The units of the (at most ``MAX_INTRODUCED``) paragraphs after unit ``index``."""
+    out, paragraphs = [], 0
+    for later in range(index + 1, len(units_list)):
+        if _paragraph_start(units_list[later]):
+            paragraphs += 1
+        if paragraphs > MAX_INTRODUCED:
+            break
+        out.append(later)
+    return out
