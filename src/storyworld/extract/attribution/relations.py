@@ -77,6 +77,24 @@ def _accused_act(token, lemma: str):
     return None
 
 
+@rule("claims", "quoted-y-as-saying", source="gold-real dev", off=None, examples=[
+    ("Xinhua quoted the harbour master as saying that the port would reopen.",
+     {"cue": "saying", "sources": "Xinhua > the harbour master"}),
+    Example("Xinhua quoted the harbour master as saying that rebels shelled the port.",
+            {"type": "ASSAULT", "sources": "Xinhua > the harbour master"}, view="events"),
+])
+def _quoted_as(token):
+    """"X quoted Y as saying …", "X cited Y as saying …": Y says it, inside X's report. The quoting
+    verb, or None."""
+    prep = token.head
+    if token.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in word_set("claims.citing_verbs") or not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return verb
+
+
 @rule("claims", "call-needs-complement", source="PolNeAR dev and demo corpus", off=False, examples=[
     ("The envoy called the ministry about the shipment.", {"not": {"cue": "called"}}),
     ("The envoy called the deal a scandal.", {"cue": "called"}),
@@ -131,6 +149,16 @@ def _verb_relations(unit):
         if not (has_complement(token, cue.needs) or finding(token, cue)):
             continue
         if _bare_call(token, lemma) or speaking_without_content(token, lemma) or _not_used(token):
+            continue
+        quoting = _quoted_as(token)
+        if quoting is not None:
+            quoted = next(c for c in quoting.children if c.dep_ == "dobj")
+            span = cue_span(token)
+            # what Y says: its own complement, else the quotation the quoting verb reports
+            said = token if any(c.dep_ in CLAUSE_OR_OBJECT for c in token.children) else quoting
+            yield Relation(cue=span, cue_text=doc_text(doc)[slice(*span)], lemma=lemma, cls=cue.cls,
+                           source=subtree(quoted, unit), content=content(said, unit, (said.i, said.i + 1)),
+                           unit=unit, cue_i=token.i, parent_i=quoting.i)
             continue
         source = speaker(token, unit)
         if source is None or (source.root.pos_ not in ("PROPN", "PRON")
