@@ -99,13 +99,38 @@ def _direct_quote(text: str, start: int) -> Span | None:
     ("The navy said it had sunk the boat. The rebels denied the report.", {"cue": "denied", "disputes": True}),
 ])
 def _disputed(relation: Relation, chain, earlier: list[Claim]) -> int | None:
-    """A denial records the latest earlier claim from another source."""
+    """A denial records the earlier claim from another source that it denies: the one that shares its
+    words, else the latest."""
     if relation.lemma not in word_set("claims.dispute_verbs"):
         return None
-    for index in range(len(earlier) - 1, -1, -1):
-        if earlier[index].sources[-1] != chain[-1]:
-            return index
-    return None
+    others = [i for i in range(len(earlier) - 1, -1, -1) if earlier[i].sources[-1] != chain[-1]]
+    if not others:
+        return None
+    return _denied_by_words(relation, earlier, others)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())} - STOP_STEMS
+
+
+STOP_STEMS = {"that", "this", "with", "from", "have", "been", "were", "would", "said", "says", "their", "there",
+              "they", "what", "which", "about", "after", "also", "will", "could", "deny", "denie", "denia"}
+
+
+@rule("claims", "denial-names-what-it-denies", source="gold-real dev", off=None, examples=[
+    ("The army said the rebels shelled the market. The mayor said the bridge would reopen on Monday. "
+     "The rebels denied shelling the market.", {"cue": "denied", "disputes_source": "The army"}),
+])
+def _denied_by_words(relation: Relation, earlier: list[Claim], others: list[int]) -> int:
+    """Of the earlier claims from other sources (latest first), the one whose words the denial
+    repeats most ("denied shelling the market" disputes "the rebels shelled the market", not the
+    mayor's word on the bridge said in between); none shared: the latest."""
+    doc_text_ = relation.unit.doc.text
+    denied = _stems(doc_text_[slice(*relation.content)] if relation.content else relation.unit.text)
+    best = max(others, key=lambda i: (len(denied & _stems(earlier[i].content.text if earlier[i].content
+                                                           else earlier[i].text)), i))
+    shared = len(denied & _stems(earlier[best].content.text if earlier[best].content else earlier[best].text))
+    return best if shared else others[0]
 
 
 @rule("claims", "cited-says-what-the-citer-reports", source="gold-real dev", off=None, examples=[
