@@ -64,7 +64,9 @@ def view_items(analysis, view: str) -> list[dict[str, Any]]:
     if view == "claims":
         return [{"cue": c.cue, "sources": _chain(c.sources), "source": c.sources[-1].name if c.sources else None,
                  "kind": c.sources[-1].kind if c.sources else None, "text": c.text, "direct": c.direct,
-                 "content": c.content.text if c.content else None, "disputes": c.disputes is not None}
+                 "content": c.content.text if c.content else None, "disputes": c.disputes is not None,
+                 "disputes_source": (analysis.claims[c.disputes].sources[-1].name
+                                     if c.disputes is not None and analysis.claims[c.disputes].sources else None)}
                 for c in analysis.claims]
     if view == "times":
         return [{"text": t.text, "value": t.value, "precision": t.precision} for t in analysis.times]

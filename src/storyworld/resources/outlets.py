@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..rules import rule
 from .tables import read_table
 
 
@@ -72,5 +73,22 @@ def find_outlet_in(text: str) -> Outlet | None:
             continue
         if rest and rest[0][:1].isupper():
             continue
+        if _inside_longer_name(text[:match.start()].split()):
+            continue
         return find_outlet(written)
     return None
+
+
+@rule("claims", "outlet-not-inside-a-longer-name", source="gold-real dev", off=False, examples=[
+    ("Virgin Atlantic pilots said they would strike on Monday.", {"not": {"kind": "outlet"}}),
+    ("Iran's Press TV said the port was closed.", {"source": "Press TV", "kind": "outlet"}),
+    ("Lebanese Al-Manar television said the port was closed.", {"source": "Al-Manar", "kind": "outlet"}),
+])
+def _inside_longer_name(before: list[str]) -> bool:
+    """"Virgin Atlantic pilots" is no Atlantic: a capitalised word before an outlet's name makes it
+    part of a longer name (an article, a possessive or a demonym does not: "Qatari Al Jazeera")."""
+    if not before:
+        return False
+    word = before[-1]
+    return word[:1].isupper() and word.lower() not in ("the", "a", "an") and not word.endswith(("'s", "'")) \
+        and re.search(r"(an|ese|ish|i)$", word) is None  # "Lebanese Al-Manar", "Qatari Al Jazeera": a demonym

@@ -149,3 +149,48 @@ def test_attribution_an_outlet_in_the_sentence_carries_its_speaker(make_parsed):
     got = chains(make_parsed, "Houthi spokesman Yahya Saree said the group's forces had targeted the tanker, "
                               "Al-Masirah television reported.")
     assert got[-1][1] == [("Al-Masirah", "outlet"), ("Yahya Saree", "official")]
+
+
+def _claim_rows(make_parsed, text):
+    parsed = make_parsed(text, published="2023-09-01")
+    return [(c.text, " > ".join(s.name for s in c.sources), c.direct) for c in extract_claims(parsed, actors=())]
+
+
+def test_quotation_over_sentences_attributes_every_sentence(make_parsed):
+    text = ("Officer Dana Whitfield said: “The port is closed. Ships wait offshore. "
+            "We will reopen on Monday.”\n\nThe town held a vote on Friday.")
+    rows = _claim_rows(make_parsed, text)
+    assert ("Ships wait offshore.", "Dana Whitfield", True) in rows
+    assert ("We will reopen on Monday.”", "Dana Whitfield", True) in rows
+    assert not any(r[0].startswith("The town held") for r in rows)
+
+
+def test_quotation_attributed_at_its_end_and_tokenised_marks(make_parsed):
+    rows = _claim_rows(make_parsed, "“The port is closed. Ships wait offshore,” the harbour master said.")
+    assert ("“The port is closed.", "the harbour master", True) in rows
+    rows = _claim_rows(make_parsed, "Ines Kovac said : `` The port is closed .\nShips wait offshore . ''")
+    assert ("Ships wait offshore . ''", "Ines Kovac", True) in rows
+
+
+def test_unclosed_quotation_ends_before_a_sentence_with_its_own_cue(make_parsed):
+    text = ("Officer Dana Whitfield said the port was closed. “We heard the alarm at dawn. We ran outside. "
+            "Mayor Omar Farah said the fire was out. The ships left at noon.")
+    rows = _claim_rows(make_parsed, text)
+    assert ("We ran outside.", "Dana Whitfield", True) in rows
+    assert ("Mayor Omar Farah said the fire was out.", "Omar Farah", False) in rows
+    assert not any(r[0] == "The ships left at noon." for r in rows)
+
+
+def test_transcript_turn_runs_to_paragraph_end(make_parsed):
+    text = ("Host Lena Varga spoke to Omar Farah on Sunday.\n\nVARGA: Is the port closed?\n\n"
+            "FARAH: Well, it is closed. The ships wait offshore.\n\nThe interview ended at noon.")
+    rows = _claim_rows(make_parsed, text)
+    assert ("The ships wait offshore.", "Omar Farah", True) in rows
+    assert not any(r[0].startswith("The interview ended") for r in rows)
+
+
+def test_event_in_a_quotation_sentence_takes_the_speaker_chain(make_parsed):
+    text = "Officer Dana Whitfield said: “The port is closed. Rebels shelled the market on Monday.”"
+    parsed = make_parsed(text, published="2023-09-01")
+    events = events_with_sources(parsed, extract_claims(parsed, actors=()))
+    assert any(e.type == "ASSAULT" and [s.name for s in e.sources] == ["Dana Whitfield"] for e in events)

@@ -4,8 +4,9 @@ Relations of the speech, cognition and evidence classes become claims. A claim's
 source's own (resolved against what the document named before, ``memory``), continued from the
 relation it is said inside (``nesting``): outermost first, never the publisher. A source that tells
 an outlet ("a source told the news outlet") nests under that outlet. A denial ("X denied …", "X
-rejected the report") records the claim it disputes. An event takes the chain of the claim whose
-content holds it.
+rejected the report") records the claim it disputes. A sentence of a quotation or a transcript turn
+without a cue of its own is a claim of the sentence that attributes the quotation or labels the turn.
+An event takes the chain of the claim whose content holds it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from .nesting import parent
 from .relations import relations_in
 from .sources import clean, describe
 from .speakers import WH_PRONOUNS
-from .units import Relation, units
+from .units import (Relation, following_paragraphs, introduces, quotation_runs, turn_continues, units,
+                    whole_quotation)
 
 MAX_SOURCE_CHARS = 160
 MAX_NESTING = 4
@@ -97,21 +99,65 @@ def _direct_quote(text: str, start: int) -> Span | None:
     ("The navy said it had sunk the boat. The rebels denied the report.", {"cue": "denied", "disputes": True}),
 ])
 def _disputed(relation: Relation, chain, earlier: list[Claim]) -> int | None:
-    """A denial records the latest earlier claim from another source."""
+    """A denial records the earlier claim from another source that it denies: the one that shares its
+    words, else the latest."""
     if relation.lemma not in word_set("claims.dispute_verbs"):
         return None
-    for index in range(len(earlier) - 1, -1, -1):
-        if earlier[index].sources[-1] != chain[-1]:
-            return index
-    return None
+    others = [i for i in range(len(earlier) - 1, -1, -1) if earlier[i].sources[-1] != chain[-1]]
+    if not others:
+        return None
+    return _denied_by_words(relation, earlier, others)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())} - STOP_STEMS
+
+
+STOP_STEMS = {"that", "this", "with", "from", "have", "been", "were", "would", "said", "says", "their", "there",
+              "they", "what", "which", "about", "after", "also", "will", "could", "deny", "denie", "denia"}
+
+
+@rule("claims", "denial-names-what-it-denies", source="gold-real dev", off=None, examples=[
+    ("The army said the rebels shelled the market. The mayor said the bridge would reopen on Monday. "
+     "The rebels denied shelling the market.", {"cue": "denied", "disputes_source": "The army"}),
+])
+def _denied_by_words(relation: Relation, earlier: list[Claim], others: list[int]) -> int:
+    """Of the earlier claims from other sources (latest first), the one whose words the denial
+    repeats most ("denied shelling the market" disputes "the rebels shelled the market", not the
+    mayor's word on the bridge said in between); none shared: the latest."""
+    doc_text_ = relation.unit.doc.text
+    denied = _stems(doc_text_[slice(*relation.content)] if relation.content else relation.unit.text)
+    best = max(others, key=lambda i: (len(denied & _stems(earlier[i].content.text if earlier[i].content
+                                                           else earlier[i].text)), i))
+    shared = len(denied & _stems(earlier[best].content.text if earlier[best].content else earlier[best].text))
+    return best if shared else others[0]
+
+
+@rule("claims", "cited-says-what-the-citer-reports", source="gold-real dev", off=None, examples=[
+    Example("Rebels attacked a tanker near the port, according to Reuters, citing two port officials.",
+            {"type": "ASSAULT", "sources": "Reuters > two port officials"}, view="events"),
+    ("Rebels attacked a tanker near the port, according to Reuters, citing two port officials.",
+     {"cue": "citing", "content": "Rebels attacked a tanker near the port"}),
+])
+def _cited_content(relation: Relation, holder: Relation | None) -> tuple[int, int] | None:
+    """"…, according to X, citing Y", "X reported …, quoting Y": what Y says is what X reports (the
+    holder's content), not the phrase next to "citing"."""
+    if holder is None or not holder.content or relation.lemma not in word_set("claims.citing_verbs"):
+        return None
+    return holder.content
 
 
 def extract_claims(parsed, *, actors=()) -> list[Claim]:
-    """The document's claims: each relation of a claim class that holds no other, with its chain."""
+    """The document's claims: each relation of a claim class that holds no other, with its chain, and
+    the sentences of a quotation or a turn that carry no cue of their own (``quotations``)."""
     memory = Memory(parsed.doc)
     text = doc_text(parsed.doc)
-    claims: list[Claim] = []
-    for unit in units(parsed.doc):
+    unit_list = list(units(parsed.doc))
+    found: list[list[tuple[Claim, Relation]]] = [[] for _ in unit_list]
+    speaker_before: list[tuple[Source, ...] | None] = []
+    turns: dict[int, tuple[str, tuple[Source, ...]]] = {}  # a speaker label's unit: its cue and chain
+    for index, unit in enumerate(unit_list):
+        speaker_before.append(memory.last_speaker)
         relations = [r for r in relations_in(unit) if r.makes_claim]
         if not relations:
             continue
@@ -130,6 +176,9 @@ def extract_claims(parsed, *, actors=()) -> list[Claim]:
             return chains[key]
 
         parents = {id(p) for p in parent_of.values() if p is not None}
+        turn = next((r for r in relations if r.lemma == ":"), None)
+        if turn is not None and chain_of(turn):
+            turns[index] = (turn.cue_text, chain_of(turn))
         for relation in relations:
             if id(relation) in parents:
                 continue  # its chain continues in the relation it holds
@@ -137,14 +186,72 @@ def extract_claims(parsed, *, actors=()) -> list[Claim]:
             if not chain:
                 continue
             memory.remember(chain)
-            words = [t for t in unit if not t.is_space]
-            sentence = (words[0].idx, words[-1].idx + len(words[-1]))
-            content = Span(text[slice(*relation.content)], *relation.content) if relation.content else None
+            sentence = _sentence(unit)
+            said = _cited_content(relation, parent_of[id(relation)]) or relation.content
+            content = Span(text[slice(*said)], *said) if said else None
             quote = _direct_quote(unit.text, unit.start_char)
-            claims.append(Claim(text=text[slice(*sentence)], start=sentence[0], end=sentence[1],
-                                cue=relation.cue_text, direct=quote is not None, sources=chain, quote=quote,
-                                content=content, disputes=_disputed(relation, chain, claims)))
+            found[index].append((Claim(text=text[slice(*sentence)], start=sentence[0], end=sentence[1],
+                                       cue=relation.cue_text, direct=quote is not None, sources=chain, quote=quote,
+                                       content=content), relation))
+    _continue_quotations(unit_list, found, speaker_before, turns, text)
+    claims: list[Claim] = []
+    for unit_claims in found:
+        for claim, relation in unit_claims:
+            disputes = _disputed(relation, claim.sources, claims) if relation is not None else None
+            claims.append(replace(claim, disputes=disputes))
     return claims
+
+
+def _sentence(unit) -> tuple[int, int]:
+    words = [t for t in unit if not t.is_space]
+    return words[0].idx, words[-1].idx + len(words[-1])
+
+
+def _continue_quotations(unit_list, found, speaker_before, turns, text: str) -> None:
+    """Give the sentences of a quotation or a transcript turn without a claim of their own the claim
+    of the sentence that attributes it (in place)."""
+
+    def add(index: int, cue: str, chain, direct: bool = True) -> None:
+        unit = unit_list[index]
+        if found[index] or not chain or not any(c.islower() for c in unit.text):
+            return
+        start, end = _sentence(unit)
+        found[index].append((Claim(text=text[start:end], start=start, end=end, cue=cue,
+                                   direct=direct, sources=chain, quote=_direct_quote(unit.text, unit.start_char)),
+                             None))
+
+    for index, unit in enumerate(unit_list):
+        if found[index] and introduces(unit):
+            by = found[index][-1][0]
+            for later in following_paragraphs(unit_list, index):
+                if found[later] and found[later][0][1] is not None:
+                    break  # a sentence with its own cue ends what the colon introduced
+                add(later, by.cue, by.sources, direct=by.direct)
+    label: int | None = None
+    for index, unit in enumerate(unit_list):
+        if index in turns:
+            label = index
+        elif label is not None and turn_continues(unit_list[label], unit):
+            cue, chain = turns[label]
+            add(index, cue, chain)
+        else:
+            label = None
+    own = [[c for c, r in claims if r is not None] for claims in found]
+    for run in quotation_runs(unit_list, [bool(c) for c in own]):
+        if any(index in turns for index in run):
+            continue  # a transcript quoted whole: its turns say who speaks
+        first, last = own[run[0]], own[run[-1]]
+        by = next((c for c in first if c.direct), None) or (last[0] if last else None) \
+            or next((c for i in run for c in own[i]), None)
+        chain = by.sources if by is not None else None
+        opener = unit_list[run[0]].text.lstrip()
+        if by is None and opener and opener[0] in "“\"`«":
+            chain = speaker_before[run[0]]  # a quotation with no cue anywhere: the speaker quoted last
+        for index in run:
+            add(index, by.cue if by is not None else "", chain)
+    for index, unit in enumerate(unit_list):
+        if not found[index] and whole_quotation(unit.text):
+            add(index, "", speaker_before[index])
 
 
 @rule("claims", "event-in-claim-content", source="PolNeAR dev and demo corpus", off=False, examples=[
@@ -166,6 +273,17 @@ def _reporters_of_act(claim: Claim) -> tuple[Source, ...]:
     return claim.sources[:-1]
 
 
+@rule("claims", "cue-event-is-the-act", source="gold-real dev", off=False, examples=[
+    Example("On Wednesday, the senator called for more police patrols in the harbour.",
+            {"type": "REQUEST", "sources": ""}, view="events"),
+])
+def _at_cue(claim: Claim, at: int) -> bool:
+    """An event whose trigger is the claim's own cue ("called for more patrols") is the act of
+    speaking, reported by those who report the claim, even when the claim has no content to test."""
+    first = claim.cue.split()[0] if claim.cue.split() else ""
+    return bool(first) and claim.text.startswith(first, at - claim.start)
+
+
 def attribute_events(parsed, events, *, claims) -> list[Event]:
     """An event takes the chain of the claim whose content holds it; an event that is itself the act
     of speaking takes the chain of those who report the act; none: the outlet's own voice."""
@@ -174,7 +292,7 @@ def attribute_events(parsed, events, *, claims) -> list[Event]:
         at = event.trigger_start if event.trigger_start is not None else event.evidence.start
         sources: tuple[Source, ...] = ()
         holding = [c for c in claims if c.start <= at < c.end]
-        inside = [c for c in holding if _in_content(c, at)]
+        inside = [c for c in holding if _in_content(c, at) and not _at_cue(c, at)]
         if inside:
             sources = inside[0].sources
         elif holding:

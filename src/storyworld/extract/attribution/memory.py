@@ -16,8 +16,9 @@ from ...resources.outlets import Outlet, find_outlet, find_outlet_in, is_outlet_
 from ...resources.tables import word_set, words
 from ...rules import IDENTITY, rule
 from ...types import Source
-from .sources import clean, core, has_office
+from .sources import clean, core, has_office, is_official_word
 
+ACRONYM_GLUE = ("of", "and", "for", "the", "&")  # words an acronym leaves out ("Department of Health")
 NAME_SHAPE = r"[A-Z][\w'’.-]+( [A-Z][\w'’.-]+)?"  # "Kanyuka", "Van Dyk": one or two capitalised words
 
 
@@ -139,10 +140,81 @@ def _entity_by_surname(doc, text: str, before: int) -> Source | None:
     for ent in doc.ents:
         if ent.end_char > before:
             break
-        if ent.label_ == "PERSON" and ent.text != text and ent.text.endswith(" " + text):
+        if ent.label_ == "PERSON" and _part_of_name(clean(ent.text), text):
             window = doc[max(ent.start - 4, 0): ent.start].text
             return Source(clean(ent.text), "official" if has_office(window) else "person")
     return None
+
+
+@rule("claims", "first-name-or-particle-surname", source="gold-real dev", off=False, examples=[
+    ("Dana Whitfield, 80, and her husband met in 1960. Dana said the dance hall was full.",
+     {"cue": "said", "source": "Dana Whitfield"}),
+    ("Protests against President Omar al-Farouq spread on Monday. Farouq said the protesters were paid.",
+     {"cue": "said", "source": "Omar al-Farouq"}),
+])
+def _first_or_particle(full: str, part: str) -> bool:
+    """A person named in full may be named again by the first name ("Barry Smith" … "Barry said", in
+    features and local news) or by a surname after its particle ("Bashar al-Assad" … "Assad said")."""
+    return full.startswith(part + " ") or full.endswith("-" + part)
+
+
+def _part_of_name(full: str, part: str) -> bool:
+    """Whether ``part`` names again the person named ``full`` (a surname, a first name)."""
+    return full != part and (full.endswith(" " + part) or _first_or_particle(full, part))
+
+
+@rule("claims", "acronym-of-organization-named", source="gold-real dev", off=None, examples=[
+    ("The Northern Harbour Authority closed the port. The NHA said ships would wait offshore.",
+     {"cue": "said", "source": "Northern Harbour Authority", "kind": "organization"}),
+])
+def _acronym_expanded(doc, text: str) -> Source | None:
+    """An acronym ("CFIA", "BA") is the organisation the text names in full with those initials
+    ("the Canadian Food Inspection Agency", "British Airways"), named by its full name."""
+    text = re.sub(r"^the\s+", "", text, flags=re.I)
+    if not re.fullmatch(r"[A-Z]{2,6}", text):
+        return None
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        name = clean(re.sub(r"^the\s+", "", ent.text, flags=re.I))
+        capitals = [w for w in name.split() if w.lower() not in ACRONYM_GLUE]
+        if len(capitals) > 1 and all(w[:1].isupper() for w in capitals) and "".join(w[0] for w in capitals) == text:
+            return Source(name, "organization")
+    return None
+
+
+@rule("claims", "the-department-named-before", source="gold-real dev", off=None, examples=[
+    ("The Department of Fisheries closed the harbour on Monday. The department said the ban would last a week.",
+     {"cue": "said", "source": "Department of Fisheries", "kind": "organization"}),
+    ("The department said the ban would last a week.", {"cue": "said", "source": "The department"}),
+    ("Clashes between the Malian army and rebels spread. The army said ten rebels were killed.",
+     {"cue": "said", "source": "Malian army"}),
+])
+def _organization_by_head(doc, low: str, before: int) -> Source | None:
+    """"the department", "the army": the organisation named before with that word in its name
+    ("the Department of Health", "the Syrian army"), the last one."""
+    words = low.split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in word_set("claims.organization_heads"):
+        return None
+    named = [(e.start_char, clean(re.sub(r"^the\s+", "", e.text, flags=re.I))) for e in doc.ents
+             if e.label_ == "ORG" and e.end_char <= before and words[1].capitalize() in e.text.split()]
+    # "the Syrian army", "Nigeria's army": the body named with its country before
+    named += [(m.start(), m.group(1)) for m in re.finditer(
+        rf"\b((?:[A-Z][\w-]+ )+{re.escape(words[1])})\b", doc.text[:before])
+        if not m.group(1).split()[0] in ("The", "A", "An")]
+    return Source(max(named)[1], "organization") if named else None
+
+
+@rule("claims", "title-and-surname", source="gold-real dev", off=IDENTITY, examples=[
+    ("Protests against President Omar al-Farouq spread. President Farouq said the protesters were paid.",
+     {"cue": "said", "source": "Omar al-Farouq"}),
+])
+def _without_title(text: str) -> str:
+    """"President Assad", "Mr Okafor": the surname after a title, to match the person named in full."""
+    words = text.split()
+    if len(words) == 2 and (is_official_word(words[0].lower()) or words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "dr")):
+        return words[1]
+    return text
 
 
 @rule("claims", "office-named-earlier", source="demo corpus", off=IDENTITY, examples=[
@@ -173,6 +245,16 @@ def _single_speaker(name: str) -> bool:
     return bool(_indefinite().match(name))
 
 
+@rule("claims", "capitalised-label-is-a-surname", source="gold-real dev", off=IDENTITY, examples=[
+    ("Host Lena Varga spoke to the mayor, Omar Farah.\n\nVARGA: Is the port closed?\n\nFARAH: It is closed for a week.",
+     {"cue": ":", "source": "Omar Farah"}),
+])
+def _label_case(text: str) -> str:
+    """A transcript writes its speakers' surnames in capitals ("PENCE:", "WALLACE:"): read them as
+    names, to match the person named in full before."""
+    return text.title() if text.isupper() and len(text) > 3 else text
+
+
 class Memory:
     """What the document has named so far, for resolving "the daily", "the source", "he", "Kanyuka"."""
 
@@ -194,8 +276,9 @@ class Memory:
         """A surname alone ("Kanyuka") is the person named in full before: a speaker, else a name in the text."""
         if not re.fullmatch(NAME_SHAPE, text):
             return None
+        text = _without_title(_label_case(text))
         for name, source in reversed(self.people.items()):
-            if name != text and name.endswith(" " + text):
+            if _part_of_name(name, text):
                 return source
         return _entity_by_surname(self.doc, text, before)
 
@@ -228,7 +311,8 @@ class Memory:
             return self.last_speaker
         if _group_pronoun(low):
             return self.last_chain if low != "they" else (self.last_anonymous or self.last_chain)
-        person = self._person_by_surname(text, span.start_char)
+        person = self._person_by_surname(text, span.start_char) or _acronym_expanded(self.doc, text) \
+            or _organization_by_head(self.doc, low, span.start_char)
         return (person,) if person is not None else None
 
     def remember(self, chain: tuple[Source, ...]) -> None:

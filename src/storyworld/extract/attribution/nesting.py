@@ -96,9 +96,26 @@ def _mutual_outer(outer: Relation, inner: Relation) -> bool:
     return outer.cue[0] > inner.cue[0]
 
 
+@rule("claims", "relative-clause-reporter", source="gold-real dev", off=False, examples=[
+    ("The army denied that civilians died in strikes that residents say destroyed the market.",
+     {"cue": "say", "sources": "residents"}),
+    ("The army said residents say the market was destroyed.", {"cue": "say", "sources": "The army > residents"}),
+])
+def _relative_clause(inner: Relation) -> bool:
+    """"… in strikes that residents say destroyed the market": a reporter in a relative clause speaks
+    to the writer of the sentence, not inside the claim whose content holds the noun it describes (a
+    cue there that is no reporter stays part of the content: "… what he called a crime")."""
+    if inner.cue_i < 0:
+        return False
+    return inner.unit.doc[inner.cue_i].dep_ == "relcl"
+
+
 def holds(outer: Relation, inner: Relation) -> bool:
     """Whether ``inner`` is said inside ``outer`` (its chain continues ``outer``'s)."""
-    if outer is inner or not outer.content or inner.parent_i == outer.cue_i or _parenthetical(inner):
+    if outer is inner or not outer.content or inner.parent_i == outer.cue_i or _parenthetical(inner) \
+            or outer.beside or inner.beside:
+        return False
+    if nests(inner) and _relative_clause(inner):
         return False
     if not (nests(outer) or outer.lemma == "according to"):
         return False  # only a speaker holds a speaker ("Diplomats said France could ask …" holds "ask")

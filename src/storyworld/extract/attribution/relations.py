@@ -9,10 +9,12 @@ does not continue the chain is part of what is said, not a relation of its own.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...parse.model import doc_text
 from ...resources.cues import find_cue
 from ...resources.tables import word_set
-from ...rules import IDENTITY, rule
+from ...rules import IDENTITY, Example, rule
 from .complements import (AS_PUT_IT, as_put_it, content, cue_span, finding, has_complement, idiom,
                           speaking_without_content, verb_cue)
 from .headlines import headline_relation, mistagged_verb_relation, speaker_relation
@@ -35,6 +37,64 @@ def _citing_gerund(token, lemma: str) -> bool:
     return lemma in word_set("claims.citing_verbs") and token.tag_ == "VBG"
 
 
+@rule("claims", "which-cited", source="gold-real dev", off=None, examples=[
+    ("The port authority, which cited two witnesses, said rebels attacked a tanker.",
+     {"cue": "cited", "sources": "The port authority > two witnesses", "content": "rebels attacked a tanker"}),
+    Example("The port authority, which cited two witnesses, said rebels attacked a tanker.",
+            {"type": "ASSAULT", "sources": "The port authority > two witnesses"}, view="events"),
+])
+def _relative_citer(token):
+    """"X, which cited Y, said …", "X, who quoted Y, reported …": the cue verb whose subject cites Y
+    (Y speaks inside that relation), or None."""
+    if token.dep_ != "relcl" or token.lemma_ not in word_set("claims.citing_verbs"):
+        return None
+    noun, verb = token.head, token.head.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.i == noun.i or not verb.tag_.startswith("VB"):
+        return None
+    return verb if verb_cue(verb)[1] is not None else None
+
+
+@rule("claims", "accusation-is-a-claim", source="gold-real dev", off=None, examples=[
+    ("The army accused the rebels of shelling the market.",
+     {"cue": "accused", "source": "The army", "content": "shelling the market"}),
+    Example("The army accused the rebels of shelling the market.",
+            {"type": "ASSAULT", "sources": "The army"}, view="events"),
+    ("The army blamed the rebels for the attack on the convoy.", {"cue": "blamed", "content": "the attack on the convoy"}),
+    ("The army accused the rebels.", {"not": {"cue": "accused"}}),
+])
+def _accused_act(token, lemma: str):
+    """"X accuses Y of shelling …", "X blamed Y for the attack": the act is X's claim (the verb is a
+    stance, and a claim only with the act it names). The token of the act, or None."""
+    if lemma not in word_set("claims.accusing_verbs"):
+        return None
+    holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for"):
+                act = next((c for c in prep.children if c.dep_ in ("pcomp", "pobj")), None)
+                if act is not None:
+                    return act
+    return None
+
+
+@rule("claims", "quoted-y-as-saying", source="gold-real dev", off=None, examples=[
+    ("Xinhua quoted the harbour master as saying that the port would reopen.",
+     {"cue": "saying", "sources": "Xinhua > the harbour master"}),
+    Example("Xinhua quoted the harbour master as saying that rebels shelled the port.",
+            {"type": "ASSAULT", "sources": "Xinhua > the harbour master"}, view="events"),
+])
+def _quoted_as(token):
+    """"X quoted Y as saying …", "X cited Y as saying …": Y says it, inside X's report. The quoting
+    verb, or None."""
+    prep = token.head
+    if token.dep_ != "pcomp" or prep.lower_ != "as" or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in word_set("claims.citing_verbs") or not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return verb
+
+
 @rule("claims", "call-needs-complement", source="PolNeAR dev and demo corpus", off=False, examples=[
     ("The envoy called the ministry about the shipment.", {"not": {"cue": "called"}}),
     ("The envoy called the deal a scandal.", {"cue": "called"}),
@@ -43,6 +103,22 @@ def _bare_call(token, lemma: str) -> bool:
     """"called the office" is not a cue; "called for", "called on", "called it a scandal" are."""
     return lemma == "call" and not any(c.dep_ in ("oprd", "ccomp", "xcomp") or (
         c.dep_ == "prep" and c.lower_ in word_set("claims.call_prepositions")) for c in token.children)
+
+
+@rule("claims", "declined-to-comment", source="gold-real dev", off=False, examples=[
+    ("The harbour police declined to comment on the arrests.", {"not": {"cue": "to comment"}}),
+    ("The ministry refused to confirm that the port was closed.", {"not": {"source": "The ministry"}}),
+    ("Police have yet to confirm the identity of the man charged with the murder.", {"not": {"source": "Police"}}),
+    ("The ministry confirmed that the port was closed.", {"cue": "confirmed", "source": "The ministry"}),
+])
+def _not_used(token) -> bool:
+    """"declined to comment", "refused to confirm …", "have yet to confirm …": a cue that was not used
+    makes no claim."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.i == token.i:
+        return False
+    return head.lemma_.lower() in word_set("claims.declining_verbs") or any(
+        c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
 
 
 def _listener(token, lemma: str, unit):
@@ -63,13 +139,26 @@ def _verb_relations(unit):
         if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
             continue
         lemma, cue = verb_cue(token)
+        act = _accused_act(token, lemma) if cue is not None else None
+        if act is not None:
+            cue = replace(cue, cls="speech")
         if cue is None and lemma == "put" and as_put_it(token):
             lemma, cue = "put it", AS_PUT_IT
-        if cue is None or idiom(token, lemma) or _citing_gerund(token, lemma):
+        if cue is None or idiom(token, lemma) or _citing_gerund(token, lemma) or _relative_citer(token) is not None:
             continue
         if not (has_complement(token, cue.needs) or finding(token, cue)):
             continue
-        if _bare_call(token, lemma) or speaking_without_content(token, lemma):
+        if _bare_call(token, lemma) or speaking_without_content(token, lemma) or _not_used(token):
+            continue
+        quoting = _quoted_as(token)
+        if quoting is not None:
+            quoted = next(c for c in quoting.children if c.dep_ == "dobj")
+            span = cue_span(token)
+            # what Y says: its own complement, else the quotation the quoting verb reports
+            said = token if any(c.dep_ in CLAUSE_OR_OBJECT for c in token.children) else quoting
+            yield Relation(cue=span, cue_text=doc_text(doc)[slice(*span)], lemma=lemma, cls=cue.cls,
+                           source=subtree(quoted, unit), content=content(said, unit, (said.i, said.i + 1)),
+                           unit=unit, cue_i=token.i, parent_i=quoting.i)
             continue
         source = speaker(token, unit)
         if source is None or (source.root.pos_ not in ("PROPN", "PRON")
@@ -83,8 +172,11 @@ def _verb_relations(unit):
         exclude = (min(clause.start, source.start), max(clause.end, source.end)) \
             if not any(c.dep_ in CLAUSE_OR_OBJECT for c in token.children) else (token.i, token.i + 1)
         span = cue_span(token)
+        said = None
+        if act is not None:
+            said = trim(doc, max(act.left_edge.i, unit.start), min(act.right_edge.i + 1, unit.end))
         yield Relation(cue=span, cue_text=doc_text(doc)[slice(*span)], lemma=lemma, cls=cue.cls, source=source,
-                       content=content(token, unit, exclude), unit=unit, told=_listener(token, lemma, unit),
+                       content=said or content(token, unit, exclude), unit=unit, told=_listener(token, lemma, unit),
                        cue_i=token.i)
 
 
@@ -155,13 +247,14 @@ def _citing_relations(unit):
     """ "X reported, citing a source": the source speaks through X's report."""
     doc = unit.doc
     for token in unit:
-        if token.lemma_ not in word_set("claims.citing_verbs") or token.tag_ != "VBG":
+        relative = _relative_citer(token)
+        if token.lemma_ not in word_set("claims.citing_verbs") or (token.tag_ != "VBG" and relative is None):
             continue
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
         if obj is None:
             continue
         source = subtree(obj, unit)
-        head = token.head if token.head is not token else None
+        head = relative if relative is not None else token.head if token.head is not token else None
         if head is not None and _reporter_cites(head, token, unit):
             head = head.head
         if not _speaks(source):  # "…, citing her work": the one who cites gives a reason, not a source
@@ -254,6 +347,36 @@ def _without_content_cues(found: list[Relation]) -> list[Relation]:
     return [r for r in found if nests(r) or r.lemma == "according to" or not any(holds(o, r) for o in found)]
 
 
+@rule("claims", "a-charge-x-denies", source="gold-real dev", off=None, examples=[
+    ("The rebels shelled the market, a charge the rebels deny.",
+     {"cue": "deny", "source": "the rebels", "content": "The rebels shelled the market"}),
+    ("Moscow accused Kyiv of shelling the plant, an accusation Ukraine rejected.",
+     {"cue": "rejected", "sources": "Ukraine", "disputes": True}),
+    ("Moscow accused Kyiv of shelling the plant, a charge Ukraine denies.", {"cue": "accused", "sources": "Moscow"}),
+])
+def _denied_charge(unit) -> Relation | None:
+    """"…, a charge Kyiv denies", "…, an accusation the group rejected": the subject of the denial
+    disputes the clause before the charge, beside (not inside) any relation that clause has."""
+    doc = unit.doc
+    for token in unit:
+        if token.lemma_.lower() not in word_set("claims.dispute_verbs"):
+            continue
+        charges = [token.head] if token.dep_ == "relcl" else [c for c in token.children if c.dep_ in ("dobj", "nsubj")]
+        charge = next((c for c in charges if c.lemma_.lower() in word_set("claims.charge_nouns")), None)
+        if charge is None or charge.left_edge.i <= unit.start or doc[charge.left_edge.i - 1].text != ",":
+            continue
+        # the small model may read "a charge Kyiv denies" as a subject "a charge" with "Kyiv" beside it
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i != charge.i), None) \
+            or next((c for c in charge.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        said = trim(doc, unit.start, charge.left_edge.i - 1)
+        if subject is None or said is None:
+            continue
+        return Relation(cue=(token.idx, token.idx + len(token)), cue_text=token.text, lemma=token.lemma_.lower(),
+                        cls="speech", source=subtree(subject, unit), content=said, unit=unit, cue_i=token.i,
+                        beside=True)
+    return None
+
+
 def relations_in(unit) -> list[Relation]:
     """The unit's relations, without those a quoted speaker makes inside the quotation ("… I think
     …", "If he thinks …"): the quotation is the content of its speaker's relation, not a new one."""
@@ -263,6 +386,11 @@ def relations_in(unit) -> list[Relation]:
     found = [r for r in (*_according_relations(unit), *_citing_relations(unit), *_verb_relations(unit),
                          *_noun_relations(unit))
              if not _quoted_speaker(r) and not _inside_quotation(r, quoted)]
+    denied = _denied_charge(unit)
+    if denied is not None:
+        found = [r for r in found if r.cue_i != denied.cue_i and not (
+            r.lemma in word_set("claims.dispute_verbs") and r.source.start >= denied.cue_i - 4
+            and r.cue[0] >= denied.content[1])] + [denied]
     for extra in (speaker_relation(unit), mistagged_verb_relation(unit), headline_relation(unit)):
         if extra is not None and not any(r.cue_i == extra.cue_i for r in found):
             found.append(extra)
