@@ -31,6 +31,7 @@ from ..types import Source
 from .incidents import (DISTANCE_KM, DocumentContext, Incident, IncidentReport, assign, candidate_window,
                         names_a_country, with_context)
 from .origins import Report, origins
+from .sources import DocumentNames, document_names, resolve_reports
 
 # Modalities that report a happening (a denial is a version of the happening; a demand to
 # withdraw is not a withdrawal).
@@ -242,6 +243,15 @@ def outlet_alias(name: str) -> str:
     return outlet.name if outlet else name
 
 
+def _document_names(store: Store, document_id: str) -> DocumentNames:
+    """The names a document gives its sources (definitions, longer names), remembered per store."""
+    memo = store.memo_table("document_names")
+    if document_id not in memo:
+        text, names = table.document_names(store, document_id)
+        memo[document_id] = document_names(text, names)
+    return memo[document_id]
+
+
 def rebuild_summary(store: Store, incident_id: int) -> dict[str, Any]:
     rows = table.summary_rows(store, incident_id)
     reports, chains = [], []
@@ -260,7 +270,8 @@ def rebuild_summary(store: Store, incident_id: int) -> dict[str, Any]:
                       "evidence": {"text": r["evidence"], "start": r["evidence_start"], "end": r["evidence_end"]}},
             "sources": sources,
         })
-    all_origins = origins(chains, alias_of=outlet_alias)
+    names_of = {r.document: _document_names(store, r.document) for r in chains if r.document}
+    all_origins = origins(resolve_reports(chains, names_of), alias_of=outlet_alias)
     independent = [o for o in all_origins if o.independent]
     day_dates = [r["date"] for r in rows if r["date_precision"] == "day"]
     date = _most_common(day_dates) or _most_common([r["date"] for r in rows])

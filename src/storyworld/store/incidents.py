@@ -6,6 +6,7 @@ Each function is one statement or one fixed pair of them; none opens a transacti
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime, timezone
 from typing import Any
@@ -32,6 +33,15 @@ def document_head(store: Store, document_id: str, chars: int = 160) -> str | Non
     row = store.conn.execute("SELECT substr(text, 1, ?) AS head FROM documents WHERE id = ?",
                              (chars, document_id)).fetchone()
     return None if row is None else row["head"] or ""
+
+
+def document_names(store: Store, document_id: str) -> tuple[str, list[str]]:
+    """A document's text and the names it uses for actors and sources (for resolving its sources)."""
+    row = store.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+    names = [r[0] for r in store.conn.execute("SELECT text FROM actors WHERE document_id = ?", (document_id,))]
+    for (chain,) in store.conn.execute("SELECT sources_json FROM claims WHERE document_id = ?", (document_id,)):
+        names += [s["name"] for s in json.loads(chain)]
+    return (row[0] if row else ""), names
 
 
 def day_times(store: Store, document_id: str) -> list[tuple[int, int, str]]:
