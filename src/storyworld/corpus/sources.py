@@ -113,23 +113,39 @@ def canonical_name(name: str, *, defined: dict[str, str] | None = None) -> str:
 
 def resolve_source(source: Source, names: DocumentNames | None = None) -> Source:
     """The source with the canonical name of the body it means (see the module docstring)."""
+    return explain_source(source, names)[0]
+
+
+def explain_source(source: Source, names: DocumentNames | None = None) -> tuple[Source, str | None]:
+    """``resolve_source`` with the reason for a change of name (None when the name stays)."""
     names = names or DocumentNames()
     if source.kind == "anonymous" and not _SPOKESPERSON.match(source.name):
-        return source
+        return source, None
     folded = fold_name(source.name)
     if folded in names.defined:
-        return replace(source, name=canonical_name(names.defined[folded]))
+        full = names.defined[folded]
+        name = canonical_name(full)
+        return replace(source, name=name), f"the text defines it as {full!r}" + (
+            f", registered as {name!r}" if name != full else "")
     if source.kind in _HEAD_KINDS and len(folded.split()) == 1 and folded in names.by_head \
             and find_source(source.name) is None:
-        return replace(source, name=names.by_head[folded])
+        return replace(source, name=names.by_head[folded]), \
+            f"the one {folded!r} the document names: {names.by_head[folded]!r}"
     spoken = _SPOKESPERSON.match(source.name.strip())
     if spoken:
-        body = resolve_source(Source(spoken.group(1), "organization"), names)
+        body, why = explain_source(Source(spoken.group(1), "organization"), names)
         if body.name != spoken.group(1) or find_source(body.name):
-            return Source(body.name, "organization", office=source.office)
-        return source
-    entry = find_source(source.name) or _owned(source.name)
-    return replace(source, name=entry.name) if entry else source
+            return Source(body.name, "organization", office=source.office), \
+                f"speaks for {body.name!r}" + (f" ({why})" if why else "")
+        return source, None
+    entry = find_source(source.name)
+    if entry:
+        return (replace(source, name=entry.name), f"registry: {entry.name!r}") if entry.name != source.name \
+            else (source, None)
+    entry = _owned(source.name)
+    if entry:
+        return replace(source, name=entry.name), f"registry, after its owner: {entry.name!r}"
+    return source, None
 
 
 _POSSESSIVE = re.compile(r"^.+?(?:'s|’s)\s+(.+)$")

@@ -140,6 +140,12 @@ def link_copy(store: Store, document_id: str, original_id: str) -> set[int]:
     return touched
 
 
+def placements(store: Store, incident_id: int) -> list[sqlite3.Row]:
+    """An incident's reports (event, document, the original a copy copies) in the order they joined."""
+    return store.conn.execute("SELECT event_id, document_id, duplicate_of FROM incident_reports "
+                              "WHERE incident_id = ? ORDER BY rowid", (incident_id,)).fetchall()
+
+
 def new_incident(store: Store, type_: str, modality: str, anchor: str | None) -> int:
     """An empty incident dated ``anchor`` (its reports and summary follow); its id."""
     return store.conn.execute(
