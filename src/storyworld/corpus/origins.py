@@ -2,7 +2,10 @@
 
 1. Each report of the incident has its attribution chain (``sources``, outermost first, publisher
    excluded) after merging aliases; a report in the outlet's own voice has the chain
-   ``[publisher]``; a near-duplicate copy takes the chain of its original (the caller passes it).
+   ``[publisher]``; a copy (another outlet's exact copy, or a near-duplicate) takes the chain of its
+   original (the caller passes it). The caller first names each source by the body it means
+   (``corpus/sources.py``: the document's own definitions, the source registry), so "the IDF" and
+   "the Israeli army" are one key.
 2. A chain's *origin key* is its innermost element; an anonymous element ("a source",
    "residents") is keyed together with the element before it, or with the publisher when it
    stands first (``Asharq al-Awsat > a source``): two outlets' anonymous sources cannot be
