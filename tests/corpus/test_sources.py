@@ -90,3 +90,9 @@ def test_sources_resolve_reports_without_names_uses_the_registry_only():
 ])
 def test_sources_a_registered_body_named_after_its_owner_is_that_body(name, canonical):
     assert resolve_source(Source(name, "organization")).name == canonical
+
+
+def test_sources_the_ministry_is_the_ministry_its_document_named():
+    names = document_names("Lebanon's health ministry said two people were killed. The ministry gave no names.",
+                           ["Lebanon's health ministry", "the ministry"])
+    assert resolve_source(Source("the ministry", "organization"), names).name == "Lebanon's health ministry"
