@@ -52,7 +52,7 @@ class IngestReport:
     added: int = 0
     existing: int = 0
     skipped: int = 0  # stored, not analysed (language)
-    duplicates: int = 0  # near-duplicate copies: stored and linked to their original
+    duplicates: int = 0  # copies (exact from another outlet or URL, or near): stored and linked to their original
     failed: list[str] = field(default_factory=list)
     events: int = 0
     not_analysed: list[NotAnalysed] = field(default_factory=list)  # what ``skipped`` counts, article by article
