@@ -109,3 +109,20 @@ def test_app_openapi_lists_the_resources(client):
     paths = set(client.get("/openapi.json").json()["paths"])
     assert {"/api/events", "/api/documents", "/api/incidents", "/api/claims", "/api/sources", "/api/places",
             "/api/stats", "/api/analyze"} <= paths
+
+
+def test_app_incident_explain_is_the_cli_explanation(fresh_store, make_analysis, api_client):
+    """Issue 28: /api/incidents/{id}/explain answers what `storyworld incidents --explain ID` prints."""
+    from storyworld.corpus.explain import explain_incident
+    from storyworld.corpus.update import update_incidents
+
+    analysis = make_analysis("Israel struck a site near Masyaf on Aug. 25, Ynet reported.")
+    fresh_store.save(analysis)
+    update_incidents(fresh_store, [analysis.document.id])
+    (incident_id,) = [r[0] for r in fresh_store.conn.execute("SELECT id FROM incidents")]
+    client = api_client(fresh_store.path)
+    body = client.get(f"/api/incidents/{incident_id}/explain").json()
+    assert body["ok"] and body["explain"] == json.loads(json.dumps(explain_incident(fresh_store, incident_id)))
+    assert body["explain"]["joined"][0]["how"] == "first"
+    missing = client.get("/api/incidents/999/explain")
+    assert missing.status_code == 404 and missing.json()["ok"] is False
