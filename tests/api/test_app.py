@@ -109,3 +109,13 @@ def test_app_openapi_lists_the_resources(client):
     paths = set(client.get("/openapi.json").json()["paths"])
     assert {"/api/events", "/api/documents", "/api/incidents", "/api/claims", "/api/sources", "/api/places",
             "/api/stats", "/api/analyze"} <= paths
+
+
+def test_app_events_total_is_true_at_any_size(synthetic_store, api_client):
+    """Issue 26: with 1,078 events the page read "1078 of 1000 event(s)": the total was capped."""
+    client = api_client(synthetic_store(1078))
+    body = client.get("/api/events", params={"limit": 10}).json()
+    assert body["total"] == 1078 and len(body["events"]) == 10
+    country = body["events"][0]["actor_country"]
+    filtered = client.get("/api/events", params={"limit": 1, "country": country}).json()
+    assert 0 < filtered["total"] < 1078
