@@ -90,15 +90,17 @@ async function restore() {
 }
 
 // -- map ----------------------------------------------------------------------------------
-async function initMap() {
+function initMap() {
+  // the basemap is fetched and drawn in its own pane, under the events, while the events load
   const map = L.map("map", {worldCopyJump: true, preferCanvas: true, minZoom: 2, maxZoom: 12}).setView([25, 30], 3);
-  try {
-    const topo = await (await fetch("/static/vendor/countries-50m.json")).json();
+  map.createPane("basemap").style.zIndex = 250;
+  state.basemap = fetch("/static/vendor/countries-50m.json").then(r => r.json()).then(topo => {
     const countries = topojson.feature(topo, topo.objects.countries);
-    L.geoJSON(countries, {style: {color: "#8aa", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1}}).addTo(map);
-  } catch (err) { console.warn("basemap", err); }
+    L.geoJSON(countries, {pane: "basemap", renderer: L.canvas({pane: "basemap"}), interactive: false,
+      style: {color: "#8aa", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1}}).addTo(map);
+  }).catch(err => console.warn("basemap", err));
   state.map = map;
-  state.cluster = L.markerClusterGroup({maxClusterRadius: 40, chunkedLoading: true});
+  state.cluster = L.markerClusterGroup({maxClusterRadius: 40});
   map.addLayer(state.cluster);
   map.on("moveend", () => { if (state.inView) drawList(); });
 }
@@ -493,6 +495,7 @@ async function load() {
   const params = formParams();
   params.set("limit", String(LOAD_LIMIT));
   const t0 = performance.now();
+  const incidents = loadIncidents();  // at the same time
   const body = await getJSON(`/api/events?${params}`);
   state.events = body.events;
   state.total = body.total;
@@ -501,8 +504,7 @@ async function load() {
   drawTimeline(state.events);
   applyView();
   showTab(state.tab);
-  await loadIncidents();
-  document.body.dataset.loaded = "true";
+  await incidents;
 }
 
 function initFilters() {
@@ -541,9 +543,10 @@ function initFilters() {
 
 window.addEventListener("DOMContentLoaded", async () => {
   initFilters();
-  await initMap();
+  initMap();
   readURL();
   window.storyworld = {showEvent, showIncident, state};
   window.addEventListener("popstate", () => { readURL(); restore(); });
-  await restore();
+  await Promise.all([restore(), state.basemap]);
+  document.body.dataset.loaded = "true";  // the first view is complete: basemap, events, lists, selection
 });
