@@ -55,8 +55,10 @@ def site(fresh_store, make_analysis, live_server):
         docs.append(analysis.document.id)
     hostile = make_analysis("<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script> "
                             "Israel struck near Hama on Aug. 30.")
-    hostile = replace(hostile, document=replace(hostile.document, title="<script>window.__pwned=3</script>"),
-                      events=(replace(hostile.events[0], date="2023-08-30", sources=(),
+    hostile = replace(hostile, document=replace(hostile.document, title="<script>window.__pwned=3</script>",
+                                                outlet="<svg onload=\"window.__pwned=5\">"),
+                      events=(replace(hostile.events[0], date="2023-08-30",
+                                      sources=(Source("<img src=x onerror=\"window.__pwned=4\">", "anonymous"),),
                                       trigger="<b onmouseover=x>struck</b>"),))
     fresh_store.save(hostile)
     update_incidents(fresh_store, docs + [hostile.document.id])
@@ -123,6 +125,16 @@ def test_page_hostile_text_never_runs(browser, site):
     assert not dialogs
     assert "<script>" in page.text_content("[data-testid=article]")  # shown as text
     assert page.locator("[data-testid=article] script, [data-testid=article] img").count() == 0
+    # the lists show the hostile outlet and source as text too
+    row = page.locator("#event-rows tr", has_text="onerror")
+    assert '<svg onload="window.__pwned=5"> › <img src=x onerror="window.__pwned=4">' in row.text_content()
+    row.click()
+    page.click("#tab-incidents")
+    page.locator("#incident-rows tr", has_text="onerror").click()
+    page.wait_for_selector("[data-testid=origins]")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("#lists img, #lists svg, #lists script, #incident img, #card img").count() == 0
 
 
 def test_page_first_render_on_the_demo_store(browser, tmp_path, live_server):
