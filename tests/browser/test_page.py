@@ -238,6 +238,18 @@ def test_page_event_list_selects_the_event_on_the_map(browser, site):
     center = page.evaluate("(() => { const c = storyworld.state.map.getCenter(); return [c.lat, c.lng, storyworld.state.map.getZoom()]; })()")
     assert abs(center[0] - 36.2021) < 0.01 and abs(center[1] - 37.1343) < 0.01 and center[2] >= 8
     assert "event=" in page.url
+    # "only what the map shows": the map is at Aleppo now
+    page.check("#list-in-view")
+    assert rows.count() == 1 and "Aleppo" in rows.first.text_content()
+    assert page.text_content("[data-testid=list-count]") == "1 event(s) in view"
+    page.uncheck("#list-in-view")
+    assert rows.count() == 5
+    # a marker clicked on the map selects its row
+    homs = page.evaluate("storyworld.state.events.find(e => e.location_name === 'Homs').id")
+    page.evaluate(f"storyworld.state.cluster.getLayers().find(m => m.options.eventId === {homs}).fire('click') && null")
+    page.wait_for_function("document.querySelector('#event-rows tr.selected') && "
+                           "document.querySelector('#event-rows tr.selected').textContent.includes('Homs')")
+    assert f"event={homs}" in page.url
     # brushing the timeline narrows the list with the map
     box = page.locator("#timeline").bounding_box()
     page.mouse.move(box["x"] + 5, box["y"] + 50)
