@@ -93,6 +93,13 @@ def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow
         return ok({"total": total, "limit": limit, "offset": offset,
                    "events": rows})
 
+    @app.get("/api/timeline")
+    def get_timeline(f: EventFilter = Depends(event_filter)):
+        """Matching events per day and type (``days``: [day, type, count]) and how many have no date to
+        the day (``undated``), over every match: the page's timeline at any size."""
+        with reader() as store:
+            return ok(service.event_days(store, f))
+
     @app.get("/api/events/{event_id}")
     def get_event(event_id: RowId):
         with reader() as store:

@@ -154,6 +154,22 @@ def count_events(store: Store, f: EventFilter = EventFilter(), *, cap: int | Non
     return store.conn.execute(f"SELECT COUNT(*) FROM ({inner})", params).fetchone()[0]
 
 
+def event_days(store: Store, f: EventFilter = EventFilter()) -> dict[str, Any]:
+    """How many matching events fall on each day, by type (``days``: [day, type, n], in day order), and
+    how many have no date to the day (``undated``): the day is the event's own date, else its
+    article's publication date (``sort_date``, the one that ``since``/``until`` filter on)."""
+    where, params = _event_where(f)
+    source, _ = _from(f)
+    if not (f.outlet or f.text):
+        source = source.replace(" JOIN documents d ON d.id = e.document_id", "")
+    day = "ec.sort_date" if f.country else "e.sort_date"
+    rows = store.conn.execute(
+        f"SELECT CASE WHEN length({day}) >= 10 THEN substr({day}, 1, 10) END AS day, e.type, COUNT(*) "
+        f"FROM {source}{where} GROUP BY 1, 2 ORDER BY 1, 2", params).fetchall()
+    return {"days": [[r[0], r[1], r[2]] for r in rows if r[0] is not None],
+            "undated": sum(r[2] for r in rows if r[0] is None)}
+
+
 def iter_analyses(store: Store) -> Iterator[dict]:
     """The stored storyworld.analysis/1 objects, in ingest order."""
     for (text,) in store.conn.execute(
