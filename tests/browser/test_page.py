@@ -92,8 +92,9 @@ def test_page_map_timeline_filter_and_event_card(browser, site):
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + 50)
     page.mouse.up()
+    page.wait_for_function("document.querySelector('[data-testid=summary]').textContent.includes('from 2023-08-25')")
     summary = page.text_content("[data-testid=summary]")
-    assert "from 2023-08-25" in summary and not summary.startswith("5 ")
+    assert not summary.startswith("5 ") and "brush=2023-08-25.." in page.url
 
     # open an event: the card, the chain, the evidence highlighted inside the article's text
     event_id = page.evaluate("storyworld.state.events.find(e => e.sources.length === 2).id")
@@ -217,6 +218,7 @@ def test_page_totals_are_true_at_any_size(browser, synthetic_store, live_server,
     page, errors = loaded(browser, live_server(synthetic_store(n_events)))
     assert summary_of(page).startswith(expected)
     assert page.text_content("[data-testid=list-count]") == f"{min(n_events, 5000)} event(s)"
+    assert page.evaluate("storyworld.state.days.reduce((n, day) => n + day[2], 0)") == n_events  # the timeline: all
     assert not errors, errors
 
 
@@ -256,7 +258,9 @@ def test_page_event_list_selects_the_event_on_the_map(browser, site):
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + 50)
     page.mouse.up()
+    page.wait_for_function("document.querySelector('[data-testid=summary]').textContent.includes('from 2023-08-25')")
     assert 0 < rows.count() < 5
+    assert page.locator("#timeline rect[data-day]").count() >= 4  # the timeline keeps every day, the brush over it
     page.screenshot(path=str(ARTIFACTS / "event-list.png"))
     assert not errors, errors
 
@@ -295,6 +299,11 @@ def test_page_deep_links_and_back_forward(browser, site):
     other.wait_for_selector(".selected-marker")
     assert "Masyaf" in other.text_content("[data-testid=event-card]")
     assert other.locator("#event-rows tr.selected").count() == 1
+
+    brushed, brushed_errors = loaded(browser, f"{site}/?brush=2023-08-25..2023-08-28")
+    assert summary_of(brushed).startswith("3 of 3 event(s) from 2023-08-25 to 2023-08-28")
+    assert float(brushed.get_attribute("#brush", "width")) > 0
+    other_errors += brushed_errors
 
     page.locator("#event-rows tr", has_text="Homs").click()
     page.wait_for_function("document.querySelector('[data-testid=event-card]').textContent.includes('Homs')")

@@ -10,7 +10,7 @@ const COLORS = {AGREE: "#2a9d8f", CONSULT: "#5fa8d3", SUPPORT: "#8ecae6", CONCED
   THREATEN: "#e76f51", PROTEST: "#9b5de5", SANCTION: "#6d597a", MOBILIZE: "#577590", COERCE: "#d62828",
   ASSAULT: "#9d0208"};
 
-const state = {events: [], shown: [], total: 0, brush: null, map: null, cluster: null, highlight: null,
+const state = {events: [], shown: [], total: 0, days: [], undated: 0, brush: null, map: null, cluster: null, highlight: null,
   selected: null, incident: null, sort: "reports", tab: "events", listLimit: 200, inView: false};
 const FILTERS = ["type", "modality", "country", "actor", "source", "since", "until", "q"];
 const LOAD_LIMIT = 5000;  // the API's page size: the newest 5,000 matches are drawn, the header says of how many
@@ -222,7 +222,6 @@ function updateDownloads() {
 }
 
 // -- timeline -----------------------------------------------------------------------------
-function dayOf(e) { return (e.date && e.date.length === 10 ? e.date : e.published) || null; }
 
 const DAY = 864e5;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -258,31 +257,26 @@ function ticks(start, end, width) {
   return out;
 }
 
-function noteUndated(events) {
+function noteUndated(undated, total) {
   const note = document.getElementById("undated-note");
-  const undated = events.filter(e => !dayOf(e)).length;
   note.hidden = !undated;
   if (!undated) return;
-  note.textContent = undated === events.length
-    ? `None of these ${events.length} event(s) has a date to the day, in its text or as the article's publication ` +
+  note.textContent = undated === total
+    ? `None of these ${total} event(s) has a date to the day, in its text or as the article's publication ` +
       "date, so the timeline is empty; they are on the map and in the list."
-    : `${undated} of ${events.length} event(s) have no date to the day (in the text or as a publication date) ` +
+    : `${undated} of ${total} event(s) have no date to the day (in the text or as a publication date) ` +
       "and are not on the timeline.";
 }
 
-function drawTimeline(events) {
+function drawTimeline() {
+  // every matching event (the API counts them per day), not only the ones drawn on the map
   const svg = document.getElementById("timeline");
   while (svg.firstChild) svg.removeChild(svg.firstChild);
-  noteUndated(events);
   const perDay = {};
-  let first = null, last = null;
-  for (const e of events) {
-    const d = dayOf(e); if (!d) continue;
-    const day = perDay[d] || (perDay[d] = {});
-    day[e.type] = (day[e.type] || 0) + 1;
-    if (first == null || d < first) first = d;
-    if (last == null || d > last) last = d;
-  }
+  let dated = 0;
+  for (const [d, type, n] of state.days) { (perDay[d] = perDay[d] || {})[type] = n; dated += n; }
+  noteUndated(state.undated, dated + state.undated);
+  const first = state.days.length ? state.days[0][0] : null, last = state.days.length ? state.days[state.days.length - 1][0] : null;
   if (first == null) return;
   const start = new Date(first), end = new Date(last);
   const span = Math.max(1, Math.round((end - start) / DAY) + 1);
@@ -345,26 +339,21 @@ function drawTimeline(events) {
     const a = toDay(Math.min(from, ev.offsetX)), b = toDay(Math.max(from, ev.offsetX));
     from = null;
     state.brush = [a, b];
-    state.listLimit = 200;
-    applyView();
-    loadIncidents();
     writeURL();
+    load({timeline: false});
   };
 }
 
 function applyView() {
-  // the loaded events narrowed to the brushed days: map, list, header and download links
-  if (state.brush) {
-    const [a, b] = state.brush;
-    state.shown = state.events.filter(e => { const d = dayOf(e); return d && d >= a && d <= b; });
-  } else state.shown = state.events;
+  // the loaded events (the filters and the brushed days): map, list, header and download links
+  state.shown = state.events;
   drawMap(state.shown);
   drawList();
   updateDownloads();
-  const summary = document.getElementById("summary");
-  if (state.brush) summary.textContent = `${state.shown.length} event(s) from ${state.brush[0]} to ${state.brush[1]}`;
-  else summary.textContent = `${state.events.length} of ${state.total} event(s)` +
-    (state.events.length < state.total ? ` (the newest ${state.events.length} are drawn)` : "") +
+  const n = state.events.length;
+  document.getElementById("summary").textContent = `${n} of ${state.total} event(s)` +
+    (state.brush ? ` from ${state.brush[0]} to ${state.brush[1]}` : "") +
+    (n < state.total ? ` (the newest ${n} are drawn)` : "") +
     (state.loadMs != null ? ` — ${state.loadMs} ms` : "");
 }
 
@@ -491,17 +480,25 @@ async function showIncident(id, {push = true} = {}) {
 }
 
 // -- loading ------------------------------------------------------------------------------
-async function load() {
-  const params = formParams();
+async function load({timeline = true} = {}) {
+  // events (filters and brush), the timeline's counts (filters only: the brush is drawn over them)
+  // and incidents, fetched at once
+  const params = filterParams();
   params.set("limit", String(LOAD_LIMIT));
   const t0 = performance.now();
-  const incidents = loadIncidents();  // at the same time
+  const incidents = loadIncidents();
+  const days = timeline ? getJSON(`/api/timeline?${formParams()}`) : null;
   const body = await getJSON(`/api/events?${params}`);
   state.events = body.events;
   state.total = body.total;
   state.loadMs = Math.round(performance.now() - t0);
   state.listLimit = 200;
-  drawTimeline(state.events);
+  if (days) {
+    const counts = await days;
+    state.days = counts.days;
+    state.undated = counts.undated;
+    drawTimeline();
+  }
   applyView();
   showTab(state.tab);
   await incidents;
