@@ -163,11 +163,16 @@ def event_days(store: Store, f: EventFilter = EventFilter()) -> dict[str, Any]:
     if not (f.outlet or f.text):
         source = source.replace(" JOIN documents d ON d.id = e.document_id", "")
     day = "ec.sort_date" if f.country else "e.sort_date"
-    rows = store.conn.execute(
-        f"SELECT CASE WHEN length({day}) >= 10 THEN substr({day}, 1, 10) END AS day, e.type, COUNT(*) "
-        f"FROM {source}{where} GROUP BY 1, 2 ORDER BY 1, 2", params).fetchall()
-    return {"days": [[r[0], r[1], r[2]] for r in rows if r[0] is not None],
-            "undated": sum(r[2] for r in rows if r[0] is None)}
+    counts: dict[tuple[str, str], int] = {}
+    undated = 0
+    # grouped on the column as stored (twice as fast as on an expression); days folded here
+    for sort_date, type_, n in store.conn.execute(f"SELECT {day}, e.type, COUNT(*) FROM {source}{where} GROUP BY 1, 2",
+                                                  params):
+        if sort_date is None or len(sort_date) < 10:
+            undated += n
+        else:
+            counts[sort_date[:10], type_] = counts.get((sort_date[:10], type_), 0) + n
+    return {"days": [[d, t, n] for (d, t), n in sorted(counts.items())], "undated": undated}
 
 
 def iter_analyses(store: Store) -> Iterator[dict]:

@@ -272,33 +272,45 @@ function drawTimeline() {
   // every matching event (the API counts them per day), not only the ones drawn on the map
   const svg = document.getElementById("timeline");
   while (svg.firstChild) svg.removeChild(svg.firstChild);
-  const perDay = {};
   let dated = 0;
-  for (const [d, type, n] of state.days) { (perDay[d] = perDay[d] || {})[type] = n; dated += n; }
+  for (const [, , n] of state.days) dated += n;
   noteUndated(state.undated, dated + state.undated);
-  const first = state.days.length ? state.days[0][0] : null, last = state.days.length ? state.days[state.days.length - 1][0] : null;
-  if (first == null) return;
+  if (!state.days.length) return;
+  const first = state.days[0][0], last = state.days[state.days.length - 1][0];
   const start = new Date(first), end = new Date(last);
   const span = Math.max(1, Math.round((end - start) / DAY) + 1);
   const width = svg.clientWidth || 800, height = svg.clientHeight || 140, pad = 20, axis = 22;
-  const max = Math.max(...Object.values(perDay).map(t => Object.values(t).reduce((a, b) => a + b, 0)));
   const bw = (width - 2 * pad) / span;
+  // one bar per day, or per bin of days when days are narrower than 3 px (years of news)
+  const bin = Math.max(1, Math.ceil(3 / bw));
+  const perBin = new Map();
+  for (const [d, type, n] of state.days) {
+    const i = Math.floor(Math.round((new Date(d) - start) / DAY) / bin);
+    const byType = perBin.get(i) || perBin.set(i, {}).get(i);
+    byType[type] = (byType[type] || 0) + n;
+  }
+  const max = Math.max(...[...perBin.values()].map(t => Object.values(t).reduce((a, b) => a + b, 0)));
   const ns = "http://www.w3.org/2000/svg";
   const x = d => pad + Math.round((new Date(d) - start) / DAY) * bw;
+  const iso = t => new Date(t).toISOString().slice(0, 10);
   const base = height - axis;
-  for (const [d, byType] of Object.entries(perDay)) {
+  const frag = document.createDocumentFragment();
+  for (const [i, byType] of perBin) {
+    const d = iso(start.getTime() + i * bin * DAY);
+    const label = bin > 1 ? `${d} – ${iso(Math.min(end.getTime(), start.getTime() + ((i + 1) * bin - 1) * DAY))}` : d;
     let y = base;
     for (const t of TYPES) {
       if (!byType[t]) continue;
       const h = (base - 8) * byType[t] / max;
       const rect = document.createElementNS(ns, "rect");
-      rect.setAttribute("x", x(d)); rect.setAttribute("y", y - h);
-      rect.setAttribute("width", Math.max(1, bw - 1)); rect.setAttribute("height", h);
+      rect.setAttribute("x", pad + i * bin * bw); rect.setAttribute("y", y - h);
+      rect.setAttribute("width", Math.max(1, bin * bw - 1)); rect.setAttribute("height", h);
       rect.setAttribute("fill", COLORS[t]); rect.setAttribute("data-day", d);
-      const title = document.createElementNS(ns, "title"); title.textContent = `${d} ${t}: ${byType[t]}`;
-      rect.append(title); svg.append(rect); y -= h;
+      const title = document.createElementNS(ns, "title"); title.textContent = `${label} ${t}: ${byType[t]}`;
+      rect.append(title); frag.append(rect); y -= h;
     }
   }
+  svg.append(frag);
   // the axis: a base line, and a tick with a label at each whole day, week, month or year
   const line = document.createElementNS(ns, "line");
   line.setAttribute("x1", pad); line.setAttribute("x2", width - pad); line.setAttribute("y1", base);
