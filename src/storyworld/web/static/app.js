@@ -130,6 +130,7 @@ function highlightOnMap(e) {
 
 function clearSelection() {
   state.selected = null;
+  document.getElementById("hint").hidden = state.incident != null;
   highlightOnMap(null);
   document.getElementById("card").hidden = true;
   document.getElementById("article").hidden = true;
@@ -479,6 +480,7 @@ async function showIncident(id, {push = true} = {}) {
   const box = document.getElementById("incident");
   box.replaceChildren();
   box.hidden = false;
+  document.getElementById("hint").hidden = true;
   const rows = incident.reports.map(r => el("tr", {},
     el("td", {text: r.document.published || ""}), el("td", {text: r.document.outlet || ""}),
     el("td", {text: r.sources.map(s => s.name).join(" > ") || "(own voice)"}),
