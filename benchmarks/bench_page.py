@@ -63,13 +63,15 @@ def main() -> None:
             page.wait_for_selector("body[data-loaded=true]", timeout=60000)
             ms = page.evaluate("performance.now()")
             api = page.evaluate("performance.getEntriesByType('resource').filter(r => r.name.includes('/api/'))"
-                                ".map(r => [r.name.split('?')[0].split('/').pop(), Math.round(r.startTime), Math.round(r.responseEnd)])")
+                                ".map(r => [r.name.split('?')[0].split('/').pop(), Math.round(r.startTime),"
+                                " Math.round(r.responseEnd)])")
             dcl = page.evaluate("Math.round(performance.getEntriesByType('navigation')[0].domContentLoadedEventStart)")
             summary = page.text_content("[data-testid=summary]")
             page.close()
             if run:
                 figures.append(ms)
-                print(f"run {run}: first render {ms:.0f} ms (DOMContentLoaded {dcl} ms; API start/end {api}) — {summary}")
+                print(f"run {run}: first render {ms:.0f} ms (DOMContentLoaded {dcl} ms; API start/end {api})"
+                      f" — {summary}")
         browser.close()
     print(f"{args.events:,} events: first render median {statistics.median(figures):.0f} ms, "
           f"max {max(figures):.0f} ms over {len(figures)} runs")

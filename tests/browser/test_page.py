@@ -229,7 +229,8 @@ def test_page_event_list_selects_the_event_on_the_map(browser, site):
     rows = page.locator("[data-testid=event-list] tbody tr")
     assert rows.count() == 5
     texts = rows.all_text_contents()
-    assert any("Levant Monitor › Asharq al-Awsat › a source" in t and "Masyaf" in t and "2023-08-25" in t for t in texts)
+    assert any("Levant Monitor › Asharq al-Awsat › a source" in t and "Masyaf" in t and "2023-08-25" in t
+               for t in texts)
     assert all("ASSAULT" in t and "→" in t for t in texts)
     assert page.locator(".selected-marker").count() == 0
     rows.filter(has_text="Aleppo").click()
@@ -237,7 +238,8 @@ def test_page_event_list_selects_the_event_on_the_map(browser, site):
     assert "Aleppo" in page.text_content("[data-testid=event-card]")
     assert rows.filter(has_text="Aleppo").get_attribute("aria-selected") == "true"
     assert page.locator(".leaflet-marker-pane .selected-marker").count() == 1
-    center = page.evaluate("(() => { const c = storyworld.state.map.getCenter(); return [c.lat, c.lng, storyworld.state.map.getZoom()]; })()")
+    center = page.evaluate("(() => { const c = storyworld.state.map.getCenter(); "
+                           "return [c.lat, c.lng, storyworld.state.map.getZoom()]; })()")
     assert abs(center[0] - 36.2021) < 0.01 and abs(center[1] - 37.1343) < 0.01 and center[2] >= 8
     assert "event=" in page.url
     # "only what the map shows": the map is at Aleppo now
