@@ -306,6 +306,10 @@ def test_page_deep_links_and_back_forward(browser, site):
     assert summary_of(brushed).startswith("3 of 3 event(s) from 2023-08-25 to 2023-08-28")
     assert float(brushed.get_attribute("#brush", "width")) > 0
     other_errors += brushed_errors
+    missing, missing_errors = loaded(browser, f"{site}/?event=999999&incident=999999")
+    assert "no incident 999999" in missing.text_content("#hint")  # said, not thrown
+    assert summary_of(missing).startswith("5 of 5") and missing.locator("[data-testid=event-card]").is_hidden()
+    other_errors += missing_errors
 
     page.locator("#event-rows tr", has_text="Homs").click()
     page.wait_for_function("document.querySelector('[data-testid=event-card]').textContent.includes('Homs')")

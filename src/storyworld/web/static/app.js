@@ -83,10 +83,24 @@ function readURL() {
 async function restore() {
   // the view a URL names: filters and brush, then the selected event and incident
   await load();
-  if (state.selected != null) await showEvent(state.selected, {push: false});
-  else clearSelection();
-  if (state.incident != null) await showIncident(state.incident, {push: false});
-  else document.getElementById("incident").hidden = true;
+  const hint = document.getElementById("hint");
+  try {
+    if (state.selected != null) await showEvent(state.selected, {push: false});
+    else clearSelection();
+  } catch (err) {  // a link to an event that is not (or no longer) in the store
+    clearSelection();
+    hint.hidden = false;
+    hint.textContent = err.message;
+  }
+  try {
+    if (state.incident != null) await showIncident(state.incident, {push: false});
+    else document.getElementById("incident").hidden = true;
+  } catch (err) {
+    state.incident = null;
+    document.getElementById("incident").hidden = true;
+    hint.hidden = false;
+    hint.textContent = err.message;
+  }
 }
 
 // -- map ----------------------------------------------------------------------------------
@@ -558,6 +572,10 @@ window.addEventListener("DOMContentLoaded", async () => {
   readURL();
   window.storyworld = {showEvent, showIncident, state};
   window.addEventListener("popstate", () => { readURL(); restore(); });
-  await Promise.all([restore(), state.basemap]);
+  try {
+    await Promise.all([restore(), state.basemap]);
+  } catch (err) {
+    document.getElementById("summary").textContent = `error: ${err.message}`;
+  }
   document.body.dataset.loaded = "true";  // the first view is complete: basemap, events, lists, selection
 });
