@@ -130,3 +130,20 @@ def test_app_timeline_counts_every_match_by_day(synthetic_store, api_client):
     total = client.get("/api/events", params={"limit": 1, "country": country, "since": "2022-01-01"}).json()["total"]
     by_country = client.get("/api/timeline", params={"country": country, "since": "2022-01-01"}).json()
     assert sum(n for _, _, n in by_country["days"]) == total > 0
+
+
+def test_app_incident_explain_is_the_cli_explanation(fresh_store, make_analysis, api_client):
+    """Issue 28: /api/incidents/{id}/explain answers what `storyworld incidents --explain ID` prints."""
+    from storyworld.corpus.explain import explain_incident
+    from storyworld.corpus.update import update_incidents
+
+    analysis = make_analysis("Israel struck a site near Masyaf on Aug. 25, Ynet reported.")
+    fresh_store.save(analysis)
+    update_incidents(fresh_store, [analysis.document.id])
+    (incident_id,) = [r[0] for r in fresh_store.conn.execute("SELECT id FROM incidents")]
+    client = api_client(fresh_store.path)
+    body = client.get(f"/api/incidents/{incident_id}/explain").json()
+    assert body["ok"] and body["explain"] == json.loads(json.dumps(explain_incident(fresh_store, incident_id)))
+    assert body["explain"]["joined"][0]["how"] == "first"
+    missing = client.get("/api/incidents/999/explain")
+    assert missing.status_code == 404 and missing.json()["ok"] is False

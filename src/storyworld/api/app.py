@@ -148,6 +148,16 @@ def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow
             raise HTTPException(404, f"no incident {incident_id}")
         return ok({"incident": summary})
 
+    @app.get("/api/incidents/{incident_id}/explain")
+    def explain_incident(incident_id: RowId):
+        """Why each report joined the incident and how each origin key was derived (as `storyworld
+        incidents --explain ID --format json`)."""
+        with reader() as store:
+            found = service.explain_incident(store, incident_id)
+        if found is None:
+            raise HTTPException(404, f"no incident {incident_id}")
+        return ok({"explain": found})
+
     @app.get("/api/claims")
     def list_claims(source: Name = None, kind: SourceKind = None, only: SourceKind = None, outlet: Name = None,
                     cue: Cue = None, limit: int = Query(100, ge=1, le=1000), offset: Offset = 0):

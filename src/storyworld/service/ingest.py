@@ -4,6 +4,11 @@ API's ``POST /api/ingest``), through the same steps.
 Each article is read under the settings' size limit, skipped (stored, not analysed) when it is in
 another language, linked to its original when it is a near-duplicate (MinHash signatures kept in
 the store), analysed otherwise, saved, and placed in incidents. Errors are collected, never fatal.
+
+An article is its text and where it was published (``body.document.is_same_report``): the same
+text at the same URL, or with no URL or outlet, is already stored; the same text from another
+outlet or at another URL is a syndicated copy, stored under its own stable id and linked
+``duplicate_of`` its original like a near-duplicate, so that outlet's report counts.
 """
 
 from __future__ import annotations
@@ -11,10 +16,11 @@ from __future__ import annotations
 import logging
 import re
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from ..body.document import copy_id, document_id, is_same_report
 from ..corpus.duplicates import NearDuplicateIndex, from_blob, minhash_signature, to_blob
 from ..corpus.update import update_incidents
 from ..errors import InputError, Warnings, first_line, printable
@@ -46,7 +52,7 @@ class IngestReport:
     added: int = 0
     existing: int = 0
     skipped: int = 0  # stored, not analysed (language)
-    duplicates: int = 0  # near-duplicate copies: stored and linked to their original
+    duplicates: int = 0  # copies (exact from another outlet or URL, or near): stored and linked to their original
     failed: list[str] = field(default_factory=list)
     events: int = 0
     not_analysed: list[NotAnalysed] = field(default_factory=list)  # what ``skipped`` counts, article by article
@@ -176,29 +182,76 @@ def store_outcomes(inputs: Iterable[RawInput | InputError], *, store: Store,
             yield outcome, None
 
 
+@dataclass(frozen=True)
+class Identity:
+    """What a document is to the store: ``new`` (its text is not stored), ``exists`` (this report is
+    stored: ``stored_id``), or ``copy`` (its text is stored from another outlet or URL: ``document``
+    carries its copy id, ``original`` the document it copies)."""
+
+    verdict: str
+    document: Document
+    stored_id: str | None = None
+    original: str | None = None
+
+
+def identify(store: Store, document: Document) -> Identity:
+    """Whether ``document`` is new, already stored, or another outlet's copy of a stored text."""
+    stored = store.same_text(document_id(document.text))
+    if not stored:
+        return Identity("new", document)
+    copy = replace(document, id=copy_id(document.text, url=document.url, outlet=document.outlet))
+    for row in stored:
+        if row["id"] == copy.id or is_same_report(document.url, document.outlet, stored_url=row["url"],
+                                                  stored_outlet=row["outlet"]):
+            return Identity("exists", document, stored_id=row["id"])
+    first = stored[0]
+    return Identity("copy", copy, original=first["duplicate_of"] or first["id"])
+
+
 def _save_analysed(store: Store, analysis: Analysis, copies: "_Copies") -> SaveResult:
-    document_id = analysis.document.id
-    if store.has_document(document_id):  # committed, so it stays: no need to wait for the write lock
-        return SaveResult(document_id, "exists")
+    identity = identify(store, analysis.document)
+    if identity.verdict == "exists":  # committed, so it stays: no need to wait for the write lock
+        return SaveResult(identity.stored_id, "exists")
     with store.transaction():
-        result = store.save(analysis)  # asks again, under the lock
+        identity = identify(store, analysis.document)  # asked again, under the lock
+        if identity.verdict == "exists":
+            return SaveResult(identity.stored_id, "exists")
+        if identity.verdict == "copy":  # another writer stored this text meanwhile
+            return _save_exact_copy(store, identity)
+        result = store.save(analysis)
         if result.status == "added":
-            copies.keep_signature(document_id)
-            update_incidents(store, [document_id])
+            copies.keep_signature(analysis.document.id)
+            update_incidents(store, [analysis.document.id])
     return result
 
 
 def _save_copy(store: Store, outcome: Outcome) -> SaveResult:
-    """A near-duplicate, linked to its original's incidents; skipped when the original is not stored."""
-    if store.has_document(outcome.document.id):
-        return SaveResult(outcome.document.id, "exists")
+    """A copy (exact, from another outlet or URL, or near), linked to its original's incidents;
+    skipped when the original is not stored."""
+    identity = identify(store, outcome.document)
+    if identity.verdict == "exists":
+        return SaveResult(identity.stored_id, "exists")
     with store.transaction():
-        if not store.has_document(outcome.duplicate_of):  # its original could not be analysed
-            return _save_skipped(store, outcome)
+        identity = identify(store, outcome.document)
+        if identity.verdict == "exists":
+            return SaveResult(identity.stored_id, "exists")
+        if identity.verdict == "copy":
+            return _save_exact_copy(store, identity)
+        if outcome.duplicate_of == outcome.document.id or not store.has_document(outcome.duplicate_of):
+            return _save_skipped(store, outcome)  # its original could not be analysed
         result = store.save_unanalysed(outcome.document, status="duplicate", duplicate_of=outcome.duplicate_of,
                                        reason=f"near-duplicate of {outcome.duplicate_of[:12]}")
         if result.status == "duplicate":
             update_incidents(store, [result.document_id])
+    return result
+
+
+def _save_exact_copy(store: Store, identity: Identity) -> SaveResult:
+    """The same text as a stored document, from another outlet or URL: that outlet's report."""
+    result = store.save_unanalysed(identity.document, status="duplicate", duplicate_of=identity.original,
+                                   reason=f"exact copy of {identity.original[:12]}, published elsewhere")
+    if result.status == "duplicate":
+        update_incidents(store, [result.document_id])
     return result
 
 
@@ -224,8 +277,11 @@ class _Copies:
             self.seen_rowid = max(self.seen_rowid, rowid)
 
     def original_of(self, document: Document) -> str | None:
-        if self.store.has_document(document.id):
-            return None  # already stored: save() reports it as existing
+        identity = identify(self.store, document)
+        if identity.verdict == "exists":
+            return None  # already stored: saving it reports it as existing
+        if identity.verdict == "copy":
+            return identity.original  # another outlet's copy of a stored text: linked, not analysed
         self._learn()
         signature = minhash_signature(document.text)
         original = self.index.find(signature)

@@ -66,6 +66,14 @@ def get_incident(store: Store, incident_id: int) -> dict[str, Any] | None:
     return queries.incident(store, incident_id)
 
 
+def explain_incident(store: Store, incident_id: int) -> dict[str, Any] | None:
+    """Why each report joined the incident (matched fields and scores) and how each origin key was
+    derived from its chain; None when there is no such incident."""
+    from ..corpus.explain import explain_incident as explain
+
+    return explain(store, incident_id)
+
+
 def list_documents(store: Store, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     return queries.documents(store, limit=limit, offset=offset)
 

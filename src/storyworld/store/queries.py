@@ -269,7 +269,18 @@ def sources(store: Store, *, kind: str | None = None, name: str | None = None, l
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
-    return [dict(r) for r in store.conn.execute(sql, params)]
+    return [_with_registry(dict(r)) for r in store.conn.execute(sql, params)]
+
+
+def _with_registry(row: dict) -> dict:
+    """A source row with the registry's canonical name and parent body (the source registry,
+    ``resources/sources.py``; null where the name is not registered)."""
+    from ..resources.sources import find_source
+
+    entry = find_source(row["name"])
+    row["canonical"] = entry.name if entry else None
+    row["parent"] = entry.parent if entry else None
+    return row
 
 
 INCIDENT_SORTS = {
