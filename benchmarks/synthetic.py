@@ -33,7 +33,7 @@ def build(path: Path, n_events: int, *, seed: int = 7, per_document: int = 10) -
     with transaction(conn):
         for name, kind in SOURCES:
             conn.execute("INSERT INTO sources (name, kind) VALUES (?, ?)", (name, kind))
-        n_docs = max(1, n_events // per_document)
+        n_docs = max(1, -(-n_events // per_document))  # a last, shorter document when N is not a multiple
         docs = []
         for d in range(n_docs):
             day = start + timedelta(days=rng.randrange(365 * 5))

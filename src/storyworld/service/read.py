@@ -26,6 +26,11 @@ def list_events(store: Store, f: EventFilter = EventFilter(), *, limit: int | No
     return EventPage(queries.events(store, f, limit=limit, offset=offset), queries.count_events(store, f, cap=cap))
 
 
+def event_days(store: Store, f: EventFilter = EventFilter()) -> dict[str, Any]:
+    """Matching events per day and type, and how many have no day (the page's timeline)."""
+    return queries.event_days(store, f)
+
+
 def get_event(store: Store, event_id: int) -> dict[str, Any] | None:
     """One event and the incident it reports (``incident_id``, None when unplaced); None if absent."""
     row = queries.event(store, event_id)
