@@ -18,7 +18,7 @@ import threading
 import time
 from pathlib import Path
 
-from synthetic import build
+from synthetic import cached
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -46,11 +46,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
-    path = Path(f"/tmp/storyworld-bench-{args.events}.db")
-    if args.rebuild or not path.exists():
-        t = time.perf_counter()
-        build(path, args.events)
-        print(f"built {args.events:,} events in {time.perf_counter() - t:.1f} s")
+    path = cached(args.events, rebuild=args.rebuild)
     url = serve(path)
     from playwright.sync_api import sync_playwright
 
