@@ -239,18 +239,18 @@ def _save_copy(store: Store, outcome: Outcome) -> SaveResult:
             return _save_exact_copy(store, identity)
         if outcome.duplicate_of == outcome.document.id or not store.has_document(outcome.duplicate_of):
             return _save_skipped(store, outcome)  # its original could not be analysed
-        return _save_copy(store, outcome.document, outcome.duplicate_of,
-                          reason=f"near-duplicate of {outcome.duplicate_of[:12]}")
+        return _store_linked_copy(store, outcome.document, outcome.duplicate_of,
+                                  reason=f"near-duplicate of {outcome.duplicate_of[:12]}")
     return result
 
 
 def _save_exact_copy(store: Store, identity: Identity) -> SaveResult:
     """The same text as a stored document, from another outlet or URL: that outlet's report."""
-    return _save_copy(store, identity.document, identity.original,
-                      reason=f"exact copy of {identity.original[:12]}, published elsewhere")
+    return _store_linked_copy(store, identity.document, identity.original,
+                              reason=f"exact copy of {identity.original[:12]}, published elsewhere")
 
 
-def _save_copy(store: Store, document, original: str, *, reason: str) -> SaveResult:
+def _store_linked_copy(store: Store, document, original: str, *, reason: str) -> SaveResult:
     """A copy (exact or near) stored unanalysed, linked to its original and joined to its incidents."""
     result = store.save_unanalysed(document, status="duplicate", duplicate_of=original, reason=reason)
     if result.status == "duplicate":
