@@ -239,6 +239,11 @@ def story_country(places) -> str | None:
             {"type": "COERCE", "actor": "", "actor_country": "BGD"}, view="events"),
     Example("Floods hit Sylhet and Dhaka on Monday. Many later staged protests outside the ministry.",
             {"type": "PROTEST", "actor": "Many", "actor_country": "BGD"}, view="events"),
+    # the story names only a country, which gives its events no place of their own (a country in a
+    # lead is more often a party): the party is still of that country
+    Example("Floods swept across Bangladesh this week, and aid groups in Bangladesh warned of disease. "
+            "Officials said two men were arrested overnight.",
+            {"type": "COERCE", "actor": "", "actor_country": "BGD"}, view="events"),
 ])
 def story_party(ref, home: str, *, target: bool = False):
     """An unnamed party (or one whose phrase names nothing: "many") of an event that has no place of its

@@ -194,7 +194,7 @@ PERFECT_RECENT_DAYS = 7
 
 @rule("event-dates", "perfect-is-recent", source="gold-real dev (issue 24)", off=IDENTITY, examples=[
     ("The minister has banned the imports. The ban followed a fire at the port on May 20.",
-     {"type": "COERCE", "trigger": "banned", "date_precision": "reported"}),
+     {"type": "SANCTION", "trigger": "banned", "date_precision": "reported"}),
 ])
 def recent_for_perfect(story: TimeMention | None, trigger, reference: date | None) -> TimeMention | None:
     """A present perfect ("has banned") tells news of now: it takes the story's anchor only within a
