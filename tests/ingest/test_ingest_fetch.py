@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import ipaddress
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -139,10 +140,11 @@ def test_fetch_cli_setting_and_flag(site, tmp_path):
     refused = runner.invoke(cli, ["ingest", url, "--db", str(tmp_path / "a.db"), "-q"])
     assert refused.exit_code == 3 and "E013" in refused.stderr
     allowed = runner.invoke(cli, ["--setting", "fetch.allow_private_networks", "true", "ingest", url,
-                                  "--db", str(tmp_path / "a.db"), "-q"])
-    assert allowed.exit_code == 0 and "1 added" in allowed.stdout, allowed.output
-    flag = runner.invoke(cli, ["ingest", url, "--allow-private", "--db", str(tmp_path / "a.db"), "-q"])
-    assert flag.exit_code == 0 and "1 already stored" in flag.stdout
+                                  "--db", str(tmp_path / "a.db"), "-q", "--format", "json"])
+    assert allowed.exit_code == 0 and json.loads(allowed.stdout)["stored"] == 1, allowed.output
+    flag = runner.invoke(cli, ["ingest", url, "--allow-private", "--db", str(tmp_path / "a.db"), "-q",
+                               "--format", "json"])
+    assert flag.exit_code == 0 and json.loads(flag.stdout)["already_stored"] == 1
     listed = runner.invoke(cli, ["settings"], env={"COLUMNS": "250"})
     assert "fetch.allow_private_networks" in listed.output
 

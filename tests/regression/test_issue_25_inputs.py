@@ -357,7 +357,7 @@ def test_issue_25_names_with_newlines_escapes_and_bad_bytes_print_on_one_line(tm
     (folder / "\u202eevil.txt").write_bytes(b"")
     with open(os.fsencode(folder) + b"/caf\xe9.txt", "wb") as fh:  # a name that is not UTF-8
         fh.write(article_text("harbour").encode())
-    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(tmp_path / "s.db"), "-q"],
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(tmp_path / "s.db"), "-q", "--format", "json"],
                                 catch_exceptions=False)
     errors = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(errors) == 3, result.stderr  # the forged line was a line of its own before
@@ -365,7 +365,7 @@ def test_issue_25_names_with_newlines_escapes_and_bad_bytes_print_on_one_line(tm
     assert any("evil\\x0aerror: [E000] forged line.html" in line for line in errors)
     assert any("\\x1b[31mred\\x1b[0m.html" in line for line in errors)
     assert any("\\u202eevil.txt" in line for line in errors)
-    assert "1 added" in result.stdout  # the file whose name is not UTF-8 is stored, its name escaped
+    assert json.loads(result.stdout)["stored"] == 1  # the file whose name is not UTF-8 is stored, its name escaped
     (origin,) = sqlite3.connect(tmp_path / "s.db").execute("SELECT origin FROM documents").fetchone()
     assert origin.endswith("/caf\\xe9.txt")
 
