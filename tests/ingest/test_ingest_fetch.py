@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import ast
-import json
 import ipaddress
+import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
