@@ -17,9 +17,10 @@ from .read import (
     EventPage, get_document, get_event, get_incident, incident_events, list_claims, list_documents, list_events, list_incidents,
     list_places, list_sources, summarize,
 )
+from .workers import default_workers
 
 __all__ = [
-    "EventPage", "IngestReport", "NotAnalysed", "analyze_path", "analyze_text", "check_paths", "get_document",
+    "EventPage", "IngestReport", "NotAnalysed", "analyze_path", "analyze_text", "check_paths", "default_workers", "get_document",
     "get_event", "get_incident", "incident_events", "ingest", "ingest_text", "list_claims", "list_documents",
     "list_events", "list_incidents", "list_places",
     "list_sources", "make_pipeline", "resolve_settings", "summarize",

@@ -11,13 +11,13 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections import deque
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..corpus.duplicates import NearDuplicateIndex, from_blob, minhash_signature, to_blob
-from ..corpus.update import update_incidents
-from ..errors import InputError, Warnings, first_line, printable
+from ..errors import InputError, StoryworldError, Warnings, first_line, printable, unexpected
 from ..ingest import check_paths, iter_inputs
 from ..ingest.fetch import current_policy, fetch_policy
 from ..ingest.meta import hints_from_meta
@@ -25,6 +25,9 @@ from ..pipeline import Outcome, Pipeline
 from ..store import SaveResult, Store
 from ..types import Analysis, Document, RawInput
 from .analyze import Settings, make_pipeline, resolve_settings, text_input
+from ..extract.outlet_homes import OutletHomes
+from .saving import Copies as _Copies, store_outcome, store_outcomes  # noqa: F401  (also imported from here)
+from .workers import NOT_RUN, WorkerPool
 
 
 log = logging.getLogger("storyworld.ingest")
@@ -77,45 +80,124 @@ class IngestReport:
 def ingest(paths: Iterable[str | Path], *, store: Store, meta: Path | None = None,
            on_outcome: Callable[[Outcome], None] | None = None,
            on_result: Callable[[Outcome, SaveResult | None], None] | None = None, pipeline: Pipeline | None = None,
-           settings: Settings | None = None) -> IngestReport:
+           settings: Settings | None = None, workers: int = 1,
+           on_files_done: Callable[[int], None] | None = None) -> IngestReport:
     """Analyse every input under ``paths`` and save it; errors are collected, never fatal.
 
     URLs are fetched under the context's ``fetch_policy``, widened by the
     ``fetch.allow_private_networks`` setting, within ``fetch.deadline_seconds`` each.
     ``on_outcome(outcome)`` is called for each input as it is done, ``on_result(outcome, result)``
-    with what storing it gave (None for an error). Each article's fate and, at the end, the
-    seconds of each step are logged at INFO (``storyworld -v``).
+    with what storing it gave (None for an error), ``on_files_done(n)`` as the count of files
+    (URLs, ``-``) whose articles are all stored grows, up to ``count_files(paths)``. Each article's
+    fate and, at the end, the seconds of each step are logged at INFO (``storyworld -v``).
+
+    ``workers`` > 1 parses and extracts in that many processes (``service.workers``; ``pipeline``
+    is then not used: each worker builds its own from ``settings``), while this process reads the
+    inputs and stores every article, in input order: the store ends the same whatever the number.
     """
     started = time.perf_counter()
+    paths = list(paths)
     values = resolve_settings(settings)
-    pipeline = pipeline or make_pipeline(values)
     hints_for = hints_from_meta(meta) if meta else None
     report = IngestReport()
-    timings_before = dict(pipeline.timings)
     allow_private = current_policy().allow_private_networks or values["fetch.allow_private_networks"]
     deadline = values.get("fetch.deadline_seconds", current_policy().deadline)
-    with fetch_policy(allow_private_networks=allow_private, deadline=deadline):
-        inputs = iter_inputs(paths, hints_for=hints_for, max_bytes=values["max_input_bytes"])
+    files_started = 0
+
+    def on_file(_path) -> None:
+        nonlocal files_started
+        files_started += 1
+
+    with fetch_policy(allow_private_networks=allow_private, deadline=deadline), ExitStack() as stack:
+        inputs = ((files_started, item) for item in iter_inputs(paths, hints_for=hints_for,
+                                                                max_bytes=values["max_input_bytes"], on_file=on_file))
+        if workers > 1:
+            pool = stack.enter_context(WorkerPool(workers, settings=values))
+            outcomes = store_in_order(inputs, store=store, pool=pool)
+            timings_of = lambda: pool.timings  # noqa: E731
+        else:
+            pipeline = pipeline or make_pipeline(values)
+            timings_before = dict(pipeline.timings)
+            outcomes = _tagged(inputs, store=store, pipeline=pipeline)
+            timings_of = lambda: {name: seconds - timings_before.get(name, 0.0)  # noqa: E731
+                                  for name, seconds in pipeline.timings.items()}
         stored = 0.0
-        outcomes = store_outcomes(inputs, store=store, pipeline=pipeline)
+        files_done = 0
         while True:
             before = time.perf_counter()
             step = next(outcomes, None)  # the pipeline's steps are timed by the pipeline; the rest is storing
             if step is None:
                 break
-            outcome, result = step
+            tag, outcome, result = step
             stored += time.perf_counter() - before
             _count(report, outcome, result)
             if on_outcome:
                 on_outcome(outcome)
             if on_result:
                 on_result(outcome, result)
+            if on_files_done and tag - 1 > files_done:
+                files_done = tag - 1
+                on_files_done(files_done)
+        if on_files_done:
+            on_files_done(files_started)
+        report.timings = dict(timings_of())
+        if workers > 1:  # the workers' seconds add up over processes; storing is this process's time
+            report.timings["reading and storing"] = max(0.0, stored - pool.waited)
     report.seconds = time.perf_counter() - started
-    report.timings = {name: seconds - timings_before.get(name, 0.0) for name, seconds in pipeline.timings.items()}
-    report.timings["reading and storing"] = max(0.0, stored - sum(report.timings.values()))
+    if workers <= 1:
+        report.timings["reading and storing"] = max(0.0, stored - sum(report.timings.values()))
     log.info("timing: %s; %.2f s in all", ", ".join(f"{name} {seconds:.2f} s" for name, seconds in
                                                     report.timings.items()), report.seconds)
     return report
+
+
+def _tagged(inputs: Iterable[tuple[int, RawInput | InputError]], *, store: Store,
+            pipeline: Pipeline) -> Iterator[tuple[int, Outcome, SaveResult | None]]:
+    """``store_outcomes`` in this process, each outcome with its input's tag (the pipeline hands
+    outcomes back in input order, one per input)."""
+    tags: deque[int] = deque()
+    last = 0
+
+    def untagged():
+        nonlocal last
+        for tag, item in inputs:
+            tags.append(tag)
+            last = tag
+            yield item
+
+    for outcome, result in store_outcomes(untagged(), store=store, pipeline=pipeline):
+        yield (tags.popleft() if tags else last), outcome, result
+
+
+def store_in_order(inputs: Iterable[tuple[int, RawInput | InputError]], *, store: Store,
+                   pool: WorkerPool) -> Iterator[tuple[int, Outcome, SaveResult | None]]:
+    """The workers' outcomes stored one by one, in input order, exactly as ``store_outcomes``
+    would store them: the near-duplicate verdict is taken here, when the article's turn comes, and
+    an article analysed with another outlet home than the earlier articles give is analysed again."""
+    copies = _Copies(store)
+    homes = OutletHomes()
+    for item in pool.run(inputs, homes=homes):
+        outcome = item.outcome
+        if outcome.document is not None:
+            document = outcome.document
+            try:
+                original = copies.original_of(document)
+            except StoryworldError as exc:
+                original, outcome = None, Outcome(name=outcome.name, error=exc)
+            except Exception as exc:
+                original, outcome = None, Outcome(name=outcome.name, error=unexpected(
+                    exc, name=outcome.name, step="near-duplicate check"))
+            if original is not None:  # a copy is not analysed: what the worker found is dropped
+                outcome = Outcome(name=outcome.name, document=document, duplicate_of=original)
+            elif item.home is not NOT_RUN:
+                home = homes.home(document)
+                if item.home is not NOT_RUN and item.home != home:
+                    log.info("%s: analysed again with its outlet's home %s", printable(outcome.name), home)
+                    item = pool.analyse_again(item.raw, home=home)
+                    outcome = item.outcome
+                if outcome.analysis is not None and item.observed:
+                    homes.observe(document, outcome.analysis.places)
+        yield item.tag if item.tag is not None else 0, outcome, store_outcome(store, outcome, copies)
 
 
 def _count(report: IngestReport, outcome: Outcome, result: SaveResult | None) -> None:
@@ -155,85 +237,3 @@ def ingest_text(text: str, *, store: Store, published: str | None = None, url: s
     return result
 
 
-def store_outcomes(inputs: Iterable[RawInput | InputError], *, store: Store,
-                   pipeline: Pipeline) -> Iterator[tuple[Outcome, SaveResult | None]]:
-    """Each input's Outcome and what storing it gave (None for an error), in input order.
-
-    A document, its analysis, its near-duplicate signature and its places in incidents commit in
-    one transaction: a kill at any moment leaves the document wholly stored or not at all, and a
-    reader never sees it outside its incidents."""
-    copies = _Copies(store)
-    for outcome in pipeline.run(inputs, duplicate_of=copies.original_of):
-        if outcome.error is not None:
-            yield outcome, None
-        elif outcome.analysis is not None:
-            yield outcome, _save_analysed(store, outcome.analysis, copies)
-        elif outcome.duplicate_of is not None and outcome.document is not None:
-            yield outcome, _save_copy(store, outcome)
-        elif outcome.document is not None:  # another language
-            yield outcome, _save_skipped(store, outcome)
-        else:
-            yield outcome, None
-
-
-def _save_analysed(store: Store, analysis: Analysis, copies: "_Copies") -> SaveResult:
-    document_id = analysis.document.id
-    if store.has_document(document_id):  # committed, so it stays: no need to wait for the write lock
-        return SaveResult(document_id, "exists")
-    with store.transaction():
-        result = store.save(analysis)  # asks again, under the lock
-        if result.status == "added":
-            copies.keep_signature(document_id)
-            update_incidents(store, [document_id])
-    return result
-
-
-def _save_copy(store: Store, outcome: Outcome) -> SaveResult:
-    """A near-duplicate, linked to its original's incidents; skipped when the original is not stored."""
-    if store.has_document(outcome.document.id):
-        return SaveResult(outcome.document.id, "exists")
-    with store.transaction():
-        if not store.has_document(outcome.duplicate_of):  # its original could not be analysed
-            return _save_skipped(store, outcome)
-        result = store.save_unanalysed(outcome.document, status="duplicate", duplicate_of=outcome.duplicate_of,
-                                       reason=f"near-duplicate of {outcome.duplicate_of[:12]}")
-        if result.status == "duplicate":
-            update_incidents(store, [result.document_id])
-    return result
-
-
-def _save_skipped(store: Store, outcome: Outcome) -> SaveResult:
-    reason = outcome.skipped_reason or "its original could not be analysed"
-    return store.save_unanalysed(outcome.document, status="skipped", reason=reason)
-
-
-class _Copies:
-    """The near-duplicate index over the store's signatures and this batch's new documents; it also
-    learns the signatures another process stores meanwhile (two ingests into one store)."""
-
-    def __init__(self, store: Store):
-        self.store = store
-        self.index = NearDuplicateIndex()
-        self.seen_rowid = 0
-        self._learn()
-        self.signatures: dict[str, bytes] = {}  # of new originals, stored once they are saved
-
-    def _learn(self) -> None:
-        for rowid, document_id, blob in self.store.iter_signatures(after=self.seen_rowid):
-            self.index.add(document_id, from_blob(blob))
-            self.seen_rowid = max(self.seen_rowid, rowid)
-
-    def original_of(self, document: Document) -> str | None:
-        if self.store.has_document(document.id):
-            return None  # already stored: save() reports it as existing
-        self._learn()
-        signature = minhash_signature(document.text)
-        original = self.index.find(signature)
-        if original is None:
-            self.index.add(document.id, signature)
-            self.signatures[document.id] = to_blob(signature)
-        return original
-
-    def keep_signature(self, document_id: str) -> None:
-        if document_id in self.signatures:
-            self.store.save_signature(document_id, self.signatures[document_id])
