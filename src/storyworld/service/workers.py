@@ -129,8 +129,10 @@ class _Chunk:
 class WorkerPool:
     """N worker processes, each with its own Pipeline; results handed back in input order."""
 
-    def __init__(self, workers: int, *, settings: Settings, chunk: int = CHUNK, window: int = WINDOW):
+    def __init__(self, workers: int, *, settings: Settings, chunk: int = CHUNK, window: int = WINDOW,
+                 start=None, task=None):
         self.workers, self.chunk = workers, chunk
+        self._start, self._task = start or _start_worker, task or _analyse  # module-level functions (pickled by name)
         self.window = max(2, window * workers)
         self.settings = dict(settings)
         self.timings: dict[str, float] = {}
@@ -153,7 +155,7 @@ class WorkerPool:
         if self._executor is None:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=self._start,
                                                  initargs=(self.settings,))
         return self._executor
 
@@ -164,7 +166,7 @@ class WorkerPool:
         self.restarts += 1
 
     def _submit(self, raws: list[RawInput], known: OutletHomes | None, fixed: str | None = None) -> Future:
-        return self._pool().submit(_analyse, raws, known, fixed)
+        return self._pool().submit(self._task, raws, known, fixed)
 
     def _result(self, future: Future) -> list:
         started = time.perf_counter()

@@ -1,0 +1,67 @@
+"""`storyworld ingest --workers N`: the same store whatever N, nothing added twice, nothing lost
+to a bad file or a dead worker, and progress a log can follow."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from storyworld.ingest import count_files, read_bytes_input
+from storyworld.service import ingest, resolve_settings
+from storyworld.service.workers import WorkerPool
+from storyworld.store import Store
+from storyworld.store.content import store_content
+
+DEMO = Path(__file__).resolve().parents[2] / "demo"
+
+
+def _ingest(folder: Path, db: Path, *, workers: int):
+    with Store.open(db) as store:
+        report = ingest([folder], store=store, meta=DEMO, workers=workers)
+        return report, store_content(store)
+
+
+@pytest.mark.slow  # runs the spaCy model, in this process and in two workers
+def test_workers_store_the_same_content_whatever_their_number(tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(DEMO / "articles", folder)  # a near-duplicate, an article in French, outlets with homes
+    (folder / "sw-broken.html").write_bytes(b"\x00\x01\x02" * 100)  # a bad file among good ones
+    files: list[int] = []
+
+    one, one_content = _ingest(folder, tmp_path / "one.db", workers=1)
+    with Store.open(tmp_path / "two.db") as store:
+        two = ingest([folder], store=store, meta=DEMO, workers=2, on_files_done=files.append)
+        two_content = store_content(store)
+
+    assert two_content == one_content
+    assert (two.added, two.duplicates, two.skipped, two.events) == (one.added, one.duplicates, one.skipped, one.events)
+    assert two.added == 29 and two.duplicates == 1 and two.skipped == 1
+    assert two.failed == one.failed and len(two.failed) == 1 and "sw-broken.html" in two.failed[0]
+    assert files == sorted(files) and files[-1] == count_files([folder]) == 32
+
+    again, again_content = _ingest(folder, tmp_path / "two.db", workers=2)
+    assert again.added == 0 and again.duplicates == 0 and again.existing == 31 and len(again.failed) == 1
+    assert again_content == one_content
+
+
+def _raw(name: str):
+    return read_bytes_input(f"Text of {name}.".encode(), name=name, origin="text")
+
+
+def test_workers_a_dead_worker_costs_its_articles_one_error_each(monkeypatch):
+    monkeypatch.syspath_prepend(str(Path(__file__).parent))
+    import dying_worker
+    from storyworld.extract.outlet_homes import OutletHomes
+
+    names = ["a.txt", "b.txt", "c-die.txt", "d.txt", "e.txt", "f.txt"]
+    with WorkerPool(2, settings=resolve_settings(), chunk=1, start=dying_worker.start,
+                    task=dying_worker.analyse) as pool:
+        done = list(pool.run(((i, _raw(name)) for i, name in enumerate(names)), homes=OutletHomes()))
+        assert pool.restarts >= 2  # the death, then the chunk tried again alone
+    assert [item.outcome.name for item in done] == names  # in input order, none lost
+    failed = {item.outcome.name: str(item.outcome.error) for item in done if item.outcome.error is not None}
+    assert list(failed) == ["c-die.txt"]
+    assert failed["c-die.txt"].startswith("[E028] c-die.txt: the worker process analysing it died")
+    assert "--workers 1" in failed["c-die.txt"]
