@@ -65,3 +65,42 @@ def test_workers_a_dead_worker_costs_its_articles_one_error_each(monkeypatch):
     assert list(failed) == ["c-die.txt"]
     assert failed["c-die.txt"].startswith("[E028] c-die.txt: the worker process analysing it died")
     assert "--workers 1" in failed["c-die.txt"]
+
+
+class _FakePool:
+    """Hands back what a worker would have, with the outlet home it was given."""
+
+    def __init__(self, given: list):
+        self.given, self.again = given, []
+
+    def run(self, inputs, *, homes):
+        from storyworld.service.workers import Analysed
+
+        for (tag, raw), (outcome, home) in zip(inputs, self.given):
+            yield Analysed(tag, raw, outcome, home, False)
+
+    def analyse_again(self, raw, *, home):
+        from storyworld.errors import InputError
+        from storyworld.pipeline import Outcome
+        from storyworld.service.workers import Analysed
+
+        self.again.append((raw.name, home))
+        return Analysed(None, raw, Outcome(name=raw.name, error=InputError("[E020] analysed again")), home, False)
+
+
+def test_workers_an_article_given_another_outlet_home_is_analysed_again(fresh_store):
+    from storyworld.errors import InputError
+    from storyworld.pipeline import Outcome
+    from storyworld.service.ingest import store_in_order
+    from storyworld.types import Document
+
+    def outcome(name):
+        document = Document(id=name * 8, text=f"Text of {name}.", url=f"https://paper.example/{name}",
+                            language="en")
+        return Outcome(name=name, document=document, error=InputError("[E026] first try"))
+
+    # the writer knows no home for paper.example yet: the first worker guessed one, the second none
+    pool = _FakePool([(outcome("a"), "US.TX"), (outcome("b"), None)])
+    done = list(store_in_order([(1, _raw("a")), (2, _raw("b"))], store=fresh_store, pool=pool))
+    assert pool.again == [("a", None)]
+    assert [(tag, str(o.error)) for tag, o, _result in done] == [(1, "[E020] analysed again"), (2, "[E026] first try")]

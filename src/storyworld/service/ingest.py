@@ -177,7 +177,7 @@ def store_in_order(inputs: Iterable[tuple[int, RawInput | InputError]], *, store
     copies = _Copies(store)
     homes = OutletHomes()
     for item in pool.run(inputs, homes=homes):
-        outcome = item.outcome
+        tag, outcome = item.tag, item.outcome
         if outcome.document is not None:
             document = outcome.document
             try:
@@ -197,7 +197,7 @@ def store_in_order(inputs: Iterable[tuple[int, RawInput | InputError]], *, store
                     outcome = item.outcome
                 if outcome.analysis is not None and item.observed:
                     homes.observe(document, outcome.analysis.places)
-        yield item.tag if item.tag is not None else 0, outcome, store_outcome(store, outcome, copies)
+        yield tag if tag is not None else 0, outcome, store_outcome(store, outcome, copies)
 
 
 def _count(report: IngestReport, outcome: Outcome, result: SaveResult | None) -> None:
