@@ -66,7 +66,7 @@ def command(paths, meta, allow_private, fmt, workers, quiet, db):
     if allow_private:
         settings = {**settings, "fetch.allow_private_networks": True}
     total = count_files(usable)
-    workers = max(1, min(workers or default_workers(), total))  # no more workers than files
+    workers = workers or default_workers()
     with Store.open(db) as store:
         with Display(err_console, total=total, enabled=not (quiet or fmt == "json")) as progress:
             store.on_wait = lambda message: progress.print(f"waiting: {message}")

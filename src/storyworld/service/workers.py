@@ -194,6 +194,7 @@ class WorkerPool:
         items = iter(inputs)
         pending: list[_Chunk] = []
         ended: Outcome | None = None  # the inputs raised: one error ends the run
+        sized = self._executor is not None
         while True:
             while ended is None and len(pending) < self.window:
                 chunk = _Chunk([])
@@ -205,11 +206,15 @@ class WorkerPool:
                 except Exception as exc:  # a reader that raised instead of yielding its InputError
                     ended = Outcome(name="<inputs>", error=unexpected(exc, name="<inputs>", step="reading the inputs"))
                 if chunk.items:
-                    if chunk.raws:
-                        chunk.future = self._submit(chunk.raws, _copy(homes))
                     pending.append(chunk)
                 if ended is not None:
                     break
+            if not sized:  # no more workers than the first window's chunks can keep busy
+                self.workers = max(1, min(self.workers, sum(1 for chunk in pending if chunk.raws)))
+                sized = True
+            for chunk in pending:
+                if chunk.raws and chunk.future is None:
+                    chunk.future = self._submit(chunk.raws, _copy(homes))
             if not pending:
                 break
             head = pending.pop(0)
