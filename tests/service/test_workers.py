@@ -104,3 +104,13 @@ def test_workers_an_article_given_another_outlet_home_is_analysed_again(fresh_st
     done = list(store_in_order([(1, _raw("a")), (2, _raw("b"))], store=fresh_store, pool=pool))
     assert pool.again == [("a", None)]
     assert [(tag, str(o.error)) for tag, o, _result in done] == [(1, "[E020] analysed again"), (2, "[E026] first try")]
+
+
+def test_workers_a_model_not_installed_stops_the_ingest_as_with_one_process(tmp_path, fresh_store):
+    from storyworld.errors import ConfigError
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"An article about Kenya, called {name}.", encoding="utf-8")
+    settings = {**resolve_settings(), "model": "no_such_model"}
+    with pytest.raises(ConfigError, match=r"^\[E203\] spaCy pipeline 'no_such_model' is not installed"):
+        ingest([tmp_path / "a.txt", tmp_path / "b.txt"], store=fresh_store, settings=settings, workers=2)

@@ -32,7 +32,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from ..errors import Errors, InputError, printable, unexpected
+from ..errors import ConfigError, Errors, InputError, StoreError, StoryworldError, printable, unexpected
 from ..extract.outlet_homes import OutletHomes
 from ..pipeline import Outcome, Pipeline
 from ..types import Document, RawInput
@@ -55,6 +55,7 @@ def default_workers() -> int:
 # --- in the worker process ------------------------------------------------------------------------
 
 _pipeline: Pipeline | None = None
+_start_error: StoryworldError | None = None  # why the worker could not start (a model not installed)
 
 
 class _GivenHomes:
@@ -76,19 +77,27 @@ class _GivenHomes:
 
 
 def _start_worker(settings: dict) -> None:
-    global _pipeline
+    """Build this worker's Pipeline, load its model and gazetteer. A failure is kept and raised by
+    the first task, so that the writer reports it as one process would (an initializer that
+    raises would only break the pool)."""
+    global _pipeline, _start_error
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
     logging.getLogger("storyworld").addHandler(logging.NullHandler())
-    _pipeline = make_pipeline(settings)
-    _pipeline.warm_up()
-    from ..parse.model import load_nlp
+    try:
+        _pipeline = make_pipeline(settings)
+        _pipeline.warm_up()
+        from ..parse.model import load_nlp
 
-    load_nlp(_pipeline.model)
+        load_nlp(_pipeline.model)
+    except StoryworldError as exc:
+        _start_error = exc
 
 
 def _analyse(raws: list[RawInput], known: OutletHomes | None, fixed: str | None = None) -> tuple[list, dict]:
     """Each input's (Outcome, the home it was given or NOT_RUN, whether the stages saw its places),
     and the seconds each step took."""
+    if _start_error is not None:
+        raise _start_error
     assert _pipeline is not None, "the worker was not started by _start_worker"
     homes = _GivenHomes(known, fixed=fixed)
     _pipeline.outlet_homes = homes
@@ -229,6 +238,11 @@ class WorkerPool:
                 results = self._result(head.future)
             except BrokenProcessPool as exc:
                 results = self._after_death(head, pending, homes, exc)
+            except (ConfigError, StoreError):  # a worker without its model: as with one process, the end
+                raise
+            except Exception as exc:  # what a worker handed back could not cross (a bug): these articles only
+                results = [(Outcome(name=raw.name, error=unexpected(exc, name=raw.name, step="analysis in a worker")),
+                            NOT_RUN, False) for raw in head.raws]
         answers = iter(results or [])
         for tag, item in head.items:
             if isinstance(item, InputError):
