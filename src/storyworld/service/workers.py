@@ -1,6 +1,6 @@
 """Parse and extract in worker processes; store in this one (``storyworld ingest --workers N``).
 
-Each worker process (started by forkserver, or spawn where there is none) builds one Pipeline
+Each worker process (started by spawn, never by fork) builds one Pipeline
 through ``make_pipeline`` when it starts, so the spaCy model and the gazetteer load once per
 worker. This process reads the inputs, hands them out in small chunks, and stores the outcomes
 itself, in input order: results that come back early wait in a window of at most a few chunks per
@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import pickle
 import signal
+import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -82,6 +84,9 @@ def _start_worker(settings: dict) -> None:
     raises would only break the pool)."""
     global _pipeline, _start_error
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
+    parent = multiprocessing.parent_process()
+    if parent is not None:  # a writer killed with -9 leaves no worker behind, holding its model
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), name="exit-with-writer", daemon=True).start()
     logging.getLogger("storyworld").addHandler(logging.NullHandler())
     try:
         _pipeline = make_pipeline(settings)
@@ -91,6 +96,11 @@ def _start_worker(settings: dict) -> None:
         load_nlp(_pipeline.model)
     except StoryworldError as exc:
         _start_error = exc
+
+
+def _exit_with(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])  # ready when the writer's end of the pipe closes: it died
+    os._exit(1)
 
 
 def _analyse(raws: list[RawInput], known: OutletHomes | None, fixed: str | None = None) -> tuple[list, dict]:
@@ -162,8 +172,7 @@ class WorkerPool:
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+            context = multiprocessing.get_context("spawn")  # no fork: a forked model and SQLite handle are not safe
             self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=self._start,
                                                  initargs=(self.settings,))
         return self._executor
