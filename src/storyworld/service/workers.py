@@ -9,7 +9,8 @@ transaction per document, and the near-duplicate verdict taken here when an arti
 (a worker analyses every article; a copy's analysis is dropped).
 
 An outlet's home division (``extract.outlet_homes``) is learnt from the documents read before, in
-input order. A worker is given this process's knowledge as it stands when the chunk is handed out,
+input order. A worker is given this process's knowledge (the outlets that have a home, with it) as it
+stands when the chunk is handed out,
 and says which home it used; when the article's turn comes and the home it should have had (from
 every earlier article) differs, it is analysed again with that home. Homes change rarely, so this
 costs little, and the store is the same whatever the number of workers.
@@ -25,7 +26,6 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import os
-import pickle
 import signal
 import threading
 import time
@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from ..errors import ConfigError, Errors, InputError, StoreError, StoryworldError, printable, unexpected
-from ..extract.outlet_homes import OutletHomes
+from ..extract.outlet_homes import OutletHomes, outlet_key
 from ..pipeline import Outcome, Pipeline
 from ..types import Document, RawInput
 from .analyze import Settings, make_pipeline
@@ -64,13 +64,13 @@ class _GivenHomes:
     """Stands in for a worker pipeline's OutletHomes: answers from the writer's knowledge (or one
     fixed home), learns nothing itself, and records the home each document was given."""
 
-    def __init__(self, known: OutletHomes | None, *, fixed: str | None = None):
+    def __init__(self, known: dict[str, str] | None, *, fixed: str | None = None):
         self.known, self.fixed = known, fixed
         self.used: dict[str, str | None] = {}
         self.observed: set[str] = set()
 
     def home(self, document: Document) -> str | None:
-        home = self.fixed if self.known is None else self.known.home(document)
+        home = self.fixed if self.known is None else self.known.get(outlet_key(document) or "")
         self.used[document.id] = home
         return home
 
@@ -103,7 +103,7 @@ def _exit_with(sentinel: int) -> None:
     os._exit(1)
 
 
-def _analyse(raws: list[RawInput], known: OutletHomes | None, fixed: str | None = None) -> tuple[list, dict]:
+def _analyse(raws: list[RawInput], known: dict[str, str] | None, fixed: str | None = None) -> tuple[list, dict]:
     """Each input's (Outcome, the home it was given or NOT_RUN, whether the stages saw its places),
     and the seconds each step took."""
     if _start_error is not None:
@@ -183,7 +183,7 @@ class WorkerPool:
             executor.shutdown(wait=False, cancel_futures=True)
         self.restarts += 1
 
-    def _submit(self, raws: list[RawInput], known: OutletHomes | None, fixed: str | None = None) -> Future:
+    def _submit(self, raws: list[RawInput], known: dict[str, str] | None, fixed: str | None = None) -> Future:
         return self._pool().submit(self._task, raws, known, fixed)
 
     def _result(self, future: Future) -> list:
@@ -196,8 +196,8 @@ class WorkerPool:
             self.timings[step] = self.timings.get(step, 0.0) + seconds
         return results
 
-    def analyse_again(self, raw: RawInput, *, home: str | None) -> Analysed | None:
-        """One input analysed again with the outlet home given (None when its worker died: E028)."""
+    def analyse_again(self, raw: RawInput, *, home: str | None) -> Analysed:
+        """One input analysed again with the outlet home given (an E028 outcome when its worker died)."""
         try:
             ((outcome, used, observed),) = self._result(self._submit([raw], None, home))
         except BrokenProcessPool as exc:
@@ -232,7 +232,7 @@ class WorkerPool:
                 sized = True
             for chunk in pending:
                 if chunk.raws and chunk.future is None:
-                    chunk.future = self._submit(chunk.raws, _copy(homes))
+                    chunk.future = self._submit(chunk.raws, homes.known())
             if not pending:
                 break
             head = pending.pop(0)
@@ -265,21 +265,17 @@ class WorkerPool:
         log.warning("a worker process died (%s); starting the pool again", exc)
         self._restart()
         try:
-            results = self._result(self._submit(head.raws, _copy(homes)))
+            results = self._result(self._submit(head.raws, homes.known()))
         except BrokenProcessPool as again:
             self._restart()
             results = [(_died(raw.name, again), NOT_RUN, False) for raw in head.raws]
         for chunk in pending:  # those that finished before the death keep their results
             if chunk.future is not None and (not chunk.future.done() or chunk.future.exception() is not None):
-                chunk.future = self._submit(chunk.raws, _copy(homes))
+                chunk.future = self._submit(chunk.raws, homes.known())
         return results
 
 
 _END = Outcome(name="<end>")
-
-
-def _copy(homes: OutletHomes) -> OutletHomes:
-    return pickle.loads(pickle.dumps(homes))
 
 
 def _died(name: str, exc: BaseException) -> Outcome:
