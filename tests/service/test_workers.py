@@ -3,6 +3,7 @@ to a bad file or a dead worker, and progress a log can follow."""
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from storyworld.ingest import count_files, read_bytes_input
 from storyworld.service import ingest, resolve_settings
-from storyworld.service.workers import WorkerPool
+from storyworld.service.workers import NOT_RUN, WorkerPool
 from storyworld.store import Store
 from storyworld.store.content import store_content
 
@@ -99,11 +100,13 @@ def test_workers_an_article_given_another_outlet_home_is_analysed_again(fresh_st
                             language="en")
         return Outcome(name=name, document=document, error=InputError("[E026] first try"))
 
-    # the writer knows no home for paper.example yet: the first worker guessed one, the second none
-    pool = _FakePool([(outcome("a"), "US.TX"), (outcome("b"), None)])
-    done = list(store_in_order([(1, _raw("a")), (2, _raw("b"))], store=fresh_store, pool=pool))
+    # the writer knows no home for paper.example yet: the first worker guessed one, the second none,
+    # the third never reached the stages (its marker comes back from another process: equal, not identical)
+    pool = _FakePool([(outcome("a"), "US.TX"), (outcome("b"), None), (outcome("c"), pickle.loads(pickle.dumps(NOT_RUN)))])
+    done = list(store_in_order([(1, _raw("a")), (2, _raw("b")), (3, _raw("c"))], store=fresh_store, pool=pool))
     assert pool.again == [("a", None)]
-    assert [(tag, str(o.error)) for tag, o, _result in done] == [(1, "[E020] analysed again"), (2, "[E026] first try")]
+    assert [(tag, str(o.error)) for tag, o, _result in done] == [
+        (1, "[E020] analysed again"), (2, "[E026] first try"), (3, "[E026] first try")]
 
 
 def test_workers_a_model_not_installed_stops_the_ingest_as_with_one_process(tmp_path, fresh_store):

@@ -189,9 +189,9 @@ def store_in_order(inputs: Iterable[tuple[int, RawInput | InputError]], *, store
                     exc, name=outcome.name, step="near-duplicate check"))
             if original is not None:  # a copy is not analysed: what the worker found is dropped
                 outcome = Outcome(name=outcome.name, document=document, duplicate_of=original)
-            elif item.home is not NOT_RUN:
+            elif item.home != NOT_RUN:
                 home = homes.home(document)
-                if item.home is not NOT_RUN and item.home != home:
+                if item.home != NOT_RUN and item.home != home:
                     log.info("%s: analysed again with its outlet's home %s", printable(outcome.name), home)
                     item = pool.analyse_again(item.raw, home=home)
                     outcome = item.outcome
