@@ -11,7 +11,8 @@ import pytest
 
 from storyworld.ingest import count_files, read_bytes_input
 from storyworld.service import ingest, resolve_settings
-from storyworld.service.workers import NOT_RUN, WorkerPool
+from storyworld.service import workers
+from storyworld.service.workers import NOT_RUN, WorkerPool, worth_workers
 from storyworld.store import Store
 from storyworld.store.content import store_content
 
@@ -25,7 +26,8 @@ def _ingest(folder: Path, db: Path, *, workers: int):
 
 
 @pytest.mark.slow  # runs the spaCy model, in this process and in two workers
-def test_workers_store_the_same_content_whatever_their_number(tmp_path):
+def test_workers_store_the_same_content_whatever_their_number(tmp_path, monkeypatch):
+    monkeypatch.setattr(workers, "PAYS_OFF", 1)  # 32 files: worth two workers, whatever the threshold
     folder = tmp_path / "articles"
     shutil.copytree(DEMO / "articles", folder)  # a near-duplicate, an article in French, outlets with homes
     (folder / "sw-broken.html").write_bytes(b"\x00\x01\x02" * 100)  # a bad file among good ones
@@ -109,11 +111,20 @@ def test_workers_an_article_given_another_outlet_home_is_analysed_again(fresh_st
         (1, "[E020] analysed again"), (2, "[E026] first try"), (3, "[E026] first try")]
 
 
-def test_workers_a_model_not_installed_stops_the_ingest_as_with_one_process(tmp_path, fresh_store):
+def test_workers_a_model_not_installed_stops_the_ingest_as_with_one_process(tmp_path, fresh_store, monkeypatch):
     from storyworld.errors import ConfigError
+
+    monkeypatch.setattr(workers, "PAYS_OFF", 1)
 
     for name in ("a.txt", "b.txt"):
         (tmp_path / name).write_text(f"An article about Kenya, called {name}.", encoding="utf-8")
     settings = {**resolve_settings(), "model": "no_such_model"}
     with pytest.raises(ConfigError, match=r"^\[E203\] spaCy pipeline 'no_such_model' is not installed"):
         ingest([tmp_path / "a.txt", tmp_path / "b.txt"], store=fresh_store, settings=settings, workers=2)
+
+
+def test_workers_a_few_articles_are_analysed_in_this_process():
+    few, workers = worth_workers(range(5), 2)
+    assert workers == 1 and list(few) == list(range(5))
+    many, workers = worth_workers(iter(range(100)), 2)
+    assert workers == 2 and list(many) == list(range(100))

@@ -31,8 +31,9 @@ Examples:
                    "articles not analysed with their language, seconds).")
 @click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
               help="Processes that parse and extract, each with its own model (default: the number of cores; "
-                   "1: all in this process). The store is written by this process alone, in input order, "
-                   "so it ends the same whatever N.")
+                   "1: all in this process, as are batches of under 16 articles per worker, which end sooner "
+                   "than workers start). The store is written by this process alone, in input order, so it "
+                   "ends the same whatever N.")
 @quiet_option
 @db_option
 def command(paths, meta, allow_private, fmt, workers, quiet, db):

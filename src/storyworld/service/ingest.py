@@ -27,7 +27,7 @@ from ..types import Analysis, Document, RawInput
 from .analyze import Settings, make_pipeline, resolve_settings, text_input
 from ..extract.outlet_homes import OutletHomes
 from .saving import Copies as _Copies, store_outcome, store_outcomes  # noqa: F401  (also imported from here)
-from .workers import NOT_RUN, WorkerPool
+from .workers import NOT_RUN, WorkerPool, worth_workers
 
 
 log = logging.getLogger("storyworld.ingest")
@@ -94,6 +94,7 @@ def ingest(paths: Iterable[str | Path], *, store: Store, meta: Path | None = Non
     ``workers`` > 1 parses and extracts in that many processes (``service.workers``; ``pipeline``
     is then not used: each worker builds its own from ``settings``), while this process reads the
     inputs and stores every article, in input order: the store ends the same whatever the number.
+    Fewer than ``workers.PAYS_OFF`` articles per worker are analysed in this process.
     """
     started = time.perf_counter()
     paths = list(paths)
@@ -111,6 +112,8 @@ def ingest(paths: Iterable[str | Path], *, store: Store, meta: Path | None = Non
     with fetch_policy(allow_private_networks=allow_private, deadline=deadline), ExitStack() as stack:
         inputs = ((files_started, item) for item in iter_inputs(paths, hints_for=hints_for,
                                                                 max_bytes=values["max_input_bytes"], on_file=on_file))
+        if workers > 1:
+            inputs, workers = worth_workers(inputs, workers)
         if workers > 1:
             pool = stack.enter_context(WorkerPool(workers, settings=values))
             outcomes = store_in_order(inputs, store=store, pool=pool)
