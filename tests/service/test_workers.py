@@ -128,3 +128,15 @@ def test_workers_a_few_articles_are_analysed_in_this_process():
     assert workers == 1 and list(few) == list(range(5))
     many, workers = worth_workers(iter(range(100)), 2)
     assert workers == 2 and list(many) == list(range(100))
+
+
+def test_workers_that_die_before_any_work_stop_the_ingest(monkeypatch):
+    monkeypatch.syspath_prepend(str(Path(__file__).parent))
+    import dying_worker
+    from storyworld.errors import ConfigError
+    from storyworld.extract.outlet_homes import OutletHomes
+
+    with WorkerPool(2, settings=resolve_settings(), chunk=1, start=dying_worker.start,
+                    task=dying_worker.analyse) as pool:
+        with pytest.raises(ConfigError, match=r"^\[E029\] worker processes die before they analyse anything"):
+            list(pool.run(((i, _raw(f"{i}-die.txt")) for i in range(4)), homes=OutletHomes()))

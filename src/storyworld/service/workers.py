@@ -17,7 +17,8 @@ costs little, and the store is the same whatever the number of workers.
 
 A worker that dies (out of memory, a crash in a library) breaks the pool: a new one is started,
 the oldest chunk is tried again alone, and if it kills its worker again, each of its articles gets
-one E028 line; the others go on.
+one E028 line; the others go on. Workers that die before any of them finishes a chunk stop the
+ingest (E029): they cannot start (a script without ``if __name__ == "__main__":``, say).
 """
 
 from __future__ import annotations
@@ -172,6 +173,7 @@ class WorkerPool:
         self.timings: dict[str, float] = {}
         self.waited = 0.0  # seconds this process spent waiting for a worker
         self.restarts = 0
+        self.finished = 0  # chunks a worker handed back
         self._executor: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "WorkerPool":
@@ -209,6 +211,7 @@ class WorkerPool:
             self.waited += time.perf_counter() - started
         for step, seconds in timings.items():
             self.timings[step] = self.timings.get(step, 0.0) + seconds
+        self.finished += 1
         return results
 
     def analyse_again(self, raw: RawInput, *, home: str | None) -> Analysed:
@@ -283,6 +286,8 @@ class WorkerPool:
             results = self._result(self._submit(head.raws, homes.known()))
         except BrokenProcessPool as again:
             self._restart()
+            if not self.finished:  # every worker died, none ever finished a chunk: they cannot start
+                raise ConfigError(Errors.E029.format(detail=printable(str(again))[:200])) from again
             results = [(_died(raw.name, again), NOT_RUN, False) for raw in head.raws]
         for chunk in pending:  # those that finished before the death keep their results
             if chunk.future is not None and (not chunk.future.done() or chunk.future.exception() is not None):
