@@ -12,9 +12,8 @@ import argparse
 import random
 import statistics
 import time
-from pathlib import Path
 
-from synthetic import COUNTRIES, build
+from synthetic import COUNTRIES, cached
 
 from storyworld.types import PLOVER_TYPES
 
@@ -25,11 +24,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--rebuild", action="store_true")
     args = parser.parse_args()
-    path = Path(f"/tmp/storyworld-bench-{args.events}.db")
-    if args.rebuild or not path.exists():
-        t = time.perf_counter()
-        build(path, args.events)
-        print(f"built {args.events:,} events in {time.perf_counter() - t:.1f} s ({path.stat().st_size / 1e6:.0f} MB)")
+    path = cached(args.events, rebuild=args.rebuild)
     from fastapi.testclient import TestClient
 
     from storyworld.api import create_app

@@ -23,6 +23,18 @@ SOURCES = [("Reuters", "outlet"), ("AFP", "outlet"), ("Associated Press", "outle
 OUTLETS = [f"Outlet {i}" for i in range(200)]
 
 
+def cached(n_events: int, *, rebuild: bool = False) -> Path:
+    """The synthetic store of ``n_events`` events under /tmp, built on first use (or with ``rebuild``)."""
+    import time
+
+    path = Path(f"/tmp/storyworld-bench-{n_events}.db")
+    if rebuild or not path.exists():
+        started = time.perf_counter()
+        build(path, n_events)
+        print(f"built {n_events:,} events in {time.perf_counter() - started:.1f} s ({path.stat().st_size / 1e6:.0f} MB)")
+    return path
+
+
 def build(path: Path, n_events: int, *, seed: int = 7, per_document: int = 10) -> Path:
     rng = random.Random(seed)
     if path.exists():
@@ -33,7 +45,7 @@ def build(path: Path, n_events: int, *, seed: int = 7, per_document: int = 10) -
     with transaction(conn):
         for name, kind in SOURCES:
             conn.execute("INSERT INTO sources (name, kind) VALUES (?, ?)", (name, kind))
-        n_docs = max(1, n_events // per_document)
+        n_docs = max(1, -(-n_events // per_document))  # a last, shorter document when N is not a multiple
         docs = []
         for d in range(n_docs):
             day = start + timedelta(days=rng.randrange(365 * 5))

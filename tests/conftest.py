@@ -85,6 +85,17 @@ def fresh_store(tmp_path):
     store.close()
 
 
+@pytest.fixture()
+def synthetic_store(tmp_path):
+    """synthetic_store(n_events) -> path of a store written by benchmarks/synthetic.py (no NLP)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("storyworld_synthetic", REPO / "benchmarks" / "synthetic.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return lambda n_events, **options: module.build(tmp_path / f"synthetic-{n_events}.db", n_events, **options)
+
+
 @pytest.fixture(scope="session")
 def make_analysis():
     """make_analysis(text) -> Analysis with one ASSAULT event, one claim and a two-link chain."""

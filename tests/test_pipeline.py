@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import signal
 import time
 
 import pytest
@@ -232,3 +233,27 @@ def test_pipeline_warm_up_is_outside_every_documents_budget(monkeypatch):
     assert second.error is None and second.analysis is not None
     assert warmed == [1]  # once per pipeline
     assert pipeline.timings["warm-up"] >= 1.5
+
+
+def test_budget_alarm_does_not_raise_again_while_the_first_is_on_its_way_out():
+    """The timer fires again every 0.1 s until disarmed (a raise inside a gc callback is dropped),
+    but not while its first _OutOfTime is being handled: a second one raised inside the budget's
+    own __exit__ escaped every handler (the fuzzer found it on a loaded machine)."""
+    from storyworld.pipeline import _Alarm, _OutOfTime
+
+    raised = 0
+    alarm = _Alarm.arm(0.01)
+    assert alarm is not None
+    try:
+        try:
+            _busy(1)
+        except _OutOfTime:
+            raised += 1
+            try:
+                _busy(0.35)  # unwinding slowly: the timer fires again meanwhile
+            except _OutOfTime:
+                raised += 1
+    finally:
+        alarm.disarm()
+    assert raised == 1
+    assert signal.getitimer(signal.ITIMER_REAL)[0] == 0

@@ -94,7 +94,7 @@ class Errors:
 
 class Warnings:
     W001 = "[W001] {name}: {count} passage(s) removed as boilerplate"
-    W002 = "[W002] {name}: near-duplicate of document {original}; linked, not analysed again"
+    W002 = "[W002] {name}: a copy (exact from another outlet or URL, or near) of document {original}; linked, not analysed again"
     W003 = "[W003] {path}: waiting for another writer to finish (another ingest, or the API's) …"
     W004 = "[W004] {name}: stored, not analysed: language {language} (storyworld reads English for now)"
 

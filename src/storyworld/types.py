@@ -52,7 +52,7 @@ class Removed:
 
 @dataclass(frozen=True)
 class Document:
-    id: str  # sha256 of `text`
+    id: str  # sha256 of `text`; an exact copy at another URL/outlet: body.document.copy_id
     text: str
     title: str | None = None
     url: str | None = None

@@ -109,3 +109,41 @@ def test_app_openapi_lists_the_resources(client):
     paths = set(client.get("/openapi.json").json()["paths"])
     assert {"/api/events", "/api/documents", "/api/incidents", "/api/claims", "/api/sources", "/api/places",
             "/api/stats", "/api/analyze"} <= paths
+
+
+def test_app_events_total_is_true_at_any_size(synthetic_store, api_client):
+    """Issue 26: with 1,078 events the page read "1078 of 1000 event(s)": the total was capped."""
+    client = api_client(synthetic_store(1078))
+    body = client.get("/api/events", params={"limit": 10}).json()
+    assert body["total"] == 1078 and len(body["events"]) == 10
+    country = body["events"][0]["actor_country"]
+    filtered = client.get("/api/events", params={"limit": 1, "country": country}).json()
+    assert 0 < filtered["total"] < 1078
+
+
+def test_app_timeline_counts_every_match_by_day(synthetic_store, api_client):
+    client = api_client(synthetic_store(6000))
+    body = client.get("/api/timeline").json()
+    assert body["undated"] == 0 and sum(n for _, _, n in body["days"]) == 6000
+    assert [d for d, _, _ in body["days"]] == sorted(d for d, _, _ in body["days"])
+    country = client.get("/api/events", params={"limit": 1}).json()["events"][0]["actor_country"]
+    total = client.get("/api/events", params={"limit": 1, "country": country, "since": "2022-01-01"}).json()["total"]
+    by_country = client.get("/api/timeline", params={"country": country, "since": "2022-01-01"}).json()
+    assert sum(n for _, _, n in by_country["days"]) == total > 0
+
+
+def test_app_incident_explain_is_the_cli_explanation(fresh_store, make_analysis, api_client):
+    """Issue 28: /api/incidents/{id}/explain answers what `storyworld incidents --explain ID` prints."""
+    from storyworld.corpus.explain import explain_incident
+    from storyworld.corpus.update import update_incidents
+
+    analysis = make_analysis("Israel struck a site near Masyaf on Aug. 25, Ynet reported.")
+    fresh_store.save(analysis)
+    update_incidents(fresh_store, [analysis.document.id])
+    (incident_id,) = [r[0] for r in fresh_store.conn.execute("SELECT id FROM incidents")]
+    client = api_client(fresh_store.path)
+    body = client.get(f"/api/incidents/{incident_id}/explain").json()
+    assert body["ok"] and body["explain"] == json.loads(json.dumps(explain_incident(fresh_store, incident_id)))
+    assert body["explain"]["joined"][0]["how"] == "first"
+    missing = client.get("/api/incidents/999/explain")
+    assert missing.status_code == 404 and missing.json()["ok"] is False

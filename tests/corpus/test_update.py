@@ -197,3 +197,27 @@ def test_update_a_rolled_back_document_leaves_nothing_remembered(fresh_store, ma
         fresh_store.save(analysis)
         update_incidents(fresh_store, [analysis.document.id])
     assert sorted(len(i["reports"]) for i in incidents(fresh_store)) == [1, 1]
+
+
+def test_issue_28_one_source_written_three_ways_is_one_origin(fresh_store, make_analysis):
+    """Reports through "the Council" (defined in its own text), "the Council of the EU" and "the
+    Council of the European Union" have one independent origin: the source registry and each
+    document's own definitions name one body."""
+    reports = [
+        variant(make_analysis, "The Council of the European Union (the Council) struck a site near Masyaf on Aug. 25, "
+                "the Council said.", outlet="Brussels Courier", sources=[Source("the Council", "organization")]),
+        variant(make_analysis, "The Council of the EU struck a site near Masyaf.", outlet="Nairobi Ledger",
+                sources=[Source("the Council of the EU", "organization")]),
+        variant(make_analysis, "A site near Masyaf was struck, the Council of the European Union said.",
+                outlet="Wire Digest", sources=[Source("The Council of the European Union", "organization")]),
+    ]
+    for analysis in reports:
+        fresh_store.save(analysis)
+    update_incidents(fresh_store, [a.document.id for a in reports])
+    (incident,) = incidents(fresh_store)
+    assert len(incident["reports"]) == 3
+    assert incident["independent_origins"] == 1
+    assert [o["name"] for o in incident["origins"]] == ["Council of the European Union"]
+    # each report still shows its chain as its text wrote it
+    assert sorted(r["sources"][0]["name"] for r in incident["reports"]) == sorted([
+        "the Council", "the Council of the EU", "The Council of the European Union"])

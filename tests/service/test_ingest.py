@@ -49,3 +49,46 @@ def test_ingest_near_duplicate_index_learns_what_another_writer_stored(tmp_path)
         first.save_signature(original.id, to_blob(minhash_signature(WIRE)))
         copy = Document(id=document_id(COPY), text=COPY, language="en")
         assert copies.original_of(copy) == original.id
+
+
+@pytest.mark.slow  # runs the spaCy model
+def test_ingest_an_exact_copy_from_another_outlet_is_its_report(fresh_store):
+    """Issue 28: the same text from two outlets is two reports: the second is stored under its own
+    id, linked to the first, and counted in the first's incidents; ingesting either again adds nothing."""
+    from storyworld.store.queries import incidents
+
+    first = ingest_text(WIRE, store=fresh_store, outlet="Kivu Morning Post", url="https://kivu.example/shells",
+                        published="2025-03-03")
+    assert first.status == "added" and first.events >= 1
+    copy = ingest_text(WIRE, store=fresh_store, outlet="Great Lakes Wire", url="https://glw.example/goma-camp",
+                       published="2025-03-03")
+    assert copy.status == "duplicate" and copy.document_id != first.document_id
+    rows = fresh_store.conn.execute("SELECT id, outlet, duplicate_of, status FROM documents ORDER BY rowid").fetchall()
+    assert [(r["outlet"], r["duplicate_of"]) for r in rows] == [("Kivu Morning Post", None),
+                                                                ("Great Lakes Wire", first.document_id)]
+    found = incidents(fresh_store)
+    assert found and all({r["document"]["outlet"] for r in i["reports"]} == {"Kivu Morning Post", "Great Lakes Wire"}
+                         for i in found), found
+    # a syndicated copy is a report, not an origin: it carries its original's chain
+    assert all(o["reports"] == 2 for i in found for o in i["origins"]), found
+    # ingesting either again adds nothing; the same text at the same URL, or with no URL or outlet, is stored
+    assert ingest_text(WIRE, store=fresh_store, outlet="Great Lakes Wire",
+                       url="https://glw.example/goma-camp").status == "exists"
+    assert ingest_text(WIRE, store=fresh_store, url="https://kivu.example/shells/").status == "exists"
+    assert ingest_text(WIRE, store=fresh_store).status == "exists"
+    assert fresh_store.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 2
+
+
+@pytest.mark.slow  # runs the spaCy model
+def test_ingest_an_exact_copy_read_in_the_same_batch_is_its_outlets_report(tmp_path, fresh_store):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(WIRE)
+    (folder / "b.txt").write_text(WIRE)
+    (folder / "meta.csv").write_text("file,outlet,published,url,title\n"
+                                     "a.txt,Kivu Morning Post,2025-03-03,https://kivu.example/shells,Shells\n"
+                                     "b.txt,Great Lakes Wire,2025-03-03,https://glw.example/goma-camp,Shells\n")
+    report = ingest([folder / "a.txt", folder / "b.txt"], store=fresh_store, meta=folder)
+    assert (report.added, report.duplicates, report.existing) == (1, 1, 0)
+    again = ingest([folder / "a.txt", folder / "b.txt"], store=fresh_store, meta=folder)
+    assert (again.added, again.duplicates, again.existing) == (0, 0, 2)

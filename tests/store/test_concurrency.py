@@ -4,6 +4,7 @@ nothing. The writers are ``concurrent_writer.py``: the service's own storing pat
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -161,10 +162,11 @@ def cli(*args: str) -> subprocess.Popen:
 @pytest.mark.slow  # two real `storyworld ingest` processes with the model
 def test_issue_25_two_storyworld_ingest_processes_into_one_store(tmp_path):
     db = tmp_path / "two.db"
-    runs = [cli("ingest", "demo/articles", "--meta", "demo", "--db", str(db), "-q") for _ in range(2)]
+    runs = [cli("ingest", "demo/articles", "--meta", "demo", "--db", str(db), "-q", "--format", "json")
+            for _ in range(2)]
     outputs = [finish(run) for run in runs]
     assert all("Traceback" not in err and "error" not in err for _, err in outputs)
-    added = [int(out.split(": ")[1].split(" added")[0]) for out, _ in outputs]
+    added = [json.loads(out)["stored"] for out, _ in outputs]
     assert sum(added) == 29  # each article stored once, by one or the other
     checked = cli("check", "--db", str(db))
     out, _ = finish(checked)

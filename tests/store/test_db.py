@@ -129,3 +129,33 @@ def test_db_migration_5_indexes_the_documents_of_an_older_store(tmp_path, make_a
     with Store.open(path) as store:
         found = store.conn.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH 'Homs'")
         assert [tuple(r) for r in found] == [(1,)]
+
+
+def test_issue_28_migration_7_keeps_every_document_and_its_search(tmp_path, make_analysis):
+    """Migration 7 (exact copies) adds the text's hash beside the id of every stored document; nothing
+    is dropped and the full-text index still finds each one."""
+    import sqlite3
+
+    from storyworld.store import Store
+    from storyworld.store.migrations import MIGRATIONS, _statements
+
+    path = tmp_path / "v6.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("CREATE TABLE _migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    for version, name, sql in MIGRATIONS:
+        if version > 6:
+            break
+        for statement in _statements(sql):
+            conn.execute(statement)
+        conn.execute("INSERT INTO _migrations VALUES (?, ?, 'then')", (version, name))
+        conn.execute(f"PRAGMA user_version = {version}")
+    for text in ("Israel struck a site near Masyaf on Aug. 25.", "Shells hit a camp near Goma on Friday."):
+        analysis = make_analysis(text)
+        conn.execute("INSERT INTO documents (id, text, title, status, ingested_at) VALUES (?, ?, ?, 'analysed', 'then')",
+                     (analysis.document.id, text, "t"))
+    conn.close()
+    with Store.open(path) as store:
+        rows = store.conn.execute("SELECT id, text_sha256 FROM documents").fetchall()
+        assert len(rows) == 2 and all(r["id"] == r["text_sha256"] for r in rows)
+        assert store.conn.execute("SELECT COUNT(*) FROM documents_fts WHERE documents_fts MATCH 'Goma'").fetchone()[0] == 1
+        assert [r["id"] for r in store.same_text(rows[0]["id"])] == [rows[0]["id"]]

@@ -83,3 +83,19 @@ def test_queries_claims_keep_content_and_office(fresh_store, make_analysis):
     (row,) = claims(fresh_store)
     assert row["content"] == text[:33]
     assert row["sources"] == [{"name": "Avi Levy", "kind": "official", "office": "army spokesman"}]
+
+
+def test_queries_sources_carry_the_registry_name_and_parent(fresh_store, make_analysis):
+    """Issue 28: each source row names the registered body it means (null when unregistered)."""
+    from dataclasses import replace as _replace
+
+    from storyworld.store.queries import sources as list_sources
+    from storyworld.types import Source as _Source
+
+    base = make_analysis("The Israeli military struck a site near Masyaf on Aug. 25.")
+    event = _replace(base.events[0], sources=(_Source("The Israeli military", "organization"),))
+    fresh_store.save(_replace(base, events=(event,)))
+    rows = {r["name"]: r for r in list_sources(fresh_store)}
+    assert (rows["The Israeli military"]["canonical"], rows["The Israeli military"]["parent"]) == (
+        "Israel Defense Forces", "Israeli government")
+    assert rows["Ynet"]["canonical"] is None

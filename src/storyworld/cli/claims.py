@@ -59,7 +59,8 @@ Examples:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @db_option
 def sources_command(kind, name, limit, fmt, db):
-    """List sources with how many documents, claims and events rest on each."""
+    """List sources with how many documents, claims and events rest on each, and the registered
+    body each name means (the source registry; counted as one origin)."""
     from rich.table import Table
 
     from ..service import list_sources
@@ -70,7 +71,8 @@ def sources_command(kind, name, limit, fmt, db):
     if fmt == "json":
         sys.stdout.write(json.dumps({"sources": rows}, ensure_ascii=False, indent=2) + "\n")
         return
-    table = Table("source", "kind", "documents", "claims", "events")
+    table = Table("source", "kind", "documents", "claims", "events", "registered as")
     for r in rows:
-        table.add_row(r["name"], r["kind"], str(r["documents"]), str(r["claims"]), str(r["events"]))
+        table.add_row(r["name"], r["kind"], str(r["documents"]), str(r["claims"]), str(r["events"]),
+                      r["canonical"] or "")
     console.print(table)

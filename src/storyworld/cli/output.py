@@ -115,14 +115,19 @@ def quiet_option(fn):
                         help="Print nothing but errors (the exit status says how it went).")(fn)
 
 
-def is_verbose() -> bool:
-    """Whether the group was given -v."""
+def _group_value(key: str, default=None):
+    """What the group put in its context object under ``key`` (a command may run on its own)."""
     ctx = click.get_current_context(silent=True)
     while ctx is not None:
-        if isinstance(ctx.obj, dict) and "verbose" in ctx.obj:
-            return ctx.obj["verbose"]
+        if isinstance(ctx.obj, dict) and key in ctx.obj:
+            return ctx.obj[key]
         ctx = ctx.parent
-    return False
+    return default
+
+
+def is_verbose() -> bool:
+    """Whether the group was given -v."""
+    return bool(_group_value("verbose", False))
 
 
 def event_filter_options(fn):
@@ -159,11 +164,9 @@ def print_error(exc: Exception) -> None:
 
 def current_settings() -> dict:
     """The settings loaded by the group (defaults when a command is invoked on its own)."""
-    ctx = click.get_current_context(silent=True)
-    while ctx is not None:
-        if isinstance(ctx.obj, dict) and "settings" in ctx.obj:
-            return ctx.obj["settings"]
-        ctx = ctx.parent
+    loaded = _group_value("settings")
+    if loaded is not None:
+        return loaded
     from .. import settings
 
     return settings.load()

@@ -282,21 +282,34 @@ def parties_compatible(a: IncidentReport, b: IncidentReport) -> float | None:
     return score
 
 
+WEIGHTS = {"date": 0.35, "place": 0.3, "parties": 0.15, "evidence": 0.2}  # of match_parts' agreements
+
+
+def match_parts(report: IncidentReport, other: IncidentReport) -> dict[str, float] | None:
+    """How two reports agree, field by field in [0, 1] (date, place, parties, evidence: twice the
+    Jaccard overlap of the evidence words, at most 1) with their weighted ``score``; None when they
+    cannot be one happening (another type, or a date, place or party that contradicts)."""
+    if other.type != report.type:
+        return None
+    d = date_compatible(report, other)
+    loc = location_compatible(report, other) if d is not None else None
+    par = parties_compatible(report, other) if loc is not None else None
+    if par is None:
+        return None
+    wa, wb = words(report.evidence), words(other.evidence)
+    overlap = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+    parts = {"date": d, "place": loc, "parties": par, "evidence": min(1.0, 2 * overlap)}
+    parts["score"] = sum(WEIGHTS[name] * value for name, value in parts.items())
+    return parts
+
+
 def match_score(report: IncidentReport, incident: Incident) -> float | None:
     """How well a report fits an incident (the best of its reports), or None if it cannot."""
     best = None
     for other in incident.reports:
-        if other.type != report.type:
-            continue
-        d = date_compatible(report, other)
-        loc = location_compatible(report, other) if d is not None else None
-        par = parties_compatible(report, other) if loc is not None else None
-        if par is None:
-            continue
-        wa, wb = words(report.evidence), words(other.evidence)
-        overlap = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
-        score = 0.35 * d + 0.3 * loc + 0.15 * par + 0.2 * min(1.0, 2 * overlap)
-        best = score if best is None else max(best, score)
+        parts = match_parts(report, other)
+        if parts is not None:
+            best = parts["score"] if best is None else max(best, parts["score"])
     return best
 
 

@@ -2,7 +2,10 @@
 
 1. Each report of the incident has its attribution chain (``sources``, outermost first, publisher
    excluded) after merging aliases; a report in the outlet's own voice has the chain
-   ``[publisher]``; a near-duplicate copy takes the chain of its original (the caller passes it).
+   ``[publisher]``; a copy (another outlet's exact copy, or a near-duplicate) takes the chain of its
+   original (the caller passes it). The caller first names each source by the body it means
+   (``corpus/sources.py``: the document's own definitions, the source registry), so "the IDF" and
+   "the Israeli army" are one key.
 2. A chain's *origin key* is its innermost element; an anonymous element ("a source",
    "residents") is keyed together with the element before it, or with the publisher when it
    stands first (``Asharq al-Awsat > a source``): two outlets' anonymous sources cannot be
@@ -182,21 +185,45 @@ def incident_aliases(reports: Sequence[Report]) -> dict[str, str]:
     return out
 
 
-def origins(reports: Sequence[Report], *, alias_of: Callable[[str], str] | None = None) -> list[Origin]:
-    """Every origin key of the incident, independent or not, in first-seen order."""
+@dataclass(frozen=True)
+class KeyedReport:
+    """One report as the rule reads it: its chain after every merge, its key and innermost source."""
+
+    report: Report
+    chain: tuple[Source, ...]
+    key: str
+    inner: Source
+
+
+def keyed_reports(reports: Sequence[Report], *, alias_of: Callable[[str], str] | None = None) -> list[KeyedReport]:
+    """Steps 1 and 2 of the rule for every report of an incident, descriptions and the incident's
+    own aliases merged (``origins`` counts these)."""
     reports = resolve_descriptions(reports)
     merged = incident_aliases(reports)
     if merged:
         outer = alias_of
         alias_of = lambda name: (outer(merged.get(name, name)) if outer else merged.get(name, name))  # noqa: E731
-    keyed = [origin_key(r, alias_of=alias_of) for r in reports]
-    chains = [full_chain(r, alias_of=alias_of) for r in reports]
-    relayed = {_fold(s.name) for chain in chains for s in chain[:-1]}
+    out = []
+    for r in reports:
+        key, inner = origin_key(r, alias_of=alias_of)
+        out.append(KeyedReport(r, full_chain(r, alias_of=alias_of), key, inner))
+    return out
+
+
+def relayed_keys(keyed: Sequence[KeyedReport]) -> set[str]:
+    """Step 3: the keys that stand as a non-innermost element of some chain."""
+    return {_fold(s.name) for k in keyed for s in k.chain[:-1]}
+
+
+def origins(reports: Sequence[Report], *, alias_of: Callable[[str], str] | None = None) -> list[Origin]:
+    """Every origin key of the incident, independent or not, in first-seen order."""
+    keyed = keyed_reports(reports, alias_of=alias_of)
+    relayed = relayed_keys(keyed)
     counts: dict[str, int] = {}
     first: dict[str, Source] = {}
-    for key, inner in keyed:
-        counts[key] = counts.get(key, 0) + 1
-        first.setdefault(key, inner)
+    for k in keyed:
+        counts[k.key] = counts.get(k.key, 0) + 1
+        first.setdefault(k.key, k.inner)
     return [
         Origin(key=key, name=first[key].name, kind=first[key].kind, reports=counts[key],
                independent=key not in relayed)

@@ -31,6 +31,7 @@ from ..types import Source
 from .incidents import (DISTANCE_KM, DocumentContext, Incident, IncidentReport, assign, candidate_window,
                         names_a_country, with_context)
 from .origins import Report, origins
+from .sources import DocumentNames, document_names, resolve_reports
 
 # Modalities that report a happening (a denial is a version of the happening; a demand to
 # withdraw is not a withdrawal).
@@ -242,16 +243,35 @@ def outlet_alias(name: str) -> str:
     return outlet.name if outlet else name
 
 
+def report_chain(row) -> Report:
+    """A summary row (``store.incidents.summary_rows``) as the origin rule reads it: a copy (exact
+    or near) takes the chain of its original, publisher included."""
+    publisher = row["original_outlet"] if row["duplicate_of"] else row["outlet"]
+    return Report(publisher=publisher or row["doc_id"][:12],
+                  sources=tuple(Source(s["name"], s["kind"]) for s in json.loads(row["sources_json"])),
+                  document=row["duplicate_of"] or row["doc_id"])
+
+
+def names_of_reports(store: Store, chains: Iterable[Report]) -> dict[str, DocumentNames]:
+    """document id → the names it gives its sources, for each report's document."""
+    return {r.document: _document_names(store, r.document) for r in chains if r.document}
+
+
+def _document_names(store: Store, document_id: str) -> DocumentNames:
+    """The names a document gives its sources (definitions, longer names), remembered per store."""
+    memo = store.memo_table("document_names")
+    if document_id not in memo:
+        text, names = table.document_names(store, document_id)
+        memo[document_id] = document_names(text, names)
+    return memo[document_id]
+
+
 def rebuild_summary(store: Store, incident_id: int) -> dict[str, Any]:
     rows = table.summary_rows(store, incident_id)
     reports, chains = [], []
     for r in rows:
         sources = json.loads(r["sources_json"])
-        # a near-duplicate copy takes the chain of its original, publisher included
-        publisher = r["original_outlet"] if r["duplicate_of"] else r["outlet"]
-        chains.append(Report(publisher=publisher or r["doc_id"][:12],
-                             sources=tuple(Source(s["name"], s["kind"]) for s in sources),
-                             document=r["duplicate_of"] or r["doc_id"]))
+        chains.append(report_chain(r))
         reports.append({
             "document": {"id": r["doc_id"], "url": r["url"], "title": r["title"], "outlet": r["outlet"],
                          "published": r["published"]},
@@ -260,7 +280,7 @@ def rebuild_summary(store: Store, incident_id: int) -> dict[str, Any]:
                       "evidence": {"text": r["evidence"], "start": r["evidence_start"], "end": r["evidence_end"]}},
             "sources": sources,
         })
-    all_origins = origins(chains, alias_of=outlet_alias)
+    all_origins = origins(resolve_reports(chains, names_of_reports(store, chains)), alias_of=outlet_alias)
     independent = [o for o in all_origins if o.independent]
     day_dates = [r["date"] for r in rows if r["date_precision"] == "day"]
     date = _most_common(day_dates) or _most_common([r["date"] for r in rows])

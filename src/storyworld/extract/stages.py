@@ -8,15 +8,20 @@ more field filled: location, date, sources.
 from __future__ import annotations
 
 from ..registry import stage
-from ..resources.actors import capitals
+from ..resources import actors as knowledge
 from ..resources.gazetteer import gazetteer
 from . import actors, attribution, casualties, events, places, times
 
 
 def _load_knowledge() -> None:
-    """The gazetteer (built on first use: about a minute) and the capitals read from it."""
+    """The gazetteer (built on first use: about a minute), the capitals read from it, and the actor
+    tables (countrynames' and pycountry's load on their first lookup)."""
     gazetteer()
-    capitals()
+    knowledge.capitals()
+    knowledge.aliases()
+    knowledge.role_words()
+    knowledge.country_abbreviations()
+    knowledge.country_of("France")
 
 
 @stage("actors.v1", requires=("doc.ents", "doc.deps"), assigns="actors", warm=_load_knowledge)

@@ -14,13 +14,17 @@ shipped defaults apply. The layers above parse their options and print; they dec
 from .analyze import analyze_path, analyze_text, make_pipeline, resolve_settings
 from .ingest import IngestReport, NotAnalysed, check_paths, ingest, ingest_text
 from .read import (
-    EventPage, get_document, get_event, get_incident, incident_events, list_claims, list_documents, list_events, list_incidents,
+    EventPage, event_days, explain_incident, get_document, get_event, get_incident, incident_events, list_claims,
+    list_documents, list_events, list_incidents,
     list_places, list_sources, summarize,
 )
 from .workers import default_workers
 
 __all__ = [
-    "EventPage", "IngestReport", "NotAnalysed", "analyze_path", "analyze_text", "check_paths", "default_workers", "get_document",
+    "EventPage", "IngestReport", "NotAnalysed", "analyze_path", "analyze_text", "check_paths", "default_workers",
+    "event_days",
+    "explain_incident",
+    "get_document",
     "get_event", "get_incident", "incident_events", "ingest", "ingest_text", "list_claims", "list_documents",
     "list_events", "list_incidents", "list_places",
     "list_sources", "make_pipeline", "resolve_settings", "summarize",

@@ -4,6 +4,10 @@ API's ``POST /api/ingest``), through the same steps.
 Each article is read under the settings' size limit, skipped (stored, not analysed) when it is in
 another language, linked to its original when it is a near-duplicate (MinHash signatures kept in
 the store), analysed otherwise, saved, and placed in incidents. Errors are collected, never fatal.
+An article is its text and where it was published (``body.document.is_same_report``): the same
+text at the same URL, or with no URL or outlet, is already stored; the same text from another
+outlet or at another URL is a syndicated copy, stored under its own stable id and linked
+``duplicate_of`` its original like a near-duplicate, so that outlet's report counts.
 """
 
 from __future__ import annotations
@@ -49,7 +53,7 @@ class IngestReport:
     added: int = 0
     existing: int = 0
     skipped: int = 0  # stored, not analysed (language)
-    duplicates: int = 0  # near-duplicate copies: stored and linked to their original
+    duplicates: int = 0  # copies (exact from another outlet or URL, or near): stored and linked to their original
     failed: list[str] = field(default_factory=list)
     events: int = 0
     not_analysed: list[NotAnalysed] = field(default_factory=list)  # what ``skipped`` counts, article by article

@@ -26,6 +26,11 @@ def list_events(store: Store, f: EventFilter = EventFilter(), *, limit: int | No
     return EventPage(queries.events(store, f, limit=limit, offset=offset), queries.count_events(store, f, cap=cap))
 
 
+def event_days(store: Store, f: EventFilter = EventFilter()) -> dict[str, Any]:
+    """Matching events per day and type, and how many have no day (the page's timeline)."""
+    return queries.event_days(store, f)
+
+
 def get_event(store: Store, event_id: int) -> dict[str, Any] | None:
     """One event and the incident it reports (``incident_id``, None when unplaced); None if absent."""
     row = queries.event(store, event_id)
@@ -59,6 +64,14 @@ def incident_events(store: Store, incident_ids: list[int]) -> dict[int, list[dic
 
 def get_incident(store: Store, incident_id: int) -> dict[str, Any] | None:
     return queries.incident(store, incident_id)
+
+
+def explain_incident(store: Store, incident_id: int) -> dict[str, Any] | None:
+    """Why each report joined the incident (matched fields and scores) and how each origin key was
+    derived from its chain; None when there is no such incident."""
+    from ..corpus.explain import explain_incident as explain
+
+    return explain(store, incident_id)
 
 
 def list_documents(store: Store, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:

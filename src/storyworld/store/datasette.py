@@ -40,10 +40,12 @@ TABLES: dict[str, dict[str, Any]] = {
                                 "(the page's), feed, jsonl …",
             "language": "ISO 639-1 language of the text (py3langid); only English is analysed",
             "origin": "the input it came from: a path, a URL, feed#n, file:line, file#offset",
-            "status": "analysed | skipped (stored, not analysed: another language) | duplicate (near-duplicate "
-                      "of another document)",
+            "status": "analysed | skipped (stored, not analysed: another language) | duplicate (a copy of "
+                      "another document: the same text from another outlet or URL, or a near-duplicate)",
             "status_reason": "why it was skipped or which document it copies",
-            "duplicate_of": "the document this one nearly copies (MinHash-LSH, Jaccard ≥ 0.7)",
+            "duplicate_of": "the document this one copies: exactly (another outlet's or URL's report of the same "
+                            "text) or nearly (MinHash-LSH, Jaccard ≥ 0.7)",
+            "text_sha256": "sha256 of the text: the id, except for an exact copy, whose id adds its URL or outlet",
             "text": "the article's main text, boilerplate removed",
             "stages": "the versioned stages that analysed it, comma-separated",
             "analysis_json": "the whole analysis as storyworld.analysis/1 JSON",

@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from ..body.document import document_id as text_hash
 from ..contract.serialize import to_dict
 from ..errors import Errors, StoreError
 from ..types import Analysis, Document, Source
@@ -124,6 +125,13 @@ class Store:
     def has_document(self, document_id: str) -> bool:
         return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone() is not None
 
+    def same_text(self, text_sha256: str) -> list[sqlite3.Row]:
+        """The stored documents whose text hashes to ``text_sha256`` (its first copy, then the
+        exact copies from other outlets or URLs), with url, outlet, status and duplicate_of."""
+        return self.conn.execute(
+            "SELECT id, url, outlet, status, duplicate_of FROM documents WHERE text_sha256 = ? ORDER BY rowid",
+            (text_sha256,)).fetchall()
+
     def save(self, analysis: Analysis) -> SaveResult:
         """Store one analysed document with all its parts, or nothing if it is already there."""
         document = analysis.document
@@ -172,11 +180,13 @@ class Store:
                          stages: str | None = None) -> None:
         cur = self.conn.execute(
             """INSERT INTO documents (id, url, outlet, title, author, published, published_source, language,
-                   origin, status, status_reason, duplicate_of, text, stages, analysis_json, ingested_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   origin, status, status_reason, duplicate_of, text, stages, analysis_json, ingested_at,
+                   text_sha256)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (document.id, document.url, document.outlet, document.title, document.author, document.published,
              document.published_source, document.language, document.origin, status, status_reason, duplicate_of,
-             document.text, stages, analysis_json, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+             document.text, stages, analysis_json, datetime.now(timezone.utc).isoformat(timespec="seconds"),
+             text_hash(document.text)),
         )  # the full-text index follows by trigger (documents_ai)
 
     def _insert_removed(self, document: Document) -> None:

@@ -6,6 +6,7 @@ Each function is one statement or one fixed pair of them; none opens a transacti
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime, timezone
 from typing import Any
@@ -32,6 +33,15 @@ def document_head(store: Store, document_id: str, chars: int = 160) -> str | Non
     row = store.conn.execute("SELECT substr(text, 1, ?) AS head FROM documents WHERE id = ?",
                              (chars, document_id)).fetchone()
     return None if row is None else row["head"] or ""
+
+
+def document_names(store: Store, document_id: str) -> tuple[str, list[str]]:
+    """A document's text and the names it uses for actors and sources (for resolving its sources)."""
+    row = store.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+    names = [r[0] for r in store.conn.execute("SELECT text FROM actors WHERE document_id = ?", (document_id,))]
+    for (chain,) in store.conn.execute("SELECT sources_json FROM claims WHERE document_id = ?", (document_id,)):
+        names += [s["name"] for s in json.loads(chain)]
+    return (row[0] if row else ""), names
 
 
 def day_times(store: Store, document_id: str) -> list[tuple[int, int, str]]:
@@ -128,6 +138,12 @@ def link_copy(store: Store, document_id: str, original_id: str) -> set[int]:
             "VALUES (?, ?, ?, ?)", (row["incident_id"], row["event_id"], document_id, original_id))
         touched.add(row["incident_id"])
     return touched
+
+
+def placements(store: Store, incident_id: int) -> list[sqlite3.Row]:
+    """An incident's reports (event, document, the original a copy copies) in the order they joined."""
+    return store.conn.execute("SELECT event_id, document_id, duplicate_of FROM incident_reports "
+                              "WHERE incident_id = ? ORDER BY rowid", (incident_id,)).fetchall()
 
 
 def new_incident(store: Store, type_: str, modality: str, anchor: str | None) -> int:

@@ -199,6 +199,18 @@ CREATE TABLE casualties (
 );
 CREATE INDEX casualties_event ON casualties(document_id, event_seq);
 """),
+    # An article is its text and where it was published: the same text from another outlet or at
+    # another URL is stored as its own document (id derived from text and URL/outlet), linked
+    # `duplicate_of` its original. Every stored id so far is its text's hash, so the backfill keeps
+    # every report; the full-text index is untouched (its update trigger is set aside meanwhile).
+    (7, "exact copies: the text's hash beside the id", """
+ALTER TABLE documents ADD COLUMN text_sha256 TEXT;    -- sha256 of text (the id, except for an exact copy)
+DROP TRIGGER documents_au;
+UPDATE documents SET text_sha256 = id;
+CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); END;
+CREATE INDEX documents_text_sha256 ON documents(text_sha256);
+CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -154,6 +154,27 @@ def count_events(store: Store, f: EventFilter = EventFilter(), *, cap: int | Non
     return store.conn.execute(f"SELECT COUNT(*) FROM ({inner})", params).fetchone()[0]
 
 
+def event_days(store: Store, f: EventFilter = EventFilter()) -> dict[str, Any]:
+    """How many matching events fall on each day, by type (``days``: [day, type, n], in day order), and
+    how many have no date to the day (``undated``): the day is the event's own date, else its
+    article's publication date (``sort_date``, the one that ``since``/``until`` filter on)."""
+    where, params = _event_where(f)
+    source, _ = _from(f)
+    if not (f.outlet or f.text):
+        source = source.replace(" JOIN documents d ON d.id = e.document_id", "")
+    day = "ec.sort_date" if f.country else "e.sort_date"
+    counts: dict[tuple[str, str], int] = {}
+    undated = 0
+    # grouped on the column as stored (twice as fast as on an expression); days folded here
+    for sort_date, type_, n in store.conn.execute(f"SELECT {day}, e.type, COUNT(*) FROM {source}{where} GROUP BY 1, 2",
+                                                  params):
+        if sort_date is None or len(sort_date) < 10:
+            undated += n
+        else:
+            counts[sort_date[:10], type_] = counts.get((sort_date[:10], type_), 0) + n
+    return {"days": [[d, t, n] for (d, t), n in sorted(counts.items())], "undated": undated}
+
+
 def iter_analyses(store: Store) -> Iterator[dict]:
     """The stored storyworld.analysis/1 objects, in ingest order."""
     for (text,) in store.conn.execute(
@@ -248,7 +269,18 @@ def sources(store: Store, *, kind: str | None = None, name: str | None = None, l
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
-    return [dict(r) for r in store.conn.execute(sql, params)]
+    return [_with_registry(dict(r)) for r in store.conn.execute(sql, params)]
+
+
+def _with_registry(row: dict) -> dict:
+    """A source row with the registry's canonical name and parent body (the source registry,
+    ``resources/sources.py``; null where the name is not registered)."""
+    from ..resources.sources import find_source
+
+    entry = find_source(row["name"])
+    row["canonical"] = entry.name if entry else None
+    row["parent"] = entry.parent if entry else None
+    return row
 
 
 INCIDENT_SORTS = {
