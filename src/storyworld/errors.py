@@ -48,6 +48,10 @@ class Errors:
             "max_seconds_per_document setting to analyse it")
     E027 = ("[E027] {name}: a folder with no articles in it (looked for {kinds}) — nothing to read; name the "
             "files, or another folder")
+    E028 = ("[E028] {name}: the worker process analysing it died ({detail}) — not stored; out of memory or a "
+            "crash in a library: run again with --workers 1 (or fewer workers) to see the error")
+    E029 = ("[E029] worker processes die before they analyse anything ({detail}) — run with --workers 1; a "
+            "script that calls ingest(workers=N) must start it under `if __name__ == \"__main__\":`")
     # store (E1xx)
     E101 = "[E101] {path}: not a storyworld database ({detail}) — pass another --db or remove the file"
     E102 = "[E102] {path}: database schema version {found} is newer than this storyworld knows ({known}) — upgrade storyworld"

@@ -201,3 +201,20 @@ def test_ingest_stdin_is_sniffed(monkeypatch):
     Stdin.buffer = io.BytesIO(article_text("harbour").encode())
     (item,) = iter_inputs(["-"])
     assert item.name == "<stdin>" and item.origin == "stdin"
+
+
+def test_ingest_count_files_is_what_iter_inputs_reads(tmp_path):
+    from pathlib import Path
+
+    from storyworld.ingest import count_files, iter_inputs
+
+    (tmp_path / "a.txt").write_text("One article.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_text("<p>Another article.</p>", encoding="utf-8")
+    (tmp_path / "sub" / "notes.docx").write_bytes(b"not read")
+    (tmp_path / ".hidden.txt").write_text("Not read.", encoding="utf-8")
+    (tmp_path / "items.jsonl").write_text('{"text": "First."}\n{"text": "Second."}\n', encoding="utf-8")
+    started: list[str] = []
+    items = list(iter_inputs([tmp_path, tmp_path / "a.txt"], on_file=lambda path: started.append(Path(path).name)))
+    assert started == ["a.txt", "items.jsonl", "b.html", "a.txt"]  # as the folder is walked; a JSONL file once
+    assert count_files([tmp_path, tmp_path / "a.txt"]) == len(started) == 4 and len(items) == 5

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import Warnings, first_line, printable
-from ..service import check_paths, ingest
+from ..service import check_paths, default_workers, ingest
 from .output import console, current_settings, db_option, err_console, quiet_option
 
 
@@ -19,7 +19,8 @@ Examples:
   storyworld ingest feed.xml crawl.warc.gz items.jsonl
   storyworld ingest https://example.org/news/article.html
   curl -s https://example.org/a.html | storyworld ingest -
-  storyworld ingest articles/ --format json -q > summary.json""")
+  storyworld ingest articles/ --format json -q > summary.json
+  storyworld ingest ~/news/ --workers 4 2> ingest.log   # four processes; progress lines in the log""")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--meta", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder whose meta*.csv files (file,outlet,published,url,title) describe the articles.")
@@ -28,9 +29,14 @@ Examples:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: the summary as one JSON object on stdout (stored, duplicates, failed with codes, "
                    "articles not analysed with their language, seconds).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Processes that parse and extract, each with its own model (default: the number of cores; "
+                   "1: all in this process, as are batches of under 16 articles per worker, which end sooner "
+                   "than workers start). The store is written by this process alone, in input order, so it "
+                   "ends the same whatever N.")
 @quiet_option
 @db_option
-def command(paths, meta, allow_private, fmt, quiet, db):
+def command(paths, meta, allow_private, fmt, workers, quiet, db):
     """Analyse articles and store them in --db.
 
     PATH is a .txt/.html file, a folder (walked for all of these kinds), an RSS/Atom feed
@@ -41,7 +47,9 @@ def command(paths, meta, allow_private, fmt, quiet, db):
     A path that does not exist and a folder with no articles are refused at once, before the
     language model loads. An article in another language than English is stored, not analysed,
     and named on one line. Re-running is idempotent: an article already stored (same text) is not
-    added twice. -v logs each article's fate and the seconds each step took.
+    added twice. -v logs each article's fate and the seconds each step took. Progress shows the
+    files done of the total, articles/s and an ETA; when stderr is not a terminal, one plain line
+    every few seconds.
 
     Exit status: 0 all stored, 1 some inputs failed, 3 all failed.
     """
@@ -51,32 +59,30 @@ def command(paths, meta, allow_private, fmt, quiet, db):
     if not usable:
         _finish(None, refused=[first_line(e) for e in refused], fmt=fmt, quiet=quiet, db=db)
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
+    from ..ingest import count_files
     from ..store import Store
+    from .progress import Display
 
     settings = current_settings()
     if allow_private:
         settings = {**settings, "fetch.allow_private_networks": True}
+    total = count_files(usable)
+    workers = workers or default_workers()
     with Store.open(db) as store:
-        progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=err_console, disable=quiet or fmt == "json",
-                            transient=False)
-        with progress:
-            task = progress.add_task("ingesting", total=None)
-            store.on_wait = lambda message: progress.console.print(f"waiting: {message}")
+        with Display(err_console, total=total, enabled=not (quiet or fmt == "json")) as progress:
+            store.on_wait = lambda message: progress.print(f"waiting: {message}")
 
             def on_result(outcome, result):
                 if outcome.error is not None:
-                    progress.console.print(f"error: {first_line(outcome.error)}", markup=False, highlight=False)
+                    progress.print(f"error: {first_line(outcome.error)}")
                 elif (result is not None and result.status == "skipped" and outcome.skipped_reason
                       and outcome.document is not None and not quiet):
-                    progress.console.print("note: " + Warnings.W004.format(name=printable(outcome.name),
-                                                                language=outcome.document.language),
-                                           markup=False, highlight=False)
-                progress.advance(task)
+                    progress.print("note: " + Warnings.W004.format(name=printable(outcome.name),
+                                                                   language=outcome.document.language))
+                progress.article()
 
-            report = ingest(usable, store=store, meta=meta, on_result=on_result, settings=settings)
+            report = ingest(usable, store=store, meta=meta, on_result=on_result, settings=settings, workers=workers,
+                            on_files_done=progress.files)
     _finish(report, refused=[first_line(e) for e in refused], fmt=fmt, quiet=quiet, db=db)
 
 

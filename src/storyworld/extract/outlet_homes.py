@@ -56,7 +56,13 @@ class OutletHomes:
 
     def home(self, document: Document) -> str | None:
         """The outlet's home division code ("US.TX"), or None."""
-        key = outlet_key(document)
+        return self._home_of(outlet_key(document))
+
+    def known(self) -> dict[str, str]:
+        """Every outlet that has a home, with it (what a worker process needs to know)."""
+        return {key: home for key in self._documents if (home := self._home_of(key)) is not None}
+
+    def _home_of(self, key: str | None) -> str | None:
         documents = self._documents.get(key, 0) if key else 0
         if documents < MIN_DOCUMENTS:
             return None

@@ -5,7 +5,7 @@ Errors for one input are yielded as InputError values, so that a batch goes on p
 """
 
 from .fetch import FetchPolicy, fetch_policy
-from .files import check_paths, iter_inputs
+from .files import check_paths, count_files, iter_inputs
 from .raw import read_bytes_input
 
-__all__ = ["FetchPolicy", "check_paths", "fetch_policy", "iter_inputs", "read_bytes_input"]
+__all__ = ["FetchPolicy", "check_paths", "count_files", "fetch_policy", "iter_inputs", "read_bytes_input"]

@@ -271,8 +271,10 @@ def _iter_url(url: str, *, max_bytes: int, hints: dict[str, Any], policy) -> Ite
         yield exc
 
 
-def _iter_one(p: str | Path, *, max_bytes: int, hints_for, policy) -> Iterator[RawInput | InputError]:
+def _iter_one(p: str | Path, *, max_bytes: int, hints_for, policy, on_file=None) -> Iterator[RawInput | InputError]:
     """The articles of one command-line argument: a URL, ``-``, a folder or a file."""
+    if on_file is not None and (is_url(p) or str(p) == "-" or not Path(p).is_dir()):
+        on_file(p)
     if is_url(p):
         yield from _iter_url(str(p), max_bytes=max_bytes, hints=hints_for(p) if hints_for else {}, policy=policy)
         return
@@ -286,6 +288,8 @@ def _iter_one(p: str | Path, *, max_bytes: int, hints_for, policy) -> Iterator[R
             if isinstance(f, InputError):
                 yield f
             else:
+                if on_file is not None:
+                    on_file(f)
                 yield from _iter_path(f, max_bytes=max_bytes, hints=hints_for(f) if hints_for else {}, named=False)
     elif path.exists() or path.is_symlink():
         yield from _iter_path(path, max_bytes=max_bytes, hints=hints_for(path) if hints_for else {}, named=True)
@@ -295,7 +299,7 @@ def _iter_one(p: str | Path, *, max_bytes: int, hints_for, policy) -> Iterator[R
 
 
 def iter_inputs(
-    paths: Iterable[str | Path], *, max_bytes: int = MAX_INPUT_BYTES, hints_for=None, policy=None
+    paths: Iterable[str | Path], *, max_bytes: int = MAX_INPUT_BYTES, hints_for=None, policy=None, on_file=None
 ) -> Iterator[RawInput | InputError]:
     """Yield a RawInput per article, or its InputError; the batch always goes on.
 
@@ -304,11 +308,24 @@ def iter_inputs(
     the context's ``fetch_policy``). Feeds, WARC and JSONL files yield one RawInput per article
     they hold; any of them may be gzipped. ``hints_for(path) -> dict`` may supply
     url/outlet/title/published for a file (e.g. from a metadata table); a container entry's own
-    values win over them.
+    values win over them. ``on_file(path)`` is called as each file, URL or ``-`` starts to be read
+    (``count_files`` counts them beforehand).
     """
     for p in paths:
-        yield from _guarded(_iter_one(p, max_bytes=max_bytes, hints_for=hints_for, policy=policy),
+        yield from _guarded(_iter_one(p, max_bytes=max_bytes, hints_for=hints_for, policy=policy, on_file=on_file),
                             name=printable(str(p)))
+
+
+def count_files(paths: Iterable[str | Path]) -> int:
+    """How many files, URLs and ``-`` ``iter_inputs(paths)`` reads (folders walked as it walks
+    them): a progress bar's total, known before any article is read."""
+    count = 0
+    for p in paths:
+        if not is_url(p) and str(p) != "-" and Path(p).is_dir():
+            count += sum(isinstance(f, Path) for f in _walk(Path(p)))
+        else:
+            count += 1
+    return count
 
 
 def check_paths(paths: Iterable[str | Path]) -> tuple[list[str | Path], list[InputError]]:

@@ -18,9 +18,11 @@ from .read import (
     list_documents, list_events, list_incidents,
     list_places, list_sources, summarize,
 )
+from .workers import default_workers
 
 __all__ = [
-    "EventPage", "IngestReport", "NotAnalysed", "analyze_path", "analyze_text", "check_paths", "event_days",
+    "EventPage", "IngestReport", "NotAnalysed", "analyze_path", "analyze_text", "check_paths", "default_workers",
+    "event_days",
     "explain_incident",
     "get_document",
     "get_event", "get_incident", "incident_events", "ingest", "ingest_text", "list_claims", "list_documents",

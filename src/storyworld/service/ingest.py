@@ -4,7 +4,6 @@ API's ``POST /api/ingest``), through the same steps.
 Each article is read under the settings' size limit, skipped (stored, not analysed) when it is in
 another language, linked to its original when it is a near-duplicate (MinHash signatures kept in
 the store), analysed otherwise, saved, and placed in incidents. Errors are collected, never fatal.
-
 An article is its text and where it was published (``body.document.is_same_report``): the same
 text at the same URL, or with no URL or outlet, is already stored; the same text from another
 outlet or at another URL is a syndicated copy, stored under its own stable id and linked
@@ -16,14 +15,13 @@ from __future__ import annotations
 import logging
 import re
 import time
-from dataclasses import asdict, dataclass, field, replace
+from collections import deque
+from contextlib import ExitStack
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..body.document import copy_id, document_id, is_same_report
-from ..corpus.duplicates import NearDuplicateIndex, from_blob, minhash_signature, to_blob
-from ..corpus.update import update_incidents
-from ..errors import InputError, Warnings, first_line, printable
+from ..errors import InputError, StoryworldError, Warnings, first_line, printable, unexpected
 from ..ingest import check_paths, iter_inputs
 from ..ingest.fetch import current_policy, fetch_policy
 from ..ingest.meta import hints_from_meta
@@ -31,6 +29,9 @@ from ..pipeline import Outcome, Pipeline
 from ..store import SaveResult, Store
 from ..types import Analysis, Document, RawInput
 from .analyze import Settings, make_pipeline, resolve_settings, text_input
+from ..extract.outlet_homes import OutletHomes
+from .saving import Copies as _Copies, store_outcome, store_outcomes  # noqa: F401  (also imported from here)
+from .workers import NOT_RUN, WorkerPool, worth_workers
 
 
 log = logging.getLogger("storyworld.ingest")
@@ -83,45 +84,127 @@ class IngestReport:
 def ingest(paths: Iterable[str | Path], *, store: Store, meta: Path | None = None,
            on_outcome: Callable[[Outcome], None] | None = None,
            on_result: Callable[[Outcome, SaveResult | None], None] | None = None, pipeline: Pipeline | None = None,
-           settings: Settings | None = None) -> IngestReport:
+           settings: Settings | None = None, workers: int = 1,
+           on_files_done: Callable[[int], None] | None = None) -> IngestReport:
     """Analyse every input under ``paths`` and save it; errors are collected, never fatal.
 
     URLs are fetched under the context's ``fetch_policy``, widened by the
     ``fetch.allow_private_networks`` setting, within ``fetch.deadline_seconds`` each.
     ``on_outcome(outcome)`` is called for each input as it is done, ``on_result(outcome, result)``
-    with what storing it gave (None for an error). Each article's fate and, at the end, the
-    seconds of each step are logged at INFO (``storyworld -v``).
+    with what storing it gave (None for an error), ``on_files_done(n)`` as the count of files
+    (URLs, ``-``) whose articles are all stored grows, up to ``count_files(paths)``. Each article's
+    fate and, at the end, the seconds of each step are logged at INFO (``storyworld -v``).
+
+    ``workers`` > 1 parses and extracts in that many processes (``service.workers``; ``pipeline``
+    is then not used: each worker builds its own from ``settings``), while this process reads the
+    inputs and stores every article, in input order: the store ends the same whatever the number.
+    Fewer than ``workers.PAYS_OFF`` articles per worker are analysed in this process.
     """
     started = time.perf_counter()
+    paths = list(paths)
     values = resolve_settings(settings)
-    pipeline = pipeline or make_pipeline(values)
     hints_for = hints_from_meta(meta) if meta else None
     report = IngestReport()
-    timings_before = dict(pipeline.timings)
     allow_private = current_policy().allow_private_networks or values["fetch.allow_private_networks"]
     deadline = values.get("fetch.deadline_seconds", current_policy().deadline)
-    with fetch_policy(allow_private_networks=allow_private, deadline=deadline):
-        inputs = iter_inputs(paths, hints_for=hints_for, max_bytes=values["max_input_bytes"])
+    files_started = 0
+
+    def on_file(_path) -> None:
+        nonlocal files_started
+        files_started += 1
+
+    with fetch_policy(allow_private_networks=allow_private, deadline=deadline), ExitStack() as stack:
+        inputs = ((files_started, item) for item in iter_inputs(paths, hints_for=hints_for,
+                                                                max_bytes=values["max_input_bytes"], on_file=on_file))
+        if workers > 1:
+            inputs, workers = worth_workers(inputs, workers)
+        if workers > 1:
+            pool = stack.enter_context(WorkerPool(workers, settings=values))
+            outcomes = store_in_order(inputs, store=store, pool=pool)
+            timings_of = lambda: pool.timings  # noqa: E731
+        else:
+            pipeline = pipeline or make_pipeline(values)
+            timings_before = dict(pipeline.timings)
+            outcomes = _tagged(inputs, store=store, pipeline=pipeline)
+            timings_of = lambda: {name: seconds - timings_before.get(name, 0.0)  # noqa: E731
+                                  for name, seconds in pipeline.timings.items()}
         stored = 0.0
-        outcomes = store_outcomes(inputs, store=store, pipeline=pipeline)
+        files_done = 0
         while True:
             before = time.perf_counter()
             step = next(outcomes, None)  # the pipeline's steps are timed by the pipeline; the rest is storing
             if step is None:
                 break
-            outcome, result = step
+            tag, outcome, result = step
             stored += time.perf_counter() - before
             _count(report, outcome, result)
             if on_outcome:
                 on_outcome(outcome)
             if on_result:
                 on_result(outcome, result)
+            if on_files_done and tag - 1 > files_done:
+                files_done = tag - 1
+                on_files_done(files_done)
+        if on_files_done:
+            on_files_done(files_started)
+        report.timings = dict(timings_of())
+        if workers > 1:  # the workers' seconds add up over processes; storing is this process's time
+            report.timings["reading and storing"] = max(0.0, stored - pool.waited)
     report.seconds = time.perf_counter() - started
-    report.timings = {name: seconds - timings_before.get(name, 0.0) for name, seconds in pipeline.timings.items()}
-    report.timings["reading and storing"] = max(0.0, stored - sum(report.timings.values()))
+    if workers <= 1:
+        report.timings["reading and storing"] = max(0.0, stored - sum(report.timings.values()))
     log.info("timing: %s; %.2f s in all", ", ".join(f"{name} {seconds:.2f} s" for name, seconds in
                                                     report.timings.items()), report.seconds)
     return report
+
+
+def _tagged(inputs: Iterable[tuple[int, RawInput | InputError]], *, store: Store,
+            pipeline: Pipeline) -> Iterator[tuple[int, Outcome, SaveResult | None]]:
+    """``store_outcomes`` in this process, each outcome with its input's tag (the pipeline hands
+    outcomes back in input order, one per input)."""
+    tags: deque[int] = deque()
+    last = 0
+
+    def untagged():
+        nonlocal last
+        for tag, item in inputs:
+            tags.append(tag)
+            last = tag
+            yield item
+
+    for outcome, result in store_outcomes(untagged(), store=store, pipeline=pipeline):
+        yield (tags.popleft() if tags else last), outcome, result
+
+
+def store_in_order(inputs: Iterable[tuple[int, RawInput | InputError]], *, store: Store,
+                   pool: WorkerPool) -> Iterator[tuple[int, Outcome, SaveResult | None]]:
+    """The workers' outcomes stored one by one, in input order, exactly as ``store_outcomes``
+    would store them: the near-duplicate verdict is taken here, when the article's turn comes, and
+    an article analysed with another outlet home than the earlier articles give is analysed again."""
+    copies = _Copies(store)
+    homes = OutletHomes()
+    for item in pool.run(inputs, homes=homes):
+        tag, outcome = item.tag, item.outcome
+        if outcome.document is not None:
+            document = outcome.document
+            try:
+                original = copies.original_of(document)
+            except StoryworldError as exc:
+                original, outcome = None, Outcome(name=outcome.name, error=exc)
+            except Exception as exc:
+                original, outcome = None, Outcome(name=outcome.name, error=unexpected(
+                    exc, name=outcome.name, step="near-duplicate check"))
+            if original is not None:  # a copy is not analysed: what the worker found is dropped
+                outcome = Outcome(name=outcome.name, document=document, duplicate_of=original)
+            elif item.home != NOT_RUN:
+                home = homes.home(document)
+                if item.home != NOT_RUN and item.home != home:
+                    log.info("%s: analysed again with its outlet's home %s", printable(outcome.name), home)
+                    item = pool.analyse_again(item.raw, home=home)
+                    outcome = item.outcome
+                if outcome.analysis is not None and item.observed:
+                    homes.observe(document, outcome.analysis.places)
+        yield tag if tag is not None else 0, outcome, store_outcome(store, outcome, copies)
 
 
 def _count(report: IngestReport, outcome: Outcome, result: SaveResult | None) -> None:
@@ -161,138 +244,3 @@ def ingest_text(text: str, *, store: Store, published: str | None = None, url: s
     return result
 
 
-def store_outcomes(inputs: Iterable[RawInput | InputError], *, store: Store,
-                   pipeline: Pipeline) -> Iterator[tuple[Outcome, SaveResult | None]]:
-    """Each input's Outcome and what storing it gave (None for an error), in input order.
-
-    A document, its analysis, its near-duplicate signature and its places in incidents commit in
-    one transaction: a kill at any moment leaves the document wholly stored or not at all, and a
-    reader never sees it outside its incidents."""
-    copies = _Copies(store)
-    for outcome in pipeline.run(inputs, duplicate_of=copies.original_of):
-        if outcome.error is not None:
-            yield outcome, None
-        elif outcome.analysis is not None:
-            yield outcome, _save_analysed(store, outcome.analysis, copies)
-        elif outcome.duplicate_of is not None and outcome.document is not None:
-            yield outcome, _save_copy(store, outcome)
-        elif outcome.document is not None:  # another language
-            yield outcome, _save_skipped(store, outcome)
-        else:
-            yield outcome, None
-
-
-@dataclass(frozen=True)
-class Identity:
-    """What a document is to the store: ``new`` (its text is not stored), ``exists`` (this report is
-    stored: ``stored_id``), or ``copy`` (its text is stored from another outlet or URL: ``document``
-    carries its copy id, ``original`` the document it copies)."""
-
-    verdict: str
-    document: Document
-    stored_id: str | None = None
-    original: str | None = None
-
-
-def identify(store: Store, document: Document) -> Identity:
-    """Whether ``document`` is new, already stored, or another outlet's copy of a stored text."""
-    stored = store.same_text(document_id(document.text))
-    if not stored:
-        return Identity("new", document)
-    copy = replace(document, id=copy_id(document.text, url=document.url, outlet=document.outlet))
-    for row in stored:
-        if row["id"] == copy.id or is_same_report(document.url, document.outlet, stored_url=row["url"],
-                                                  stored_outlet=row["outlet"]):
-            return Identity("exists", document, stored_id=row["id"])
-    first = stored[0]
-    return Identity("copy", copy, original=first["duplicate_of"] or first["id"])
-
-
-def _save_analysed(store: Store, analysis: Analysis, copies: "_Copies") -> SaveResult:
-    identity = identify(store, analysis.document)
-    if identity.verdict == "exists":  # committed, so it stays: no need to wait for the write lock
-        return SaveResult(identity.stored_id, "exists")
-    with store.transaction():
-        identity = identify(store, analysis.document)  # asked again, under the lock
-        if identity.verdict == "exists":
-            return SaveResult(identity.stored_id, "exists")
-        if identity.verdict == "copy":  # another writer stored this text meanwhile
-            return _save_exact_copy(store, identity)
-        result = store.save(analysis)
-        if result.status == "added":
-            copies.keep_signature(analysis.document.id)
-            update_incidents(store, [analysis.document.id])
-    return result
-
-
-def _save_copy(store: Store, outcome: Outcome) -> SaveResult:
-    """A copy (exact, from another outlet or URL, or near), linked to its original's incidents;
-    skipped when the original is not stored."""
-    identity = identify(store, outcome.document)
-    if identity.verdict == "exists":
-        return SaveResult(identity.stored_id, "exists")
-    with store.transaction():
-        identity = identify(store, outcome.document)
-        if identity.verdict == "exists":
-            return SaveResult(identity.stored_id, "exists")
-        if identity.verdict == "copy":
-            return _save_exact_copy(store, identity)
-        if outcome.duplicate_of == outcome.document.id or not store.has_document(outcome.duplicate_of):
-            return _save_skipped(store, outcome)  # its original could not be analysed
-        return _store_linked_copy(store, outcome.document, outcome.duplicate_of,
-                                  reason=f"near-duplicate of {outcome.duplicate_of[:12]}")
-    return result
-
-
-def _save_exact_copy(store: Store, identity: Identity) -> SaveResult:
-    """The same text as a stored document, from another outlet or URL: that outlet's report."""
-    return _store_linked_copy(store, identity.document, identity.original,
-                              reason=f"exact copy of {identity.original[:12]}, published elsewhere")
-
-
-def _store_linked_copy(store: Store, document, original: str, *, reason: str) -> SaveResult:
-    """A copy (exact or near) stored unanalysed, linked to its original and joined to its incidents."""
-    result = store.save_unanalysed(document, status="duplicate", duplicate_of=original, reason=reason)
-    if result.status == "duplicate":
-        update_incidents(store, [result.document_id])
-    return result
-
-
-def _save_skipped(store: Store, outcome: Outcome) -> SaveResult:
-    reason = outcome.skipped_reason or "its original could not be analysed"
-    return store.save_unanalysed(outcome.document, status="skipped", reason=reason)
-
-
-class _Copies:
-    """The near-duplicate index over the store's signatures and this batch's new documents; it also
-    learns the signatures another process stores meanwhile (two ingests into one store)."""
-
-    def __init__(self, store: Store):
-        self.store = store
-        self.index = NearDuplicateIndex()
-        self.seen_rowid = 0
-        self._learn()
-        self.signatures: dict[str, bytes] = {}  # of new originals, stored once they are saved
-
-    def _learn(self) -> None:
-        for rowid, document_id, blob in self.store.iter_signatures(after=self.seen_rowid):
-            self.index.add(document_id, from_blob(blob))
-            self.seen_rowid = max(self.seen_rowid, rowid)
-
-    def original_of(self, document: Document) -> str | None:
-        identity = identify(self.store, document)
-        if identity.verdict == "exists":
-            return None  # already stored: saving it reports it as existing
-        if identity.verdict == "copy":
-            return identity.original  # another outlet's copy of a stored text: linked, not analysed
-        self._learn()
-        signature = minhash_signature(document.text)
-        original = self.index.find(signature)
-        if original is None:
-            self.index.add(document.id, signature)
-            self.signatures[document.id] = to_blob(signature)
-        return original
-
-    def keep_signature(self, document_id: str) -> None:
-        if document_id in self.signatures:
-            self.store.save_signature(document_id, self.signatures[document_id])
