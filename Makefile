@@ -1,5 +1,6 @@
 # The two commands of the README: `make demo` and `make test`. Both work on a fresh machine that
-# has only Python 3.11+, pip and make: they create .venv and install the pinned dependencies.
+# has only Python 3.11+, pip and make: they create .venv and install storyworld with the exact
+# versions of requirements.lock (pip constraints; pyproject.toml itself gives compatible ranges).
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -7,19 +8,24 @@ DB     ?= storyworld.db
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test test-fast eval venv clean vendor
+.PHONY: demo test test-fast eval venv clean vendor lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall when pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+LOCK := requirements.lock
+
+# Reinstall when pyproject.toml or the lock changes. The demo installs every extra ("all": web for
+# `serve`, parquet for `export --format parquet`, eval for `eval incidents`) so that each command
+# its closing hints and the README's Quickstart name works; the core alone is `pip install -e .`.
+$(VENV)/.installed: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[all]'
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# The test extra includes web, parquet and eval (the suite covers them), so it is the demo's too.
+$(VENV)/.installed-test: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e '.[test]'
 	touch $(VENV)/.installed $@
 
 venv: $(VENV)/.installed
@@ -52,6 +58,19 @@ test-fast: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm
+
+## lock: write requirements.lock anew: the newest versions the ranges in pyproject.toml allow, as
+## resolved in a clean, temporary venv of .[test,train] (storyworld itself left out). Review the diff.
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet '.[test,train]'
+	{ echo "# Exact versions that make demo, make test and CI install (pip constraints: pip install -c $(LOCK) -e '.[all]')."; \
+	  echo "# Regenerate with \`make lock\` (a clean venv of .[test,train], then pip freeze without storyworld itself);"; \
+	  echo "# pyproject.toml holds the compatible ranges a plain \`pip install storyworld\` resolves within."; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable --exclude storyworld; } > $(LOCK)
+	rm -rf .lock-venv
 
 ## vendor: copy the pinned front-end libraries from npm into the package (needs Node.js; committed)
 vendor:

@@ -65,6 +65,7 @@ class Errors:
     E202 = "[E202] setting '{name}': {detail}"
     E203 = "[E203] spaCy pipeline '{model}' is not installed — run `make demo` or `pip install -e .` to install the pinned package"
     E204 = "[E204] resource {name} is missing or damaged: {detail}"
+    E205 = "[E205] storyworld {command} needs the {extra} extra: pip install 'storyworld[{extra}]'"
     # stages and evaluation (E3xx)
     E301 = "[E301] stage {stage} failed on {name}: {detail}"
     E302 = "[E302] pipeline order: stage '{stage}' requires '{needs}', which no earlier stage assigns"
@@ -129,6 +130,25 @@ class StageError(StoryworldError):
 
 class ContractError(StoryworldError):
     """Output that does not follow the published JSON schema."""
+
+
+class MissingExtraError(StoryworldError):
+    """A command needs an optional dependency (an extra of pyproject.toml) that is not installed."""
+
+
+def require_extra(extra: str, command: str, *modules: str) -> None:
+    """Raise E205 (one line, exit 1) unless every top-level module in ``modules`` imports: the check a
+    command makes before it uses an optional dependency. Only the named modules' own absence counts;
+    a module that is there but fails for another reason raises as it is."""
+    import importlib
+
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            raise MissingExtraError(Errors.E205.format(command=command, extra=extra)) from exc
 
 
 # C0 and C1 controls, DEL, lone surrogates (undecodable bytes of a file name, "\\ud800" in JSON), the

@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from ..errors import Errors, printable
+from ..errors import Errors, printable, require_extra
 from .output import build_filter, db_option, err_console, event_filter_options, quiet_option
 
 
@@ -44,6 +44,8 @@ def command(what, fmt, output, type_, country, actor, since, until, source, outl
         raise click.UsageError("parquet is binary: write it to a file with -o events.parquet (or pipe it)")
     if output != "-":
         check_writable(output)
+    if fmt == "parquet":
+        require_extra("parquet", "export --format parquet", "pyarrow")
     exporters = INCIDENT_EXPORTERS if what == "incidents" else EXPORTERS
     with Store.open(db, create=False) as store:
         if fmt in BINARY_EXPORTERS:

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from ..errors import Errors, StoreError
+from ..errors import Errors, StoreError, require_extra
 from .output import current_settings, db_option, err_console
 
 
@@ -31,6 +31,7 @@ def command(host, port, allow_ingest, allow_hosts, rate_limit, db):
 
     A --db that does not exist is refused, unless --allow-ingest (then the first POST creates it).
     """
+    require_extra("web", "serve", "fastapi", "uvicorn")
     import uvicorn
 
     from ..api import create_app

@@ -25,6 +25,7 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from ..errors import require_extra
 from .demo import is_demo_corpus
 from .metrics import EvalReport
 
@@ -140,6 +141,7 @@ def coreference(docs: list[dict], story_of: dict[str, int], nlp) -> tuple[list[s
 
 
 def evaluate_ecbplus(path: Path, *, split: str | None = None, limit: int | None = None) -> EvalReport:
+    require_extra("eval", "eval incidents", "scorch")  # the demo corpus's scoring needs no scorch
     from scorch import scores
 
     from ..parse import load_nlp
