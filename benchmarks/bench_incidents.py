@@ -22,7 +22,6 @@ import argparse
 import random
 import sys
 import time
-from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 

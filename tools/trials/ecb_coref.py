@@ -5,9 +5,9 @@ sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
 from collections import defaultdict
 import numpy as np
 from scorch import scores
-from storyworld.eval.incidents import story_clusters
+from storyworld.eval.incidents import story_clusters, validated_event_mentions
 from storyworld.corpus.coref import event_key, UNLINKED
-from storyworld.parse import load_nlp, parse_documents
+from storyworld.parse import load_nlp
 from embed import embed
 
 md = None
@@ -31,16 +31,9 @@ for split in ("train", "dev"):
     story = dict(zip((d["id"] for d in docs), story_clusters([d["text"] for d in docs])))
     gold = defaultdict(set); ments = []
     t0 = time.time()
-    for d, doc in zip(docs, parse_documents([d["text"] for d in docs], batch_size=16)):
-        for m in d["mentions"]:
-            if m["kind"] != "event" or not m["validated_sentence"]:
-                continue
-            span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            item = f"{d['id']}#{m['m_id']}"
-            gold[m["chain"]].add(item)
-            ments.append((item, story[d["id"]], event_key(span, nlp), span.sent.text))
+    for d, item, chain, span in validated_event_mentions(docs):
+        gold[chain].add(item)
+        ments.append((item, story[d["id"]], event_key(span, nlp), span.sent.text))
     key = list(gold.values())
     print(f"{split}: {len(docs)} docs, {len(ments)} mentions, parse {time.time()-t0:.0f}s")
     groups = defaultdict(list)

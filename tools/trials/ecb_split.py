@@ -1,14 +1,14 @@
 """Trial 2b (mentions, second try) on ECB+: split a same-story same-word group where its mentions'
 sentences (MiniLM) are unlike (average link). Threshold chosen on train; dev reported; test never read."""
-import json, sys, time, pickle, os
+import json, sys, pickle, os
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
 from collections import defaultdict
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scorch import scores
-from storyworld.eval.incidents import story_clusters
+from storyworld.eval.incidents import story_clusters, validated_event_mentions
 from storyworld.corpus.coref import event_key, UNLINKED
-from storyworld.parse import load_nlp, parse_documents
+from storyworld.parse import load_nlp
 from embed import embed
 
 def conll(key, resp):
@@ -25,16 +25,9 @@ for split in ("train", "dev"):
         docs.sort(key=lambda d: (d["topic"], d["id"]))
         story = dict(zip((d["id"] for d in docs), story_clusters([d["text"] for d in docs])))
         gold = defaultdict(set); ments = []
-        for d, doc in zip(docs, parse_documents([d["text"] for d in docs], batch_size=16)):
-            for m in d["mentions"]:
-                if m["kind"] != "event" or not m["validated_sentence"]:
-                    continue
-                span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
-                if span is None or not len(span):
-                    continue
-                item = f"{d['id']}#{m['m_id']}"
-                gold[m["chain"]].add(item)
-                ments.append((item, story[d["id"]], event_key(span, nlp), span.sent.text, d["id"]))
+        for d, item, chain, span in validated_event_mentions(docs):
+            gold[chain].add(item)
+            ments.append((item, story[d["id"]], event_key(span, nlp), span.sent.text, d["id"]))
         key = list(gold.values())
         SV = embed([m[3] for m in ments])
         pickle.dump((key, ments, SV), open(cache, "wb"))

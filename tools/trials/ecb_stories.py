@@ -5,7 +5,7 @@ sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
-from storyworld.eval.incidents import story_clusters, b_cubed, _features, STORY_THRESHOLD
+from storyworld.eval.incidents import story_clusters, b_cubed, tfidf_rows, STORY_THRESHOLD
 from embed import embed
 
 def load(split):
@@ -20,17 +20,7 @@ def sentences(d):
     return [x for x in s if x.strip()] or [d["text"]]
 
 def tfidf_dist(texts):
-    import math
-    from collections import Counter
-    feats = [_features(t) for t in texts]
-    df = Counter(w for f in feats for w in f)
-    vocab = {w: i for i, w in enumerate(sorted(df))}
-    n = len(texts)
-    m = np.zeros((n, len(vocab)))
-    for r, f in enumerate(feats):
-        for w, tf in f.items():
-            m[r, vocab[w]] = (1 + math.log(tf)) * math.log((1 + n) / (1 + df[w]))
-    m /= np.where(np.linalg.norm(m, axis=1, keepdims=True) == 0, 1, np.linalg.norm(m, axis=1, keepdims=True))
+    m = tfidf_rows(texts)
     return np.clip(1 - m @ m.T, 0, 2)
 
 def doc_vectors(docs, how):

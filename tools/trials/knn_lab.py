@@ -1,5 +1,5 @@
 from storyworld.rules import all_rules
-import storyworld.pipeline
+import storyworld.pipeline  # noqa: F401  (registers the stages, so their rules exist)
 def labelled():
     out = []
     for r in all_rules():

@@ -1,23 +1,15 @@
 """Trial 2a on PLOVER-GSR dev: nearest labelled examples (rule examples) as a second opinion on event type."""
-import json, sys, time, resource, pickle
+import json, sys, time, resource
 from collections import Counter, defaultdict
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
 import numpy as np
-from storyworld.rules import all_rules
 from storyworld.eval.events import plover_split
 from storyworld.body.document import document_id
 from storyworld.parse import ParsedDocument, parse_documents
 from storyworld.pipeline import Pipeline
 from storyworld.types import Document
 from embed import embed
-
-def labelled():
-    out = []
-    for r in all_rules():
-        for e in r.examples:
-            if isinstance(e.expected, dict) and isinstance(e.expected.get("type"), str):
-                out.append((e.text, e.expected["type"]))
-    return out
+from knn_lab import labelled
 
 items = [json.loads(l) for l in open("/work/shared/eval/plover-gsr/plover_gsr.jsonl")]
 items = [i for i in items if plover_split(i["id"]) == "dev"]

@@ -1,6 +1,6 @@
 """Trial 2a on gold-real dev, end to end: add the nearest labelled example's type as an event to each
 sentence the pipeline coded no event in, when its similarity reaches TH; score with the real scorer."""
-import sys, numpy as np
+import sys
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
 from pathlib import Path
 import storyworld.eval.real as real

@@ -1,5 +1,5 @@
 """Parse cost of sm vs md on the gold-real dev articles: CPU seconds per article (CPU time, not wall: the machine is shared)."""
-import sys, time, resource, warnings
+import time, resource, warnings
 from pathlib import Path
 warnings.filterwarnings("ignore")
 from storyworld.eval.real import load_real

@@ -63,13 +63,10 @@ def _features(text: str) -> Counter:
     return counts
 
 
-def story_clusters(texts: list[str], *, threshold: float = STORY_THRESHOLD) -> list[int]:
-    """A cluster label per text: average-link agglomerative clustering on TF-IDF cosine distance."""
+def tfidf_rows(texts: list[str]):
+    """One unit-length TF-IDF row per text (numpy), over ``_features``' weighted words."""
     import numpy as np
-    from scipy.cluster.hierarchy import fcluster, linkage
 
-    if len(texts) < 2:
-        return [1] * len(texts)
     feats = [_features(t) for t in texts]
     df = Counter(w for f in feats for w in f)
     vocab = {w: i for i, w in enumerate(sorted(df))}
@@ -79,8 +76,16 @@ def story_clusters(texts: list[str], *, threshold: float = STORY_THRESHOLD) -> l
         for w, tf in f.items():
             matrix[row, vocab[w]] = (1 + math.log(tf)) * math.log((1 + n) / (1 + df[w]))
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    matrix = matrix / np.where(norms == 0, 1, norms)
-    tree = linkage(matrix, method="average", metric="cosine")
+    return matrix / np.where(norms == 0, 1, norms)
+
+
+def story_clusters(texts: list[str], *, threshold: float = STORY_THRESHOLD) -> list[int]:
+    """A cluster label per text: average-link agglomerative clustering on TF-IDF cosine distance."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    if len(texts) < 2:
+        return [1] * len(texts)
+    tree = linkage(tfidf_rows(texts), method="average", metric="cosine")
     return [int(x) for x in fcluster(tree, t=threshold, criterion="distance")]
 
 
@@ -123,10 +128,20 @@ def coreference(docs: list[dict], story_of: dict[str, int], nlp) -> tuple[list[s
     mentions into spans of the parsed documents and collects the gold chains.
     """
     from ..corpus.coref import EventMention, cluster_event_mentions
-    from ..parse import parse_documents
 
     gold: dict[str, set] = defaultdict(set)
     mentions: list[EventMention] = []
+    for document, item, chain, span in validated_event_mentions(docs):
+        gold[chain].add(item)
+        mentions.append(EventMention(item, story_of[document["id"]], span))
+    return list(gold.values()), [set(c) for c in cluster_event_mentions(mentions, nlp)]
+
+
+def validated_event_mentions(docs: list[dict]):
+    """(document, item id, gold chain, spaCy span) for each validated ECB+ event mention whose
+    characters map onto the parsed document."""
+    from ..parse import parse_documents
+
     for document, doc in zip(docs, parse_documents([d["text"] for d in docs], batch_size=16)):
         for m in document["mentions"]:
             if m["kind"] != "event" or not m["validated_sentence"]:
@@ -134,10 +149,7 @@ def coreference(docs: list[dict], story_of: dict[str, int], nlp) -> tuple[list[s
             span = doc.char_span(m["start"], m["end"], alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            item = f"{document['id']}#{m['m_id']}"
-            gold[m["chain"]].add(item)
-            mentions.append(EventMention(item, story_of[document["id"]], span))
-    return list(gold.values()), [set(c) for c in cluster_event_mentions(mentions, nlp)]
+            yield document, f"{document['id']}#{m['m_id']}", m["chain"], span
 
 
 def evaluate_ecbplus(path: Path, *, split: str | None = None, limit: int | None = None) -> EvalReport:

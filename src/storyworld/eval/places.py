@@ -22,7 +22,6 @@ name scores that corpus alone.
 
 from __future__ import annotations
 
-import bisect
 import json
 import math
 import statistics

@@ -4,13 +4,15 @@
 gives its ISO 3166 alpha-3 code (the code the store keeps), through ``countrynames`` (names in
 many spellings and languages, ISO2 and ISO3 codes) and ``pycountry``. For a name it does not
 know, ``close_countries`` offers the nearest English names with their codes, for a one-line
-error that says what was meant.
+error that says what was meant; ``country_name`` goes back from a code to the short English name.
 """
 
 from __future__ import annotations
 
 import difflib
 from functools import lru_cache
+
+from .tables import read_table
 
 
 def country_code(text: str) -> str | None:
@@ -46,3 +48,22 @@ def close_countries(text: str, *, n: int = 3) -> list[tuple[str, str]]:
         if names[match] not in found:
             found.append(names[match])
     return found[:n]
+
+
+@lru_cache(maxsize=1)
+def _short_names() -> dict[str, str]:
+    return {row["iso3"]: row["name"] for row in read_table("country-points.tsv")}
+
+
+@lru_cache(maxsize=512)
+def country_name(iso3: str | None) -> str | None:
+    """The English short name of a country ("SYR" → "Syria"), else None: the way back from ISO3."""
+    if not iso3:
+        return None
+    name = _short_names().get(iso3)
+    if name is None:
+        import pycountry
+
+        record = pycountry.countries.get(alpha_3=iso3)
+        name = record and (getattr(record, "common_name", None) or record.name)
+    return name

@@ -22,14 +22,14 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError, StoryworldError, Warnings, first_line, printable, unexpected
-from ..ingest import check_paths, iter_inputs
+from ..extract.outlet_homes import OutletHomes
+from ..ingest import check_paths, iter_inputs  # noqa: F401  (check_paths: the service's, see __init__)
 from ..ingest.fetch import current_policy, fetch_policy
 from ..ingest.meta import hints_from_meta
 from ..pipeline import Outcome, Pipeline
 from ..store import SaveResult, Store
-from ..types import Analysis, Document, RawInput
+from ..types import RawInput
 from .analyze import Settings, make_pipeline, resolve_settings, text_input
-from ..extract.outlet_homes import OutletHomes
 from .saving import Copies as _Copies, store_outcome, store_outcomes  # noqa: F401  (also imported from here)
 from .workers import NOT_RUN, WorkerPool, worth_workers
 

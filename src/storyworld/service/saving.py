@@ -104,7 +104,6 @@ def _save_copy(store: Store, outcome: Outcome) -> SaveResult:
             return _save_skipped(store, outcome)  # its original could not be analysed
         return _store_linked_copy(store, outcome.document, outcome.duplicate_of,
                                   reason=f"near-duplicate of {outcome.duplicate_of[:12]}")
-    return result
 
 
 def _save_exact_copy(store: Store, identity: Identity) -> SaveResult:

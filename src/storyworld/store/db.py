@@ -178,7 +178,7 @@ class Store:
     def _insert_document(self, document: Document, *, status: str, status_reason: str | None = None,
                          duplicate_of: str | None = None, analysis_json: str | None = None,
                          stages: str | None = None) -> None:
-        cur = self.conn.execute(
+        self.conn.execute(
             """INSERT INTO documents (id, url, outlet, title, author, published, published_source, language,
                    origin, status, status_reason, duplicate_of, text, stages, analysis_json, ingested_at,
                    text_sha256)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..resources import ontology
-from ..resources.tables import read_table
+from ..resources.countries import country_name
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -48,25 +48,6 @@ def period(value: str | None, precision: str | None, published: str | None) -> t
     if published and _DAY.match(published):
         return published, published, "reported"
     return None, None, None
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    return {row["iso3"]: row["name"] for row in read_table("country-points.tsv")}
-
-
-@lru_cache(maxsize=512)
-def country_name(iso3: str | None) -> str | None:
-    """The English short name of a country ("SYR" → "Syria"), else None."""
-    if not iso3:
-        return None
-    name = _country_names().get(iso3)
-    if name is None:
-        import pycountry
-
-        record = pycountry.countries.get(alpha_3=iso3)
-        name = record and (getattr(record, "common_name", None) or record.name)
-    return name
 
 
 def ascii_name(name: str | None) -> str | None:
