@@ -27,6 +27,7 @@ from typing import Any, Iterable
 
 from ..store import Store
 from ..store import incidents as table
+from ..store.changes import Cause, cause_of, record_change
 from ..types import Source
 from .incidents import (DISTANCE_KM, DocumentContext, Incident, IncidentReport, assign, candidate_window,
                         names_a_country, with_context)
@@ -192,15 +193,20 @@ def _incidents(store: Store, ids: list[int], members: dict[int, list[tuple[int, 
             for incident_id in ids]
 
 
-def update_incidents(store: Store, document_ids: Iterable[str]) -> set[int]:
-    """Cluster the events of these documents into incidents; return the ids of incidents touched."""
+def update_incidents(store: Store, document_ids: Iterable[str], *, left: dict[int, str] | None = None) -> set[int]:
+    """Cluster the events of these documents into incidents; return the ids of incidents touched.
+
+    ``left``: incidents that events of the (one) document's earlier versions or of the document it
+    corrects have just left (``corpus.versions``), each with the state it takes if no report is left
+    (superseded, retracted); they are rebuilt too. Each incident whose summary changes gets a new
+    version in the changes log, caused by the document."""
     touched: set[int] = set()
     for document_id in document_ids:
         store.trim_memo()
         with store.transaction():  # one document's placements and summaries land together
-            placed = _add_document(store, document_id)
+            placed = _add_document(store, document_id) | set(left or {})
             for incident_id in sorted(placed):
-                rebuild_summary(store, incident_id)
+                rebuild_summary(store, incident_id, cause=document_id, emptied=(left or {}).get(incident_id))
         touched |= placed
     return touched
 
@@ -266,8 +272,15 @@ def _document_names(store: Store, document_id: str) -> DocumentNames:
     return memo[document_id]
 
 
-def rebuild_summary(store: Store, incident_id: int) -> dict[str, Any]:
+def rebuild_summary(store: Store, incident_id: int, *, cause: str | None = None,
+                    emptied: str | None = None) -> dict[str, Any]:
+    """Rebuild an incident's summary from its reports; when it changed, write it as the incident's
+    next version and log the change, caused by the document ``cause``. An incident left without a
+    report keeps its last summary and takes the state ``emptied`` (superseded, retracted)."""
     rows = table.summary_rows(store, incident_id)
+    previous = table.incident_version(store, incident_id)
+    if not rows and previous is not None and previous["summary_json"] not in (None, "{}"):
+        return _empty(store, incident_id, previous, cause=cause, state=emptied or "superseded")
     reports, chains = [], []
     for r in rows:
         sources = json.loads(r["sources_json"])
@@ -302,6 +315,7 @@ def rebuild_summary(store: Store, incident_id: int) -> dict[str, Any]:
             if name and entry not in actors:
                 actors.append(entry)
     first = rows[0] if rows else None
+    figures = incident_casualties(store, rows)
     summary = {
         "id": incident_id, "type": rows[0]["type"] if rows else None, "modality": modality,
         "date": date, "date_precision": date_precision, "location": location, "actors": actors,
@@ -310,15 +324,94 @@ def rebuild_summary(store: Store, incident_id: int) -> dict[str, Any]:
         "independent_origins": len(independent),
         "first_reported": None if first is None else {"outlet": first["outlet"], "published": first["published"],
                                                       "url": first["url"]},
-        "conflicts": conflicts(rows, reports),
+        "casualties": figures,
+        "conflicts": conflicts(rows, reports) + casualty_conflicts(figures),
     }
+    before = json.loads(previous["summary_json"] or "{}") if previous is not None else {}
+    if before == summary and previous["state"] == "current":
+        return summary  # nothing changed: no new version
+    version = 1 if not before else previous["version"] + 1
     table.save_summary(
         store, incident_id, modality=modality, date=date, date_precision=date_precision, lat=best and best["lat"],
         lon=best and best["lon"], location_country=best and best["location_country"],
         location_precision=best and best["location_precision"], reports=len(reports),
         independent_origins=len(independent), first_published=first and first["published"],
-        summary_json=json.dumps(summary, ensure_ascii=False))
+        summary_json=json.dumps(summary, ensure_ascii=False), version=version, state="current")
+    record_change(store, change="created" if not before else "revised", record="incident", record_id=incident_id,
+                  version=version, fields=changed_incident_fields(before, summary) if before else [],
+                  cause=_incident_cause(store, cause, rows), row_id=incident_id, state=summary)
     return summary
+
+
+def _empty(store: Store, incident_id: int, previous, *, cause: str | None, state: str) -> dict[str, Any]:
+    """An incident whose every report was superseded or retracted: its last summary stays, marked."""
+    summary = json.loads(previous["summary_json"])
+    if previous["state"] == state:
+        return summary
+    table.set_state(store, incident_id, state=state, version=previous["version"] + 1)
+    record_change(store, change=state, record="incident", record_id=incident_id, version=previous["version"] + 1,
+                  fields=["state"], cause=_incident_cause(store, cause, []), row_id=incident_id,
+                  state={**summary, "state": state})
+    return summary
+
+
+def _incident_cause(store: Store, document_id: str | None, rows) -> Cause:
+    """The document that changed an incident, with the chain of its report there (when it has one)."""
+    chain = next((json.loads(r["sources_json"]) for r in rows if r["report_document"] == document_id), [])
+    return cause_of(store, document_id, chain)
+
+
+# The fields of an incident's summary whose change is a new version, and how each is compared.
+INCIDENT_FIELDS = {
+    "type": lambda s: s.get("type"),
+    "modality": lambda s: s.get("modality"),
+    "date": lambda s: (s.get("date"), s.get("date_precision")),
+    "place": lambda s: s.get("location") and (s["location"].get("geonameid"), s["location"].get("name")),
+    "actors": lambda s: sorted(json.dumps(a, sort_keys=True) for a in s.get("actors") or []),
+    "casualties": lambda s: sorted((f["kind"], f["number"], f["document"]) for f in s.get("casualties") or []),
+    "reports": lambda s: sorted(r["document"]["id"] for r in s.get("reports") or []),
+    "independent_origins": lambda s: (s.get("independent_origins"), sorted(o["key"] for o in s.get("origins") or [])),
+    "conflicts": lambda s: json.dumps(s.get("conflicts"), sort_keys=True),
+    "first_reported": lambda s: json.dumps(s.get("first_reported"), sort_keys=True),
+}
+
+
+def changed_incident_fields(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    return [name for name, get in INCIDENT_FIELDS.items() if get(before) != get(after)]
+
+
+def incident_casualties(store: Store, rows) -> list[dict[str, Any]]:
+    """The casualty figures the incident's own reports give (a copy repeats its original's), each
+    with its document and the chain it is attributed to: the claim that carries it, else its event's."""
+    figures = []
+    for r in rows:
+        if r["duplicate_of"]:
+            continue
+        for c in table.event_casualties(store, r["document_id"], r["event_seq"]):
+            chain = table.claim_chain_over(store, r["document_id"], c["start"], c["end"])
+            figures.append({"number": c["number"], "kind": c["kind"], "qualifier": c["qualifier"], "text": c["text"],
+                            "sentence": c["sentence"], "document": r["doc_id"], "outlet": r["outlet"],
+                            "published": r["published"],
+                            "sources": json.loads(chain) if chain else json.loads(r["sources_json"])})
+    return figures
+
+
+def casualty_conflicts(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Kinds of casualty figure on which reports differ: each figure with the sources that give it
+    (a toll that rises between reports shows here too: every figure stays, with its report)."""
+    out = []
+    for kind in sorted({f["kind"] for f in figures}):
+        versions: dict[int, list] = {}
+        for f in figures:
+            if f["kind"] != kind:
+                continue
+            bucket = versions.setdefault(f["number"], [])
+            for s in f["sources"] or [{"name": f["outlet"], "kind": "outlet"}]:
+                if s not in bucket:
+                    bucket.append(s)
+        if len(versions) > 1:
+            out.append({"field": kind, "values": [{"value": v, "sources": s} for v, s in versions.items()]})
+    return out
 
 
 CONFLICT_FIELDS = {

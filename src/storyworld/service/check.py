@@ -87,6 +87,7 @@ def _check(store: Store) -> CheckReport:
     if version != latest or applied != set(range(1, latest + 1)):
         add(Finding("schema", 1, f"schema version {version} (migrations {sorted(applied)}), this storyworld "
                                  f"writes version {latest}"))
+        return report  # the other checks read columns an older schema lacks: --repair upgrades it first
     orphans = checks.orphans(store)
     if orphans:
         add(Finding("orphans", sum(orphans.values()), "rows whose parent row is missing",

@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 from ..body.document import copy_id, document_id, is_same_report
 from ..corpus.duplicates import NearDuplicateIndex, from_blob, minhash_signature, to_blob
 from ..corpus.update import update_incidents
+from ..corpus.versions import latest_version_at, record_new_document
 from ..errors import InputError
 from ..pipeline import Outcome, Pipeline
 from ..store import SaveResult, Store
@@ -47,20 +48,26 @@ def store_outcome(store: Store, outcome: Outcome, copies: "Copies") -> SaveResul
 
 @dataclass(frozen=True)
 class Identity:
-    """What a document is to the store: ``new`` (its text is not stored), ``exists`` (this report is
-    stored: ``stored_id``), or ``copy`` (its text is stored from another outlet or URL: ``document``
-    carries its copy id, ``original`` the document it copies)."""
+    """What a document is to the store: ``new`` (its text is not stored), ``update`` (its text is
+    not stored, but a page at its URL is: ``previous``, that page's latest version), ``exists``
+    (this report is stored: ``stored_id``), or ``copy`` (its text is stored from another outlet or
+    URL: ``document`` carries its copy id, ``original`` the document it copies)."""
 
     verdict: str
     document: Document
     stored_id: str | None = None
     original: str | None = None
+    previous: str | None = None
 
 
 def identify(store: Store, document: Document) -> Identity:
-    """Whether ``document`` is new, already stored, or another outlet's copy of a stored text."""
+    """Whether ``document`` is new, a page's next version, already stored, or another outlet's copy
+    of a stored text."""
     stored = store.same_text(document_id(document.text))
     if not stored:
+        previous = latest_version_at(store, document.url)
+        if previous is not None:
+            return Identity("update", document, previous=previous)
         return Identity("new", document)
     copy = replace(document, id=copy_id(document.text, url=document.url, outlet=document.outlet))
     for row in stored:
@@ -84,7 +91,8 @@ def _save_analysed(store: Store, analysis: Analysis, copies: "Copies") -> SaveRe
         result = store.save(analysis)
         if result.status == "added":
             copies.keep_signature(analysis.document.id)
-            update_incidents(store, [analysis.document.id])
+            versions = record_new_document(store, analysis.document.id, previous=identity.previous)
+            update_incidents(store, [analysis.document.id], left=versions.left)
     return result
 
 
@@ -116,13 +124,21 @@ def _store_linked_copy(store: Store, document, original: str, *, reason: str) ->
     """A copy (exact or near) stored unanalysed, linked to its original and joined to its incidents."""
     result = store.save_unanalysed(document, status="duplicate", duplicate_of=original, reason=reason)
     if result.status == "duplicate":
+        record_new_document(store, result.document_id)
         update_incidents(store, [result.document_id])
     return result
 
 
 def _save_skipped(store: Store, outcome: Outcome) -> SaveResult:
     reason = outcome.skipped_reason or "its original could not be analysed"
-    return store.save_unanalysed(outcome.document, status="skipped", reason=reason)
+    with store.transaction():
+        identity = identify(store, outcome.document)
+        result = store.save_unanalysed(outcome.document, status="skipped", reason=reason)
+        if result.status == "skipped":
+            versions = record_new_document(store, result.document_id, previous=identity.previous)
+            if versions.left:
+                update_incidents(store, [result.document_id], left=versions.left)
+    return result
 
 
 class Copies:
@@ -149,7 +165,8 @@ class Copies:
             return identity.original  # another outlet's copy of a stored text: linked, not analysed
         self._learn()
         signature = minhash_signature(document.text)
-        original = self.index.find(signature)
+        # a page's next version is analysed, though it may be nearly its previous version's text
+        original = None if identity.verdict == "update" else self.index.find(signature)
         if original is None:
             self.index.add(document.id, signature)
             self.signatures[document.id] = to_blob(signature)

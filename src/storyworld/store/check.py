@@ -85,11 +85,12 @@ def mend_fts(store: Store) -> tuple[int, int]:
 
 
 def unplaced_documents(store: Store, modalities: tuple[str, ...]) -> list[str]:
-    """Stored documents with an event of these modalities in no incident, in the order they were stored."""
+    """Stored documents with a current event of these modalities in no incident, in the order they
+    were stored (a superseded or retracted event has left its incidents on purpose)."""
     placeholders = ",".join("?" * len(modalities))
     return [r[0] for r in store.conn.execute(
         "SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM events e WHERE e.document_id = d.id "
-        f"AND e.modality IN ({placeholders}) AND NOT EXISTS "
+        f"AND e.state = 'current' AND e.modality IN ({placeholders}) AND NOT EXISTS "
         "(SELECT 1 FROM incident_reports ir WHERE ir.event_id = e.id AND ir.document_id = d.id)) "
         "ORDER BY d.rowid", modalities)]
 
@@ -104,14 +105,17 @@ def unlinked_copies(store: Store) -> list[str]:
 
 
 def empty_incidents(store: Store) -> list[int]:
+    """Current incidents without a report (one whose reports were all superseded or retracted keeps
+    its history: it is no longer current, not empty)."""
     return [r[0] for r in store.conn.execute(
-        "SELECT id FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM incident_reports ir WHERE ir.incident_id = i.id) "
-        "ORDER BY id")]
+        "SELECT id FROM incidents i WHERE i.state = 'current' AND NOT EXISTS "
+        "(SELECT 1 FROM incident_reports ir WHERE ir.incident_id = i.id) ORDER BY id")]
 
 
 def drop_empty_incidents(store: Store) -> int:
     return store.conn.execute(
-        "DELETE FROM incidents WHERE id NOT IN (SELECT incident_id FROM incident_reports)").rowcount
+        "DELETE FROM incidents WHERE state = 'current' AND id NOT IN (SELECT incident_id FROM incident_reports)"
+    ).rowcount
 
 
 def stale_incidents(store: Store) -> list[int]:

@@ -50,6 +50,38 @@ TABLES: dict[str, dict[str, Any]] = {
             "stages": "the versioned stages that analysed it, comma-separated",
             "analysis_json": "the whole analysis as storyworld.analysis/1 JSON",
             "ingested_at": "when it was stored (UTC, ISO 8601)",
+            "version_of": "the first stored version of its page, when this row is a later version (the same URL, "
+                          "other text)",
+            "version": "which version of its page this is (1 for the first)",
+            "superseded_by": "the next version of its page, once stored",
+            "corrects": "the earlier document of the same outlet it corrects or retracts (or its page's previous "
+                        "version)",
+            "correction": "update | correction | retraction: what kind of later version or notice it is",
+            "correction_note": "the sentence that says so ('Correction: …', 'This story has been retracted')",
+            "retracted": "why, once a later document of its outlet retracted it",
+            "diff_json": "the paragraphs added and removed since its page's previous version",
+            "updated_at": "when it last changed (UTC)",
+        },
+    },
+    "changes": {
+        "description": "The changes log: every version of every document, event and incident, with the report "
+                       "that caused it; the changes feed (export --changes-since) is its rows since a time.",
+        "facets": ["change", "record", "cause_outlet"],
+        "sort_desc": "seq",
+        "columns": {
+            "seq": "the change's order in this store",
+            "at": "when it was recorded (UTC, ISO 8601 to the microsecond)",
+            "change": "created | revised | superseded | retracted | merged",
+            "record": "document | event | incident",
+            "record_id": "the record: a page's first version, an event's first version, an incident id",
+            "version": "the record's version after this change",
+            "fields_json": "the names of the fields that changed",
+            "cause_document_id": "the document that caused it",
+            "cause_url": "its URL",
+            "cause_outlet": "its outlet",
+            "cause_sources_json": "the attribution chain of the report that caused it",
+            "row_id": "the stored row of this version (documents.id, events.id, incidents.id)",
+            "state_json": "the record as it stood after this change",
         },
     },
     "events": {
@@ -91,6 +123,14 @@ TABLES: dict[str, dict[str, Any]] = {
             "evidence_end": OFFSET,
             "sources_json": SOURCE_CHAIN,
             "sort_date": "the event's date, else its document's publication date: the order of every listing",
+            "version": "its version: an event of a page's later version (or of a correction) that revises one of "
+                       "an earlier version is that event's next version",
+            "state": "current | superseded (a later version or correction revised it) | retracted",
+            "state_reason": "why it is no longer current",
+            "first_id": "the first version of this event (null: this is it)",
+            "previous_id": "the version this one revises",
+            "superseded_by": "the version that revises this one",
+            "updated_at": "when it last changed (UTC)",
         },
     },
     "claims": {
@@ -198,6 +238,8 @@ TABLES: dict[str, dict[str, Any]] = {
             "first_published": "publication date of the first report",
             "summary_json": "the incident as storyworld.incidents/1 JSON",
             "updated_at": "when it was last updated (UTC)",
+            "version": "its version: one more with each change of its summary (see changes)",
+            "state": "current | superseded | retracted (every report superseded or retracted; the summary stays)",
         },
     },
     "incident_reports": {

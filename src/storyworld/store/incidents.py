@@ -25,7 +25,7 @@ FROM events e JOIN documents d ON d.id = e.document_id
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
 def document_head(store: Store, document_id: str, chars: int = 160) -> str | None:
@@ -116,7 +116,7 @@ def unplaced_reports(store: Store, document_id: str, modalities: tuple[str, ...]
     """The report rows of a document's events of these modalities not yet in an incident, in text order."""
     placeholders = ",".join("?" * len(modalities))
     return store.conn.execute(
-        REPORT_SQL + f" WHERE e.document_id = ? AND e.modality IN ({placeholders}) "
+        REPORT_SQL + f" WHERE e.document_id = ? AND e.state = 'current' AND e.modality IN ({placeholders}) "
         "AND NOT EXISTS (SELECT 1 FROM incident_reports ir WHERE ir.event_id = e.id) ORDER BY e.seq",
         (document_id, *modalities)).fetchall()
 
@@ -168,7 +168,7 @@ def summary_rows(store: Store, incident_id: int) -> list[sqlite3.Row]:
     """Every report of an incident with its event, its document and, for a copy, its original's
     outlet; in publication order."""
     return store.conn.execute(
-        """SELECT ir.document_id AS report_document, ir.duplicate_of, e.id AS event_id, e.document_id, e.type, e.modality, e.trigger,
+        """SELECT ir.document_id AS report_document, ir.duplicate_of, e.id AS event_id, e.seq AS event_seq, e.document_id, e.type, e.modality, e.trigger,
                   e.date, e.date_precision, e.lat, e.lon, e.location_precision, e.location_country,
                   e.location_name, e.location_text, e.geonameid, e.actor_name, e.actor_text, e.actor_country,
                   e.actor_role, e.target_name, e.target_text, e.target_country, e.target_role,
@@ -185,11 +185,38 @@ def summary_rows(store: Store, incident_id: int) -> list[sqlite3.Row]:
 def save_summary(store: Store, incident_id: int, *, modality: str | None, date: str | None,
                  date_precision: str | None, lat: float | None, lon: float | None, location_country: str | None,
                  location_precision: str | None, reports: int, independent_origins: int,
-                 first_published: str | None, summary_json: str) -> None:
-    """Write an incident's rebuilt summary and the columns that its listings sort and filter on."""
+                 first_published: str | None, summary_json: str, version: int = 1, state: str = "current") -> None:
+    """Write an incident's rebuilt summary (its ``version``) and the columns that its listings sort and filter on."""
     store.conn.execute(
         """UPDATE incidents SET modality = ?, date = ?, date_precision = ?, lat = ?, lon = ?, location_country = ?,
                location_precision = ?, reports = ?, independent_origins = ?, first_published = ?, summary_json = ?,
-               updated_at = ? WHERE id = ?""",
+               updated_at = ?, version = ?, state = ? WHERE id = ?""",
         (modality, date, date_precision, lat, lon, location_country, location_precision, reports,
-         independent_origins, first_published, summary_json, _now(), incident_id))
+         independent_origins, first_published, summary_json, _now(), version, state, incident_id))
+
+
+def set_state(store: Store, incident_id: int, *, state: str, version: int) -> None:
+    """An incident no longer current (its reports all superseded or retracted), as its ``version``."""
+    store.conn.execute("UPDATE incidents SET state = ?, version = ?, reports = 0, independent_origins = 0, "
+                       "updated_at = ? WHERE id = ?", (state, version, _now(), incident_id))
+
+
+def incident_version(store: Store, incident_id: int) -> sqlite3.Row | None:
+    """An incident's stored summary, version and state."""
+    return store.conn.execute("SELECT summary_json, version, state FROM incidents WHERE id = ?",
+                              (incident_id,)).fetchone()
+
+
+def event_casualties(store: Store, document_id: str, event_seq: int) -> list[sqlite3.Row]:
+    """The casualty figures tied to one event, in text order."""
+    return store.conn.execute(
+        'SELECT number, kind, qualifier, text, sentence, start, "end" FROM casualties WHERE document_id = ? '
+        "AND event_seq = ? ORDER BY seq", (document_id, event_seq)).fetchall()
+
+
+def claim_chain_over(store: Store, document_id: str, start: int, end: int) -> str | None:
+    """The attribution chain (sources_json) of the narrowest claim that holds the span, else None."""
+    row = store.conn.execute(
+        'SELECT sources_json FROM claims WHERE document_id = ? AND start <= ? AND "end" >= ? '
+        "AND sources_json != '[]' ORDER BY (\"end\" - start) LIMIT 1", (document_id, start, end)).fetchone()
+    return row[0] if row else None

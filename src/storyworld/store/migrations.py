@@ -211,6 +211,57 @@ CREATE TRIGGER documents_au AFTER UPDATE ON documents BEGIN INSERT INTO document
 CREATE INDEX documents_text_sha256 ON documents(text_sha256);
 CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
 """),
+    # Nothing is overwritten: a page stored again at its URL with other text is the page's next
+    # version (a new row, ``version_of`` its first), its events supersede the earlier version's
+    # (kept, ``state`` superseded); a correction or retraction links the document it corrects;
+    # every change to a document, event or incident is a row of ``changes``, with the document
+    # that caused it and the record as it stood after it (``storyworld history``, the changes feed).
+    (8, "versions, corrections and the changes log", """
+DROP TRIGGER documents_au;
+ALTER TABLE documents ADD COLUMN version_of TEXT;        -- the first stored version of the page (null: this is it)
+ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE documents ADD COLUMN superseded_by TEXT;     -- the next version of the page, once stored
+ALTER TABLE documents ADD COLUMN corrects TEXT;          -- the earlier document (same outlet) it corrects or retracts
+ALTER TABLE documents ADD COLUMN correction TEXT;        -- update | correction | retraction
+ALTER TABLE documents ADD COLUMN correction_note TEXT;   -- the sentence that says so
+ALTER TABLE documents ADD COLUMN retracted TEXT;         -- why, once a later document retracted it
+ALTER TABLE documents ADD COLUMN diff_json TEXT;         -- paragraphs added and removed since the previous version
+ALTER TABLE documents ADD COLUMN updated_at TEXT;
+UPDATE documents SET updated_at = ingested_at;
+CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); INSERT INTO documents_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text); END;
+CREATE INDEX documents_version_of ON documents(version_of);
+CREATE INDEX documents_corrects ON documents(corrects);
+ALTER TABLE events ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+-- state: current | superseded | retracted
+ALTER TABLE events ADD COLUMN state TEXT NOT NULL DEFAULT 'current';
+ALTER TABLE events ADD COLUMN state_reason TEXT;
+ALTER TABLE events ADD COLUMN first_id INTEGER;          -- the first version of the event (null: this is it)
+ALTER TABLE events ADD COLUMN previous_id INTEGER;       -- the version it revises
+ALTER TABLE events ADD COLUMN superseded_by INTEGER;     -- the version that revises it
+ALTER TABLE events ADD COLUMN updated_at TEXT;
+UPDATE events SET updated_at = (SELECT d.ingested_at FROM documents d WHERE d.id = events.document_id);
+CREATE INDEX events_updated_at ON events(updated_at);
+CREATE INDEX events_first_id ON events(first_id);
+ALTER TABLE incidents ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE incidents ADD COLUMN state TEXT NOT NULL DEFAULT 'current';
+CREATE INDEX incidents_updated_at ON incidents(updated_at);
+CREATE TABLE changes (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,               -- when it was recorded (UTC, microseconds)
+    change TEXT NOT NULL,           -- created | revised | superseded | retracted | merged
+    record TEXT NOT NULL,           -- document | event | incident
+    record_id TEXT NOT NULL,        -- a page's first version, an event's first version, an incident
+    version INTEGER NOT NULL,
+    fields_json TEXT NOT NULL,      -- the names of the fields that changed
+    cause_document_id TEXT, cause_url TEXT, cause_outlet TEXT,
+    cause_sources_json TEXT,        -- the attribution chain of the report that caused it
+    row_id TEXT,                    -- the stored row of this version (documents.id, events.id)
+    state_json TEXT                 -- the record as it stood after this change
+);
+CREATE INDEX changes_record ON changes(record, record_id, seq);
+CREATE INDEX changes_at ON changes(at);
+CREATE INDEX changes_cause ON changes(cause_document_id);
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]
