@@ -52,6 +52,8 @@ class Errors:
             "crash in a library: run again with --workers 1 (or fewer workers) to see the error")
     E029 = ("[E029] worker processes die before they analyse anything ({detail}) — run with --workers 1; a "
             "script that calls ingest(workers=N) must start it under `if __name__ == \"__main__\":`")
+    E030 = ("[E030] {name}, line {line}: {detail} — nothing was applied; import a feed written by `storyworld "
+            "export --changes-since T --format jsonl` into a copy of its store taken at T")
     # store (E1xx)
     E101 = "[E101] {path}: not a storyworld database ({detail}) — pass another --db or remove the file"
     E102 = "[E102] {path}: database schema version {found} is newer than this storyworld knows ({known}) — upgrade storyworld"

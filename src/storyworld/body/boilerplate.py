@@ -287,6 +287,25 @@ def top_lines(reasons: list[str | None], paragraphs: list[str]) -> list[str | No
             for i, (reason, p) in enumerate(zip(reasons, paragraphs))]
 
 
+@rule("body", "correction-notice-alone", source="issue 27 (a separate correction notice is its own story)",
+      off=IDENTITY, examples=[
+    ("Correction\n\nCorrection: An article on Thursday about an attack near Sake misstated the number of soldiers "
+     "killed. Rebels attacked the post on Thursday, killing six soldiers, an army spokesman said.",
+     {"kept~": "killing six soldiers"}),
+    (NEWS + "\n\nCorrection: An earlier version of this article misstated the name of the market.",
+     {"removed~": "An earlier version", "reason": "correction"}),
+])
+def notice_alone(reasons: list[str | None], paragraphs: list[str]) -> list[str | None]:
+    """A page that is only a correction (or retraction) notice, under at most a headline, keeps it:
+    the notice is its news (what it corrects is revised from it, ``corpus.versions``); below an
+    article, a note about the article is page furniture."""
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    notices = [i for i, r in enumerate(reasons) if r == "correction"]
+    if notices and all(i == 0 and len(paragraphs[i].split()) <= 15 for i in kept):
+        return [None if r == "correction" else r for r in reasons]
+    return reasons
+
+
 REASONS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("appeal", appeal), ("appeal", appeal_other_words), ("newsletter", newsletter), ("related", related),
     ("related", topics_line), ("social", social), ("copyright", copyright_notice), ("caption", caption),
@@ -546,6 +565,7 @@ def split_boilerplate(paragraphs: list[str], mode: str = "text") -> tuple[list[s
     paragraphs = [part for p in paragraphs for part in _split_byline(p)]
     reasons = closing_block([classify_paragraph(p) for p in paragraphs], paragraphs)
     reasons = learned_removals(top_lines(about_block(reasons, paragraphs), paragraphs), paragraphs, mode)
+    reasons = notice_alone(reasons, paragraphs)
     kept = [p for p, r in zip(paragraphs, reasons) if r is None]
     removed = [Removed(text=p, reason=r) for p, r in zip(paragraphs, reasons) if r is not None]
     return kept, removed

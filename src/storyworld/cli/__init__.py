@@ -99,6 +99,7 @@ def _register() -> None:
                    datasette):
         cli.add_command(module.command)
     cli.add_command(claims.sources_command)
+    cli.add_command(export.import_command)
 
 
 _register()

@@ -12,6 +12,19 @@ from ..errors import Errors, printable, require_extra
 from .output import build_filter, db_option, err_console, event_filter_options, quiet_option
 
 
+def validate_time(ctx, param, value):
+    """An ISO date or time (``2026-12-07``, ``2026-12-07T08:00``, ``…+01:00``) in the log's form (UTC)."""
+    from ..store.changes import normalise_time
+
+    if value is None:
+        return None
+    try:
+        return normalise_time(value)
+    except ValueError:
+        raise click.BadParameter(f"'{printable(value)}' is no date or time — give one such as 2026-12-07 or "
+                                 "2026-12-07T08:30 (UTC unless it carries an offset)") from None
+
+
 @click.command("export")
 @click.option("--what", type=click.Choice(["events", "incidents"]), default="events", show_default=True,
               help="events: one event per row/feature (jsonl: one analysed document per line); incidents: one "
@@ -21,10 +34,15 @@ from .output import build_filter, db_option, err_console, event_filter_options, 
               "storyworld.incidents/1 incident per line); csv/geojson/parquet: one event per row/feature.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
               help="File to write (default: stdout).")
+@click.option("--changes-since", "changes_since", metavar="T", callback=validate_time,
+              help="Write the changes feed instead: every change (created, revised, superseded, retracted) "
+              "recorded after T (an ISO date or time, UTC unless it says otherwise), one JSON object a line, "
+              "with the rows a copy of this store taken at T needs (`storyworld import-changes`). jsonl only.")
 @event_filter_options
 @quiet_option
 @db_option
-def command(what, fmt, output, type_, country, actor, since, until, source, outlet, modality, text_query, quiet, db):
+def command(what, fmt, output, changes_since, type_, country, actor, since, until, source, outlet, modality,
+            text_query, quiet, db):
     """Export the store. Event filters apply to csv, geojson and parquet, and to incidents (an incident
     with a matching report). Columns: docs/exports.md.
 
@@ -33,10 +51,13 @@ def command(what, fmt, output, type_, country, actor, since, until, source, outl
       storyworld export --format csv -o events.csv
       storyworld export --format geojson --country SYR -o syria.geojson
       storyworld export --what incidents --format csv -o incidents.csv
+      storyworld export --changes-since 2026-12-01T00:00 --format jsonl -o changes.jsonl
     """
     from ..store import Store
     from ..store.export import BINARY_EXPORTERS, EXPORTERS, INCIDENT_EXPORTERS
 
+    if changes_since is not None:
+        return _export_changes(changes_since, fmt, output, quiet, db)
     f = build_filter(type_, country, actor, since, until, source, outlet, modality, text_query)
     if what == "incidents" and fmt not in INCIDENT_EXPORTERS:
         raise click.UsageError(f"incidents export as {', '.join(INCIDENT_EXPORTERS)}, not {fmt}")
@@ -62,6 +83,51 @@ def command(what, fmt, output, type_, country, actor, since, until, source, outl
     if not quiet:
         noun = "incident" if what == "incidents" else "document" if fmt == "jsonl" else "event"
         err_console.print(f"exported {n} {noun}(s) as {fmt}")
+
+
+def _export_changes(since: str, fmt: str, output: str, quiet: bool, db: str) -> None:
+    from ..corpus.sync import export_changes
+    from ..store import Store
+
+    if fmt != "jsonl":
+        raise click.UsageError(f"the changes feed is JSON lines: use --format jsonl with --changes-since, not {fmt}")
+    if output != "-":
+        check_writable(output)
+    with Store.open(db, create=False) as store:
+        if output == "-":
+            n = export_changes(store, sys.stdout, since)
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as out:
+                n = export_changes(store, out, since)
+    if not quiet:
+        err_console.print(f"exported {n} change(s) recorded after {since}")
+
+
+@click.command("import-changes")
+@click.argument("feed", type=click.Path(dir_okay=False, allow_dash=True))
+@quiet_option
+@db_option
+def import_command(feed, quiet, db):
+    """Apply a changes feed (`storyworld export --changes-since T --format jsonl`) to a copy of its
+    store taken at T: the copy then holds what the store holds, row by row. Applying a feed twice
+    changes nothing; a store with changes of its own since T is refused (E030) and left as it was.
+
+    \b
+    Examples:
+      storyworld export --db main.db --changes-since 2026-12-01 --format jsonl -o changes.jsonl
+      storyworld import-changes changes.jsonl --db mirror.db
+    """
+    from ..corpus.sync import import_changes
+    from ..store import Store
+
+    try:
+        handle = sys.stdin if feed == "-" else open(feed, encoding="utf-8")
+    except OSError as exc:
+        raise click.UsageError(f"{printable(feed)}: cannot read it ({exc.strerror})") from None
+    with handle, Store.open(db) as store:
+        counts = import_changes(store, handle, name=printable(feed))
+    if not quiet:
+        err_console.print(f"applied {counts['applied']} change(s) ({counts['already_present']} already present)")
 
 
 def check_writable(output: str) -> None:

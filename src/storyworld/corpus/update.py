@@ -36,7 +36,7 @@ from .sources import DocumentNames, document_names, resolve_reports
 
 # Modalities that report a happening (a denial is a version of the happening; a demand to
 # withdraw is not a withdrawal).
-REPORTABLE = ("actual", "negated")
+REPORTABLE = ("actual", "negated", "planned")
 MAX_SPAN_DAYS = 62
 SCHEMA_ID = "storyworld.incidents/1"
 
@@ -383,11 +383,14 @@ def changed_incident_fields(before: dict[str, Any], after: dict[str, Any]) -> li
 def incident_casualties(store: Store, rows) -> list[dict[str, Any]]:
     """The casualty figures the incident's own reports give (a copy repeats its original's), each
     with its document and the chain it is attributed to: the claim that carries it, else its event's."""
-    figures = []
+    figures, seen = [], set()
     for r in rows:
         if r["duplicate_of"]:
             continue
         for c in table.event_casualties(store, r["document_id"], r["event_seq"]):
+            if (r["doc_id"], c["kind"], c["number"]) in seen:
+                continue  # the headline's figure again in the lead: one figure of that report
+            seen.add((r["doc_id"], c["kind"], c["number"]))
             chain = table.claim_chain_over(store, r["document_id"], c["start"], c["end"])
             figures.append({"number": c["number"], "kind": c["kind"], "qualifier": c["qualifier"], "text": c["text"],
                             "sentence": c["sentence"], "document": r["doc_id"], "outlet": r["outlet"],
