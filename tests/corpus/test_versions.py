@@ -177,7 +177,7 @@ def test_a_copy_taken_at_t_and_given_the_feed_since_t_equals_the_store(tmp_path,
             published="2025-05-16")  # a correction
         put(a, pipeline, RETRACTION, url=URL, published="2025-03-06")  # a retraction
         put(a, pipeline, SECOND, url="https://mirror.example/kharkiv", outlet="Mirror Wire")  # an exact copy
-        from storyworld.corpus.sync import export_changes
+        from storyworld.store.sync import export_changes
 
         feed = tmp_path / "feed.jsonl"
         with feed.open("w", encoding="utf-8") as out:
@@ -187,7 +187,7 @@ def test_a_copy_taken_at_t_and_given_the_feed_since_t_equals_the_store(tmp_path,
     assert {line["change"] for line in lines} >= {"created", "revised", "retracted"}
     assert all({"change", "record", "id", "version", "at", "fields", "cause"} <= set(line) for line in lines)
     assert _rows(a_path) != _rows(b_path)
-    from storyworld.corpus.sync import import_changes
+    from storyworld.store.sync import import_changes
 
     with Store.open(b_path) as b:
         counts = import_changes(b, feed.read_text(encoding="utf-8").splitlines())
@@ -199,7 +199,7 @@ def test_a_copy_taken_at_t_and_given_the_feed_since_t_equals_the_store(tmp_path,
 
 
 def test_a_store_with_changes_of_its_own_refuses_the_feed_and_keeps_everything(tmp_path, pipeline):
-    from storyworld.corpus.sync import export_changes, import_changes
+    from storyworld.store.sync import export_changes, import_changes
     from storyworld.errors import InputError
 
     a_path, b_path = tmp_path / "a.db", tmp_path / "b.db"

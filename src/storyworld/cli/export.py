@@ -86,7 +86,7 @@ def command(what, fmt, output, changes_since, type_, country, actor, since, unti
 
 
 def _export_changes(since: str, fmt: str, output: str, quiet: bool, db: str) -> None:
-    from ..corpus.sync import export_changes
+    from ..store.sync import export_changes
     from ..store import Store
 
     if fmt != "jsonl":
@@ -117,7 +117,7 @@ def import_command(feed, quiet, db):
       storyworld export --db main.db --changes-since 2026-12-01 --format jsonl -o changes.jsonl
       storyworld import-changes changes.jsonl --db mirror.db
     """
-    from ..corpus.sync import import_changes
+    from ..store.sync import import_changes
     from ..store import Store
 
     try:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..body.document import normal_outlet, normal_url
 from ..resources.tables import word_file, word_set
 from ..store import Store
+from ..store import versions as rows
 
 KINDS = ("retraction", "correction", "update")  # the first that matches names the note
 MIN_SHARED_WORDS = 3  # a notice names its article by at least this many words of its subject
@@ -72,17 +73,13 @@ def subject_words(text: str) -> set[str]:
 def find_corrected(store: Store, document_id: str, note: CorrectionNote) -> str | None:
     """The earlier document of the same outlet that a separate notice corrects or retracts: the
     one at a URL the notice gives, else the one whose title and lead share most of its words."""
-    doc = store.conn.execute("SELECT text, outlet, published, url FROM documents WHERE id = ?",
-                             (document_id,)).fetchone()
+    doc = rows.document(store, document_id)
     outlet = normal_outlet(doc["outlet"])
     if outlet is None:
         return None
-    candidates = [r for r in store.conn.execute(
-        "SELECT id, url, outlet, title, published, substr(text, 1, 1500) AS lead FROM documents "
-        "WHERE id != ? AND superseded_by IS NULL AND (published IS NULL OR ? IS NULL OR published <= ?) "
-        "AND lower(outlet) = lower(?) ORDER BY rowid DESC LIMIT ?",
-        (document_id, doc["published"], doc["published"], doc["outlet"], LOOK_BACK)).fetchall()
-        if normal_outlet(r["outlet"]) == outlet]
+    candidates = [r for r in rows.outlet_documents(store, document_id, outlet=doc["outlet"],
+                                                   published=doc["published"], limit=LOOK_BACK)
+                  if normal_outlet(r["outlet"]) == outlet]
     if not candidates:
         return None
     named = {normal_url(u.rstrip(".,;")) for u in _URL.findall(note.text)} - {normal_url(doc["url"]), None}

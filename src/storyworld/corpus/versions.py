@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..store import Store
+from ..store import versions as rows
 from ..store.changes import Cause, cause_of, latest_version, now, record_change
 from .corrections import CorrectionNote, find_note, find_corrected
 
@@ -52,10 +53,9 @@ class Outcome:
 
 def event_state(store: Store, event_id: int) -> dict[str, Any]:
     """An event row as its version history shows it (with its casualty figures)."""
-    e = store.conn.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
-    figures = [dict(number=r["number"], kind=r["kind"], qualifier=r["qualifier"], text=r["text"]) for r in
-               store.conn.execute("SELECT number, kind, qualifier, text FROM casualties WHERE document_id = ? "
-                                  "AND event_seq = ? ORDER BY seq", (e["document_id"], e["seq"]))]
+    e = rows.event(store, event_id)
+    figures = [dict(number=r["number"], kind=r["kind"], qualifier=r["qualifier"], text=r["text"])
+               for r in rows.event_figures(store, e["document_id"], e["seq"])]
     return {
         "event_id": e["id"], "document_id": e["document_id"], "version": e["version"], "state": e["state"],
         "state_reason": e["state_reason"], "type": e["type"], "modality": e["modality"], "trigger": e["trigger"],
@@ -92,18 +92,16 @@ def changed_event_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
 
 def document_state(store: Store, document_id: str) -> dict[str, Any]:
     """A document row as its version history shows it (text left out: it is the row's)."""
-    d = store.conn.execute(
-        "SELECT id, url, outlet, title, published, status, version, version_of, superseded_by, corrects, correction, "
-        "correction_note, retracted, diff_json FROM documents WHERE id = ?", (document_id,)).fetchone()
-    out = {k: d[k] for k in d.keys() if k != "diff_json"}
+    d = rows.document(store, document_id)
+    out = {k: d[k] for k in d.keys() if k not in ("diff_json", "text")}
     out["diff"] = json.loads(d["diff_json"]) if d["diff_json"] else None
-    out["events"] = store.conn.execute("SELECT COUNT(*) FROM events WHERE document_id = ?", (document_id,)).fetchone()[0]
+    out["events"] = rows.event_count(store, document_id)
     return out
 
 
 def page_of(store: Store, document_id: str) -> str:
     """The id a page's versions share (its first version's)."""
-    row = store.conn.execute("SELECT version_of FROM documents WHERE id = ?", (document_id,)).fetchone()
+    row = rows.document(store, document_id)
     return (row and row["version_of"]) or document_id
 
 
@@ -114,11 +112,8 @@ def latest_version_at(store: Store, url: str | None) -> str | None:
     if not url:
         return None
     wanted = normal_url(url)
-    candidates = {url, wanted} - {None}
-    rows = store.conn.execute(
-        f"SELECT id, url FROM documents WHERE url IN ({','.join('?' * len(candidates))}) AND superseded_by IS NULL "
-        "ORDER BY rowid DESC", tuple(candidates)).fetchall()
-    return next((r["id"] for r in rows if normal_url(r["url"]) == wanted), None)
+    found = rows.latest_at(store, {url, wanted} - {None})
+    return next((r["id"] for r in found if normal_url(r["url"]) == wanted), None)
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -128,11 +123,8 @@ def record_new_document(store: Store, document_id: str, *, previous: str | None 
     transaction); ``previous``: the latest version of its page when it was stored at the same URL."""
     outcome = Outcome()
     cause = cause_of(store, document_id)
-    doc = store.conn.execute("SELECT text, outlet, published, status FROM documents WHERE id = ?",
-                             (document_id,)).fetchone()
-    removed = [r[0] for r in store.conn.execute("SELECT text FROM removed WHERE document_id = ? ORDER BY seq",
-                                                (document_id,))]
-    note = find_note(doc["text"], removed)
+    doc = rows.document(store, document_id)
+    note = find_note(doc["text"], rows.removed_texts(store, document_id))
     outcome.note = note
     if previous is not None:
         _new_page_version(store, document_id, previous, note, cause)
@@ -150,7 +142,7 @@ def record_new_document(store: Store, document_id: str, *, previous: str | None 
         if target is not None:
             outcome.left.update(_retract(store, target, by=document_id, reason=note.sentence, cause=cause))
         else:  # it retracts itself ("This story has been retracted", no earlier version stored)
-            store.conn.execute("UPDATE documents SET retracted = ? WHERE id = ?", (note.sentence, document_id))
+            rows.set_retracted(store, document_id, reason=note.sentence, at=now())
         _events_created(store, document_id, cause, state="retracted",
                         reason=f"in a retracted or retracting text: {note.sentence}")
         return outcome
@@ -171,17 +163,13 @@ def record_new_document(store: Store, document_id: str, *, previous: str | None 
 
 def _new_page_version(store: Store, document_id: str, previous: str, note: CorrectionNote | None,
                       cause: Cause) -> None:
-    prev = store.conn.execute("SELECT text, version, version_of FROM documents WHERE id = ?", (previous,)).fetchone()
-    new_text = store.conn.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()[0]
+    prev = rows.document(store, previous)
+    new_text = rows.document(store, document_id)["text"]
     page = prev["version_of"] or previous
     version = prev["version"] + 1
-    at = now()
-    store.conn.execute(
-        "UPDATE documents SET version_of = ?, version = ?, corrects = ?, correction = ?, correction_note = ?, "
-        "diff_json = ?, updated_at = ? WHERE id = ?",
-        (page, version, previous, note.kind if note else "update", note.sentence if note else None,
-         json.dumps(paragraph_diff(prev["text"], new_text), ensure_ascii=False), at, document_id))
-    store.conn.execute("UPDATE documents SET superseded_by = ?, updated_at = ? WHERE id = ?", (document_id, at, previous))
+    rows.set_page_version(store, document_id, page=page, version=version, previous=previous,
+                          correction=note.kind if note else "update", note=note.sentence if note else None,
+                          diff_json=json.dumps(paragraph_diff(prev["text"], new_text), ensure_ascii=False), at=now())
     fields = ["text"] + (["correction"] if note and note.kind == "correction" else [])
     record_change(store, change="revised", record="document", record_id=page,
                   version=max(version, latest_version(store, "document", page) + 1), fields=fields,
@@ -189,8 +177,7 @@ def _new_page_version(store: Store, document_id: str, previous: str, note: Corre
 
 
 def _link_correction(store: Store, document_id: str, target: str, note: CorrectionNote) -> None:
-    store.conn.execute("UPDATE documents SET corrects = ?, correction = ?, correction_note = ?, updated_at = ? "
-                       "WHERE id = ?", (target, note.kind, note.sentence, now(), document_id))
+    rows.set_correction(store, document_id, corrects=target, correction=note.kind, note=note.sentence, at=now())
 
 
 def paragraph_diff(old: str, new: str) -> dict[str, list[str]]:
@@ -208,12 +195,11 @@ def paragraph_diff(old: str, new: str) -> dict[str, list[str]]:
 
 def _events_created(store: Store, document_id: str, cause: Cause, *, skip: set[int] = frozenset(),
                     state: str = "current", reason: str | None = None) -> None:
-    for (event_id,) in store.conn.execute("SELECT id FROM events WHERE document_id = ? ORDER BY seq",
-                                          (document_id,)).fetchall():
+    for event_id in rows.event_ids(store, document_id):
         if event_id in skip:
             continue
         if state != "current":
-            store.conn.execute("UPDATE events SET state = ?, state_reason = ? WHERE id = ?", (state, reason, event_id))
+            rows.set_state(store, event_id, state=state, reason=reason, at=now())
         snapshot = event_state(store, event_id)
         record_change(store, change="created" if state == "current" else state, record="event", record_id=event_id,
                       version=1, fields=[] if state == "current" else ["state"],
@@ -223,55 +209,41 @@ def _events_created(store: Store, document_id: str, cause: Cause, *, skip: set[i
 
 def _revise_event(store: Store, old_id: int, new_id: int, cause: Cause) -> dict[int, str]:
     """``new_id`` is the next version of ``old_id``: it takes the earlier one's place in its incidents."""
-    old = store.conn.execute("SELECT document_id, version, first_id FROM events WHERE id = ?", (old_id,)).fetchone()
+    old = rows.event(store, old_id)
     first = old["first_id"] or old_id
-    at = now()
-    store.conn.execute("UPDATE events SET first_id = ?, previous_id = ?, version = ?, updated_at = ? WHERE id = ?",
-                       (first, old_id, old["version"] + 1, at, new_id))
-    store.conn.execute("UPDATE events SET state = 'superseded', state_reason = ?, superseded_by = ?, updated_at = ? "
-                       "WHERE id = ?", (f"revised by {cause.document_id[:12]}", new_id, at, old_id))
-    new_document = store.conn.execute("SELECT document_id FROM events WHERE id = ?", (new_id,)).fetchone()[0]
-    moved = store.conn.execute("SELECT incident_id FROM incident_reports WHERE event_id = ? AND document_id = ?",
-                               (old_id, old["document_id"])).fetchall()
-    for (incident_id,) in moved:
-        store.conn.execute("INSERT OR IGNORE INTO incident_reports (incident_id, event_id, document_id) VALUES (?, ?, ?)",
-                           (incident_id, new_id, new_document))
-    store.conn.execute("DELETE FROM incident_reports WHERE event_id = ? AND document_id = ?", (old_id, old["document_id"]))
+    rows.set_revision(store, old_id, new_id, first=first, version=old["version"] + 1,
+                      reason=f"revised by {cause.document_id[:12]}", at=now())
+    moved = rows.move_reports(store, old_id, old["document_id"], new_id, rows.event(store, new_id)["document_id"])
     before, after = event_state(store, old_id), event_state(store, new_id)
     record_change(store, change="revised", record="event", record_id=first, version=old["version"] + 1,
                   fields=changed_event_fields(before, after),
                   cause=Cause(cause.document_id, cause.url, cause.outlet, tuple(after["sources"])),
                   row_id=new_id, state=after)
-    return {incident_id: "superseded" for (incident_id,) in moved}
+    return {incident_id: "superseded" for incident_id in moved}
 
 
 def _supersede_event(store: Store, event_id: int, cause: Cause, *, reason: str,
                      state: str = "superseded") -> dict[int, str]:
     """Mark an event superseded (or retracted): it leaves its incidents, its row stays."""
-    e = store.conn.execute("SELECT document_id, version, first_id, state FROM events WHERE id = ?",
-                           (event_id,)).fetchone()
+    e = rows.event(store, event_id)
     if e["state"] != "current":
         return {}
-    store.conn.execute("UPDATE events SET state = ?, state_reason = ?, version = ?, updated_at = ? WHERE id = ?",
-                       (state, reason, e["version"] + 1, now(), event_id))
-    left = store.conn.execute("SELECT incident_id FROM incident_reports WHERE event_id = ? AND document_id = ?",
-                              (event_id, e["document_id"])).fetchall()
-    store.conn.execute("DELETE FROM incident_reports WHERE event_id = ? AND document_id = ?", (event_id, e["document_id"]))
+    rows.set_state(store, event_id, state=state, reason=reason, at=now(), version=e["version"] + 1)
+    left = rows.leave_incidents(store, event_id, e["document_id"])
     record_change(store, change=state, record="event", record_id=e["first_id"] or event_id, version=e["version"] + 1,
                   fields=["state"], cause=cause, row_id=event_id, state=event_state(store, event_id))
-    return {incident_id: state for (incident_id,) in left}
+    return {incident_id: state for incident_id in left}
 
 
 def _retract(store: Store, target: str, *, by: str, reason: str, cause: Cause) -> dict[int, str]:
     """The target document (and the earlier versions of its page) retracted: its events too."""
     left: dict[int, str] = {}
     page = page_of(store, target)
-    versions = [r[0] for r in store.conn.execute(
-        "SELECT id FROM documents WHERE (id = ? OR version_of = ?) AND id != ? ORDER BY version", (page, page, by))]
-    for document_id in versions:
-        store.conn.execute("UPDATE documents SET retracted = ?, updated_at = ? WHERE id = ?", (reason, now(), document_id))
-        for (event_id,) in store.conn.execute("SELECT id FROM events WHERE document_id = ? AND state = 'current'",
-                                              (document_id,)).fetchall():
+    for document_id in rows.page_versions(store, page):
+        if document_id == by:
+            continue
+        rows.set_retracted(store, document_id, reason=reason, at=now())
+        for event_id in rows.event_ids(store, document_id, current=True):
             left.update(_supersede_event(store, event_id, cause, reason=reason, state="retracted"))
     record_change(store, change="retracted", record="document", record_id=page,
                   version=latest_version(store, "document", page) + 1,
@@ -282,10 +254,8 @@ def _retract(store: Store, target: str, *, by: str, reason: str, cause: Cause) -
 def _match_events(store: Store, *, old_document: str, new_document: str) -> tuple[list[tuple[int, int]], list[int]]:
     """Pairs (old event, new event) that are versions of one event, best first; and the old
     document's current events left without a successor."""
-    old = [event_state(store, r[0]) for r in store.conn.execute(
-        "SELECT id FROM events WHERE document_id = ? AND state = 'current' ORDER BY seq", (old_document,))]
-    new = [event_state(store, r[0]) for r in store.conn.execute(
-        "SELECT id FROM events WHERE document_id = ? ORDER BY seq", (new_document,))]
+    old = [event_state(store, i) for i in rows.event_ids(store, old_document, current=True)]
+    new = [event_state(store, i) for i in rows.event_ids(store, new_document)]
     scored = sorted(((_likeness(a, b), i, j) for i, a in enumerate(old) for j, b in enumerate(new)), reverse=True)
     used_old, used_new, pairs = set(), set(), []
     for score, i, j in scored:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, Errors
+from ..store import versions as rows
 from .metrics import EvalReport, prf
 
 GOLD = "gold.json"
@@ -80,7 +81,7 @@ def _score_story(folder: Path, story: dict, path: Path, pipeline, totals: dict, 
 
     ids: dict[str, str] = {}
     with Store.open(path) as store:
-        before = _snapshot(store)
+        before = rows.snapshot(store)
         for doc in story["documents"]:
             results = []
             ingest([folder / "articles" / doc["file"]], store=store, meta=folder, pipeline=pipeline,
@@ -91,7 +92,7 @@ def _score_story(folder: Path, story: dict, path: Path, pipeline, totals: dict, 
                 continue
             ids[doc["file"]] = result.document_id
             totals["documents"] += 1
-            after = _snapshot(store)
+            after = rows.snapshot(store)
             lost, silent = _compare(store, before, after)
             totals["lost"] += lost
             totals["silent"] += silent
@@ -99,8 +100,7 @@ def _score_story(folder: Path, story: dict, path: Path, pipeline, totals: dict, 
                 if line:
                     report.lines.append(f"{story['id']}: {doc['file']}: {line}")
             before = after
-        log = [dict(r) | {"fields": json.loads(r["fields_json"])} for r in
-               store.conn.execute("SELECT * FROM changes ORDER BY seq")]
+        log = [dict(r) | {"fields": json.loads(r["fields_json"])} for r in rows.change_log(store)]
         for doc in story["documents"]:
             _score_changes(story, doc, ids, log, totals, report)
             _score_link(store, story, doc, ids, totals, report)
@@ -141,7 +141,7 @@ def _score_link(store, story, doc, ids, totals, report) -> None:
     if not doc.get("corrects"):
         return
     totals["links"] += 1
-    row = store.conn.execute("SELECT corrects FROM documents WHERE id = ?", (ids.get(doc["file"]),)).fetchone()
+    row = rows.document(store, ids.get(doc["file"]))
     if row is not None and row["corrects"] and row["corrects"] == ids.get(doc["corrects"]):
         totals["links_right"] += 1
     else:
@@ -170,9 +170,7 @@ def _score_figures(store, doc, document_id, totals, report, story_id) -> None:
     gold = [(g["number"], g["kind"], g.get("source")) for g in doc.get("casualties", [])]
     found = []
     if document_id is not None:
-        for c in store.conn.execute('SELECT c.*, e.sources_json AS event_sources FROM casualties c LEFT JOIN events e '
-                                    "ON e.document_id = c.document_id AND e.seq = c.event_seq "
-                                    "WHERE c.document_id = ? ORDER BY c.seq", (document_id,)):
+        for c in rows.document_figures(store, document_id):
             if any(f[0] == c["number"] and f[1] == c["kind"] for f in found):
                 continue  # a figure restated (headline, then lead) is one figure, as the gold lists it
             chain = claim_chain_over(store, document_id, c["start"], c["end"]) or c["event_sources"] or "[]"
@@ -203,22 +201,6 @@ def _score_figures(store, doc, document_id, totals, report, story_id) -> None:
 
 
 # -- nothing lost, nothing overwritten without a change ------------------------------------------
-
-_EVENT_CORE = ("document_id", "seq", "type", "modality", "trigger", "actor_text", "target_text", "location_text",
-               "date", "evidence", "sources_json")
-
-
-def _snapshot(store) -> dict[str, dict]:
-    q = store.conn.execute
-    return {
-        "documents": {r["id"]: (r["text"], r["url"], r["outlet"]) for r in q("SELECT id, text, url, outlet FROM documents")},
-        "events": {r["id"]: tuple(r[c] for c in _EVENT_CORE) for r in q(f"SELECT id, {', '.join(_EVENT_CORE)} FROM events")},
-        "incidents": {r["id"]: r["summary_json"] for r in q("SELECT id, summary_json FROM incidents")},
-        "changes": {(r["record"], r["record_id"]): r["n"] for r in
-                    q("SELECT record, record_id, COUNT(*) AS n FROM changes GROUP BY record, record_id")},
-        "log": q("SELECT COUNT(*) FROM changes").fetchone()[0],
-    }
-
 
 def _compare(store, before: dict, after: dict) -> tuple[int, int]:
     """(rows gone, rows changed without a change in the log) between two snapshots."""

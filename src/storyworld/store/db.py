@@ -181,12 +181,12 @@ class Store:
         self.conn.execute(
             """INSERT INTO documents (id, url, outlet, title, author, published, published_source, language,
                    origin, status, status_reason, duplicate_of, text, stages, analysis_json, ingested_at,
-                   text_sha256)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   text_sha256, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (document.id, document.url, document.outlet, document.title, document.author, document.published,
              document.published_source, document.language, document.origin, status, status_reason, duplicate_of,
              document.text, stages, analysis_json, datetime.now(timezone.utc).isoformat(timespec="seconds"),
-             text_hash(document.text)),
+             text_hash(document.text), _now()),
         )  # the full-text index follows by trigger (documents_ai)
 
     def _insert_removed(self, document: Document) -> None:
@@ -210,8 +210,9 @@ class Store:
                        actor_text, actor_name, actor_country, actor_role,
                        target_text, target_name, target_country, target_role,
                        location_text, location_name, geonameid, lat, lon, location_country, location_precision,
-                       date, date_precision, evidence, evidence_start, evidence_end, sources_json, sort_date)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       date, date_precision, evidence, evidence_start, evidence_end, sources_json, sort_date,
+                       updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (doc_id, seq, e.type, e.mode, e.cameo, e.acled, e.modality, e.trigger,
                  a and a.text, a and a.name, a and a.country, a and a.role,
                  t and t.text, t and t.name, t and t.country, t and t.role,
@@ -219,7 +220,7 @@ class Store:
                  loc and loc.country, loc and loc.precision,
                  e.date, e.date_precision, e.evidence.text, e.evidence.start, e.evidence.end,
                  json.dumps([{"name": s.name, "kind": s.kind} for s in e.sources], ensure_ascii=False),
-                 e.date or analysis.document.published),
+                 e.date or analysis.document.published, _now()),
             )
             countries = {c for c in (a and a.country, t and t.country, loc and loc.country) if c}
             self.conn.executemany(
@@ -265,6 +266,11 @@ class Store:
             [(doc_id, i, c.text, c.start, c.end, c.number, c.kind, c.qualifier, c.sentence.text, c.sentence.start,
               c.sentence.end, c.event) for i, c in enumerate(analysis.casualties)],
         )
+
+
+def _now() -> str:
+    """When a row changed: UTC to the microsecond (the changes log's form, ``store.changes.now``)."""
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
 
 
 def _wal(conn: sqlite3.Connection) -> None:

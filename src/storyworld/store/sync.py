@@ -15,8 +15,8 @@ import json
 from typing import IO, Any, Iterable, Iterator
 
 from ..errors import Errors, InputError
-from ..store import Store
-from ..store.changes import changes_since, to_dict
+from .changes import changes_since, to_dict
+from .db import Store
 
 SCHEMA_ID = "storyworld.changes/1"
 
