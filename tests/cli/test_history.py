@@ -14,32 +14,16 @@ from click.testing import CliRunner
 from storyworld.cli import cli
 from storyworld.store.queries import changed_after
 
-URL = "https://lakeside.example/2025/05/02/market-attack"
-FIRST = ("Gunmen attacked a market in Bunia on Thursday, killing four people, a local official said. "
-         "Witnesses said the attackers fled towards the forest after the raid.")
-SECOND = ("Gunmen attacked a market in Bunia on Thursday, killing eleven people, a local official said. "
-          "Witnesses said the attackers fled towards the forest after the raid.")
-
-
-def build(path) -> None:
-    """A store with one page in two versions: four killed, then eleven."""
-    from storyworld.service import ingest_text
-    from storyworld.store import Store
-
-    with Store.open(path) as store:
-        for text in (FIRST, SECOND):
-            ingest_text(text, store=store, published="2025-05-02", outlet="Lakeside Herald", url=URL)
+URL = "https://lakeside.example/2025/05/02/market-attack"  # conftest's VERSIONED_URL
 
 
 def run(*args):
     return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("versions") / "t.db"
-    build(path)
-    return path
+@pytest.fixture()
+def db(versioned_store):
+    return versioned_store
 
 
 @pytest.mark.slow
