@@ -108,3 +108,13 @@ def test_changed_after_orders_second_and_microsecond_times():
     assert after("2026-12-07T08:00:00+00:00", since)
     assert not after("2026-12-07T07:59:59+00:00", since)
     assert after("2026-12-07T08:00:01+00:00", since)
+
+
+@pytest.mark.slow
+def test_export_state_and_changed_since(db):
+    def rows(*args):
+        return list(csv.DictReader(io.StringIO(run("export", "--format", "csv", "-q", "--db", db, *args).output)))
+
+    assert len(rows("--state", "all")) > len(rows()) and {e["state"] for e in rows("--state", "superseded")} == {
+        "superseded"}
+    assert rows("--changed-since", "2999-01-01") == [] and rows("--changed-since", "2000-01-01")

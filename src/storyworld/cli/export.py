@@ -9,7 +9,7 @@ import sys
 import click
 
 from ..errors import Errors, printable, require_extra
-from .output import build_filter, db_option, err_console, event_filter_options, quiet_option
+from .output import build_filter, db_option, err_console, event_filter_options, quiet_option, version_options
 
 
 @click.command("export")
@@ -22,9 +22,11 @@ from .output import build_filter, db_option, err_console, event_filter_options, 
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default="-",
               help="File to write (default: stdout).")
 @event_filter_options
+@version_options
 @quiet_option
 @db_option
-def command(what, fmt, output, type_, country, actor, since, until, source, outlet, modality, text_query, quiet, db):
+def command(what, fmt, output, type_, country, actor, since, until, source, outlet, modality, text_query, state,
+            changed_since, quiet, db):
     """Export the store. Event filters apply to csv, geojson and parquet, and to incidents (an incident
     with a matching report). Columns: docs/exports.md.
 
@@ -37,7 +39,8 @@ def command(what, fmt, output, type_, country, actor, since, until, source, outl
     from ..store import Store
     from ..store.export import BINARY_EXPORTERS, EXPORTERS, INCIDENT_EXPORTERS
 
-    f = build_filter(type_, country, actor, since, until, source, outlet, modality, text_query)
+    f = build_filter(type_, country, actor, since, until, source, outlet, modality, text_query, state=state,
+                     changed_since=changed_since)
     if what == "incidents" and fmt not in INCIDENT_EXPORTERS:
         raise click.UsageError(f"incidents export as {', '.join(INCIDENT_EXPORTERS)}, not {fmt}")
     if fmt in BINARY_EXPORTERS and output == "-" and sys.stdout.isatty():
