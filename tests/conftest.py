@@ -17,7 +17,7 @@ SEED_ARTICLE = SHARED / "examples" / "seed-article.txt"
 DEMO = REPO / "demo"
 
 
-MODEL_FIXTURES = {"nlp", "make_parsed", "seed_path"}
+MODEL_FIXTURES = {"nlp", "make_parsed", "seed_path", "versioned_store"}
 MODEL_FOLDERS = ("extract", "rules", "parse")  # every test there parses with the model or reads the gazetteer
 
 
@@ -164,3 +164,26 @@ def api_client():
                           raise_server_exceptions=False)
 
     return make
+
+
+VERSIONED_URL = "https://lakeside.example/2025/05/02/market-attack"
+VERSIONED_TEXTS = (
+    "Gunmen attacked a market in Bunia on Thursday, killing four people, a local official said. "
+    "Witnesses said the attackers fled towards the forest after the raid.",
+    "Gunmen attacked a market in Bunia on Thursday, killing eleven people, a local official said. "
+    "Witnesses said the attackers fled towards the forest after the raid.",
+)
+
+
+@pytest.fixture(scope="session")
+def versioned_store(tmp_path_factory):
+    """The path of a store holding one page in two versions at VERSIONED_URL (four killed, then
+    eleven): its events and incident have a history of two versions. Runs the pipeline (slow)."""
+    from storyworld.service import ingest_text
+    from storyworld.store import Store
+
+    path = tmp_path_factory.mktemp("versioned") / "t.db"
+    with Store.open(path) as store:
+        for text in VERSIONED_TEXTS:
+            ingest_text(text, store=store, published="2025-05-02", outlet="Lakeside Herald", url=VERSIONED_URL)
+    return path

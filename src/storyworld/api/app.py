@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager, contextmanager
 from typing import Any, AsyncIterator, Iterable, Iterator, Mapping
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -25,7 +26,8 @@ from ..store.queries import ClaimFilter, EventFilter
 from ..web import STATIC_DIR
 from . import errors, work
 from .guard import TOKEN_HEADER, TOKEN_PATH, Guard, RateLimiter
-from .params import MAX_REPORTS, Cue, Day, Modality, Name, Offset, PloverType, RowId, Search, SourceKind, Url
+from .params import (MAX_REPORTS, Cue, Day, Modality, Name, Offset, PloverType, RowId, Search, Since, SourceKind, State,
+                     Url)
 
 MAX_BODY_BYTES = 2 * 1024 * 1024
 
@@ -72,10 +74,11 @@ def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow
         type: PloverType = None,
         country: str | None = Query(None, pattern=r"^[A-Za-z]{3}$"),
         actor: Name = None, since: Day = None, until: Day = None, source: Name = None, outlet: Name = None,
-        modality: Modality = None, q: Search = None,
+        modality: Modality = None, q: Search = None, state: State = "current", changed_since: Since = None,
     ) -> EventFilter:
         return EventFilter(type=type, country=country, actor=actor, since=since, until=until, source=source,
-                           outlet=outlet, modality=modality, text=q)
+                           outlet=outlet, modality=modality, text=q, states=None if state == "all" else (state,),
+                           changed_since=changed_since)
 
     @app.get("/api/events")
     def list_events(f: EventFilter = Depends(event_filter), limit: int = Query(100, ge=1, le=5000),
@@ -131,6 +134,8 @@ def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow
             rows = service.list_incidents(store, f, min_reports=min_reports, sort=sort, limit=limit, offset=offset)
             if format != "json":  # the reports' events give the columns (store.export builds them)
                 by_id = service.incident_events(store, [r["id"] for r in rows])
+                versions = service.incident_versions(store, [r["id"] for r in rows])
+                rows = [{**r, **versions.get(r["id"], {})} for r in rows]
         if format == "csv":
             out = io.StringIO()
             write_incidents_csv([(r, by_id[r["id"]]) for r in rows], out)
@@ -157,6 +162,32 @@ def create_app(db_path: str, *, settings: Mapping[str, Any] | None = None, allow
         if found is None:
             raise HTTPException(404, f"no incident {incident_id}")
         return ok({"explain": found})
+
+    def history(record: str, ident: str | int):
+        with reader() as store:
+            try:
+                found = service.record_history(store, ident, record)
+            except ValueError as exc:  # a document prefix that names several
+                raise HTTPException(400, str(exc)) from None
+        if found is None:
+            raise HTTPException(404, f"no {record} {ident}")
+        return ok(found)
+
+    @app.get("/api/incidents/{incident_id}/history")
+    def incident_history(incident_id: RowId):
+        """Every version of an incident, oldest first: what changed, when, and the report that changed
+        it, with the incident as it stood (as `storyworld history ID --format json`)."""
+        return history("incident", incident_id)
+
+    @app.get("/api/events/{event_id}/history")
+    def event_history(event_id: RowId):
+        """Every version of an event (any version's id gives its whole history), oldest first."""
+        return history("event", event_id)
+
+    @app.get("/api/documents/{document_id}/history")
+    def document_history(document_id: str = PathParam(..., pattern="^[0-9a-fA-F]{8,64}$")):
+        """Every version of a page (a document id or a prefix of 8 hex characters or more), oldest first."""
+        return history("document", document_id)
 
     @app.get("/api/claims")
     def list_claims(source: Name = None, kind: SourceKind = None, only: SourceKind = None, outlet: Name = None,

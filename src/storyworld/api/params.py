@@ -42,6 +42,18 @@ def printable(value: str | None) -> str | None:
     return value
 
 
+def changed_time(value: str | None) -> str | None:
+    """A date or ISO time → the changes log's form (UTC, to the microsecond)."""
+    if value is None:
+        return None
+    from ..store.changes import normalise_time
+
+    try:
+        return normalise_time(value)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a date or time (YYYY-MM-DD or an ISO 8601 time)") from None
+
+
 Day = Annotated[str | None, Query(pattern=DATE, description="YYYY-MM-DD"), AfterValidator(real_date)]
 PloverType = Annotated[str | None, Query(max_length=20, description="PLOVER type"), AfterValidator(printable)]
 Name = Annotated[str | None, Query(max_length=200), AfterValidator(printable)]
@@ -51,5 +63,9 @@ Cue = Annotated[str | None, Query(max_length=50), AfterValidator(printable)]
 Url = Annotated[str | None, Query(max_length=2000), AfterValidator(printable)]
 Modality = Annotated[str | None, Query(pattern=MODALITY)]
 SourceKind = Annotated[str | None, Query(pattern=SOURCE_KIND, description=", ".join(SOURCE_KINDS))]
+Since = Annotated[str | None, Query(max_length=40, description="a date or ISO 8601 time (UTC unless it has an offset)"),
+                  AfterValidator(printable), AfterValidator(changed_time)]
+State = Annotated[str, Query(pattern="^(current|superseded|retracted|all)$",
+                             description="which versions: current (default), superseded, retracted or all")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 RowId = Annotated[int, Path(ge=1, le=MAX_ID)]

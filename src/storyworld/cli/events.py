@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from .output import build_filter, console, db_option, event_filter_options
+from .output import build_filter, console, db_option, event_filter_options, version_options
 
 
 @click.command("events", epilog="""\b
@@ -15,20 +15,27 @@ Examples:
   storyworld events --type ASSAULT --country Ukraine        # country names, ISO2 and ISO3 all work
   storyworld events --since 2025-01-01 --modality threatened
   storyworld events --source "a source" --format json      # what rests on anonymous sources
-  storyworld events --text ceasefire --format csv > ceasefire.csv""")
+  storyworld events --text ceasefire --format csv > ceasefire.csv
+  storyworld events --changed-since 2026-12-07T08:00      # created, revised or retracted since then
+  storyworld events --state all                            # every version, superseded and retracted too""")
 @event_filter_options
+@version_options
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(min=0), default=0)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @db_option
-def command(type_, country, actor, since, until, source, outlet, modality, text_query, limit, offset, fmt, db):
-    """List stored events, newest first, with their evidence and attribution chain."""
+def command(type_, country, actor, since, until, source, outlet, modality, text_query, state, changed_since, limit,
+            offset, fmt, db):
+    """List stored events, newest first, with their evidence and attribution chain: the current version
+    of each (a page stored again at its URL revises its events; a retraction retracts them) unless
+    --state says otherwise. The count is of the events that match."""
     from rich.table import Table
 
     from ..service import list_events
     from ..store import Store
 
-    f = build_filter(type_, country, actor, since, until, source, outlet, modality, text_query)
+    f = build_filter(type_, country, actor, since, until, source, outlet, modality, text_query, state=state,
+                     changed_since=changed_since)
     with Store.open(db, create=False) as store:
         page = list_events(store, f, limit=limit, offset=offset)
     rows, total = page.events, page.total

@@ -9,20 +9,8 @@ import sys
 import click
 
 from ..errors import Errors, printable, require_extra
-from .output import build_filter, db_option, err_console, event_filter_options, quiet_option
-
-
-def validate_time(ctx, param, value):
-    """An ISO date or time (``2026-12-07``, ``2026-12-07T08:00``, ``…+01:00``) in the log's form (UTC)."""
-    from ..store.changes import normalise_time
-
-    if value is None:
-        return None
-    try:
-        return normalise_time(value)
-    except ValueError:
-        raise click.BadParameter(f"'{printable(value)}' is no date or time — give one such as 2026-12-07 or "
-                                 "2026-12-07T08:30 (UTC unless it carries an offset)") from None
+from .output import (build_filter, db_option, err_console, event_filter_options, quiet_option, validate_time,
+                     version_options)
 
 
 @click.command("export")
@@ -39,10 +27,11 @@ def validate_time(ctx, param, value):
               "recorded after T (an ISO date or time, UTC unless it says otherwise), one JSON object a line, "
               "with the rows a copy of this store taken at T needs (`storyworld import-changes`). jsonl only.")
 @event_filter_options
+@version_options
 @quiet_option
 @db_option
 def command(what, fmt, output, changes_since, type_, country, actor, since, until, source, outlet, modality,
-            text_query, quiet, db):
+            text_query, state, changed_since, quiet, db):
     """Export the store. Event filters apply to csv, geojson and parquet, and to incidents (an incident
     with a matching report). Columns: docs/exports.md.
 
@@ -58,7 +47,8 @@ def command(what, fmt, output, changes_since, type_, country, actor, since, unti
 
     if changes_since is not None:
         return _export_changes(changes_since, fmt, output, quiet, db)
-    f = build_filter(type_, country, actor, since, until, source, outlet, modality, text_query)
+    f = build_filter(type_, country, actor, since, until, source, outlet, modality, text_query, state=state,
+                     changed_since=changed_since)
     if what == "incidents" and fmt not in INCIDENT_EXPORTERS:
         raise click.UsageError(f"incidents export as {', '.join(INCIDENT_EXPORTERS)}, not {fmt}")
     if fmt in BINARY_EXPORTERS and output == "-" and sys.stdout.isatty():

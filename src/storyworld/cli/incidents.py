@@ -7,15 +7,18 @@ import sys
 
 import click
 
-from .output import build_filter, console, db_option, event_filter_options
+from .output import build_filter, console, db_option, event_filter_options, version_options
 
 
 @click.command("incidents", epilog="""\b
 Examples:
   storyworld incidents --min-reports 2 --sort origins      # one happening, many reports
   storyworld incidents --type ASSAULT --country COD --format json
-  storyworld incidents --explain 12                        # why each report joined, how each origin was keyed""")
+  storyworld incidents --explain 12                        # why each report joined, how each origin was keyed
+  storyworld incidents --changed-since 2026-12-07          # revised or retracted since that day
+  storyworld history 12                                    # every version of incident 12, and what changed it""")
 @event_filter_options
+@version_options
 @click.option("--min-reports", type=click.IntRange(min=1), default=1, show_default=True)
 @click.option("--sort", type=click.Choice(["origins", "reports", "recent"]), default="recent", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), help="At most N incidents (default: all for json, 30 for table).")
@@ -24,9 +27,10 @@ Examples:
               help="Explain one incident: the fields and scores each report joined on, and how each origin key "
                    "was derived from its chain.")
 @db_option
-def command(type_, country, actor, since, until, source, outlet, modality, text_query, min_reports, sort, limit,
-            fmt, explain_id, db):
-    """List incidents: reports clustered across articles, their independent origins and conflicts."""
+def command(type_, country, actor, since, until, source, outlet, modality, text_query, state, changed_since,
+            min_reports, sort, limit, fmt, explain_id, db):
+    """List incidents: reports clustered across articles, their independent origins and conflicts. Current
+    incidents only unless --state says otherwise (a retracted report's incident is retracted)."""
     from rich.table import Table
 
     from ..corpus.update import SCHEMA_ID
@@ -35,7 +39,8 @@ def command(type_, country, actor, since, until, source, outlet, modality, text_
 
     if explain_id is not None:
         return _explain(explain_id, fmt, db)
-    f = build_filter(type_, country, actor, since, until, source, outlet, modality, text_query)
+    f = build_filter(type_, country, actor, since, until, source, outlet, modality, text_query, state=state,
+                     changed_since=changed_since)
     if fmt == "table" and limit is None:
         limit = 30
     with Store.open(db, create=False) as store:

@@ -149,13 +149,54 @@ def event_filter_options(fn):
     return fn
 
 
-def build_filter(type_, country, actor, since, until, source, outlet, modality, text_query):
+def validate_time(ctx, param, value):
+    """A date or time (``store.changes.normalise_time``) → its UTC form to the microsecond."""
+    if value is None:
+        return None
+    from ..store.changes import normalise_time
+
+    try:
+        return normalise_time(value)
+    except ValueError:
+        raise click.BadParameter(Errors.E407.format(name=param.name.replace("_", "-"),
+                                                    value=printable(value))) from None
+
+
+STATE_CHOICES = ("current", "superseded", "retracted", "all")
+
+
+def states_of(state: str | None) -> tuple[str, ...] | None:
+    """``--state``'s value as ``EventFilter.states``: all → None (every version)."""
+    if state is None:
+        return ("current",)
+    return None if state == "all" else (state,)
+
+
+def version_options(fn):
+    """--state and --changed-since: which versions of the records to list (current ones unless asked)."""
+    options = [
+        click.option("--state", type=click.Choice(STATE_CHOICES, case_sensitive=False), default="current",
+                     show_default=True,
+                     help="Which versions: current (as the latest reports stand), superseded (earlier versions of "
+                          "revised records), retracted, or all."),
+        click.option("--changed-since", callback=validate_time, metavar="TIME",
+                     help="Only records created or changed after this time: YYYY-MM-DD or an ISO time "
+                          "(UTC unless it gives its offset)."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def build_filter(type_, country, actor, since, until, source, outlet, modality, text_query, *,
+                 state: str | None = "current", changed_since: str | None = None):
     from ..store.queries import EventFilter
 
     if since and until and since > until:
         raise click.UsageError(Errors.E404.format(since=since, until=until))
     return EventFilter(type=type_, country=country, actor=actor, since=since, until=until, source=source,
-                       outlet=outlet, modality=modality, text=text_query)
+                       outlet=outlet, modality=modality, text=text_query, states=states_of(state),
+                       changed_since=changed_since)
 
 
 def print_error(exc: Exception) -> None:

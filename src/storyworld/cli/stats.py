@@ -18,7 +18,10 @@ Examples:
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True)
 @db_option
 def command(fmt, top, db):
-    """Summarise the store: articles by status, events by type, modality and country, top sources."""
+    """Summarise the store: articles by status, events by type, modality and country, top sources.
+
+    Events are counted as they stand now: current versions only, not the earlier versions of a
+    revised event nor retracted ones (`storyworld events --state all` lists those)."""
     from ..service import summarize
     from ..store import Store
 
@@ -34,7 +37,9 @@ def print_summary(summary: dict, *, db: str) -> None:
     from rich.table import Table
 
     status = ", ".join(f"{n} {s}" for s, n in summary["documents_by_status"].items())
-    console.print(f"{summary['documents']} article(s) ({status}); {summary['events']} event(s), "
+    versions = summary.get("events_all", summary["events"]) - summary["events"]
+    earlier = f" (and {versions} earlier or retracted version(s))" if versions else ""
+    console.print(f"{summary['documents']} article(s) ({status}); {summary['events']} current event(s){earlier}, "
                   f"{summary['claims']} claim(s), {summary['places']} place mention(s) — {db}")
     by_type = Table("type", "events", title="Events by type")
     for k, v in summary["events_by_type"].items():

@@ -14,9 +14,9 @@ shipped defaults apply. The layers above parse their options and print; they dec
 from .analyze import analyze_path, analyze_text, make_pipeline, resolve_settings
 from .ingest import IngestReport, NotAnalysed, check_paths, ingest, ingest_text
 from .read import (
-    EventPage, event_days, explain_incident, get_document, get_event, get_incident, incident_events, list_claims,
-    list_documents, list_events, list_incidents,
-    list_places, list_sources, summarize,
+    EventPage, event_days, explain_incident, get_document, get_event, get_incident, incident_events,
+    incident_versions, list_claims, list_documents, list_events, list_incidents,
+    list_places, list_sources, record_history, summarize,
 )
 from .workers import default_workers
 
@@ -25,7 +25,7 @@ __all__ = [
     "event_days",
     "explain_incident",
     "get_document",
-    "get_event", "get_incident", "incident_events", "ingest", "ingest_text", "list_claims", "list_documents",
+    "get_event", "get_incident", "incident_events", "incident_versions", "ingest", "ingest_text", "list_claims", "list_documents",
     "list_events", "list_incidents", "list_places",
-    "list_sources", "make_pipeline", "resolve_settings", "summarize",
+    "list_sources", "make_pipeline", "record_history", "resolve_settings", "summarize",
 ]

@@ -66,6 +66,24 @@ def get_incident(store: Store, incident_id: int) -> dict[str, Any] | None:
     return queries.incident(store, incident_id)
 
 
+def incident_versions(store: Store, incident_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """incident id → its version, updated_at and state (for the incidents' export columns)."""
+    return queries.incident_versions(store, incident_ids)
+
+
+def record_history(store: Store, ident: str | int, record: str | None = None) -> dict[str, Any] | None:
+    """Every version of the event, incident or document ``ident`` names (``queries.history_key``
+    resolves it), oldest first, as the changes log holds them: ``{"record", "id", "history"}``; None
+    when there is no such record. Raises ``queries.AmbiguousRecord`` for a document prefix that
+    names several."""
+    from ..store.changes import history
+
+    key = queries.history_key(store, ident, record)
+    if key is None:
+        return None
+    return {"record": key[0], "id": key[1], "history": history(store, *key)}
+
+
 def explain_incident(store: Store, incident_id: int) -> dict[str, Any] | None:
     """Why each report joined the incident (matched fields and scores) and how each origin key was
     derived from its chain; None when there is no such incident."""

@@ -16,10 +16,14 @@ from typing import Any, BinaryIO, Callable, Iterable, TextIO
 from ..resources import ontology
 from . import fields
 from .db import Store
-from .queries import EventFilter, incident_events, incidents, iter_analyses, iter_events
+from .queries import EventFilter, incident_events, incident_versions, incidents, iter_analyses, iter_events
+
+# Each record's version (1 for a first report), when it last changed (UTC, ISO 8601) and its state
+# (current | superseded | retracted): the last columns of every export of events and incidents.
+VERSION_FIELDS = ("version", "updated_at", "state")
 
 # One event per row: the field-aligned columns first (docs/exports.md maps each to ACLED and GDELT),
-# then the event as storyworld read it, then its report.
+# then the event as storyworld read it, then its report, then its version.
 CSV_FIELDS = (
     "id", "document_id", "event_date", "date_start", "date_end", "time_precision",
     "disorder_type", "event_type", "sub_event_type", "civilian_targeting", "type", "mode", "modality", "trigger",
@@ -32,7 +36,7 @@ CSV_FIELDS = (
     "incident_id", "num_reports", "num_sources", "independent_origins",
     "source_chain", "evidence", "evidence_start", "evidence_end", "date", "date_precision",
     "outlet", "url", "title", "published",
-)
+) + VERSION_FIELDS
 
 # What pandas needs to be told of the CSV: CAMEO codes are strings whose leading zero is part of the
 # code ("043" is not "43"; "010" is not "10"), and whole numbers that may be missing are nullable
@@ -40,7 +44,7 @@ CSV_FIELDS = (
 # ``pd.read_csv(path, dtype=CSV_DTYPES, parse_dates=CSV_DATES)`` (events and incidents alike)
 CSV_DTYPES = {"cameo_code": "string", "cameo_root": "string", "quad_class": "Int64", "fatalities": "Int64",
               "geonameid": "Int64", "incident_id": "Int64", "num_reports": "Int64", "num_sources": "Int64",
-              "independent_origins": "Int64"}
+              "independent_origins": "Int64", "version": "Int64"}
 CSV_DATES = ["event_date", "date_start", "date_end"]
 
 
@@ -120,7 +124,7 @@ INCIDENT_FIELDS = (
     "country", "country_name", "admin1", "admin2", "place_name", "location_name", "geonameid", "lat", "lon",
     "geo_precision", "num_reports", "num_sources", "independent_origins", "origins", "actors", "conflicts",
     "first_outlet", "first_published", "first_url", "evidence",
-)
+) + VERSION_FIELDS
 
 
 def incident_record(summary: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
@@ -160,6 +164,8 @@ def incident_record(summary: dict[str, Any], events: list[dict[str, Any]]) -> di
         "conflicts": ", ".join(c["field"] for c in summary.get("conflicts") or []),
         "first_outlet": first.get("outlet"), "first_published": first.get("published"), "first_url": first.get("url"),
         "evidence": reports[0]["event"]["evidence"]["text"] if reports else None,
+        # the incidents table's (``queries.incident_versions``), put beside the summary by the exporters
+        "version": summary.get("version"), "updated_at": summary.get("updated_at"), "state": summary.get("state"),
     }
 
 
@@ -185,8 +191,14 @@ def incident_feature(summary: dict[str, Any], events: list[dict[str, Any]]) -> d
                            "reports": summary.get("reports") or []}}
 
 
+def _with_versions(store: Store, summaries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Incident summaries with their version, updated_at and state (VERSION_FIELDS) added."""
+    versions = incident_versions(store, [s["id"] for s in summaries])
+    return [{**s, **versions.get(s["id"], {})} for s in summaries]
+
+
 def _incidents_with_events(store: Store, f: EventFilter | None):
-    summaries = incidents(store, f or EventFilter(), sort="recent")
+    summaries = _with_versions(store, incidents(store, f or EventFilter(), sort="recent"))
     by_id = incident_events(store, [s["id"] for s in summaries])
     return [(s, by_id.get(s["id"], [])) for s in summaries]
 
@@ -217,9 +229,9 @@ def export_incidents_geojson(store: Store, out: TextIO, f: EventFilter | None = 
 
 
 def export_incidents_jsonl(store: Store, out: TextIO, f: EventFilter | None = None) -> int:
-    """One storyworld.incidents/1 incident summary per line."""
+    """One storyworld.incidents/1 incident summary per line, with its version, updated_at and state."""
     n = 0
-    for summary in incidents(store, f or EventFilter(), sort="recent"):
+    for summary in _with_versions(store, incidents(store, f or EventFilter(), sort="recent")):
         out.write(json.dumps(summary, ensure_ascii=False) + "\n")
         n += 1
     return n
@@ -234,10 +246,11 @@ INCIDENT_EXPORTERS: dict[str, Callable[[Store, TextIO, EventFilter | None], int]
 
 PARQUET_BATCH_ROWS = 10_000  # rows held in memory before a row group is written
 _INT_FIELDS = ("id", "geonameid", "evidence_start", "evidence_end", "quad_class", "fatalities", "incident_id",
-               "num_reports", "num_sources", "independent_origins")
+               "num_reports", "num_sources", "independent_origins", "version")
 _FLOAT_FIELDS = ("lat", "lon", "goldstein")
 _DATE_FIELDS = tuple(CSV_DATES)
-PARQUET_FIELDS = CSV_FIELDS + ("sources",)
+# the chain as a list after the CSV's columns but before the version columns, which end every export
+PARQUET_FIELDS = CSV_FIELDS[:-len(VERSION_FIELDS)] + ("sources",) + VERSION_FIELDS
 
 
 def parquet_schema():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
 from .db import Store
@@ -37,8 +37,21 @@ EVENT_COLUMNS = (
     "e.target_text, e.target_name, e.target_country, e.target_role, "
     "e.location_text, e.location_name, e.geonameid, e.lat, e.lon, e.location_country, e.location_precision, "
     "e.date, e.date_precision, e.evidence, e.evidence_start, e.evidence_end, e.sources_json, "
-    "d.outlet, d.url, d.title, d.published, " + INCIDENT_COLUMNS + ", " + FATALITY_COLUMNS
+    "d.outlet, d.url, d.title, d.published, " + INCIDENT_COLUMNS + ", " + FATALITY_COLUMNS + ", "
+    "e.version, COALESCE(e.updated_at, d.ingested_at) AS updated_at, e.state"
 )
+
+STATES = ("current", "superseded", "retracted")
+
+
+def changed_after(column: str) -> str:
+    """A clause: ``column`` (a UTC ISO time) is after the ? time (``store.changes.normalise_time``'s
+    form, to the microsecond). Times written to the second ("…:SS+00:00": documents.ingested_at,
+    rows older than the changes log) count as the last microsecond of their second, so that a
+    record stored within the second of ``since`` is listed (again, perhaps) rather than missed;
+    every other value compares as a string, which for these forms is the time order."""
+    return (f"(CASE WHEN length({column}) = 25 THEN substr({column}, 1, 19) || '.999999+00:00' "
+            f"ELSE {column} END) > ?")
 
 
 @dataclass(frozen=True)
@@ -53,10 +66,26 @@ class EventFilter:
     modality: str | None = None
     text: str | None = None  # full-text search over the article (FTS5 syntax)
     document_id: str | None = None
+    # the versions' states to list (``STATES``); None or () lists every version
+    states: tuple[str, ...] | None = ("current",)
+    # changed after this time (``store.changes.normalise_time``'s form: UTC, to the microsecond)
+    changed_since: str | None = None
+
+
+def _reads_documents(f: EventFilter) -> bool:
+    """Whether a filter reads the documents table (a count joins it only then)."""
+    return bool(f.outlet or f.text or f.changed_since)
 
 
 def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
     clauses, params = [], []
+    if f.states:
+        clauses.append(f"e.state IN ({', '.join('?' * len(f.states))})")
+        params += list(f.states)
+    if f.changed_since:
+        # an event's last change: updated_at, or its document's ingested_at when it has none
+        clauses.append(changed_after("COALESCE(e.updated_at, d.ingested_at)"))
+        params.append(f.changed_since)
     if f.type:
         clauses.append("e.type = ?")
         params.append(f.type.upper())
@@ -145,7 +174,7 @@ def count_events(store: Store, f: EventFilter = EventFilter(), *, cap: int | Non
     """How many events match; with ``cap``, counting stops there (a listing needs "10,000+", not more)."""
     where, params = _event_where(f)
     source, _ = _from(f)
-    if not (f.outlet or f.text):  # no filter reads the documents table: do not join it
+    if not _reads_documents(f):  # no filter reads the documents table: do not join it
         source = source.replace(" JOIN documents d ON d.id = e.document_id", "")
     inner = f"SELECT 1 FROM {source}{where}"
     if cap is not None:
@@ -160,7 +189,7 @@ def event_days(store: Store, f: EventFilter = EventFilter()) -> dict[str, Any]:
     article's publication date (``sort_date``, the one that ``since``/``until`` filter on)."""
     where, params = _event_where(f)
     source, _ = _from(f)
-    if not (f.outlet or f.text):
+    if not _reads_documents(f):
         source = source.replace(" JOIN documents d ON d.id = e.document_id", "")
     day = "ec.sort_date" if f.country else "e.sort_date"
     counts: dict[tuple[str, str], int] = {}
@@ -184,19 +213,22 @@ def iter_analyses(store: Store) -> Iterator[dict]:
 
 
 def stats(store: Store, *, top: int = 10) -> dict[str, Any]:
+    """What the store holds. The event counts count current events only (not the earlier versions
+    of a revised event, nor retracted ones): ``events_all`` counts every version."""
     q = store.conn.execute
     return {
         "documents": q("SELECT COUNT(*) FROM documents").fetchone()[0],
         "documents_by_status": {r[0]: r[1] for r in q("SELECT status, COUNT(*) FROM documents GROUP BY status ORDER BY 2 DESC")},
-        "events": q("SELECT COUNT(*) FROM events").fetchone()[0],
+        "events": q("SELECT COUNT(*) FROM events WHERE state = 'current'").fetchone()[0],
+        "events_all": q("SELECT COUNT(*) FROM events").fetchone()[0],
         "claims": q("SELECT COUNT(*) FROM claims").fetchone()[0],
         "places": q("SELECT COUNT(*) FROM places").fetchone()[0],
-        "events_by_type": {r[0]: r[1] for r in q("SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY 2 DESC, 1")},
+        "events_by_type": {r[0]: r[1] for r in q("SELECT type, COUNT(*) FROM events WHERE state = 'current' GROUP BY type ORDER BY 2 DESC, 1")},
         "events_by_modality": {r[0]: r[1] for r in q(
-            "SELECT modality, COUNT(*) FROM events GROUP BY modality ORDER BY 2 DESC, 1")},
+            "SELECT modality, COUNT(*) FROM events WHERE state = 'current' GROUP BY modality ORDER BY 2 DESC, 1")},
         "events_by_country": {r[0]: r[1] for r in q(
             "SELECT COALESCE(location_country, actor_country) AS c, COUNT(*) FROM events "
-            "WHERE c IS NOT NULL GROUP BY c ORDER BY 2 DESC, 1 LIMIT ?", (top,))},
+            "WHERE state = 'current' AND c IS NOT NULL GROUP BY c ORDER BY 2 DESC, 1 LIMIT ?", (top,))},
         "top_sources": [dict(r) for r in q(
             "SELECT name, kind, claims, events, documents FROM source_counts "
             "ORDER BY documents DESC, claims DESC, name LIMIT ?", (top,))],
@@ -292,17 +324,41 @@ INCIDENT_SORTS = {
 
 def incidents(store: Store, f: EventFilter = EventFilter(), *, min_reports: int = 1, sort: str = "recent",
               limit: int | None = None, offset: int = 0) -> list[dict]:
-    """Incident summaries (storyworld.incidents/1 items) with a report matching the event filters."""
-    where, params = _event_where(f)
+    """Incident summaries (storyworld.incidents/1 items) with a report matching the event filters.
+    ``f.states`` and ``f.changed_since`` apply to the incident itself (its state, its updated_at),
+    not to its reports' events."""
+    where, params = _event_where(replace(f, states=None, changed_since=None))
     join_country = " JOIN event_countries ec ON ec.event_id = e.id" if f.country else ""
-    sql = ("SELECT i.summary_json FROM incidents i WHERE i.reports >= ? AND i.id IN ("
-           "SELECT ir.incident_id FROM incident_reports ir JOIN events e ON e.id = ir.event_id "
-           f"JOIN documents d ON d.id = ir.document_id{join_country}{where}) ORDER BY {INCIDENT_SORTS[sort]}")
-    params = [int(min_reports), *params]
+    # a retracted or superseded incident keeps no reports: the report filters (and min_reports) can
+    # only match current ones, and without report filters any incident of the asked states is listed
+    clauses, own = ["(i.reports >= ? OR i.state != 'current')"], [int(min_reports)]
+    if f.states:
+        clauses.append(f"i.state IN ({', '.join('?' * len(f.states))})")
+        own += list(f.states)
+    if f.changed_since:
+        clauses.append(changed_after("i.updated_at"))
+        own.append(f.changed_since)
+    if where:
+        clauses.append("i.id IN (SELECT ir.incident_id FROM incident_reports ir JOIN events e ON e.id = ir.event_id "
+                       f"JOIN documents d ON d.id = ir.document_id{join_country}{where})")
+    sql = f"SELECT i.summary_json FROM incidents i WHERE {' AND '.join(clauses)} ORDER BY {INCIDENT_SORTS[sort]}"
+    params = [*own, *params]
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [int(limit), int(offset)]
     return [json.loads(r[0]) for r in store.conn.execute(sql, params)]
+
+
+def incident_versions(store: Store, incident_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """incident id → its ``version``, ``updated_at`` and ``state`` (the incidents table's, which the
+    summary JSON does not carry), for many incidents at once."""
+    out: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(incident_ids), 500):
+        chunk = incident_ids[start:start + 500]
+        for row in store.conn.execute(f"SELECT id, version, updated_at, state FROM incidents "
+                                      f"WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+            out[row["id"]] = {"version": row["version"], "updated_at": row["updated_at"], "state": row["state"]}
+    return out
 
 
 def event(store: Store, event_id: int) -> dict | None:
@@ -369,3 +425,38 @@ def incident_events(store: Store, incident_ids: list[int]) -> dict[int, list[dic
             event = event_row_to_dict(row)
             out[event.pop("report_incident")].append(event)
     return out
+
+
+HISTORY_RECORDS = ("event", "incident", "document")
+
+
+class AmbiguousRecord(ValueError):
+    """A document id prefix that names more than one page."""
+
+
+def history_key(store: Store, ident: str | int, record: str | None = None) -> tuple[str, str] | None:
+    """(record, record_id) as the changes log keys the record ``ident`` names, or None when there is
+    none. An event's key is its first version's id (a later version's id resolves to it); a
+    document's, its page's first version (an id or a prefix of at least 8 hex characters). A number
+    without ``record`` is an incident when one has that id, else an event."""
+    text = str(ident).strip().lower()
+    if record in (None, "incident", "event") and text.isdigit() and len(text) <= 18:
+        number = int(text)
+        if record in (None, "incident"):
+            if store.conn.execute("SELECT 1 FROM incidents WHERE id = ?", (number,)).fetchone():
+                return "incident", str(number)
+            if record == "incident":
+                return None
+        row = store.conn.execute("SELECT COALESCE(first_id, id) FROM events WHERE id = ?", (number,)).fetchone()
+        if row is not None:
+            return "event", str(row[0])
+        if record == "event":
+            return None
+    if record in (None, "document") and len(text) >= 8 and all(c in "0123456789abcdef" for c in text):
+        rows = store.conn.execute("SELECT DISTINCT COALESCE(version_of, id) FROM documents WHERE id LIKE ? "
+                                  "ESCAPE '\\' LIMIT 2", (_escape_like(text) + "%",)).fetchall()
+        if len(rows) > 1:
+            raise AmbiguousRecord(f"'{text}' begins more than one document's id: give more of it")
+        if rows:
+            return "document", rows[0][0]
+    return None

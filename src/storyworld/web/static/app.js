@@ -505,6 +505,22 @@ async function showIncident(id, {push = true} = {}) {
     el("table", {class: "reports"}, ...rows),
     ...incident.conflicts.map(c => el("p", {class: "muted", text: `disagreement on ${c.field}: ` +
       c.values.map(v => `${v.value} (${v.sources.map(s => s.name).join(", ")})`).join(" vs ")})));
+  await showChanges(box, id);
+}
+
+async function showChanges(box, id) {
+  // an incident revised since its first report: each version, what changed, when and by which report
+  let history;
+  try { ({history} = await getJSON(`/api/incidents/${id}/history`)); } catch (err) { return; }
+  if (state.incident !== id || history.length < 2) return;
+  const items = history.map(v => el("li", {},
+    el("span", {text: `v${v.version} ${v.change} ${v.at.slice(0, 19).replace("T", " ")} UTC: ` +
+      (v.fields.length ? v.fields.join(", ") : "first report") + " — "}),
+    el("span", {text: [v.cause.outlet, v.cause.sources.map(s => s.name).join(" > ")].filter(Boolean).join(", ") + " "}),
+    /^https?:\/\//.test(v.cause.url || "") ?
+      el("a", {href: v.cause.url, rel: "noopener noreferrer", target: "_blank", text: v.cause.url}) : null));
+  box.append(el("h3", {text: "changed since first report"}),
+    el("ol", {class: "changes", "data-testid": "incident-changes"}, ...items));
 }
 
 // -- loading ------------------------------------------------------------------------------
