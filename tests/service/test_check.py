@@ -91,9 +91,10 @@ def test_check_repair_drops_orphans_empty_incidents_and_rebuilds_summaries(tmp_p
             expected.save_signature(analysis.document.id, b"\0" * 1024)
             update_incidents(expected, [analysis.document.id])
         got, want = store_content(store), store_content(expected)
-        # the incidents the dropped document opened are gone; what the others hold is the same
-        assert differences({k: v for k, v in got.items() if k != "incidents"},
-                           {k: v for k, v in want.items() if k != "incidents"}) == []
+        # the incidents the dropped document opened are gone; what the others hold is the same (the
+        # changes log is the history of each store: it differs, as their histories do)
+        assert differences({k: v for k, v in got.items() if k not in ("incidents", "changes")},
+                           {k: v for k, v in want.items() if k not in ("incidents", "changes")}) == []
         assert sorted(r for r, _, _ in got["incidents"]) == sorted(r for r, _, _ in want["incidents"])
 
 

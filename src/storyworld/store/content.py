@@ -3,8 +3,9 @@ a clean run's and one killed and resumed (``benchmarks/kill_ingest.py``), or the
 ingested before and after a change that must not move anything.
 
 Every row is keyed by what it is (a document by its content hash, an event by its document and
-position, an incident by the reports it holds), never by an autoincrement id; only the columns
-that record when a row was written (``ingested_at``, ``updated_at``) are left out.
+position, an incident by the reports it holds), never by an autoincrement id; the columns that
+record when a row was written (``ingested_at``, ``updated_at``, the log's ``at``) and those that
+hold another row's autoincrement id (an event's versions, a change's record) are left out.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def _columns(store: Store, table: str, *, leave_out: tuple[str, ...] = ()) -> li
 def store_content(store: Store) -> dict[str, Any]:
     """Everything a store holds, as sorted lists of plain values (equal content ⇔ equal dicts)."""
     out: dict[str, Any] = {}
-    cols = _columns(store, "documents", leave_out=("ingested_at",))
+    cols = _columns(store, "documents", leave_out=("ingested_at", "updated_at"))
     out["documents"] = sorted(_rows(store, f"SELECT {', '.join(cols)} FROM documents"), key=repr)
     out["documents_fts"] = sorted(_rows(
         store, "SELECT d.id, f.title, f.text FROM documents_fts f LEFT JOIN documents d ON d.rowid = f.rowid"),
@@ -37,7 +38,8 @@ def store_content(store: Store) -> dict[str, Any]:
     for table, key in _PARTS.items():
         out[table] = sorted(_rows(store, f"SELECT * FROM {table} ORDER BY document_id, {key}"), key=repr)
     out["sources"] = sorted(_rows(store, "SELECT name, kind FROM sources"))
-    event_cols = ", ".join(f"e.{c}" for c in _columns(store, "events", leave_out=("id",)))
+    event_cols = ", ".join(f"e.{c}" for c in _columns(
+        store, "events", leave_out=("id", "updated_at", "first_id", "previous_id", "superseded_by")))
     out["events"] = sorted(_rows(store, f"SELECT {event_cols} FROM events e"), key=repr)
     out["event_countries"] = sorted(_rows(
         store, "SELECT e.document_id, e.seq, ec.country, ec.sort_date FROM event_countries ec "
@@ -52,6 +54,8 @@ def store_content(store: Store) -> dict[str, Any]:
                "LEFT JOIN claims c ON c.id = cs.claim_id LEFT JOIN sources s ON s.id = cs.source_id"), key=repr)
     out["minhashes"] = sorted(_rows(store, "SELECT document_id, signature FROM minhashes"))
     out["incidents"] = _incidents(store)
+    out["changes"] = sorted(_rows(store, "SELECT change, record, version, fields_json, cause_document_id FROM changes "
+                                         "WHERE record = 'document' OR change != 'created'"), key=repr)
     out["schema"] = _rows(store, "SELECT version, name FROM _migrations ORDER BY version")
     return out
 
