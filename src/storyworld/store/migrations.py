@@ -261,6 +261,18 @@ CREATE TABLE changes (
 CREATE INDEX changes_record ON changes(record, record_id, seq);
 CREATE INDEX changes_at ON changes(at);
 CREATE INDEX changes_cause ON changes(cause_document_id);
+DROP VIEW source_counts;
+CREATE VIEW source_counts AS
+SELECT s.id, s.name, s.kind,
+       (SELECT COUNT(*) FROM claim_sources cs WHERE cs.source_id = s.id) AS claims,
+       (SELECT COUNT(*) FROM event_sources es JOIN events e ON e.id = es.event_id
+         WHERE es.source_id = s.id AND e.state = 'current') AS events,
+       (SELECT COUNT(*) FROM (
+            SELECT c.document_id FROM claim_sources cs JOIN claims c ON c.id = cs.claim_id WHERE cs.source_id = s.id
+            UNION
+            SELECT e.document_id FROM event_sources es JOIN events e ON e.id = es.event_id WHERE es.source_id = s.id
+        )) AS documents
+FROM sources s;
 """),
 )
 
