@@ -382,21 +382,23 @@ def changed_incident_fields(before: dict[str, Any], after: dict[str, Any]) -> li
 
 def incident_casualties(store: Store, rows) -> list[dict[str, Any]]:
     """The casualty figures the incident's own reports give (a copy repeats its original's), each
-    with its document and the chain it is attributed to: the claim that carries it, else its event's."""
-    figures, seen = [], set()
+    with its document and the chain it is attributed to: the claim that carries it, else its event's.
+    A figure a report states twice (the headline's, again in the lead) is one figure: the statement
+    that names its source, else the first."""
+    figures: dict[tuple, dict[str, Any]] = {}
     for r in rows:
         if r["duplicate_of"]:
             continue
         for c in table.event_casualties(store, r["document_id"], r["event_seq"]):
-            if (r["doc_id"], c["kind"], c["number"]) in seen:
-                continue  # the headline's figure again in the lead: one figure of that report
-            seen.add((r["doc_id"], c["kind"], c["number"]))
+            key = (r["doc_id"], c["kind"], c["number"])
             chain = table.claim_chain_over(store, r["document_id"], c["start"], c["end"])
-            figures.append({"number": c["number"], "kind": c["kind"], "qualifier": c["qualifier"], "text": c["text"],
+            sources = json.loads(chain) if chain else json.loads(r["sources_json"])
+            if key in figures and (figures[key]["sources"] or not sources):
+                continue
+            figures[key] = {"number": c["number"], "kind": c["kind"], "qualifier": c["qualifier"], "text": c["text"],
                             "sentence": c["sentence"], "document": r["doc_id"], "outlet": r["outlet"],
-                            "published": r["published"],
-                            "sources": json.loads(chain) if chain else json.loads(r["sources_json"])})
-    return figures
+                            "published": r["published"], "sources": sources}
+    return list(figures.values())
 
 
 def casualty_conflicts(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -171,10 +171,12 @@ def _score_figures(store, doc, document_id, totals, report, story_id) -> None:
     found = []
     if document_id is not None:
         for c in rows.document_figures(store, document_id):
-            if any(f[0] == c["number"] and f[1] == c["kind"] for f in found):
-                continue  # a figure restated (headline, then lead) is one figure, as the gold lists it
-            chain = claim_chain_over(store, document_id, c["start"], c["end"]) or c["event_sources"] or "[]"
-            found.append((c["number"], c["kind"], json.loads(chain)))
+            chain = json.loads(claim_chain_over(store, document_id, c["start"], c["end"]) or c["event_sources"] or "[]")
+            same = next((i for i, f in enumerate(found) if f[0] == c["number"] and f[1] == c["kind"]), None)
+            if same is None:
+                found.append((c["number"], c["kind"], chain))
+            elif chain and not found[same][2]:  # a figure restated (headline, then lead) is one figure:
+                found[same] = (c["number"], c["kind"], chain)  # the statement that names its source
     for plain, key in ((True, "fig"), (False, "fig_src")):
         unmatched = list(found)
         tp = 0

@@ -73,11 +73,27 @@ def intended(verb, aux) -> bool:
     return head is not verb and head.lemma_ in word_set("times.future_verbs") | word_set("times.intent_verbs")
 
 
+@rule("times", "future-in-reported-speech", source="issue 27 revision scenarios (a planned march)", off=False,
+      examples=[
+    ("Organisers said on Thursday they would march through the capital on Sunday.",
+     {"text": "Sunday", "value": "2025-06-15"}),
+    ("The rebels said they would withdraw on Monday, a spokesman told reporters.",
+     {"text": "Monday", "value": "2025-06-16"}),
+])
+def reported_future(verb, aux_words: set[str]) -> bool:
+    """"would" under a verb of saying ("said they would march on Friday") is the speaker's future:
+    the next Friday after the story, not the last."""
+    if not aux_words & word_set("times.reported_future_aux"):
+        return False
+    head = verb.head
+    return head is not verb and head.lemma_ in word_set("times.reporting_verbs")
+
+
 def verb_tense(verb) -> str | None:
     """"past", "future" or None for a verb token, from its tag and auxiliaries."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in aux}
-    if future_auxiliary(aux_words) or planning_verb(verb):
+    if future_auxiliary(aux_words) or planning_verb(verb) or reported_future(verb, aux_words):
         return "future"
     if past_tense(verb, aux):
         return "past"
