@@ -24,8 +24,10 @@ Examples:
 @click.option("--check-floors", is_flag=True, help="Exit 1 if a metric is below its pinned floor (tests/eval/floors.json).")
 @click.pass_context
 def command(ctx, stage, data, split, limit, fmt, check_floors):
-    """Score STAGE (seed, contract, bodies, boilerplate, events, claims, places, times, incidents, rules, real) on gold data.
+    """Score STAGE (seed, contract, bodies, boilerplate, events, claims, places, times, incidents, casualties, revisions, rules, real) on gold data.
 
+    `eval casualties` scores killed and wounded figures on the PLOVER gold-standard sentences;
+    `eval revisions --data demo` our revision scenarios (changes, corrections, nothing lost).
     `eval rules` runs every extraction rule's own examples (`--split STAGE` for one stage's);
     `eval real` scores the whole system on our annotations of real news (`--split dev`; `test` for
     closing notes only). `storyworld --setting model NAME eval ...` scores with another spaCy

@@ -383,9 +383,10 @@ def changed_incident_fields(before: dict[str, Any], after: dict[str, Any]) -> li
 def incident_casualties(store: Store, rows) -> list[dict[str, Any]]:
     """The casualty figures the incident's own reports give (a copy repeats its original's), each
     with its document and the chain it is attributed to: the claim that carries it, else its event's.
-    A figure a report states twice (the headline's, again in the lead) is one figure: the statement
-    that names its source, else the first."""
+    A figure a report states twice (the headline's, again in the lead) is one figure, from the
+    statement that ``statement_rank`` puts first."""
     figures: dict[tuple, dict[str, Any]] = {}
+    ranks: dict[tuple, tuple[bool, bool]] = {}
     for r in rows:
         if r["duplicate_of"]:
             continue
@@ -393,12 +394,22 @@ def incident_casualties(store: Store, rows) -> list[dict[str, Any]]:
             key = (r["doc_id"], c["kind"], c["number"])
             chain = table.claim_chain_over(store, r["document_id"], c["start"], c["end"])
             sources = json.loads(chain) if chain else json.loads(r["sources_json"])
-            if key in figures and (figures[key]["sources"] or not sources):
+            rank = statement_rank(sources, c["sentence"], r["title"])
+            if key in ranks and ranks[key] >= rank:
                 continue
+            ranks[key] = rank
             figures[key] = {"number": c["number"], "kind": c["kind"], "qualifier": c["qualifier"], "text": c["text"],
                             "sentence": c["sentence"], "document": r["doc_id"], "outlet": r["outlet"],
                             "published": r["published"], "sources": sources}
     return list(figures.values())
+
+
+def statement_rank(sources: list[dict], sentence: str | None, title: str | None) -> tuple[bool, bool]:
+    """How well one statement of a figure tells where it comes from: one that names a source before
+    one that does not, then the body's before the headline's ("kills four; Turkey denies
+    involvement" lends the figure to the denial; the lead says who counted)."""
+    in_headline = bool(title and sentence and sentence.strip().rstrip(".") in title)
+    return bool(sources), not in_headline
 
 
 def casualty_conflicts(figures: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -25,6 +25,7 @@ SCORERS: dict[str, tuple[str, str]] = {
     "times": ("storyworld.eval.times", "../shared/eval/tempeval3"),
     "incidents": ("storyworld.eval.incidents", "../shared/eval/ecbplus"),
     "rules": ("storyworld.eval.rules", "."),
+    "casualties": ("storyworld.eval.casualties", "../shared/eval/plover-gsr"),  # killed/wounded figures (--split dev|test)
     "revisions": ("storyworld.eval.revisions", "demo"),  # stories that change across documents (--split dev|test)
     "real": ("storyworld.eval.real", "gold-real"),  # real news, end to end (--split dev|test)  # the rules' own examples (no data; --split STAGE)
 }

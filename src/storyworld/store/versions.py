@@ -161,8 +161,9 @@ def change_log(store: Store) -> list[sqlite3.Row]:
 
 
 def document_figures(store: Store, document_id: str) -> list[sqlite3.Row]:
-    """A document's casualty figures, each with the attribution chain of the event it counts."""
+    """A document's casualty figures, each with the attribution chain of the event it counts and the document's title."""
     return store.conn.execute(
-        "SELECT c.*, e.sources_json AS event_sources FROM casualties c LEFT JOIN events e "
-        "ON e.document_id = c.document_id AND e.seq = c.event_seq WHERE c.document_id = ? ORDER BY c.seq",
+        "SELECT c.*, e.sources_json AS event_sources, d.title FROM casualties c LEFT JOIN events e "
+        "ON e.document_id = c.document_id AND e.seq = c.event_seq JOIN documents d ON d.id = c.document_id "
+        "WHERE c.document_id = ? ORDER BY c.seq",
         (document_id,)).fetchall()
