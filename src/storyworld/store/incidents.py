@@ -165,8 +165,9 @@ def add_report(store: Store, incident_id: int, event_id: int, document_id: str, 
 
 
 def summary_rows(store: Store, incident_id: int) -> list[sqlite3.Row]:
-    """Every report of an incident with its event, its document and, for a copy, its original's
-    outlet; in publication order."""
+    """Every report of an incident with its event, its document, when its page was first published
+    (``page_published``: an updated page's first version's date) and, for a copy, its original's
+    outlet; in order of first publication."""
     return store.conn.execute(
         """SELECT ir.document_id AS report_document, ir.duplicate_of, e.id AS event_id, e.seq AS event_seq, e.document_id, e.type, e.modality, e.trigger,
                   e.date, e.date_precision, e.lat, e.lon, e.location_precision, e.location_country,
@@ -174,12 +175,14 @@ def summary_rows(store: Store, incident_id: int) -> list[sqlite3.Row]:
                   e.actor_role, e.target_name, e.target_text, e.target_country, e.target_role,
                   e.evidence, e.evidence_start, e.evidence_end, e.sources_json,
                   d.id AS doc_id, d.url, d.title, d.outlet, d.published,
+                  COALESCE(p.published, d.published) AS page_published,
                   o.outlet AS original_outlet
            FROM incident_reports ir
            JOIN events e ON e.id = ir.event_id
            JOIN documents d ON d.id = ir.document_id
+           LEFT JOIN documents p ON p.id = d.version_of
            LEFT JOIN documents o ON o.id = ir.duplicate_of
-           WHERE ir.incident_id = ? ORDER BY d.published, d.id, e.id""", (incident_id,)).fetchall()
+           WHERE ir.incident_id = ? ORDER BY page_published, d.published, d.id, e.id""", (incident_id,)).fetchall()
 
 
 def save_summary(store: Store, incident_id: int, *, modality: str | None, date: str | None,

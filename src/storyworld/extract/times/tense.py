@@ -16,12 +16,28 @@ PERFECT_AUX = frozenset({"has", "have", "had"})
 
 
 def governing_verb(token):
-    """The nearest verb (or auxiliary, or root) above a token, or the token itself."""
-    hops = 0
+    """The nearest verb (or auxiliary, or root) above a token, or the token itself; a report's date
+    that the parser hung on the reported clause is given back to the report (``report_time_first``)."""
+    start, hops = token, 0
     while hops < MAX_HEAD_HOPS and token.pos_ not in ("VERB", "AUX") and token.head is not token:
         token = token.head
         hops += 1
-    return token
+    return token.head if report_time_first(start, token) else token
+
+
+@rule("times", "report-time-before-its-clause", source="issue 27 revision scenarios (a planned march)", off=False,
+      examples=[
+    ("Organisers said on Monday they would march through the capital on Sunday.",
+     {"text": "Monday", "value": "2025-06-09"}),
+])
+def report_time_first(token, verb) -> bool:
+    """"said on Monday they would march": a time between a verb of saying and the subject of the
+    clause it reports dates the saying, though the parser often hangs it on the clause's verb."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head is verb or head.lemma_ not in word_set("times.report_verbs"):
+        return False
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    return bool(subjects) and head.i < token.i < min(subjects)
 
 
 @rule("times", "future-auxiliary", source=SOURCE, off=False, examples=[
