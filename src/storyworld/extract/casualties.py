@@ -77,7 +77,7 @@ def _counting_verb() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _toll() -> re.Pattern:
-    return re.compile(rf"\b(?P<toll>{_words_pattern('casualties.tolls')})\s+(?:[\w'-]+\s+){{0,6}}?"
+    return re.compile(rf"\b(?P<toll>{_words_pattern('casualties.tolls')})\s+(?:[\w'-]+\s+){{0,12}}?"
                       rf"(?:{_words_pattern('casualties.toll_verbs')})\s+{_count_pattern()}(?![\w,.-]*\d)", re.IGNORECASE)
 
 
@@ -112,6 +112,7 @@ Figure = tuple[int, int, int, str, str | None]  # start, end (in the sentence), 
     ("Two soldiers died in the clashes.", {"number": 2, "kind": "killed"}),
     ("Five rockets were destroyed and 2 drones were captured.", {"not": {"kind": "detained"}}),
     ("Two suicide bombers killed 23 people in Tel Aviv.", {"not": {"number": 2}}),
+    ("Several of the wounded died in hospital overnight.", {"not": {"number": 10}}),
 ])
 def count_before_kind(sentence: str) -> list[Figure]:
     """A count followed by its kind word, a few nouns, adjectives or a passive between: "55 killed",
@@ -122,6 +123,8 @@ def count_before_kind(sentence: str) -> list[Figure]:
         if _counts_things(m["between"]) or _breaks(m["between"]) or (m["count"].lower().startswith(("a ", "a-")) and not m["between"].strip()):
             continue
         if _object_count().match(sentence, m.end()):  # "two bombers killed 23": the first count is the agents
+            continue
+        if re.search(r"\bof\s+(?:the|those)\s", sentence[m.start("count"):m.start("kind")], re.IGNORECASE):  # "several of the wounded": part of a figure given
             continue
         read = _number(m)
         if read is not None:
@@ -152,6 +155,8 @@ def verb_before_count(sentence: str) -> list[Figure]:
 @rule("casualties", "death-toll", source=SOURCE, off=[], examples=[
     ("The death toll from the floods and the attack rose to 40 on Tuesday.", {"number": 40, "kind": "killed"}),
     ("The toll stood at more than 200.", {"number": 200, "kind": "killed", "qualifier": "more than"}),
+    ("The number of people killed when shells hit the market in Omdurman on Tuesday has risen to 25.",
+     {"number": 25, "kind": "killed"}),
 ])
 def death_toll(sentence: str) -> list[Figure]:
     """A death toll and its figure: "the death toll rose to 40", "the toll stood at 12" count the killed."""
