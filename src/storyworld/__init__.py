@@ -3,6 +3,7 @@
 >>> import storyworld
 >>> analysis = storyworld.analyze_text("Israel struck a site near Masyaf on Friday.", published="2023-09-01")
 >>> storyworld.to_json(analysis)  # storyworld.analysis/1
+>>> events = storyworld.to_pandas("storyworld.db", type="ASSAULT", country="Syria")  # a typed DataFrame
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .pipeline import Pipeline
 from .service import analyze_path as _analyze_path
 from .service import analyze_text
 from .store import Store
+from .store.frames import to_pandas
 from .types import (
     Actor, ActorRef, Analysis, Claim, Document, Event, Location, Place, RawInput, Removed, Source, Span,
     TimeMention,
@@ -34,5 +36,5 @@ __all__ = [
     "Actor", "ActorRef", "Analysis", "Claim", "ConfigError", "ContractError", "Document", "Event", "InputError",
     "Location", "Pipeline", "Place", "RawInput", "Removed", "SCHEMA_ID", "Source", "Span", "StageError", "Store",
     "StoreError", "StoryworldError", "TimeMention", "__version__", "analyze", "analyze_text", "from_json",
-    "to_json", "validate",
+    "to_json", "to_pandas", "validate",
 ]

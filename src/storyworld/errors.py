@@ -88,6 +88,7 @@ class Errors:
     E407 = ("[E407] --{name} '{value}' is not a date or time — use YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS] (UTC) "
             "or one with its offset (2026-12-07T08:00+01:00)")
     E408 = "[E408] no {record} {value} — {hint}"
+    E409 = "[E409] unknown {name} — use one of: {options}"
     # the API (E6xx; numbered apart from HTTP statuses)
     E601 = ("[E601] Host '{host}' is not served here — open http://127.0.0.1:PORT/ or http://localhost:PORT/, "
             "or name the host with `storyworld serve --host` or `--allow-host`")

@@ -305,3 +305,48 @@ def test_export_geojson_reads_in_gdal(varied_store, tmp_path):
                           timeout=60).stdout
     assert "Feature Count: 6" in info and "Geometry: Point" in info
     assert "cameo_code: String" in info and "date_start: Date" in info and "goldstein: Real" in info
+
+
+def test_to_pandas_types_the_columns_and_agrees_with_the_csv(varied_store):
+    import pandas as pd
+
+    import storyworld
+
+    frame = storyworld.to_pandas(varied_store)
+    assert list(frame.columns) == list(CSV_FIELDS) and len(frame) == 6
+    assert set(frame["cameo_code"]) >= {"043", "010", "10", "195"}  # codes stay strings, zeros kept
+    assert str(frame["cameo_code"].dtype) == "string" and str(frame["fatalities"].dtype) == "Int64"
+    for column in CSV_DATES:
+        assert pd.api.types.is_datetime64_any_dtype(frame[column])
+    assert frame.loc[frame["cameo_code"] == "043", "date_end"].iloc[0] == pd.Timestamp("2023-09-30")
+    assert str(frame["updated_at"].dtype).startswith("datetime64") and frame["updated_at"].dt.tz is not None
+    assert pd.api.types.is_float_dtype(frame["lat"]) and frame["lat"].isna().sum() == 2  # unplaced kept
+    out = io.StringIO()
+    export_csv(varied_store, out)
+    csv = pd.read_csv(io.StringIO(out.getvalue()), dtype=CSV_DTYPES, parse_dates=CSV_DATES)
+    assert list(csv["id"]) == list(frame["id"]) and list(csv["cameo_code"]) == list(frame["cameo_code"])
+    # filters as the CLI's, checked as the CLI checks them; a path opens the store read-only in effect
+    syrian = storyworld.to_pandas(varied_store.path, type="assault", country="Syria")
+    assert len(syrian) and set(syrian["type"]) == {"ASSAULT"}
+    incidents = storyworld.to_pandas(varied_store, "incidents")
+    assert list(incidents.columns) == list(storyworld.store.export.INCIDENT_FIELDS)
+    assert str(incidents["incident_id"].dtype) == "Int64" and incidents["date_start"].notna().all()
+
+
+@pytest.mark.parametrize("kwargs, code", [
+    ({"type": "BOMBING"}, "E401"), ({"country": "Atlantis"}, "E402"), ({"colour": "red"}, "E409"),
+    ({"state": "deleted"}, "E409"), ({"records": "claims"}, "E409"),
+])
+def test_to_pandas_refuses_what_it_does_not_know(varied_store, kwargs, code):
+    import storyworld
+
+    with pytest.raises(storyworld.ConfigError, match=code):
+        storyworld.to_pandas(varied_store, **kwargs)
+
+
+def test_to_pandas_of_a_missing_store_says_so(tmp_path):
+    import storyworld
+
+    with pytest.raises(storyworld.StoreError, match="E103"):
+        storyworld.to_pandas(tmp_path / "none.db")
+    assert not (tmp_path / "none.db").exists()
