@@ -89,6 +89,8 @@ class Errors:
             "or one with its offset (2026-12-07T08:00+01:00)")
     E408 = "[E408] no {record} {value} — {hint}"
     E409 = "[E409] unknown {name} — use one of: {options}"
+    E410 = "[E410] no input files under {inputs} — give files, folders or a Hadoop URI (hdfs://, s3a://)"
+    E411 = "[E411] {path}: no documents table — give the --output folder of a `storyworld spark` run"
     # the API (E6xx; numbered apart from HTTP statuses)
     E601 = ("[E601] Host '{host}' is not served here — open http://127.0.0.1:PORT/ or http://localhost:PORT/, "
             "or name the host with `storyworld serve --host` or `--allow-host`")

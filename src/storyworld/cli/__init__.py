@@ -93,13 +93,14 @@ def cli(ctx: click.Context, verbose: bool, config_file: str | None, overrides: t
 
 def _register() -> None:
     from . import (analyze, check, claims, datasette, eval as eval_, events, export, history, incidents, ingest, rules,
-                   serve, settings, stats)
+                   serve, settings, spark, stats)
 
     for module in (analyze, ingest, events, incidents, history, claims, export, stats, check, eval_, rules, settings,
-                   serve, datasette):
+                   serve, datasette, spark):
         cli.add_command(module.command)
     cli.add_command(claims.sources_command)
     cli.add_command(export.import_command)
+    cli.add_command(spark.load_command)
 
 
 _register()

@@ -316,6 +316,29 @@ def iter_inputs(
                             name=printable(str(p)))
 
 
+def iter_bytes(data: bytes, *, name: str, max_bytes: int = MAX_INPUT_BYTES,
+               hints: dict[str, Any] | None = None) -> Iterator[RawInput | InputError]:
+    """The articles of one file's bytes, read as ``iter_inputs`` reads that file (routed by ``name``
+    and its bytes, gzip unpacked, containers opened): for an engine that hands out file contents
+    (Spark's binaryFile source) rather than paths."""
+    yield from _guarded(_iter_stream(io.BytesIO(data), name=printable(name), origin="path", max_bytes=max_bytes,
+                                     hints=hints or {}, size=len(data)), name=printable(name))
+
+
+def list_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """The files ``iter_inputs(paths)`` would read, in its order (folders walked sorted, hidden
+    entries skipped), each as the path it would name; a path that is missing is its E001."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.exists():
+            yield path
+        else:
+            name = printable(str(path))
+            yield InputError(Errors.E001.format(name=name), source=name)
+
+
 def count_files(paths: Iterable[str | Path]) -> int:
     """How many files, URLs and ``-`` ``iter_inputs(paths)`` reads (folders walked as it walks
     them): a progress bar's total, known before any article is read."""
