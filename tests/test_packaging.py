@@ -37,11 +37,12 @@ def test_runtime_dependencies_are_ranges_not_pins():
 
 def test_the_extras_each_command_names_exist():
     extras = PROJECT["optional-dependencies"]
-    assert {"web", "parquet", "eval", "pandas", "all", "test", "train"} <= set(extras)
+    assert {"web", "parquet", "eval", "pandas", "spark", "all", "test", "train"} <= set(extras)
     assert {"fastapi", "uvicorn"} <= {Requirement(r).name for r in extras["web"]}
     assert {Requirement(r).name for r in extras["pandas"]} == {"pandas"}  # storyworld.to_pandas
-    every = "storyworld[web,parquet,eval,pandas]"
-    assert every in extras["all"] and every in extras["test"]
+    assert {"pyspark", "pyarrow"} <= {Requirement(r).name for r in extras["spark"]}  # storyworld spark, load-parquet
+    assert "storyworld[web,parquet,eval,pandas]" in extras["all"]  # not spark: it needs Java, and weighs 0.5 GB
+    assert "storyworld[web,parquet,eval,pandas,spark]" in extras["test"]
 
 
 def test_the_lock_pins_every_requirement_inside_its_range():

@@ -91,6 +91,8 @@ class Errors:
     E409 = "[E409] unknown {name} — use one of: {options}"
     E410 = "[E410] no input files under {inputs} — give files, folders or a Hadoop URI (hdfs://, s3a://)"
     E411 = "[E411] {path}: no documents table — give the --output folder of a `storyworld spark` run"
+    E412 = ("[E412] storyworld spark needs a Java runtime (17 or later) and found none — install one "
+            "(Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME")
     # the API (E6xx; numbered apart from HTTP statuses)
     E601 = ("[E601] Host '{host}' is not served here — open http://127.0.0.1:PORT/ or http://localhost:PORT/, "
             "or name the host with `storyworld serve --host` or `--allow-host`")

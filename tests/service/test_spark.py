@@ -60,6 +60,16 @@ def test_spark_refuses_what_it_cannot_read(tmp_path):
         documents_rows(tmp_path / "empty")
 
 
+def test_spark_without_java_says_what_to_install(monkeypatch):
+    pytest.importorskip("pyspark", reason="the spark extra is not installed (make test installs it)")
+    from storyworld.service.spark import spark_session
+
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(ConfigError, match="E412"):
+        spark_session("local[1]")
+
+
 @pytest.fixture(scope="module")
 def spark():
     pytest.importorskip("pyspark", reason="the spark extra is not installed (make test installs it)")
