@@ -198,10 +198,8 @@ def test_a_copy_taken_at_t_and_given_the_feed_since_t_equals_the_store(tmp_path,
     assert _rows(a_path) == _rows(b_path)
 
 
-def test_a_store_with_changes_of_its_own_refuses_the_feed_and_keeps_everything(tmp_path, pipeline):
-    from storyworld.store.sync import export_changes, import_changes
-    from storyworld.errors import InputError
-
+def _copied_then_updated(tmp_path, pipeline):
+    """Store A with a page, B a copy of it taken at T, then the page's next version in A: (A, B, T)."""
     a_path, b_path = tmp_path / "a.db", tmp_path / "b.db"
     with Store.open(a_path) as a:
         put(a, pipeline, FIRST, url=URL)
@@ -209,6 +207,15 @@ def test_a_store_with_changes_of_its_own_refuses_the_feed_and_keeps_everything(t
     t = now()
     with Store.open(a_path) as a:
         put(a, pipeline, SECOND, url=URL, published="2025-03-05")
+    return a_path, b_path, t
+
+
+def test_a_store_with_changes_of_its_own_refuses_the_feed_and_keeps_everything(tmp_path, pipeline):
+    from storyworld.store.sync import export_changes, import_changes
+    from storyworld.errors import InputError
+
+    a_path, b_path, t = _copied_then_updated(tmp_path, pipeline)
+    with Store.open(a_path) as a:
         feed = tmp_path / "feed.jsonl"
         with feed.open("w", encoding="utf-8") as out:
             export_changes(a, out, t)
@@ -238,13 +245,7 @@ def test_cli_exports_a_changes_feed_and_imports_it(tmp_path, pipeline):
 
     from storyworld.cli import cli
 
-    a_path, b_path = tmp_path / "a.db", tmp_path / "b.db"
-    with Store.open(a_path) as a:
-        put(a, pipeline, FIRST, url=URL)
-    shutil.copy(a_path, b_path)
-    t = now()
-    with Store.open(a_path) as a:
-        put(a, pipeline, SECOND, url=URL, published="2025-03-05")
+    a_path, b_path, t = _copied_then_updated(tmp_path, pipeline)
     runner = CliRunner()
     feed = tmp_path / "changes.jsonl"
     result = runner.invoke(cli, ["export", "--db", str(a_path), "--changes-since", t, "--format", "jsonl",

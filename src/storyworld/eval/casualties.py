@@ -10,11 +10,10 @@ is a false positive; the report lists each miss and each extra so a reader can j
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..extract.casualties import figures
-from .events import plover_split
+from .events import plover_records
 from .metrics import EvalReport, prf
 
 GOLD_KINDS = {"dead": "killed", "injured": "wounded"}  # the record's field → our kind
@@ -31,12 +30,7 @@ def gold_figures(record: dict) -> list[tuple[str, int]]:
 
 
 def evaluate(data: Path, *, split: str | None = None, limit: int | None = None) -> EvalReport:
-    file = data / "plover_gsr.jsonl" if data.is_dir() else data
-    records = [json.loads(line) for line in file.open(encoding="utf-8")]
-    if split:
-        records = [r for r in records if plover_split(r["id"]) == split]
-    if limit:
-        records = records[:limit]
+    records = plover_records(data, split=split, limit=limit)
     report = EvalReport(stage="casualties", dataset=f"plover-gsr{'-' + split if split else ''}")
     tp = fp = fn = 0
     for record in records:

@@ -247,6 +247,15 @@ def plover_split(record_id: str) -> str:
     return "dev" if int(hashlib.sha1(record_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
 
 
+def plover_records(path: Path, *, split: str | None = None, limit: int | None = None) -> list[dict]:
+    """The PLOVER gold-standard records (``plover_gsr.jsonl``, or its folder), of one half if asked."""
+    file = path / "plover_gsr.jsonl" if path.is_dir() else path
+    items = [json.loads(line) for line in file.open(encoding="utf-8")]
+    if split:
+        items = [i for i in items if plover_split(i["id"]) == split]
+    return items[:limit] if limit else items
+
+
 def _code_ok(ref, gold_actors: list[dict]) -> bool:
     if ref is None:
         return False
@@ -263,12 +272,7 @@ def evaluate_plover_gsr(path: Path, *, split: str | None = None, limit: int | No
     from ..pipeline import Pipeline
     from ..types import Document
 
-    file = path / "plover_gsr.jsonl" if path.is_dir() else path
-    items = [json.loads(line) for line in file.open(encoding="utf-8")]
-    if split:
-        items = [i for i in items if plover_split(i["id"]) == split]
-    if limit:
-        items = items[:limit]
+    items = plover_records(path, split=split, limit=limit)
     pipeline = Pipeline()
     gold, predicted = [], []
     source_ok = source_n = target_ok = target_n = covered = 0

@@ -77,15 +77,21 @@ def _reads_documents(f: EventFilter) -> bool:
     return bool(f.outlet or f.text or f.changed_since)
 
 
-def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
+def version_clauses(f: EventFilter, *, state: str, updated_at: str) -> tuple[list[str], list[Any]]:
+    """The clauses (and their parameters) of a filter's versions: its states, changed since."""
     clauses, params = [], []
     if f.states:
-        clauses.append(f"e.state IN ({', '.join('?' * len(f.states))})")
+        clauses.append(f"{state} IN ({', '.join('?' * len(f.states))})")
         params += list(f.states)
     if f.changed_since:
-        # an event's last change: updated_at, or its document's ingested_at when it has none
-        clauses.append(changed_after("COALESCE(e.updated_at, d.ingested_at)"))
+        clauses.append(changed_after(updated_at))
         params.append(f.changed_since)
+    return clauses, params
+
+
+def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
+    # an event's last change: updated_at, or its document's ingested_at when it has none
+    clauses, params = version_clauses(f, state="e.state", updated_at="COALESCE(e.updated_at, d.ingested_at)")
     if f.type:
         clauses.append("e.type = ?")
         params.append(f.type.upper())
@@ -331,13 +337,8 @@ def incidents(store: Store, f: EventFilter = EventFilter(), *, min_reports: int 
     join_country = " JOIN event_countries ec ON ec.event_id = e.id" if f.country else ""
     # a retracted or superseded incident keeps no reports: the report filters (and min_reports) can
     # only match current ones, and without report filters any incident of the asked states is listed
-    clauses, own = ["(i.reports >= ? OR i.state != 'current')"], [int(min_reports)]
-    if f.states:
-        clauses.append(f"i.state IN ({', '.join('?' * len(f.states))})")
-        own += list(f.states)
-    if f.changed_since:
-        clauses.append(changed_after("i.updated_at"))
-        own.append(f.changed_since)
+    versions, version_params = version_clauses(f, state="i.state", updated_at="i.updated_at")
+    clauses, own = ["(i.reports >= ? OR i.state != 'current')", *versions], [int(min_reports), *version_params]
     if where:
         clauses.append("i.id IN (SELECT ir.incident_id FROM incident_reports ir JOIN events e ON e.id = ir.event_id "
                        f"JOIN documents d ON d.id = ir.document_id{join_country}{where})")
