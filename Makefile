@@ -8,7 +8,7 @@ DB     ?= storyworld.db
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: demo test test-fast eval venv clean vendor lock
+.PHONY: demo test test-fast eval venv clean vendor lock bench bench-quick
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,14 @@ test: $(VENV)/.installed-test
 ## test-fast: the suite without the model, the gazetteer, the evaluations and the browser (seconds)
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m "not slow and not eval and not browser"
+
+## bench: every benchmark of issue 29 (throughput against the bare parse, workers, 1 M-event queries,
+## Spark, store growth, page updates); lines under benchmarks/results/ (about an hour; bench-quick: minutes)
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run_all.py
+
+bench-quick: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run_all.py --quick
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm

@@ -71,13 +71,14 @@ def build(path: Path, n_events: int, *, seed: int = 7, per_document: int = 10) -
                          json.dumps([{"name": SOURCES[s - 1][0], "kind": SOURCES[s - 1][1]} for s in chain]),
                          event_day.isoformat()))
             links.extend((i + 1, pos, s) for pos, s in enumerate(chain))
-            countries.extend((i + 1, c, event_day.isoformat()) for c in sorted({country, target}))
+            countries.extend((i + 1, c, event_day.isoformat(), rows[-1][3]) for c in sorted({country, target}))
         conn.executemany(
             "INSERT INTO events (id, document_id, seq, type, modality, trigger, actor_name, actor_country, "
             "target_country, location_country, lat, lon, location_precision, date, date_precision, evidence, "
             "evidence_start, evidence_end, sources_json, sort_date) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-        conn.executemany("INSERT INTO event_countries (event_id, country, sort_date) VALUES (?, ?, ?)", countries)
+        conn.executemany("INSERT INTO event_countries (event_id, country, sort_date, type) VALUES (?, ?, ?, ?)",
+                         countries)
         conn.executemany("INSERT INTO event_sources (event_id, position, source_id) VALUES (?, ?, ?)", links)
     conn.execute("ANALYZE")
     store.close()

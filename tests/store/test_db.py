@@ -159,3 +159,30 @@ def test_issue_28_migration_7_keeps_every_document_and_its_search(tmp_path, make
         assert len(rows) == 2 and all(r["id"] == r["text_sha256"] for r in rows)
         assert store.conn.execute("SELECT COUNT(*) FROM documents_fts WHERE documents_fts MATCH 'Goma'").fetchone()[0] == 1
         assert [r["id"] for r in store.same_text(rows[0]["id"])] == [rows[0]["id"]]
+
+
+def test_db_migration_9_puts_each_event_type_beside_its_countries(tmp_path, make_analysis):
+    """An older store's event_countries rows get their event's type, and type+country reads the new
+    index; the events themselves are untouched."""
+    import sqlite3
+
+    from storyworld.store import Store
+    from storyworld.store.queries import EventFilter, count_events
+
+    path = tmp_path / "v8.db"
+    with Store.open(path) as store:
+        store.save(make_analysis("Israel struck a site near Masyaf on Aug. 25."))
+    conn = sqlite3.connect(path, isolation_level=None)  # back to schema 8, as a store of the last release
+    conn.execute("DROP INDEX event_countries_country_type")
+    conn.execute("ALTER TABLE event_countries DROP COLUMN type")
+    conn.execute("DELETE FROM _migrations WHERE version = 9")
+    conn.execute("PRAGMA user_version = 8")
+    conn.close()
+    with Store.open(path) as store:
+        rows = store.conn.execute("SELECT country, type FROM event_countries ORDER BY country").fetchall()
+        assert [tuple(r) for r in rows] == [("ISR", "ASSAULT"), ("SYR", "ASSAULT")]
+        assert count_events(store, EventFilter(type="ASSAULT", country="SYR")) == 1
+        plan = " ".join(r[3] for r in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT e.id FROM event_countries ec JOIN events e ON e.id = ec.event_id "
+            "WHERE ec.country = 'SYR' AND ec.type = 'ASSAULT' ORDER BY ec.sort_date DESC"))
+        assert "event_countries_country_type" in plan

@@ -19,6 +19,9 @@ def store_with_events(fresh_store, make_analysis):
     (EventFilter(type="PROTEST"), 0),
     (EventFilter(country="SYR"), 2),
     (EventFilter(country="FRA"), 0),
+    (EventFilter(type="ASSAULT", country="SYR"), 2),  # read off event_countries' (country, type) index
+    (EventFilter(type="PROTEST", country="SYR"), 0),
+    (EventFilter(type="ASSAULT", country="ISR", since="2023-08-26"), 0),
     (EventFilter(actor="isra"), 2),
     (EventFilter(since="2023-08-25", until="2023-08-25"), 2),
     (EventFilter(since="2023-08-26"), 0),

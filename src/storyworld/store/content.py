@@ -42,7 +42,7 @@ def store_content(store: Store) -> dict[str, Any]:
         store, "events", leave_out=("id", "updated_at", "first_id", "previous_id", "superseded_by")))
     out["events"] = sorted(_rows(store, f"SELECT {event_cols} FROM events e"), key=repr)
     out["event_countries"] = sorted(_rows(
-        store, "SELECT e.document_id, e.seq, ec.country, ec.sort_date FROM event_countries ec "
+        store, "SELECT e.document_id, e.seq, ec.country, ec.sort_date, ec.type FROM event_countries ec "
                "LEFT JOIN events e ON e.id = ec.event_id"), key=repr)
     out["event_sources"] = sorted(_rows(
         store, "SELECT e.document_id, e.seq, es.position, s.name, s.kind FROM event_sources es "

@@ -252,7 +252,8 @@ TABLES: dict[str, dict[str, Any]] = {
         "description": "Every country an event involves (actor, target or location), once: what --country "
                        "filters on.",
         "facets": ["country"],
-        "columns": {"event_id": "the event", "country": "ISO 3166 alpha-3", "sort_date": "the event's sort date"},
+        "columns": {"event_id": "the event", "country": "ISO 3166 alpha-3", "sort_date": "the event's sort date",
+                    "type": "the event's PLOVER type (so that a type and a country read one index)"},
     },
     "event_sources": {
         "description": "The attribution chain of each event, one source per row.",

@@ -224,8 +224,8 @@ class Store:
             )
             countries = {c for c in (a and a.country, t and t.country, loc and loc.country) if c}
             self.conn.executemany(
-                "INSERT INTO event_countries (event_id, country, sort_date) VALUES (?, ?, ?)",
-                [(cur.lastrowid, c, e.date or analysis.document.published) for c in sorted(countries)],
+                "INSERT INTO event_countries (event_id, country, sort_date, type) VALUES (?, ?, ?, ?)",
+                [(cur.lastrowid, c, e.date or analysis.document.published, e.type) for c in sorted(countries)],
             )
             self.conn.executemany(
                 "INSERT INTO event_sources (event_id, position, source_id) VALUES (?, ?, ?)",

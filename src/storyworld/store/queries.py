@@ -92,8 +92,8 @@ def version_clauses(f: EventFilter, *, state: str, updated_at: str) -> tuple[lis
 def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
     # an event's last change: updated_at, or its document's ingested_at when it has none
     clauses, params = version_clauses(f, state="e.state", updated_at="COALESCE(e.updated_at, d.ingested_at)")
-    if f.type:
-        clauses.append("e.type = ?")
+    if f.type:  # with a country, the type beside it in event_countries: one index range
+        clauses.append("ec.type = ?" if f.country else "e.type = ?")
         params.append(f.type.upper())
     if f.modality:
         clauses.append("e.modality = ?")
