@@ -259,3 +259,14 @@ def test_cli_exports_a_changes_feed_and_imports_it(tmp_path, pipeline):
     assert bad.exit_code == 2 and "E407" in bad.output
     csv = runner.invoke(cli, ["export", "--db", str(a_path), "--changes-since", t, "--format", "csv"])
     assert csv.exit_code == 2 and "jsonl" in csv.output
+
+
+def test_an_actual_report_published_before_the_incident_day_does_not_make_it_actual():
+    from storyworld.corpus.update import _reported_before_it
+
+    slogan = {"modality": "actual", "published": "2025-05-07"}  # "we are marching", two days before
+    assert _reported_before_it(slogan, "2025-05-09", "day")
+    assert not _reported_before_it({"modality": "actual", "published": "2025-05-10"}, "2025-05-09", "day")
+    assert not _reported_before_it({"modality": "planned", "published": "2025-05-07"}, "2025-05-09", "day")
+    assert not _reported_before_it(slogan, "2025-05", "month")  # a month's date says nothing of the day
+    assert not _reported_before_it({"modality": "actual", "published": None}, "2025-05-09", "day")

@@ -305,8 +305,8 @@ def rebuild_summary(store: Store, incident_id: int, *, cause: str | None = None,
         "text": best["location_text"], "name": best["location_name"], "geonameid": best["geonameid"],
         "lat": best["lat"], "lon": best["lon"], "country": best["location_country"],
         "precision": best["location_precision"]}
-    modalities = [r["modality"] for r in rows]
-    modality = "actual" if "actual" in modalities else _most_common(modalities)
+    modalities = [r["modality"] for r in rows if not _reported_before_it(r, date, date_precision)]
+    modality = "actual" if "actual" in modalities else _most_common(modalities or [r["modality"] for r in rows])
     actors = []
     for r in rows:
         for prefix in ("actor", "target"):
@@ -378,6 +378,15 @@ INCIDENT_FIELDS = {
 
 def changed_incident_fields(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
     return [name for name, get in INCIDENT_FIELDS.items() if get(before) != get(after)]
+
+
+def _reported_before_it(row, date: str | None, precision: str | None) -> bool:
+    """An "actual" report published before the day the incident happened cannot have seen it happen:
+    it was a plan or a slogan then ("we are marching for life", two days before the march), and
+    does not make the incident actual."""
+    published = (row["published"] or "")[:10]
+    return (row["modality"] == "actual" and precision == "day" and bool(date) and len(published) == 10
+            and published < date[:10])
 
 
 def incident_casualties(store: Store, rows) -> list[dict[str, Any]]:
