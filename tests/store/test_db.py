@@ -174,6 +174,7 @@ def test_db_migration_9_puts_each_event_type_beside_its_countries(tmp_path, make
         store.save(make_analysis("Israel struck a site near Masyaf on Aug. 25."))
     conn = sqlite3.connect(path, isolation_level=None)  # back to schema 8, as a store of the last release
     conn.execute("DROP INDEX event_countries_country_type")
+    conn.execute("DROP INDEX events_not_current")
     conn.execute("ALTER TABLE event_countries DROP COLUMN type")
     conn.execute("DELETE FROM _migrations WHERE version = 9")
     conn.execute("PRAGMA user_version = 8")

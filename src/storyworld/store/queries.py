@@ -77,10 +77,24 @@ def _reads_documents(f: EventFilter) -> bool:
     return bool(f.outlet or f.text or f.changed_since)
 
 
-def version_clauses(f: EventFilter, *, state: str, updated_at: str) -> tuple[list[str], list[Any]]:
-    """The clauses (and their parameters) of a filter's versions: its states, changed since."""
+def version_clauses(f: EventFilter, *, state: str, updated_at: str,
+                    ids: tuple[str, str] | None = None) -> tuple[list[str], list[Any]]:
+    """The clauses (and their parameters) of a filter's versions: its states, changed since. With
+    ``ids`` (the id column, its table), states are asked of the few rows not current, whose ids an
+    index holds (``events_not_current``): a row is then kept or left out by its id alone, and a
+    count over another index need not read the table."""
     clauses, params = [], []
-    if f.states:
+    if f.states and ids:
+        column, table = ids
+        others = [s for s in f.states if s != "current"]
+        marks = ", ".join("?" * len(others))
+        if "current" in f.states:
+            left_out = f" AND state NOT IN ({marks})" if others else ""
+            clauses.append(f"{column} NOT IN (SELECT id FROM {table} WHERE state != 'current'{left_out})")
+        else:
+            clauses.append(f"{column} IN (SELECT id FROM {table} WHERE state != 'current' AND state IN ({marks}))")
+        params += others
+    elif f.states:
         clauses.append(f"{state} IN ({', '.join('?' * len(f.states))})")
         params += list(f.states)
     if f.changed_since:
@@ -89,9 +103,16 @@ def version_clauses(f: EventFilter, *, state: str, updated_at: str) -> tuple[lis
     return clauses, params
 
 
+def _reads_events(f: EventFilter) -> bool:
+    """Whether a filter by country reads the events table (type, dates, states and ids it does not)."""
+    return bool(f.modality or f.actor or f.source or f.document_id or f.changed_since or f.outlet or f.text)
+
+
 def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
     # an event's last change: updated_at, or its document's ingested_at when it has none
-    clauses, params = version_clauses(f, state="e.state", updated_at="COALESCE(e.updated_at, d.ingested_at)")
+    # by country, the event's id is read off event_countries: a count needs no events row then
+    clauses, params = version_clauses(f, state="e.state", updated_at="COALESCE(e.updated_at, d.ingested_at)",
+                                      ids=("ec.event_id" if f.country else "e.id", "events"))
     if f.type:  # with a country, the type beside it in event_countries: one index range
         clauses.append("ec.type = ?" if f.country else "e.type = ?")
         params.append(f.type.upper())
@@ -116,10 +137,10 @@ def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
         # a truncated date ("2025-09") compares below any day of that month, so pad the bound
         clauses.append(f"{day} <= ?")
         params.append(f.until + "\uffff")
-    if f.source:
+    if f.source:  # the few matching names first (sources is small), then their events by index
         clauses.append(
-            "EXISTS (SELECT 1 FROM event_sources es JOIN sources s ON s.id = es.source_id "
-            "WHERE es.event_id = e.id AND s.name LIKE ? ESCAPE '\\')"
+            "e.id IN (SELECT es.event_id FROM sources s JOIN event_sources es ON es.source_id = s.id "
+            "WHERE s.name LIKE ? ESCAPE '\\')"
         )
         params.append(f"%{_escape_like(f.source)}%")
     if f.outlet:
@@ -182,6 +203,8 @@ def count_events(store: Store, f: EventFilter = EventFilter(), *, cap: int | Non
     source, _ = _from(f)
     if not _reads_documents(f):  # no filter reads the documents table: do not join it
         source = source.replace(" JOIN documents d ON d.id = e.document_id", "")
+    if f.country and not _reads_events(f):  # every clause reads event_countries: do not join events
+        source = source.replace(" JOIN events e ON e.id = ec.event_id", "")
     inner = f"SELECT 1 FROM {source}{where}"
     if cap is not None:
         inner += " LIMIT ?"
