@@ -28,6 +28,7 @@ import base64
 import json
 import logging
 import os
+import shutil
 import sys
 import time
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -64,7 +65,6 @@ def spark_session(master: str = DEFAULT_MASTER, *, app: str = "storyworld"):
     """A SparkSession (the ``spark`` extra). Locally: bound to 127.0.0.1, no web UI, UTC; executors
     run this Python (on a cluster, spark-submit's settings win)."""
     require_extra("spark", "spark", "pyspark")
-    import shutil
     import warnings
 
     if not os.environ.get("JAVA_HOME") and shutil.which("java") is None:
@@ -180,6 +180,8 @@ def run_spark(inputs: list[str], output: Path | str, *, master: str = DEFAULT_MA
     started = time.perf_counter()
     for table in TABLES:
         if not report.rows[table]:
+            if not _is_remote(str(output)):  # an earlier run's table of that kind is no part of this output
+                shutil.rmtree(Path(output) / table, ignore_errors=True)
             continue
         lines = records.filter(lambda r, t=table: r[0] == t).map(lambda r: r[1])
         # the documents' columns are known (and their strings long: inferring them costs a pass)
@@ -325,7 +327,10 @@ def documents_rows(output: Path | str) -> list[dict[str, Any]]:
         raise ConfigError(Errors.E411.format(path=printable(str(output))))
     table = ds.dataset(str(folder), format="parquet", partitioning="hive").to_table()
     rows = table.to_pylist()
-    rows.sort(key=lambda r: (r.get("order") if r.get("order") is not None else -1, r.get("entry") or 0))
+    # input order: the driver's walk, then (files Spark listed under a Hadoop URI) the path; then the
+    # article's place in its file
+    rows.sort(key=lambda r: (r.get("order") if r.get("order") is not None else -1, r.get("path") or "",
+                             r.get("entry") or 0))
     return rows
 
 
