@@ -325,7 +325,7 @@ def test_to_pandas_types_the_columns_and_agrees_with_the_csv(varied_store):
     export_csv(varied_store, out)
     csv = pd.read_csv(io.StringIO(out.getvalue()), dtype=CSV_DTYPES, parse_dates=CSV_DATES)
     assert list(csv["id"]) == list(frame["id"]) and list(csv["cameo_code"]) == list(frame["cameo_code"])
-    # filters as the CLI's, checked as the CLI checks them; a path opens the store read-only in effect
+    # filters as the CLI's, checked as the CLI checks them; a path is opened, never created
     syrian = storyworld.to_pandas(varied_store.path, type="assault", country="Syria")
     assert len(syrian) and set(syrian["type"]) == {"ASSAULT"}
     incidents = storyworld.to_pandas(varied_store, "incidents")

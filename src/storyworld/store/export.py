@@ -197,7 +197,9 @@ def _with_versions(store: Store, summaries: list[dict[str, Any]]) -> list[dict[s
     return [{**s, **versions.get(s["id"], {})} for s in summaries]
 
 
-def _incidents_with_events(store: Store, f: EventFilter | None):
+def incidents_with_events(store: Store, f: EventFilter | None):
+    """Each incident the filter lists (with its version) and its reports' events: what an incident's
+    row or feature is built from."""
     summaries = _with_versions(store, incidents(store, f or EventFilter(), sort="recent"))
     by_id = incident_events(store, [s["id"] for s in summaries])
     return [(s, by_id.get(s["id"], [])) for s in summaries]
@@ -218,11 +220,11 @@ def incident_collection(pairs: Iterable[tuple[dict, list[dict]]]) -> dict[str, A
 
 
 def export_incidents_csv(store: Store, out: TextIO, f: EventFilter | None = None) -> int:
-    return write_incidents_csv(_incidents_with_events(store, f), out)
+    return write_incidents_csv(incidents_with_events(store, f), out)
 
 
 def export_incidents_geojson(store: Store, out: TextIO, f: EventFilter | None = None) -> int:
-    collection = incident_collection(_incidents_with_events(store, f))
+    collection = incident_collection(incidents_with_events(store, f))
     json.dump(collection, out, ensure_ascii=False)
     out.write("\n")
     return len(collection["features"])

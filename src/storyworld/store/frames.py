@@ -17,8 +17,8 @@ from ..errors import ConfigError, Errors, require_extra
 from ..resources.countries import country_code
 from ..types import PLOVER_TYPES
 from .db import Store
-from .export import CSV_DATES, CSV_DTYPES, CSV_FIELDS, INCIDENT_FIELDS, _incidents_with_events, event_record, \
-    incident_record
+from .export import (CSV_DATES, CSV_DTYPES, CSV_FIELDS, INCIDENT_FIELDS, event_record, incident_record,
+                     incidents_with_events)
 from .queries import STATES, EventFilter, iter_events
 
 RECORDS = ("events", "incidents")
@@ -67,7 +67,7 @@ def to_pandas(store: Store | str | PathLike, records: str = "events", **filters:
             rows = [event_record(event) for event in iter_events(opened, f)]
             columns = CSV_FIELDS
         else:
-            rows = [incident_record(summary, events) for summary, events in _incidents_with_events(opened, f)]
+            rows = [incident_record(summary, events) for summary, events in incidents_with_events(opened, f)]
             columns = INCIDENT_FIELDS
     finally:
         if own:
