@@ -12,25 +12,14 @@ each master over the first. Every executor loads the model once, which the job's
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
-import random
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-
-
-def corpus(folder: Path, n: int, seed: int) -> None:
-    spec = importlib.util.spec_from_file_location("bench_updates", HERE / "bench_updates.py")
-    updates = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(updates)
-    rng = random.Random(seed)
-    updates.write(folder, [updates.article(rng, i) for i in range(n)],
-                  url_of=lambda i: f"https://bench.example/a/{i}", published="2025-06-20")
+from bench_updates import write_corpus  # this folder is on sys.path when a benchmark runs
 
 
 def one_run(folder: Path, master: str, partitions: int | None, output: Path) -> dict:
@@ -65,7 +54,7 @@ def main() -> int:
     runs = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
-        corpus(folder, args.n, args.seed)
+        write_corpus(folder, args.n, args.seed)
         for master in args.masters:
             done = subprocess.run([sys.executable, __file__, "--one", master, "--folder", str(folder),
                                    "--output", str(Path(tmp) / "out"), "--partitions", str(args.partitions)],

@@ -14,9 +14,8 @@ writes the records. The target: ingest ≥ 0.8 × the parse with two processes.
 from __future__ import annotations
 
 import argparse
-import importlib.util
+import importlib
 import json
-import random
 import resource
 import subprocess
 import sys
@@ -24,16 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-
-
-def corpus(folder: Path, n: int, seed: int) -> None:
-    spec = importlib.util.spec_from_file_location("bench_updates", HERE / "bench_updates.py")
-    updates = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(updates)
-    rng = random.Random(seed)
-    updates.write(folder, [updates.article(rng, i) for i in range(n)],
-                  url_of=lambda i: f"https://bench.example/a/{i}", published="2025-06-20")
+from bench_updates import write_corpus  # this folder is on sys.path when a benchmark runs
 
 
 def run_ingest(folder: Path, processes: int, db: Path) -> dict:
@@ -81,7 +71,7 @@ def main() -> int:
     records, lines = [], []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
-        corpus(folder, args.n, args.seed)
+        write_corpus(folder, args.n, args.seed)
         for processes in args.workers:
             pair = {}
             for step in ("parse", "ingest"):

@@ -98,6 +98,14 @@ def write(folder: Path, items: list[dict], *, url_of, published: str) -> None:
             out.writerow([name, "Bench Wire", published, url_of(it["i"]), it["title"]])
 
 
+def write_corpus(folder: Path, n: int, seed: int) -> None:
+    """N distinct articles (``article``), one file each with meta.csv, all published 2025-06-20: the
+    corpus of the throughput and Spark benchmarks."""
+    rng = random.Random(seed)
+    write(folder, [article(rng, i) for i in range(n)], url_of=lambda i: f"https://bench.example/a/{i}",
+          published="2025-06-20")
+
+
 def timed_ingest(folder: Path, db: Path, pipeline) -> dict:
     from storyworld.service import ingest
     from storyworld.store import Store

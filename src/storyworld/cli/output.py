@@ -9,9 +9,9 @@ import sys
 import click
 from rich.console import Console
 
-from ..errors import Errors, first_line, printable
+from ..errors import ConfigError, Errors, first_line, printable
 from ..store import DEFAULT_DB
-from ..types import MODALITIES, PLOVER_TYPES
+from ..types import MODALITIES
 
 # markup=False: article text is hostile input, and "[bold]" inside it must print as written.
 console = Console(highlight=False, soft_wrap=True, markup=False)
@@ -88,26 +88,24 @@ def validate_date(ctx, param, value):
 
 def validate_type(ctx, param, value):
     """A PLOVER type, in any case (``assault`` → ASSAULT); anything else is refused with the list."""
-    if value is None:
-        return None
-    if value.strip().upper() not in PLOVER_TYPES:
-        raise click.BadParameter(Errors.E401.format(value=printable(value), options=", ".join(PLOVER_TYPES)))
-    return value.strip().upper()
+    from ..store.queries import checked_type
+
+    return None if value is None else _as_bad_parameter(checked_type, value)
 
 
 def validate_country(ctx, param, value):
     """A country as ISO3, ISO2 or a name (``Syria``, ``sy``) → its ISO3 code; anything else is refused
     with the nearest names."""
-    if value is None:
-        return None
-    from ..resources.countries import close_countries, country_code
+    from ..store.queries import checked_country
 
-    code = country_code(value)
-    if code is None:
-        close = close_countries(value)
-        suggestion = f" (did you mean {', '.join(f'{name} ({iso3})' for name, iso3 in close)}?)" if close else ""
-        raise click.BadParameter(Errors.E402.format(value=printable(value), suggestion=suggestion))
-    return code
+    return None if value is None else _as_bad_parameter(checked_country, value)
+
+
+def _as_bad_parameter(check, value):
+    try:
+        return check(value)
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def quiet_option(fn):
@@ -165,13 +163,6 @@ def validate_time(ctx, param, value):
 STATE_CHOICES = ("current", "superseded", "retracted", "all")
 
 
-def states_of(state: str | None) -> tuple[str, ...] | None:
-    """``--state``'s value as ``EventFilter.states``: all → None (every version)."""
-    if state is None:
-        return ("current",)
-    return None if state == "all" else (state,)
-
-
 def version_options(fn):
     """--state and --changed-since: which versions of the records to list (current ones unless asked)."""
     options = [
@@ -190,7 +181,7 @@ def version_options(fn):
 
 def build_filter(type_, country, actor, since, until, source, outlet, modality, text_query, *,
                  state: str | None = "current", changed_since: str | None = None):
-    from ..store.queries import EventFilter
+    from ..store.queries import EventFilter, states_of
 
     if since and until and since > until:
         raise click.UsageError(Errors.E404.format(since=since, until=until))

@@ -392,25 +392,30 @@ def _reported_before_it(row, date: str | None, precision: str | None) -> bool:
 def incident_casualties(store: Store, rows) -> list[dict[str, Any]]:
     """The casualty figures the incident's own reports give (a copy repeats its original's), each
     with its document and the chain it is attributed to: the claim that carries it, else its event's.
-    A figure a report states twice (the headline's, again in the lead) is one figure, from the
-    statement that ``statement_rank`` puts first."""
-    figures: dict[tuple, dict[str, Any]] = {}
-    ranks: dict[tuple, tuple[bool, bool]] = {}
+    A figure a report states twice (the headline's, again in the lead) is one figure
+    (``best_statements``)."""
+    statements = []
     for r in rows:
         if r["duplicate_of"]:
             continue
         for c in table.event_casualties(store, r["document_id"], r["event_seq"]):
-            key = (r["doc_id"], c["kind"], c["number"])
             chain = table.claim_chain_over(store, r["document_id"], c["start"], c["end"])
             sources = json.loads(chain) if chain else json.loads(r["sources_json"])
-            rank = statement_rank(sources, c["sentence"], r["title"])
-            if key in ranks and ranks[key] >= rank:
-                continue
-            ranks[key] = rank
-            figures[key] = {"number": c["number"], "kind": c["kind"], "qualifier": c["qualifier"], "text": c["text"],
-                            "sentence": c["sentence"], "document": r["doc_id"], "outlet": r["outlet"],
-                            "published": r["published"], "sources": sources}
-    return list(figures.values())
+            statements.append(((r["doc_id"], c["kind"], c["number"]), statement_rank(sources, c["sentence"], r["title"]),
+                               {"number": c["number"], "kind": c["kind"], "qualifier": c["qualifier"], "text": c["text"],
+                                "sentence": c["sentence"], "document": r["doc_id"], "outlet": r["outlet"],
+                                "published": r["published"], "sources": sources}))
+    return best_statements(statements)
+
+
+def best_statements(statements: list[tuple[Any, tuple, Any]]) -> list[Any]:
+    """Of the statements ``(figure key, rank, value)`` of each figure, the value of the one ranked
+    first (``statement_rank``; the first of equals), in the order the figures first appear."""
+    best: dict[Any, tuple[tuple, Any]] = {}
+    for key, rank, value in statements:
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, value)
+    return [value for _rank, value in best.values()]
 
 
 def statement_rank(sources: list[dict], sentence: str | None, title: str | None) -> tuple[bool, bool]:

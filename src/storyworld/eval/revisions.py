@@ -165,20 +165,17 @@ def _same_source(gold: str | None, chain: list[dict]) -> bool:
 
 
 def _score_figures(store, doc, document_id, totals, report, story_id) -> None:
-    from ..corpus.update import statement_rank
+    from ..corpus.update import best_statements, statement_rank
     from ..store.incidents import claim_chain_over
 
     gold = [(g["number"], g["kind"], g.get("source")) for g in doc.get("casualties", [])]
-    found = []
+    statements = []
     if document_id is not None:
         for c in rows.document_figures(store, document_id):
             chain = json.loads(claim_chain_over(store, document_id, c["start"], c["end"]) or c["event_sources"] or "[]")
-            rank = statement_rank(chain, c["sentence"], c["title"])
-            same = next((i for i, f in enumerate(found) if f[0] == c["number"] and f[1] == c["kind"]), None)
-            if same is None:
-                found.append((c["number"], c["kind"], chain, rank))
-            elif rank > found[same][3]:  # a figure restated (headline, then lead) is one figure, as in summaries
-                found[same] = (c["number"], c["kind"], chain, rank)
+            statements.append(((c["number"], c["kind"]), statement_rank(chain, c["sentence"], c["title"]),
+                               (c["number"], c["kind"], chain)))
+    found = best_statements(statements)  # a figure restated (headline, then lead) is one, as in summaries
     for plain, key in ((True, "fig"), (False, "fig_src")):
         unmatched = list(found)
         tp = 0

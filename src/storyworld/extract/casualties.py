@@ -271,8 +271,10 @@ def extract_casualties(parsed: ParsedDocument, *, events: Iterable[Event] = ()) 
 
 @lru_cache(maxsize=1)
 def _count_words() -> re.Pattern:
-    names = [*numbers("casualties.numbers"), *numbers("casualties.vague_counts"), "no one", "nobody", "no ", "a ", "an "]
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")", re.IGNORECASE)
+    # a number, a vague count, nobody, or one person harmed ("was killed": one_person_harmed's phrases)
+    names = [*numbers("casualties.numbers"), *numbers("casualties.vague_counts"), "no one", "nobody", "no "]
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + "|" + _words_pattern("casualties.one_person")
+                      + r")", re.IGNORECASE)
 
 
 def _has_count_word(sentence: str) -> bool:

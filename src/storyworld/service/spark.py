@@ -42,10 +42,10 @@ from ..extract.outlet_homes import OutletHomes
 from ..ingest.files import iter_bytes, list_files
 from ..ingest.meta import hints_from_meta
 from ..pipeline import Outcome, Pipeline
-from ..store import SaveResult, Store
+from ..store import Store
 from ..types import Document, RawInput, Removed
 from .analyze import Settings, make_pipeline, resolve_settings
-from .workers import NOT_RUN, Analysed, _GivenHomes
+from .workers import NOT_RUN, Analysed, analyse_given_homes
 
 log = logging.getLogger("storyworld.spark")
 TABLES = ("documents", "events", "claims", "places", "times", "actors", "sources")
@@ -228,17 +228,13 @@ def analyse_partition(rows, settings: dict, known: dict[str, tuple], n_local: in
 
 
 def _analysed_rows(pipeline: Pipeline, raw: RawInput, *, order: int, entry: int, path: str):
-    homes = _GivenHomes({})  # no outlet is known to have a home: the loader analyses again where one is
-    pipeline.outlet_homes = homes
-    try:
-        (outcome,) = list(pipeline.run([raw]))
+    try:  # no outlet is known to have a home here: the loader analyses again where one is
+        ((outcome, home, observed),) = analyse_given_homes(pipeline, [raw], {})
     except Exception as exc:  # the pipeline isolates its stages; this is a bug of ours
-        outcome = Outcome(name=raw.name, error=unexpected(exc, name=raw.name, step="spark"))
-    outcome.budget = None
-    document = outcome.analysis.document if outcome.analysis is not None else outcome.document
-    home = homes.used.get(document.id, NOT_RUN) if document is not None else NOT_RUN
+        outcome, home, observed = Outcome(name=raw.name, error=unexpected(exc, name=raw.name, step="spark")), NOT_RUN, False
+    document = outcome.document
     row = {"order": order, "entry": entry, "path": path, "name": raw.name, "raw": raw_to_dict(raw),
-           "status": _status(outcome), "home": home, "observed": bool(document and document.id in homes.observed),
+           "status": _status(outcome), "home": home, "observed": observed,
            "published_month": _month(document.published if document else raw.published)}
     row.update(outcome_to_dict(outcome))
     yield "documents", json.dumps(row, ensure_ascii=False), "errors" if outcome.error is not None else ""
@@ -355,14 +351,9 @@ class ParquetAnalyses:
     def analyse_again(self, raw: RawInput, *, home: str | None) -> Analysed:
         if self.pipeline is None:
             self.pipeline = make_pipeline(self.settings)
-        homes = _GivenHomes(None, fixed=home)
-        self.pipeline.outlet_homes = homes
-        (outcome,) = list(self.pipeline.run([raw]))
-        outcome.budget = None
-        document = outcome.analysis.document if outcome.analysis is not None else outcome.document
+        ((outcome, used, observed),) = analyse_given_homes(self.pipeline, [raw], None, fixed=home)
         self.analysed_again += 1
-        return Analysed(None, raw, outcome, homes.used.get(document.id, NOT_RUN) if document else NOT_RUN,
-                        bool(document and document.id in homes.observed))
+        return Analysed(None, raw, outcome, used, observed)
 
 
 def load_parquet(output: Path | str, *, store: Store, settings: Settings | None = None,
@@ -388,4 +379,4 @@ class LoadReport:
     analysed_again: int
 
 
-__all__ = ["LoadReport", "SaveResult", "SparkReport", "TABLES", "load_parquet", "run_spark", "spark_session"]
+__all__ = ["LoadReport", "SparkReport", "TABLES", "load_parquet", "run_spark", "spark_session"]

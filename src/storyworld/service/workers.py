@@ -125,17 +125,26 @@ def _analyse(raws: list[RawInput], known: dict[str, str] | None, fixed: str | No
     if _start_error is not None:
         raise _start_error
     assert _pipeline is not None, "the worker was not started by _start_worker"
-    homes = _GivenHomes(known, fixed=fixed)
-    _pipeline.outlet_homes = homes
     before = dict(_pipeline.timings)
+    results = analyse_given_homes(_pipeline, raws, known, fixed=fixed)
+    timings = {step: seconds - before.get(step, 0.0) for step, seconds in _pipeline.timings.items()}
+    return results, timings
+
+
+def analyse_given_homes(pipeline: Pipeline, raws: list[RawInput], known: dict[str, str] | None,
+                        fixed: str | None = None) -> list[tuple[Outcome, str | None, bool]]:
+    """Each input's (Outcome, the outlet home it was given or NOT_RUN, whether the stages saw its
+    places), analysed by a pipeline that knows the homes ``known`` (or the one ``fixed``) and learns
+    none: how every process but the writer analyses (workers, Spark executors, load-parquet)."""
+    homes = _GivenHomes(known, fixed=fixed)
+    pipeline.outlet_homes = homes
     results = []
-    for outcome in _pipeline.run(raws):
+    for outcome in pipeline.run(raws):
         outcome.budget = None
         document_id = outcome.document.id if outcome.document is not None else None
         results.append((outcome, homes.used.get(document_id, NOT_RUN) if document_id else NOT_RUN,
                         document_id in homes.observed))
-    timings = {step: seconds - before.get(step, 0.0) for step, seconds in _pipeline.timings.items()}
-    return results, timings
+    return results
 
 
 # --- in the writing process -----------------------------------------------------------------------

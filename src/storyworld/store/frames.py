@@ -14,12 +14,10 @@ from os import PathLike
 from typing import Any
 
 from ..errors import ConfigError, Errors, require_extra
-from ..resources.countries import country_code
-from ..types import PLOVER_TYPES
 from .db import Store
 from .export import (CSV_DATES, CSV_DTYPES, CSV_FIELDS, INCIDENT_FIELDS, event_record, incident_record,
                      incidents_with_events)
-from .queries import STATES, EventFilter, iter_events
+from .queries import STATES, EventFilter, checked_country, checked_type, iter_events, states_of
 
 RECORDS = ("events", "incidents")
 FILTERS = ("type", "country", "actor", "since", "until", "source", "outlet", "modality", "text", "state",
@@ -27,28 +25,21 @@ FILTERS = ("type", "country", "actor", "since", "until", "source", "outlet", "mo
 
 
 def event_filter(**filters: Any) -> EventFilter:
-    """The filters of ``storyworld events`` as keyword arguments, checked as the CLI checks them:
-    a PLOVER type in any case, a country as ISO3, ISO2 or a name, ``state`` current (the default),
-    superseded, retracted or all."""
+    """The filters of ``storyworld events`` as keyword arguments, checked as the CLI checks them
+    (``queries.checked_type``, ``checked_country``); ``state`` current (the default), superseded,
+    retracted or all."""
     unknown = sorted(set(filters) - set(FILTERS))
     if unknown:
         raise ConfigError(Errors.E409.format(name=", ".join(unknown), options=", ".join(FILTERS)))
-    type_ = filters.get("type")
-    if type_ is not None and type_.strip().upper() not in PLOVER_TYPES:
-        raise ConfigError(Errors.E401.format(value=type_, options=", ".join(PLOVER_TYPES)))
-    country = filters.get("country")
-    if country is not None:
-        code = country_code(country)
-        if code is None:
-            raise ConfigError(Errors.E402.format(value=country, suggestion=""))
-        country = code
     state = filters.get("state") or "current"
     if state != "all" and state not in STATES:
         raise ConfigError(Errors.E409.format(name=f"state={state}", options=", ".join((*STATES, "all"))))
-    return EventFilter(type=type_.strip().upper() if type_ else None, country=country, actor=filters.get("actor"),
-                       since=filters.get("since"), until=filters.get("until"), source=filters.get("source"),
-                       outlet=filters.get("outlet"), modality=filters.get("modality"), text=filters.get("text"),
-                       states=None if state == "all" else (state,), changed_since=filters.get("changed_since"))
+    type_, country = filters.get("type"), filters.get("country")
+    return EventFilter(type=checked_type(type_) if type_ is not None else None,
+                       country=checked_country(country) if country is not None else None,
+                       actor=filters.get("actor"), since=filters.get("since"), until=filters.get("until"),
+                       source=filters.get("source"), outlet=filters.get("outlet"), modality=filters.get("modality"),
+                       text=filters.get("text"), states=states_of(state), changed_since=filters.get("changed_since"))
 
 
 def to_pandas(store: Store | str | PathLike, records: str = "events", **filters: Any):

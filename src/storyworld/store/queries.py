@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any, Iterator
 
+from ..errors import ConfigError, Errors, printable
+from ..types import PLOVER_TYPES
 from .db import Store
 
 # an event's incident (the first it was placed in) with its sizes; num_sources counts the outlets
@@ -42,6 +44,36 @@ EVENT_COLUMNS = (
 )
 
 STATES = ("current", "superseded", "retracted")
+
+
+# --- the filters' values as a user gives them, checked once for every caller (CLI, to_pandas) -----
+
+def checked_type(value: str) -> str:
+    """A PLOVER type in any case (``assault`` → ASSAULT); anything else is E401 with the list."""
+    if value.strip().upper() not in PLOVER_TYPES:
+        raise ConfigError(Errors.E401.format(value=printable(value), options=", ".join(PLOVER_TYPES)))
+    return value.strip().upper()
+
+
+def checked_country(value: str) -> str:
+    """A country as ISO3, ISO2 or a name (``Syria``, ``sy``) → its ISO3 code; anything else is E402
+    with the nearest names."""
+    from ..resources.countries import close_countries, country_code
+
+    code = country_code(value)
+    if code is None:
+        close = close_countries(value)
+        suggestion = f" (did you mean {', '.join(f'{name} ({iso3})' for name, iso3 in close)}?)" if close else ""
+        raise ConfigError(Errors.E402.format(value=printable(value), suggestion=suggestion))
+    return code
+
+
+def states_of(state: str | None) -> tuple[str, ...] | None:
+    """A state asked for (current, superseded, retracted or all; none: current) as
+    ``EventFilter.states``: all → None (every version)."""
+    if state is None:
+        return ("current",)
+    return None if state == "all" else (state,)
 
 
 def changed_after(column: str) -> str:
