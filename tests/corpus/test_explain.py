@@ -45,7 +45,7 @@ def test_explain_each_report_joined_on_its_best_match_and_each_key_from_its_chai
     assert first["how"] == "first"
     for joined in rest:
         assert joined["how"] == "matched" and joined["scores"]["score"] >= MIN_SCORE
-        assert set(joined["scores"]) == {"date", "place", "parties", "evidence", "score"}
+        assert set(joined["scores"]) == {"date", "place", "parties", "evidence", "type", "score"}
         assert joined["fields"]["type"] == {"this": "ASSAULT", "matched": "ASSAULT"}
     keys = {r["outlet"]: r for r in found["origin_reports"]}
     idf = keys["Coast Herald"]["sources"][0]

@@ -51,11 +51,37 @@ def test_incidents_contradicting_actor_countries_do_not_merge():
     assert len(cluster([a, c])) == 1
 
 
-def test_incidents_type_must_match_and_a_retelling_in_one_document_joins():
+def test_incidents_another_happening_of_a_related_type_stays_apart_and_a_retelling_in_one_document_joins():
     a = report(1, "d1")
-    protest = report(2, "d2", type_="PROTEST")
+    protest = report(2, "d2", type_="PROTEST", evidence="Hundreds marched through Goma to demand an end to the war")
     retold = report(3, "d1", evidence="The shells landed shortly after dawn near Goma")
     assert [len(i.reports) for i in cluster([a, protest, retold])] == [2, 1]
+
+
+def test_incidents_unrelated_types_never_join():
+    a = report(1, "d1")
+    accusation = report(2, "d2", type_="ACCUSE")  # the same words, place and day: still another type of act
+    assert len(cluster([a, accusation])) == 2
+
+
+NAIROBI = (-1.2864, 36.8172)
+
+
+def test_incidents_one_happening_typed_differently_joins_when_place_day_and_parties_agree():
+    storming = report(1, "d1", type_="PROTEST", where=NAIROBI, actor="KEN", target_name="parliament",
+                      evidence="Protesters stormed the parliament in Nairobi on Tuesday")
+    evacuated = report(2, "d2", type_="RETREAT", where=NAIROBI, actor="KEN", target_name="parliament",
+                       evidence="Lawmakers were evacuated from parliament as protesters broke in")
+    assert len(cluster([storming, evacuated])) == 1
+    # the same pair a day apart, or with the place of only one known, is no strong agreement
+    assert len(cluster([storming, replace(evacuated, date="2025-05-18")])) == 2
+    assert len(cluster([storming, replace(evacuated, lat=None, lon=None, location_precision=None)])) == 2
+
+
+def test_incidents_related_types_far_apart_never_join():
+    storming = report(1, "d1", type_="PROTEST", where=NAIROBI, evidence="Protesters stormed parliament in Nairobi")
+    seizure = report(2, "d2", type_="COERCE", where=GOMA, evidence="Protesters stormed parliament, police said")
+    assert len(cluster([storming, seizure])) == 2
 
 
 def test_incidents_month_precision_joins_a_day_in_that_month():

@@ -5,7 +5,11 @@ starts a new one; nothing already clustered is re-clustered, so adding a documen
 index lookups (candidates come from the store by type and date window), not a pass over the store.
 
 Two reports can be one incident only when every field both of them know is compatible:
-- the same PLOVER type;
+- the same PLOVER type, or two types that one happening is reported as (``related_types`` in
+  ``words/incidents.toml``: a riot told as a protest and as police firing on crowds); across
+  related types a match also needs a day and a known place that agree and the same parties or
+  retold words, and its score is scaled down (a protest in a town on the day it was shelled is
+  another happening);
 - dates within a window that depends on their precision (day: ±1 day, for "overnight" and time
   zones; week/month/year: the same period); a report without a date is compared by its
   publication date (it must fall within 3 days after the other's date);
@@ -48,7 +52,10 @@ DAY_WINDOW = 1
 UNDATED_WINDOW = 3
 DISTANCE_KM = {"site": 25.0, "city": 25.0, "admin2": 60.0, "admin1": 200.0}
 PRECISION_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
-MIN_SCORE = 0.35
+_WEIGHTS = numbers("incidents.weights")
+MIN_SCORE = _WEIGHTS["min_score"]
+WEIGHTS = {k: _WEIGHTS[k] for k in ("date", "place", "parties", "evidence")}  # of match_parts' agreements
+RELATED_JOIN = numbers("incidents.related_join")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 _STOP = frozenset(
     "the and for that with from this have has had were was are his her its their they them said says "
@@ -80,6 +87,7 @@ class IncidentReport:
     target_country: str | None = None
     target_name: str | None = None
     evidence: str = ""
+    actor_name: str | None = None
     date_inferred: bool = False  # the date is the sentence's or the document lead's, not the event's own
     alt_dates: tuple[str, ...] = ()  # other days the evidence sentence names
     location_inferred: bool = False  # the place is the document lead's
@@ -282,14 +290,30 @@ def parties_compatible(a: IncidentReport, b: IncidentReport) -> float | None:
     return score
 
 
-WEIGHTS = {"date": 0.35, "place": 0.3, "parties": 0.15, "evidence": 0.2}  # of match_parts' agreements
+@lru_cache(maxsize=None)
+def _related_types() -> dict[frozenset, float]:
+    return {frozenset(pair.split()): factor for pair, factor in numbers("incidents.related_types").items()}
+
+
+def type_relatedness(a: str, b: str) -> float | None:
+    """1.0 for one type, the factor of a related pair, None for types no happening is reported as."""
+    return 1.0 if a == b else _related_types().get(frozenset((a, b)))
+
+
+@lru_cache(maxsize=None)
+def related_types(type_: str) -> tuple[str, ...]:
+    """The type itself and the types related to it, sorted (the candidate incidents' types)."""
+    return tuple(sorted({type_} | {t for pair in _related_types() if type_ in pair for t in pair}))
 
 
 def match_parts(report: IncidentReport, other: IncidentReport) -> dict[str, float] | None:
     """How two reports agree, field by field in [0, 1] (date, place, parties, evidence: twice the
     Jaccard overlap of the evidence words, at most 1) with their weighted ``score``; None when they
-    cannot be one happening (another type, or a date, place or party that contradicts)."""
-    if other.type != report.type:
+    cannot be one happening (an unrelated type, or a date, place or party that contradicts). Across
+    related types (``type``: the pair's factor) the score is scaled by the factor and the match
+    needs the agreements ``RELATED_JOIN`` asks for."""
+    relation = type_relatedness(report.type, other.type)
+    if relation is None:
         return None
     d = date_compatible(report, other)
     loc = location_compatible(report, other) if d is not None else None
@@ -299,8 +323,22 @@ def match_parts(report: IncidentReport, other: IncidentReport) -> dict[str, floa
     wa, wb = words(report.evidence), words(other.evidence)
     overlap = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
     parts = {"date": d, "place": loc, "parties": par, "evidence": min(1.0, 2 * overlap)}
-    parts["score"] = sum(WEIGHTS[name] * value for name, value in parts.items())
+    score = sum(WEIGHTS[name] * value for name, value in parts.items())
+    if relation < 1.0:
+        # the same parties by name ("protesters stormed parliament" / "lawmakers were evacuated from
+        # parliament"): countries alone agree for any two acts of one country's police and gangs
+        named = bool(_party_words(report) & _party_words(other))
+        if (d < RELATED_JOIN["date"] or loc < RELATED_JOIN["place"]
+                or not (named or parts["evidence"] >= RELATED_JOIN["evidence"])):
+            return None
+        score *= relation
+    parts["type"] = relation
+    parts["score"] = score
     return parts
+
+
+def _party_words(report: IncidentReport) -> frozenset[str]:
+    return words(report.actor_name) | words(report.target_name)
 
 
 def match_score(report: IncidentReport, incident: Incident) -> float | None:
@@ -339,7 +377,8 @@ def cluster(reports: list[IncidentReport]) -> list[Incident]:
     """Cluster reports in memory, in the given order (the store does the same incrementally)."""
     incidents: list[Incident] = []
     for report in reports:
-        target = assign(report, [i for i in incidents if i.type == report.type])
+        related = related_types(report.type)
+        target = assign(report, [i for i in incidents if any(r.type in related for r in i.reports)])
         if target is None:
             target = Incident(id=len(incidents) + 1)
             incidents.append(target)

@@ -30,7 +30,7 @@ from ..store import incidents as table
 from ..store.changes import Cause, cause_of, record_change
 from ..types import Source
 from .incidents import (DISTANCE_KM, DocumentContext, Incident, IncidentReport, assign, candidate_window,
-                        names_a_country, with_context)
+                        names_a_country, related_types, with_context)
 from .origins import Report, origins
 from .sources import DocumentNames, document_names, resolve_reports
 
@@ -61,7 +61,7 @@ def _to_report(row, store: Store | None = None) -> IncidentReport:
         location_country=None if dateline_place else row["location_country"], actor_country=row["actor_country"],
         target_country=row["target_country"] if names_a_country(row["target_text"] or row["target_name"]) else None,
         target_name=row["target_name"] or row["target_text"],
-        evidence=row["evidence"] or "",
+        evidence=row["evidence"] or "", actor_name=row["actor_name"] or row["actor_text"],
     )
     if store is None:
         return report
@@ -158,7 +158,7 @@ def _anchor(report: IncidentReport) -> str | None:
 def _candidates(store: Store, report: IncidentReport, members: dict[int, list[tuple[int, str]]]) -> list[Incident]:
     window = candidate_window(report)
     if window is None:
-        ids = table.undated_incidents(store, report.type)
+        ids = table.undated_incidents(store, related_types(report.type))
     else:
         lo, hi = window
         # An incident spanning more than MAX_SPAN_DAYS is not found (none is expected: its reports'
@@ -171,7 +171,7 @@ def _candidates(store: Store, report: IncidentReport, members: dict[int, list[tu
             dlat = DISTANCE_KM["admin1"] / 111.0
             dlon = dlat / max(0.1, math.cos(math.radians(report.lat)))
             box = (report.lat - dlat, report.lat + dlat, report.lon - dlon, report.lon + dlon)
-        ids = table.incidents_in_window(store, report.type, earliest=earliest, lo=lo, hi=hi, box=box)
+        ids = table.incidents_in_window(store, related_types(report.type), earliest=earliest, lo=lo, hi=hi, box=box)
     return _incidents(store, ids, members)
 
 

@@ -66,24 +66,26 @@ def located_events(store: Store, document_id: str) -> list[sqlite3.Row]:
         (document_id,)).fetchall()
 
 
-def undated_incidents(store: Store, type_: str) -> list[int]:
-    """Incidents of this type whose reports give no date."""
-    return [r[0] for r in store.conn.execute("SELECT id FROM incidents WHERE type = ? AND date_min IS NULL",
-                                             (type_,))]
+def undated_incidents(store: Store, types: tuple[str, ...]) -> list[int]:
+    """Incidents of these types whose reports give no date."""
+    return [r[0] for r in store.conn.execute(
+        f"SELECT id FROM incidents WHERE type IN ({','.join('?' * len(types))}) AND date_min IS NULL ORDER BY id",
+        types)]
 
 
-def incidents_in_window(store: Store, type_: str, *, earliest: str, lo: str, hi: str,
+def incidents_in_window(store: Store, types: tuple[str, ...], *, earliest: str, lo: str, hi: str,
                         box: tuple[float, float, float, float] | None = None) -> list[int]:
-    """Incidents of this type that start between ``earliest`` and ``hi`` and end on ``lo`` or later;
+    """Incidents of these types (an incident's type is its first report's) that start between ``earliest`` and ``hi`` and end on ``lo`` or later;
     with ``box`` (lat_min, lat_max, lon_min, lon_max), only those inside it or placed no finer than
     a country (a bounded range on the leading date_min column keeps this an index lookup)."""
-    sql = "SELECT id FROM incidents WHERE type = ? AND date_min BETWEEN ? AND ? AND date_max >= ?"
-    params: list[Any] = [type_, earliest, hi, lo]
+    sql = (f"SELECT id FROM incidents WHERE type IN ({','.join('?' * len(types))}) "
+           "AND date_min BETWEEN ? AND ? AND date_max >= ?")
+    params: list[Any] = [*types, earliest, hi, lo]
     if box is not None:
         sql += (" AND (lat IS NULL OR location_precision IS NULL OR location_precision = 'country'"
                 " OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))")
         params += list(box)
-    return [r[0] for r in store.conn.execute(sql, params)]
+    return [r[0] for r in store.conn.execute(sql + " ORDER BY id", params)]
 
 
 def report_keys(store: Store, incident_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
