@@ -7,7 +7,7 @@
    (``corpus/sources.py``: the document's own definitions, the source registry), so "the IDF" and
    "the Israeli army" are one key.
 2. A chain's *origin key* is its innermost element; an anonymous element ("a source",
-   "residents") is keyed together with the element before it, or with the publisher when it
+   "residents", an unnamed official: "a navy official") is keyed together with the element before it, or with the publisher when it
    stands first (``Asharq al-Awsat > a source``): two outlets' anonymous sources cannot be
    assumed to be the same person.
 3. The incident's independent origins are the distinct keys that do not also appear as a
@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
+from ..resources.tables import words
 from ..types import Source
 
 KEY_SEPARATOR = " > "
@@ -68,11 +69,24 @@ def full_chain(report: Report, *, alias_of: Callable[[str], str] | None = None) 
     return chain or (Source(_canonical(report.publisher, alias_of), "outlet"),)
 
 
+_UNNAMED_PERSON = re.compile(
+    rf"^(?:{'|'.join(words('claims.anonymous_determiners'))})\b.*\b(?:{'|'.join(words('claims.anonymous_heads'))})s?$",
+    re.I)
+
+
+def unnamed(source: Source) -> bool:
+    """An anonymous source, or a person the text does not name ("a navy official", "two police
+    officers", "a senior defence official"): two outlets' unnamed officials cannot be assumed to be
+    one person, nor the official to speak for his body (a spokesman does; ``corpus/sources.py``)."""
+    return source.kind == "anonymous" or (source.kind in ("official", "person")
+                                          and bool(_UNNAMED_PERSON.match(source.name.strip())))
+
+
 def origin_key(report: Report, *, alias_of: Callable[[str], str] | None = None) -> tuple[str, Source]:
     """(key, innermost source) of one report."""
     chain = full_chain(report, alias_of=alias_of)
     inner = chain[-1]
-    if inner.kind != "anonymous":
+    if not unnamed(inner):
         return _fold(inner.name), inner
     before = chain[-2].name if len(chain) > 1 else _canonical(report.publisher, alias_of)
     return _fold(before) + KEY_SEPARATOR + _fold(inner.name), Source(before + KEY_SEPARATOR + inner.name, inner.kind)
@@ -115,7 +129,7 @@ def resolve_descriptions(reports: Sequence[Report]) -> list[Report]:
         candidates = named.get(r.document, []) if r.document is not None else []
         chain = []
         for src in r.sources:
-            if src.kind in _RESOLVABLE and _INDEFINITE.match(src.name) and candidates:
+            if src.kind in _RESOLVABLE and _INDEFINITE.match(src.name) and candidates and not unnamed(src):
                 words = _content(src.name)
                 sharing = [c for c in candidates if words & _content(c.name)]
                 orgs = [c for c in candidates if c.kind == "organization"]

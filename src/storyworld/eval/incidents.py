@@ -197,16 +197,60 @@ def evaluate_ecbplus(path: Path, *, split: str | None = None, limit: int | None 
 
 # -- the demo corpus's cluster set -----------------------------------------------------------
 
-def evaluate_demo(path: Path, *, limit: int | None = None) -> EvalReport:
+def _split_files(path: Path, gold: dict, split: str) -> set[str]:
+    """The files of one split of a cluster set: its incidents' reports and distractors, and the
+    copies of any of them (``duplicate_of`` in ``meta.csv``, followed to the original)."""
+    from ..ingest.meta import read_meta
+
+    files = {r["file"] for i in gold["incidents"] if i.get("split") == split for r in i["reports"]}
+    files |= {d["file"] for d in gold.get("distractors", []) if d.get("split") == split}
+    meta = read_meta(path)
+    for file in meta:
+        original = file
+        while meta.get(original, {}).get("duplicate_of"):
+            original = meta[original]["duplicate_of"]
+        if original in files:
+            files.add(file)
+    return files
+
+
+def _split_gold(gold: dict, split: str | None) -> dict:
+    if split is None:
+        return gold
+    return {"incidents": [i for i in gold["incidents"] if i.get("split") == split],
+            "distractors": [d for d in gold.get("distractors", []) if d.get("split") == split]}
+
+
+def evaluate_demo(path: Path, *, split: str | None = None, limit: int | None = None) -> EvalReport:
+    """Score a cluster set (the demo corpus, or ``gold-incidents`` by ``--split``): ingest its
+    articles (of the split only) into a fresh store and score reports B³, origin counts and
+    copies linked."""
+    import shutil
+
     from ..service import ingest
     from ..store import Store
     from ..store.queries import document_origins, incidents
 
-    gold = json.loads((path / "gold" / "incidents.json").read_text("utf-8"))
-    report = EvalReport(stage="incidents", dataset="demo")
+    all_gold = json.loads((path / "gold" / "incidents.json").read_text("utf-8"))
+    splits = {i.get("split") for i in all_gold["incidents"]} - {None}
+    if splits and split is None:
+        split = "dev"
+    if split is not None and split not in splits:
+        raise ValueError(f"{path}: no split {split!r} in gold/incidents.json (it has: {', '.join(sorted(splits)) or 'none'})")
+    gold = _split_gold(all_gold, split)
+    report = EvalReport(stage="incidents", dataset=path.name + (f"-{split}" if split else ""))
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp) / "eval.db")
-        ingest([path / "articles"], store=store, meta=path)
+        if split is None:
+            ingest([path / "articles"], store=store, meta=path)
+        else:
+            keep = _split_files(path, all_gold, split)
+            folder = Path(tmp) / "set"
+            (folder / "articles").mkdir(parents=True)
+            shutil.copy(path / "meta.csv", folder / "meta.csv")
+            for file in sorted(keep):
+                shutil.copy(path / "articles" / file, folder / "articles" / file)
+            ingest([folder / "articles"], store=store, meta=folder)
         stored = document_origins(store)
         files = {row["id"]: Path(row["origin"] or "").name for row in stored}
         found = incidents(store)
@@ -270,7 +314,8 @@ def evaluate_demo(path: Path, *, limit: int | None = None) -> EvalReport:
     report.add_ratio("origins.exact", origin_hits, n_incidents)
     from .demo import load_demo
 
-    expected_dups = [a.file for a in load_demo(path) if a.duplicate_of]
+    wanted = _split_files(path, all_gold, split) if split is not None else None
+    expected_dups = [a.file for a in load_demo(path) if a.duplicate_of and (wanted is None or a.file in wanted)]
     if expected_dups:
         report.metrics["duplicates.linked"] = sum(f in duplicates for f in expected_dups) / len(expected_dups)
         report.counts["duplicates.linked"] = len(expected_dups)
@@ -279,5 +324,5 @@ def evaluate_demo(path: Path, *, limit: int | None = None) -> EvalReport:
 
 def evaluate(data: Path, *, split: str | None = None, limit: int | None = None) -> EvalReport:
     if is_demo_corpus(data):
-        return evaluate_demo(data, limit=limit)
+        return evaluate_demo(data, split=split, limit=limit)
     return evaluate_ecbplus(data, split=split, limit=limit)
