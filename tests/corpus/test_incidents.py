@@ -195,3 +195,35 @@ def test_incidents_a_target_country_counts_only_when_the_target_says_whose_it_is
     assert names_a_country("the Liberian-flagged tanker") and names_a_country("a Hezbollah commander")
     assert not names_a_country("the ship") and not names_a_country("a car") and not names_a_country("Saturday")
     assert not is_named("Saturday") and "saturday" not in words("on Saturday")
+
+
+def test_incidents_a_report_that_joins_two_agreeing_incidents_bridges_them():
+    from storyworld.corpus.incidents import Incident, bridged
+
+    # one sentence coded twice ("commandos captured pirates after they attacked a ship"): the
+    # arrest joined an incident of arrests, the attack an incident of attacks, and each matches the other
+    arrest = report(1, "d1", type_="COERCE", target_name="23 pirates",
+                    evidence="Marine commandos took 23 pirates into custody after they attacked a ship near Goma")
+    attack = replace(arrest, event_id=2, type="ASSAULT")
+    retold = report(3, "d2", type_="COERCE", target_name="the pirates",
+                    evidence="Commandos captured 23 pirates who had attacked a ship near Goma")
+    arrests, attacks = Incident(1, [arrest]), Incident(2, [attack])
+    assert bridged(retold, arrests, [arrests, attacks]) == [attacks]
+    # an attack a day later agrees with the arrests on nothing: no bridge
+    other_day = Incident(3, [replace(attack, event_id=4, date="2025-05-18", published="2025-05-19")])
+    assert bridged(retold, arrests, [arrests, other_day]) == []
+
+
+def test_incidents_clustering_merges_a_bridged_incident_into_the_older():
+    # one boarding told as an arrest by one outlet and as a firefight by another: apart, they share
+    # no party by name and few words; a third report codes its one sentence as both
+    seized = report(1, "d1", type_="COERCE", actor=None, target_name="23 men",
+                    evidence="Navy commandos detained 23 men in the gulf on Saturday")
+    fired = report(2, "d2", type_="ASSAULT", target_name="a skiff",
+                   evidence="A warship opened fire on a skiff near Goma")
+    both = "Commandos detained 23 men after the warship opened fire on their skiff near Goma"
+    as_arrest = report(3, "d3", type_="COERCE", target_name="23 men", evidence=both)
+    as_attack = replace(as_arrest, event_id=4, type="ASSAULT", target_name="their skiff")
+    found = cluster([seized, fired, as_arrest, as_attack])
+    assert [sorted(r.event_id for r in i.reports) for i in found] == [[1, 2, 3, 4]]
+    assert found[0].id == 1  # the older incident stays

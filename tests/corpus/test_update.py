@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from storyworld.body.document import document_id
 from storyworld.cli import cli
 from storyworld.corpus.update import update_incidents
-from storyworld.store.queries import incidents
+from storyworld.store.queries import EventFilter, incidents
 from storyworld.types import ActorRef, Source
 
 
@@ -221,3 +221,32 @@ def test_issue_28_one_source_written_three_ways_is_one_origin(fresh_store, make_
     # each report still shows its chain as its text wrote it
     assert sorted(r["sources"][0]["name"] for r in incident["reports"]) == sorted([
         "the Council", "the Council of the EU", "The Council of the European Union"])
+
+
+def test_issue_28_a_merged_incident_keeps_its_last_summary_names_the_survivor_and_logs_the_merge(
+        fresh_store, make_analysis):
+    from storyworld.corpus.update import rebuild_summary
+    from storyworld.store import incidents as table
+    from storyworld.store.changes import history
+
+    first = variant(make_analysis, "Israel struck a site near Masyaf on Aug. 25.", outlet="Levant Monitor")
+    second = variant(make_analysis, "Israel struck a site near Aleppo on Aug. 25.", outlet="Gulf Ledger",
+                     lat=36.2021, lon=37.1343)
+    for analysis in (first, second):
+        fresh_store.save(analysis)
+    update_incidents(fresh_store, [first.document.id, second.document.id])
+    older, younger = sorted(i["id"] for i in incidents(fresh_store))
+    with fresh_store.transaction():
+        assert table.merge_into(fresh_store, older, younger)  # both stored: the younger keeps its row
+        rebuild_summary(fresh_store, older, cause=second.document.id)
+        rebuild_summary(fresh_store, younger, cause=second.document.id, emptied="merged", merged_into=older)
+    (survivor,) = incidents(fresh_store)
+    assert survivor["id"] == older and len(survivor["reports"]) == 2
+    (merged,) = incidents(fresh_store, EventFilter(states=("merged",)))
+    assert merged["id"] == younger and merged["merged_into"] == older and len(merged["reports"]) == 1
+    assert [c["change"] for c in history(fresh_store, "incident", younger)] == ["created", "merged"]
+    # an incident made and merged within one transaction leaves no row behind
+    with fresh_store.transaction():
+        fresh = table.new_incident(fresh_store, "ASSAULT", "actual", "2023-08-25")
+        assert not table.merge_into(fresh_store, older, fresh)
+    assert table.incident_version(fresh_store, fresh) is None

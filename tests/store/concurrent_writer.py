@@ -72,8 +72,8 @@ def main() -> None:
 
         place = update._add_document
 
-        def paused(store, document_id):
-            touched = place(store, document_id)
+        def paused(store, document_id, merged):
+            touched = place(store, document_id, merged)
             print(f"in-incidents {document_id}", flush=True)
             time.sleep(args.pause_in_incidents)
             return touched

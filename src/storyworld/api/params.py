@@ -65,7 +65,7 @@ Modality = Annotated[str | None, Query(pattern=MODALITY)]
 SourceKind = Annotated[str | None, Query(pattern=SOURCE_KIND, description=", ".join(SOURCE_KINDS))]
 Since = Annotated[str | None, Query(max_length=40, description="a date or ISO 8601 time (UTC unless it has an offset)"),
                   AfterValidator(printable), AfterValidator(changed_time)]
-State = Annotated[str, Query(pattern="^(current|superseded|retracted|all)$",
-                             description="which versions: current (default), superseded, retracted or all")]
+State = Annotated[str, Query(pattern="^(current|superseded|retracted|merged|all)$",
+                             description="which versions: current (default), superseded, retracted, merged (incidents) or all")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 RowId = Annotated[int, Path(ge=1, le=MAX_ID)]

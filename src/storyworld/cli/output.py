@@ -160,7 +160,7 @@ def validate_time(ctx, param, value):
                                                     value=printable(value))) from None
 
 
-STATE_CHOICES = ("current", "superseded", "retracted", "all")
+STATE_CHOICES = ("current", "superseded", "retracted", "merged", "all")
 
 
 def version_options(fn):
@@ -169,7 +169,7 @@ def version_options(fn):
         click.option("--state", type=click.Choice(STATE_CHOICES, case_sensitive=False), default="current",
                      show_default=True,
                      help="Which versions: current (as the latest reports stand), superseded (earlier versions of "
-                          "revised records), retracted, or all."),
+                          "revised records), retracted, merged (incidents joined into an older one), or all."),
         click.option("--changed-since", callback=validate_time, metavar="TIME",
                      help="Only records created or changed after this time: YYYY-MM-DD or an ISO time "
                           "(UTC unless it gives its offset)."),

@@ -15,7 +15,7 @@ from typing import Any
 from ..store import Store
 from ..store import incidents as table
 from .incidents import MIN_SCORE, WEIGHTS, IncidentReport, match_parts
-from .origins import keyed_reports, relayed_keys
+from .origins import keyed_reports, relayed_keys, unnamed
 from .sources import explain_source, resolve_reports
 from .update import _to_report, names_of_reports, outlet_alias, report_chain
 
@@ -100,11 +100,14 @@ def _origins(store: Store, incident_id: int) -> dict[str, Any]:
             "chain": [s.name for s in k.chain] if chain.sources else [],
             "own_voice": not chain.sources,
             "key": k.key,
-            "key_rule": ("innermost source is anonymous: keyed with the source before it (or the publisher)"
-                         if k.inner.kind == "anonymous" else
+            "key_rule": ("unattributed, in a document whose other reports of the incident name their sources: "
+                         "it retells them and adds no chain" if k.retelling else
+                         "innermost source is unnamed: keyed with the source before it (or the publisher)"
+                         if unnamed(k.inner) else
                          "the publisher's own voice" if not chain.sources else "innermost source of the chain"),
-            "independent": k.key not in relayed,
+            "independent": k.key not in relayed and not k.retelling,
             **({"relayed_by": relayed_by} if relayed_by else {}),
         })
-    independent = sorted({k.key for k in keyed if k.key not in relayed}, key=[k.key for k in keyed].index)
+    independent = sorted({k.key for k in keyed if k.key not in relayed and not k.retelling},
+                         key=[k.key for k in keyed].index)
     return {"origin_reports": reports, "independent_origins": independent}

@@ -3,6 +3,9 @@
 A report is one event of one document. A new report joins the best-matching existing incident or
 starts a new one; nothing already clustered is re-clustered, so adding a document costs a few
 index lookups (candidates come from the store by type and date window), not a pass over the store.
+The one exception is a bridge (``bridged``): a report that strongly joins two candidate incidents
+that agree with each other merges the younger into the older, since the order in which reports
+arrive should not split one happening (an arrest and a shooting that a third report tells as one).
 
 Two reports can be one incident only when every field both of them know is compatible:
 - the same PLOVER type, or two types that one happening is reported as (``related_types`` in
@@ -360,6 +363,30 @@ def assign(report: IncidentReport, candidates: list[Incident]) -> Incident | Non
     return max(scored, key=lambda x: (x[0], x[1]))[2]
 
 
+BRIDGE_SCORE = _WEIGHTS["bridge_score"]
+BRIDGE_PAIRS = 3  # the reports of each incident compared when two are checked for agreement
+
+
+def bridged(report: IncidentReport, chosen: Incident, candidates: list[Incident]) -> list[Incident]:
+    """The other candidate incidents that the report joins as well as the one it joined: one
+    happening that arrived split (an arrest and a shooting that a third report tells as one). The
+    report must match each of them with at least ``bridge_score``, and the two incidents must agree
+    with each other on their own: one of the first reports of each matches one of the other's (it
+    joined the other incident only because it matched that one better; merely not contradicting
+    each other merged a protest with its dispersal, measured on the demo and gold-incidents dev)."""
+    out = []
+    for incident in candidates:
+        if incident.id == chosen.id or not incident.reports:
+            continue
+        score = match_score(report, incident)
+        if score is None or score < BRIDGE_SCORE:
+            continue
+        if any((parts := match_parts(a, b)) is not None and parts["score"] >= MIN_SCORE
+               for a in chosen.reports[:BRIDGE_PAIRS] for b in incident.reports[:BRIDGE_PAIRS]):
+            out.append(incident)
+    return out
+
+
 def candidate_window(report: IncidentReport) -> tuple[str, str] | None:
     """The date range (inclusive, ISO) in which candidate incidents' reports must lie."""
     anchor = _day(report.date) or _day((report.date or "")[:7] + "-01" if report.date and len(report.date) == 7 else None)
@@ -378,9 +405,16 @@ def cluster(reports: list[IncidentReport]) -> list[Incident]:
     incidents: list[Incident] = []
     for report in reports:
         related = related_types(report.type)
-        target = assign(report, [i for i in incidents if any(r.type in related for r in i.reports)])
+        candidates = [i for i in incidents if any(r.type in related for r in i.reports)]
+        target = assign(report, candidates)
         if target is None:
-            target = Incident(id=len(incidents) + 1)
+            target = Incident(id=len(incidents) + 1 + max((i.id for i in incidents), default=0))
             incidents.append(target)
+        else:
+            for other in bridged(report, target, candidates):
+                survivor, gone = sorted((target, other), key=lambda i: i.id)
+                survivor.reports = sorted(survivor.reports + gone.reports, key=lambda r: r.event_id)
+                incidents.remove(gone)
+                target = survivor
         target.reports.append(report)
     return incidents

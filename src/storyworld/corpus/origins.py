@@ -3,7 +3,9 @@
 1. Each report of the incident has its attribution chain (``sources``, outermost first, publisher
    excluded) after merging aliases; a report in the outlet's own voice has the chain
    ``[publisher]``; a copy (another outlet's exact copy, or a near-duplicate) takes the chain of its
-   original (the caller passes it). The caller first names each source by the body it means
+   original (the caller passes it). A document's unattributed sentences of the happening, when its
+   other sentences of it name their sources ("…, state police said. The two men killed were …"),
+   retell what those sources said: they add no chain of the publisher's own. The caller first names each source by the body it means
    (``corpus/sources.py``: the document's own definitions, the source registry), so "the IDF" and
    "the Israeli army" are one key.
 2. A chain's *origin key* is its innermost element; an anonymous element ("a source",
@@ -207,6 +209,7 @@ class KeyedReport:
     chain: tuple[Source, ...]
     key: str
     inner: Source
+    retelling: bool = False  # unattributed, in a document whose other reports of the incident name their sources
 
 
 def keyed_reports(reports: Sequence[Report], *, alias_of: Callable[[str], str] | None = None) -> list[KeyedReport]:
@@ -217,10 +220,12 @@ def keyed_reports(reports: Sequence[Report], *, alias_of: Callable[[str], str] |
     if merged:
         outer = alias_of
         alias_of = lambda name: (outer(merged.get(name, name)) if outer else merged.get(name, name))  # noqa: E731
+    attributed = {r.document for r in reports if r.sources and r.document is not None}
     out = []
     for r in reports:
         key, inner = origin_key(r, alias_of=alias_of)
-        out.append(KeyedReport(r, full_chain(r, alias_of=alias_of), key, inner))
+        out.append(KeyedReport(r, full_chain(r, alias_of=alias_of), key, inner,
+                               retelling=not r.sources and r.document in attributed))
     return out
 
 
@@ -236,6 +241,8 @@ def origins(reports: Sequence[Report], *, alias_of: Callable[[str], str] | None 
     counts: dict[str, int] = {}
     first: dict[str, Source] = {}
     for k in keyed:
+        if k.retelling:
+            continue
         counts[k.key] = counts.get(k.key, 0) + 1
         first.setdefault(k.key, k.inner)
     return [

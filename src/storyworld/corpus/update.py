@@ -29,8 +29,8 @@ from ..store import Store
 from ..store import incidents as table
 from ..store.changes import Cause, cause_of, record_change
 from ..types import Source
-from .incidents import (DISTANCE_KM, DocumentContext, Incident, IncidentReport, assign, candidate_window,
-                        names_a_country, related_types, with_context)
+from .incidents import (DISTANCE_KM, DocumentContext, Incident, IncidentReport, assign, bridged,
+                        candidate_window, names_a_country, related_types, with_context)
 from .origins import Report, origins
 from .sources import DocumentNames, document_names, resolve_reports
 
@@ -204,14 +204,20 @@ def update_incidents(store: Store, document_ids: Iterable[str], *, left: dict[in
     for document_id in document_ids:
         store.trim_memo()
         with store.transaction():  # one document's placements and summaries land together
-            placed = _add_document(store, document_id) | set(left or {})
+            merged: dict[int, int] = {}
+            placed = _add_document(store, document_id, merged) | set(left or {})
+            placed -= set(merged)
             for incident_id in sorted(placed):
                 rebuild_summary(store, incident_id, cause=document_id, emptied=(left or {}).get(incident_id))
-        touched |= placed
+            for incident_id, survivor in sorted(merged.items()):
+                rebuild_summary(store, incident_id, cause=document_id, emptied="merged", merged_into=survivor)
+        touched |= placed | set(merged)
     return touched
 
 
-def _add_document(store: Store, document_id: str) -> set[int]:
+def _add_document(store: Store, document_id: str, merged: dict[int, int]) -> set[int]:
+    """Place the document's reports; ``merged`` gains each stored incident a report bridged into
+    an older one (``bridged``), with the id of the one it joined."""
     touched: set[int] = set()
     doc = table.document_status(store, document_id)
     if doc is None:
@@ -221,12 +227,20 @@ def _add_document(store: Store, document_id: str) -> set[int]:
     members: dict[int, list[tuple[int, str]]] = {}  # valid for this transaction only
     for row in table.unplaced_reports(store, document_id, REPORTABLE):
         report = _to_report(row, store)
-        incident = assign(report, _candidates(store, report, members))
+        candidates = _candidates(store, report, members)
+        incident = assign(report, candidates)
         if incident is None:
             incident_id = table.new_incident(store, report.type, report.modality, _anchor(report))
             members[incident_id] = []
         else:
             incident_id = incident.id
+            for other in bridged(report, incident, candidates):
+                survivor, gone = min(incident_id, other.id), max(incident_id, other.id)
+                if table.merge_into(store, survivor, gone):
+                    merged[gone] = survivor
+                members[survivor] = sorted(members.get(survivor, []) + members.pop(gone, []))
+                touched.discard(gone)
+                incident_id = survivor
         table.add_report(store, incident_id, report.event_id, document_id, _anchor(report))
         insort(members[incident_id], (report.event_id, document_id))
         touched.add(incident_id)
@@ -273,14 +287,16 @@ def _document_names(store: Store, document_id: str) -> DocumentNames:
 
 
 def rebuild_summary(store: Store, incident_id: int, *, cause: str | None = None,
-                    emptied: str | None = None) -> dict[str, Any]:
+                    emptied: str | None = None, merged_into: int | None = None) -> dict[str, Any]:
     """Rebuild an incident's summary from its reports; when it changed, write it as the incident's
     next version and log the change, caused by the document ``cause``. An incident left without a
-    report keeps its last summary and takes the state ``emptied`` (superseded, retracted)."""
+    report keeps its last summary and takes the state ``emptied`` (superseded, retracted, or merged
+    into the incident ``merged_into``)."""
     rows = table.summary_rows(store, incident_id)
     previous = table.incident_version(store, incident_id)
     if not rows and previous is not None and previous["summary_json"] not in (None, "{}"):
-        return _empty(store, incident_id, previous, cause=cause, state=emptied or "superseded")
+        return _empty(store, incident_id, previous, cause=cause, state=emptied or "superseded",
+                      merged_into=merged_into)
     reports, chains = [], []
     for r in rows:
         sources = json.loads(r["sources_json"])
@@ -343,11 +359,16 @@ def rebuild_summary(store: Store, incident_id: int, *, cause: str | None = None,
     return summary
 
 
-def _empty(store: Store, incident_id: int, previous, *, cause: str | None, state: str) -> dict[str, Any]:
-    """An incident whose every report was superseded or retracted: its last summary stays, marked."""
+def _empty(store: Store, incident_id: int, previous, *, cause: str | None, state: str,
+           merged_into: int | None = None) -> dict[str, Any]:
+    """An incident whose every report was superseded, retracted or merged into another: its last
+    summary stays, marked (a merged one names the incident that holds its reports now)."""
     summary = json.loads(previous["summary_json"])
     if previous["state"] == state:
         return summary
+    if merged_into is not None:
+        summary["merged_into"] = merged_into
+        table.set_summary_json(store, incident_id, json.dumps(summary))
     table.set_state(store, incident_id, state=state, version=previous["version"] + 1)
     record_change(store, change=state, record="incident", record_id=incident_id, version=previous["version"] + 1,
                   fields=["state"], cause=_incident_cause(store, cause, []), row_id=incident_id,

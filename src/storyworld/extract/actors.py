@@ -34,10 +34,19 @@ FIRST_VERSION = "demo corpus (first version of events and actors)"
 def noun_phrases(doc) -> list:
     """Noun phrases are actor candidates besides the named entities: "the protesters", "Iranian
     militias" name a role or a country without being a name."""
+    from .events.evidence import dateline_dash  # events import this module
+
     try:
-        return list(doc.noun_chunks)
+        chunks = list(doc.noun_chunks)
     except ValueError:  # no parse
         return []
+    out = []
+    for chunk in chunks:
+        dash = dateline_dash(chunk.sent)
+        if dash is not None and chunk.start <= dash.i < chunk.end - 1:
+            chunk = doc[dash.i + 1: chunk.end]  # "ATHENS, Dec 14 - Hooded youths": the youths are no Athenians
+        out.append(chunk)
+    return out
 
 
 @rule("actors", "unknown-name-is-an-actor", source=FIRST_VERSION, off=False, examples=[

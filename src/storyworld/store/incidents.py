@@ -200,6 +200,27 @@ def save_summary(store: Store, incident_id: int, *, modality: str | None, date: 
          independent_origins, first_published, summary_json, _now(), version, state, incident_id))
 
 
+def merge_into(store: Store, survivor: int, other: int) -> bool:
+    """Move every report of incident ``other`` into ``survivor`` and widen its dates; True when
+    ``other`` was stored before (it keeps its row, to be marked merged), False when it was made in
+    this transaction and never summarised (its row is deleted: no record of it was ever given out)."""
+    store.conn.execute("UPDATE OR IGNORE incident_reports SET incident_id = ? WHERE incident_id = ?", (survivor, other))
+    store.conn.execute("DELETE FROM incident_reports WHERE incident_id = ?", (other,))  # a copy already in both
+    store.conn.execute(
+        "UPDATE incidents SET date_min = (SELECT MIN(date_min) FROM incidents WHERE id IN (?, ?)), "
+        "date_max = (SELECT MAX(date_max) FROM incidents WHERE id IN (?, ?)) WHERE id = ?",
+        (survivor, other, survivor, other, survivor))
+    row = store.conn.execute("SELECT summary_json FROM incidents WHERE id = ?", (other,)).fetchone()
+    if row is not None and row["summary_json"] in (None, "{}"):
+        store.conn.execute("DELETE FROM incidents WHERE id = ?", (other,))
+        return False
+    return row is not None
+
+
+def set_summary_json(store: Store, incident_id: int, summary_json: str) -> None:
+    store.conn.execute("UPDATE incidents SET summary_json = ? WHERE id = ?", (summary_json, incident_id))
+
+
 def set_state(store: Store, incident_id: int, *, state: str, version: int) -> None:
     """An incident no longer current (its reports all superseded or retracted), as its ``version``."""
     store.conn.execute("UPDATE incidents SET state = ?, version = ?, reports = 0, independent_origins = 0, "

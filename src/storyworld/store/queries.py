@@ -43,7 +43,7 @@ EVENT_COLUMNS = (
     "e.version, COALESCE(e.updated_at, d.ingested_at) AS updated_at, e.state"
 )
 
-STATES = ("current", "superseded", "retracted")
+STATES = ("current", "superseded", "retracted", "merged")  # merged: incidents only
 
 
 # --- the filters' values as a user gives them, checked once for every caller (CLI, to_pandas) -----
@@ -69,7 +69,7 @@ def checked_country(value: str) -> str:
 
 
 def states_of(state: str | None) -> tuple[str, ...] | None:
-    """A state asked for (current, superseded, retracted or all; none: current) as
+    """A state asked for (current, superseded, retracted, merged or all; none: current) as
     ``EventFilter.states``: all → None (every version)."""
     if state is None:
         return ("current",)

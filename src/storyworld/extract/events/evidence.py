@@ -27,6 +27,8 @@ DEMO = "demo corpus"
 @rule("events", "dateline", source=DEMO, off=None, examples=[
     # a line in capitals closed by a dash reads as a dateline: the words before the dash are no party
     ("REBELS SEIZED THE TOWN — a witness said on Friday.", {"type": "COERCE", "actor": None}),
+    ("ATHENS, Dec 14 - Hooded youths hurled petrol bombs at a police station late on Saturday.",
+     {"type": "ASSAULT", "date": "2025-06-07"}),
 ])
 def dateline_dash(sent):
     """The dash that closes a dateline opening the sentence ("KHARKIV, Ukraine (Baltic Ledger) —"), or
@@ -35,8 +37,9 @@ def dateline_dash(sent):
     if not (first.text[:1].isupper() and (first.text.isupper() or first.text.startswith("("))):
         return None
     for t in sent[:20]:
-        if t.text in DASHES:
-            return t
+        if t.text in DASHES or (t.text == "-" and t.whitespace_ and t.i > sent.start
+                                and t.doc[t.i - 1].whitespace_):
+            return t  # "ATHENS, Dec 14 - Hooded youths …": a lone hyphen between spaces closes it too
     return None
 
 

@@ -29,6 +29,7 @@ from ...resources.tables import word_set
 from ...rules import IDENTITY, rule
 from ...types import Event, TimeMention
 from . import resolve as tr
+from ..events.evidence import in_dateline
 from .mentions import span_of
 from .tense import governing_verb, verb_tense
 
@@ -94,11 +95,17 @@ def _verb_of(doc, mention: TimeMention):
     return governing_verb(span.root) if span is not None and len(span) else None
 
 
+def _in_dateline(doc, mention: TimeMention) -> bool:
+    """"ATHENS, Dec 14 - …": the day a dispatch was filed, not the day of what it reports."""
+    span = span_of(doc, mention.start, mention.end)
+    return span is not None and len(span) > 0 and in_dateline(span[0])
+
+
 def _candidates(doc, event: Event, mentions: list[TimeMention]) -> list[TimeMention]:
     """The mentions that may date an event, best first (attached to the trigger, then sentence)."""
     trigger = _trigger_token(doc, event)
     sentence = [m for m in mentions
-                if event.evidence.start <= m.start and m.end <= event.evidence.end]
+                if event.evidence.start <= m.start and m.end <= event.evidence.end and not _in_dateline(doc, m)]
     if trigger is None:
         return sentence
     attached, free = [], []
