@@ -94,8 +94,12 @@ def origin_key(report: Report, *, alias_of: Callable[[str], str] | None = None) 
     return _fold(before) + KEY_SEPARATOR + _fold(inner.name), Source(before + KEY_SEPARATOR + inner.name, inner.kind)
 
 
+_BODY_SUFFIX = re.compile(r"\b(police)\s+(?:department|dept\.?|service|force)$")
+
+
 def _fold(name: str) -> str:
-    return name.casefold()
+    """A key: the name case-folded, "the Troy Police Department" and "Troy police" as one."""
+    return _BODY_SUFFIX.sub(r"\1", name.casefold().strip())
 
 
 _INDEFINITE = re.compile(r"^(a|an)\s+", re.I)

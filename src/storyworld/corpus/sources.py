@@ -8,7 +8,10 @@ A name is resolved, in this order, by
    Defense Forces (IDF)", "IDF (Israel Defense Forces)";
 2. a one-word name ("the Council", "the army", "the ministry") as the one longer name the same
    document gives with that head ("the Council of the EU", "the Israeli army"), when it gives one;
-3. a spokesperson or press office that the name ties to a body ("an IDF spokesman") as that body;
+3. a spokesperson or press office that the name ties to a body ("an IDF spokesman") as that body,
+   and a named person whom the text ties to a body by a title ("navy spokesman Commander Nirad
+   Sinha", "Troy Police Chief Gerry Scherlinck", "Robert Sznewajs, the bank's chief executive") as
+   that body, under his full name or his surname;
 4. the source registry (``resources/sources.py``: ``sources.tsv`` and the actor knowledge base's
    organisations): "the IDF", "the Israeli military" → Israel Defense Forces; also a registered
    name after its owner ("the British military's UKMTO agency", "Yemen's Houthi movement").
@@ -79,18 +82,86 @@ def _head(name: str) -> str | None:
     return words[-1] if words else None
 
 
+# Titles by which a text ties a named person to the body he speaks for: its spokespeople, and the
+# heads and officers who speak for it on the record ("Troy Police Chief Gerry Scherlinck", "the
+# bank's chief executive, Robert Sznewajs"). An unnamed official stays himself (corpus/origins.py).
+_TITLES = ("spokesman|spokeswoman|spokesperson|press officer|chief executive|chief|commissioner|director|"
+           "superintendent|sheriff|lieutenant|sergeant|captain|commander|president")
+_RANKS = r"(?:(?:Lt|Lieut|Capt|Cmdr|Cdr|Commander|Sgt|Sergeant|Lieutenant|Captain|Col|Colonel|Gen|General|Maj|" \
+         r"Major|Insp|Inspector|Det|Detective|Officer|Dr|Mr|Ms|Mrs|Adm|Admiral|Brig|Rear Admiral)\.?\s+)*"
+_PERSON = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+){0,3}"
+_BODY_WORDS = r"(?:(?:[A-Z][\w.'’&-]*|state|federal|city|county|navy|naval|army|military|police|defence|defense|" \
+              r"interior|foreign|health|fire|highway|coast|border|prison|transport)\s+){1,6}"
+# "Oregon State Police spokesman Gregg Hastings", "navy spokesman Commander Nirad Sinha"
+_TITLE_BEFORE = re.compile(rf"(?:(?:the|a|an)\s+)?(?P<body>{_BODY_WORDS})(?i:(?P<title>{_TITLES})),?\s+{_RANKS}"
+                           rf"(?P<name>{_PERSON})")
+# "Lt. Gerry Scherlinck of the Troy Police Department": a body by its organisation word
+_ORG_WORDS = ("Department|Police|Ministry|Office|Service|Agency|Army|Navy|Force|Forces|Patrol|Bureau|Command|"
+              "Council|Commission|Committee|Authority|Company|Bank|Corporation|Corp|Group|Association|Union|"
+              "Organisation|Organization|Institute|Hospital|Party|Government|Administration|Guard|Marshals|"
+              "Coast Guard|Red Cross|Red Crescent|Brigade|Fire Service|Prosecutor's Office")
+_NAME_OF_BODY = re.compile(rf"{_RANKS}(?P<name>{_PERSON})\s+(?:of|from|with)\s+(?:the\s+)?"
+                           rf"(?P<body>(?:[A-Z][\w.'’&-]*\s+){{0,5}}(?:{_ORG_WORDS}))\b")
+# "a Troy police sergeant" … "Sgt. Barry Whiteside": the rank abbreviated before the name
+_RANK_DESCRIBED = re.compile(r"\b(?:a|an|the)\s+(?P<body>(?:[A-Z][\w.'’&-]*\s+)+(?:police\s+|army\s+|navy\s+)?)"
+                             r"(?P<rank>sergeant|lieutenant|captain|detective|commander|inspector)\b")
+_RANK_ABBREVIATIONS = {"sergeant": "Sgt", "lieutenant": "Lt", "captain": "Capt", "detective": "Det",
+                       "commander": "Cmdr", "inspector": "Insp"}
+# "Brad Baehr, a CHP spokesman", "Robert Sznewajs, the bank's chief executive", "X, a spokesman for the navy"
+_TITLE_AFTER = re.compile(rf"(?P<name>{_PERSON}),\s+(?:a|an|the)\s+(?:(?P<body>[^,.;]{{2,60}}?)(?:'s|’s)?\s+)?"
+                          rf"(?P<title>{_TITLES})(?:\s+(?:for|of|at)\s+(?P<body2>(?:the\s+)?[^,.;]{{2,60}}))?(?=[,.;])")
+# "the bank's chief executive, Robert Sznewajs"
+_POSSESSOR_TITLE = re.compile(rf"(?P<body>(?:the\s+)?[\w.'’&-]+(?:\s+[\w.'’&-]+){{0,4}})(?:'s|’s)\s+(?P<title>{_TITLES}),?"
+                              rf"\s+{_RANKS}(?P<name>{_PERSON})")
+
+
+def people_bodies(text: str) -> dict[str, str]:
+    """folded person name (in full, and the surname when no other person has it) → the body the
+    text says he speaks for, as written ("navy", "the bank", "Oregon State Police")."""
+    found: dict[str, str] = {}
+    surnames: dict[str, set[str]] = {}
+    ranks: dict[str, set[str]] = {}
+    for match in _RANK_DESCRIBED.finditer(text):
+        ranks.setdefault(match.group("rank").lower(), set()).add(match.group("body").strip())
+    rank_named = []
+    for rank, bodies in ranks.items():
+        if len(bodies) == 1:
+            abbreviation = re.escape(_RANK_ABBREVIATIONS[rank])
+            rank_named.append((re.compile(rf"\b(?:{abbreviation}\.?|{rank.capitalize()})\s+(?P<name>{_PERSON})"),
+                               next(iter(bodies))))
+    for pattern, body in rank_named:
+        for match in pattern.finditer(text):
+            if len(match.group("name").split()) >= 2:
+                found.setdefault(fold_name(match.group("name")), body)
+                surnames.setdefault(fold_name(match.group("name").split()[-1]), set()).add(body)
+    for pattern in (_TITLE_BEFORE, _TITLE_AFTER, _POSSESSOR_TITLE, _NAME_OF_BODY):
+        for match in pattern.finditer(text):
+            body = (match.groupdict().get("body2") or match.group("body") or "").strip()
+            name = match.group("name").strip()
+            if not body or not re.search(r"[A-Za-z]{2}", body) or len(name.split()) < 2:
+                continue
+            found.setdefault(fold_name(name), body)
+            surnames.setdefault(fold_name(name.split()[-1]), set()).add(body)
+    for surname, bodies in surnames.items():
+        if len(bodies) == 1:
+            found.setdefault(surname, next(iter(bodies)))
+    return found
+
+
 @dataclass
 class DocumentNames:
-    """What one document says its sources are: its definitions and, for a one-word name, the one
-    longer name it gives with that head."""
+    """What one document says its sources are: its definitions, for a one-word name the one longer
+    name it gives with that head, and the bodies its named spokespeople and officers speak for."""
 
     defined: dict[str, str] = field(default_factory=dict)
     by_head: dict[str, str] = field(default_factory=dict)
+    speaks_for: dict[str, str] = field(default_factory=dict)
 
 
 def document_names(text: str, names: Iterable[str]) -> DocumentNames:
     """The source names of a document (``text`` and the names it uses: its actors, its sources)."""
     defined = definitions(text)
+    speaks_for = people_bodies(text)
     heads: dict[str, set[str]] = {}
     for name in [*names, *defined.values()]:
         if len(fold_name(name).split()) < 2 or not re.search(r"[A-Z]", name):
@@ -99,7 +170,11 @@ def document_names(text: str, names: Iterable[str]) -> DocumentNames:
         if head:
             heads.setdefault(head, set()).add(canonical_name(name, defined=defined))
     by_head = {head: next(iter(names)) for head, names in heads.items() if len(names) == 1}
-    return DocumentNames(defined=defined, by_head=by_head)
+    bodies = set(speaks_for.values())
+    if len(bodies) == 1:  # "the spokesman said": the one body whose spokesman the text names
+        for word in ("spokesman", "spokeswoman", "spokesperson"):
+            speaks_for.setdefault(fold_name(f"the {word}"), next(iter(bodies)))
+    return DocumentNames(defined=defined, by_head=by_head, speaks_for=speaks_for)
 
 
 def canonical_name(name: str, *, defined: dict[str, str] | None = None) -> str:
@@ -131,6 +206,12 @@ def explain_source(source: Source, names: DocumentNames | None = None) -> tuple[
             and find_source(source.name) is None:
         return replace(source, name=names.by_head[folded]), \
             f"the one {folded!r} the document names: {names.by_head[folded]!r}"
+    if source.kind in ("official", "person") and folded in names.speaks_for:
+        written = names.speaks_for[folded]
+        body, why = explain_source(Source(re.sub(r"^(?:the|a|an)\s+", "", written, flags=re.I), "organization"),
+                                   names)
+        return Source(body.name, "organization", office=source.office), \
+            f"speaks for {body.name!r}: the text ties {source.name!r} to {written!r}" + (f" ({why})" if why else "")
     spoken = _SPOKESPERSON.match(source.name.strip())
     if spoken:
         body, why = explain_source(Source(spoken.group(1), "organization"), names)
@@ -158,9 +239,34 @@ def _owned(name: str):
     return find_source(match.group(1)) if match else None
 
 
+_OUTLET_BACK = re.compile(r"^(?:the|that)\s+(?:paper|newspaper|daily|agency|news agency|wire service|broadcaster|"
+                          r"station|network|channel|outlet|magazine|website|site|tabloid)$", re.I)
+_OUTLET_WORDS = re.compile(r"\b(?:Journal|Times|Post|News|Herald|Tribune|Gazette|Press|Daily|Telegraph|Guardian|"
+                           r"Observer|Chronicle|Courier|Ledger|Sun|Star|Mail|Express|Standard|Dispatch|Register|"
+                           r"Bulletin|Sentinel|Examiner|Record|Inquirer|Globe|Age|Television|TV|Radio|Agency|Wire)\b")
+
+
+def _outlet_like(source: Source) -> bool:
+    return source.kind == "outlet" or (source.kind == "organization" and bool(_OUTLET_WORDS.search(source.name)))
+
+
 def resolve_reports(reports: Sequence[Report], names_of: dict[str, DocumentNames] | None = None) -> list[Report]:
     """Each report with its chain's names resolved, by its own document's names (``names_of``:
-    document id → DocumentNames) and the registry."""
+    document id → DocumentNames) and the registry. "The paper", "the agency": the one outlet the
+    same document's chains name ("according to the Statesman Journal … Later, according to the
+    paper, …")."""
     names_of = names_of or {}
-    return [replace(r, sources=tuple(resolve_source(s, names_of.get(r.document or "")) for s in r.sources))
-            for r in reports]
+    outlets: dict[str | None, set[str]] = {}
+    for r in reports:
+        outlets.setdefault(r.document, set()).update(s.name for s in r.sources
+                                                     if _outlet_like(s) and not _OUTLET_BACK.match(s.name))
+    out = []
+    for r in reports:
+        named = outlets.get(r.document, set())
+        chain = []
+        for source in r.sources:
+            if _OUTLET_BACK.match(source.name.strip()) and len(named) == 1:
+                source = Source(next(iter(named)), "outlet", office=source.office)
+            chain.append(resolve_source(source, names_of.get(r.document or "")))
+        out.append(replace(r, sources=tuple(chain)))
+    return out
