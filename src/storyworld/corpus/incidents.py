@@ -53,8 +53,8 @@ from ..resources.tables import numbers
 
 DAY_WINDOW = 1
 UNDATED_WINDOW = 3
-DISTANCE_KM = {"site": 25.0, "city": 25.0, "admin2": 60.0, "admin1": 200.0}
-PRECISION_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
+DISTANCE_KM = {"site": 25.0, "city": 25.0, "admin2": 60.0, "admin1": 200.0, "water": 300.0}
+PRECISION_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "water": 3.5, "country": 4}
 _WEIGHTS = numbers("incidents.weights")
 MIN_SCORE = _WEIGHTS["min_score"]
 WEIGHTS = {k: _WEIGHTS[k] for k in ("date", "place", "parties", "evidence")}  # of match_parts' agreements
@@ -245,13 +245,20 @@ def _date_agreement(a: IncidentReport, b: IncidentReport) -> float | None:
     return 0.2
 
 
+def _precision(report: IncidentReport) -> str:
+    """A report's place precision; a point with no precision and no country is a sea or a gulf
+    ("in the Gulf of Aden"): compared by distance like a region, not by country."""
+    if report.location_precision:
+        return report.location_precision
+    return "water" if report.lat is not None and not report.location_country else "country"
+
+
 def location_compatible(a: IncidentReport, b: IncidentReport) -> float | None:
     if a.lat is None or b.lat is None:
         if a.location_country and b.location_country and a.location_country != b.location_country:
             return None
         return 0.3
-    coarse = max(a.location_precision or "country", b.location_precision or "country",
-                 key=lambda p: PRECISION_RANK.get(p, 4))
+    coarse = max(_precision(a), _precision(b), key=lambda p: PRECISION_RANK.get(p, 4))
     if coarse == "country":
         return 0.4 if (a.location_country == b.location_country or not a.location_country
                        or not b.location_country) else None
