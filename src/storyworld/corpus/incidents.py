@@ -53,7 +53,7 @@ from ..resources.tables import numbers
 
 DAY_WINDOW = 1
 UNDATED_WINDOW = 3
-DISTANCE_KM = {"site": 25.0, "city": 25.0, "admin2": 60.0, "admin1": 200.0, "water": 300.0}
+DISTANCE_KM = {"site": 25.0, "city": 25.0, "admin2": 60.0, "admin1": 200.0}
 PRECISION_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "water": 3.5, "country": 4}
 _WEIGHTS = numbers("incidents.weights")
 MIN_SCORE = _WEIGHTS["min_score"]
@@ -247,7 +247,7 @@ def _date_agreement(a: IncidentReport, b: IncidentReport) -> float | None:
 
 def _precision(report: IncidentReport) -> str:
     """A report's place precision; a point with no precision and no country is a sea or a gulf
-    ("in the Gulf of Aden"): compared by distance like a region, not by country."""
+    ("in the Gulf of Aden"), whose middle may lie 600 km from a port on its shore."""
     if report.location_precision:
         return report.location_precision
     return "water" if report.lat is not None and not report.location_country else "country"
@@ -259,6 +259,9 @@ def location_compatible(a: IncidentReport, b: IncidentReport) -> float | None:
             return None
         return 0.3
     coarse = max(_precision(a), _precision(b), key=lambda p: PRECISION_RANK.get(p, 4))
+    if coarse == "water":  # no veto by distance; the same sea or gulf named on both sides agrees
+        same = _precision(a) == _precision(b) == "water" and haversine_km(a.lat, a.lon, b.lat, b.lon) < 1.0
+        return (0.8 * (INFERRED_WEIGHT if a.location_inferred or b.location_inferred else 1.0)) if same else 0.4
     if coarse == "country":
         return 0.4 if (a.location_country == b.location_country or not a.location_country
                        or not b.location_country) else None
