@@ -130,3 +130,36 @@ def test_incident_aliases_keep_other_sources_apart(short, long):
     from storyworld.corpus.origins import incident_aliases
 
     assert incident_aliases([Report("X", (short,)), Report("Y", (long,))]) == {}
+
+
+def test_origins_an_unnamed_official_is_keyed_like_an_anonymous_source():
+    # two outlets' "a navy official" may be two people: keyed with what precedes them
+    reports = [Report("Coast Wire", (S("AFP"), S("a navy official", "official"))),
+               Report("Harbour Times", (S("a navy official", "official"),))]
+    assert [origin_key(r)[0] for r in reports] == ["afp > a navy official", "harbour times > a navy official"]
+    assert count_independent(reports) == 2
+    # a named one is himself
+    assert origin_key(Report("Harbour Times", (S("Commander Nirad Sinha", "official"),)))[0] == "commander nirad sinha"
+
+
+def test_origins_unattributed_retellings_of_an_attributed_document_add_no_own_voice():
+    police = Report("Valley Herald", (S("Oregon State Police", "organization"),), document="d1")
+    retold = Report("Valley Herald", (), document="d1")  # "The two men killed were …" in the same story
+    own = Report("Coast Ledger", (), document="d2")  # another outlet's own reporting
+    assert count_independent([police, retold, own]) == 2
+    assert {o.key for o in origins([police, retold, own])} == {"oregon state police", "coast ledger"}
+
+
+def test_origins_a_body_named_after_its_country_either_way_is_one_key():
+    reports = [Report("A", (S("India's navy", "organization"),)), Report("B", (S("the Indian Navy", "organization"),)),
+               Report("C", (S("navy", "organization"),))]  # the one navy of the incident
+    assert count_independent(reports) == 1
+    # a capital's police is not its country's; a state is no country
+    assert count_independent([Report("A", (S("Moscow police", "organization"),)),
+                              Report("B", (S("Russian police", "organization"),))]) == 2
+    assert count_independent([Report("A", (S("Oregon State Police", "organization"),)),
+                              Report("B", (S("Texas State Police", "organization"),))]) == 2
+    # two navies named: "navy" alone joins neither
+    assert count_independent([Report("A", (S("the Indian navy", "organization"),)),
+                              Report("B", (S("the Pakistani navy", "organization"),)),
+                              Report("C", (S("navy", "organization"),))]) == 3

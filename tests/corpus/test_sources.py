@@ -96,3 +96,35 @@ def test_sources_the_ministry_is_the_ministry_its_document_named():
     names = document_names("Lebanon's health ministry said two people were killed. The ministry gave no names.",
                            ["Lebanon's health ministry", "the ministry"])
     assert resolve_source(Source("the ministry", "organization"), names).name == "Lebanon's health ministry"
+
+
+def test_sources_a_person_tied_to_a_body_by_a_title_speaks_for_it():
+    from storyworld.corpus.sources import people_bodies
+
+    text = ("Oregon State Police spokesman Gregg Hastings said the bomb went off inside. Navy spokesman Commander "
+            "Nirad Sinha said 23 men were held. Robert Sznewajs, the bank's chief executive, said staff were safe. "
+            "Lt. Gerry Scherlinck of the Troy Police Department named the suspect. A Troy police sergeant "
+            "testified; Sgt. Barry Whiteside told the court the gunman fired twice. Mohammed Ali of Gaza said.")
+    found = people_bodies(text)
+    assert found["gregg hastings"] == found["hastings"] == "Oregon State Police"
+    assert found["nirad sinha"] == "Navy" and found["gerry scherlinck"] == "Troy Police Department"
+    assert found["robert sznewajs"] == "bank" and found["barry whiteside"] == "Troy police"
+    assert "mohammed ali" not in found  # a place is no body
+    names = document_names(text, ["Oregon State Police"])
+    chain = resolve_reports([Report("Valley Herald", (Source("Hastings", "person"),), document="d")],
+                            {"d": names})[0].sources
+    assert chain == (Source("Oregon State Police", "organization"),)
+
+
+def test_sources_the_paper_is_the_one_outlet_its_document_names_and_body_officials_are_the_body():
+    reports = [Report("Marion Dispatch", (Source("Statesman Journal", "organization"), Source("a clerk", "anonymous")),
+                      document="d"),
+               Report("Marion Dispatch", (Source("the paper", "organization"),), document="d"),
+               Report("Coast Wire", (Source("Indian naval officials", "anonymous"),), document="e")]
+    resolved = resolve_reports(reports)
+    assert resolved[1].sources == (Source("Statesman Journal", "outlet"),)
+    assert resolved[2].sources[0].name == "Indian navy" and resolved[2].sources[0].kind == "organization"
+    # "officials" alone, and "a navy official", stay unnamed people
+    alone = resolve_reports([Report("X", (Source("officials", "anonymous"), )),
+                             Report("Y", (Source("a navy official", "official"),))])
+    assert [r.sources[0].name for r in alone] == ["officials", "a navy official"]

@@ -95,11 +95,23 @@ def origin_key(report: Report, *, alias_of: Callable[[str], str] | None = None) 
 
 
 _BODY_SUFFIX = re.compile(r"\b(police)\s+(?:department|dept\.?|service|force)$")
+_OWNER = re.compile(r"^(?:the\s+)?([A-Z][\w.-]+)(['’]s)?\s+([A-Za-z][\w\s'-]*)$")
+_DEMONYM = re.compile(r"(?:an|ese|i|ish|ch|ic|ek)$")
 
 
 def _fold(name: str) -> str:
-    """A key: the name case-folded, "the Troy Police Department" and "Troy police" as one."""
-    return _BODY_SUFFIX.sub(r"\1", name.casefold().strip())
+    """A key: the name case-folded; "the Troy Police Department" and "Troy police" as one, and a
+    body named after its country either way as one ("India's navy", "the Indian Navy"). Only a
+    country's own name with "'s" or a demonym counts ("Oregon State Police" stays itself)."""
+    name = name.strip()
+    owner = _OWNER.match(name)
+    if owner and (owner.group(2) or _DEMONYM.search(owner.group(1))):
+        from ..resources.actors import capital_code, country_of
+
+        country = country_of(owner.group(1))
+        if country and capital_code(owner.group(1)) is None:  # "Moscow police" is no Russian police
+            name = f"{country} {owner.group(3)}"
+    return _BODY_SUFFIX.sub(r"\1", name.casefold())
 
 
 _INDEFINITE = re.compile(r"^(a|an)\s+", re.I)
@@ -194,6 +206,14 @@ def incident_aliases(reports: Sequence[Report]) -> dict[str, str]:
         for long in sources:
             if long.name != short.name and _same_source(short, long):
                 parent[root(short.name)] = root(long.name)
+        # "the navy" in one report, "the Indian navy" in another: the one body of the incident
+        # with that head (two navies named: no merge, a merge removes an origin)
+        if short.kind == "organization" and len(short.name.split()) == 1:
+            word = short.name.casefold().strip(".,")
+            heads = {s.name: _fold(s.name) for s in sources if s.kind == "organization" and s.name != short.name
+                     and len(s.name.split()) > 1 and s.name.casefold().split()[-1] == word}
+            if len(set(heads.values())) == 1:
+                parent[root(short.name)] = root(min(heads))
     groups: dict[str, list[str]] = {}
     for s in sources:
         groups.setdefault(root(s.name), []).append(s.name)

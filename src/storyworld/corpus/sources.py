@@ -41,6 +41,10 @@ _ACRONYM_FIRST = re.compile(rf"\b([A-Z][A-Z.&-]{{1,9}})\s*\(\s*(?:the\s+)?({_WOR
 _SPOKESPERSON = re.compile(r"^(?:(?:an?|the)\s+)?(.+?)(?:'s|’s)?\s+(?:spokesman|spokeswoman|spokesperson|spokespeople|"
                            r"press office|press service|press secretary)$", re.I)
 _HEAD_KINDS = ("organization", "document")
+# "Indian naval officials said", "police officials said": the body speaks through them (unlike "a
+# navy official who asked not to be named", or "officials" alone, who stay anonymous)
+_BODY_OFFICIALS = re.compile(r"^(?:the\s+)?(?P<body>(?:[A-Z][\w.'’-]*\s+){0,2}(?:naval|navy|army|military|police|"
+                             r"coast guard|fire service|fire department))\s+officials$", re.I)
 
 
 def _initials(words: Sequence[str]) -> str:
@@ -103,7 +107,7 @@ _ORG_WORDS = ("Department|Police|Ministry|Office|Service|Agency|Army|Navy|Force|
 _NAME_OF_BODY = re.compile(rf"{_RANKS}(?P<name>{_PERSON})\s+(?:of|from|with)\s+(?:the\s+)?"
                            rf"(?P<body>(?:[A-Z][\w.'’&-]*\s+){{0,5}}(?:{_ORG_WORDS}))\b")
 # "a Troy police sergeant" … "Sgt. Barry Whiteside": the rank abbreviated before the name
-_RANK_DESCRIBED = re.compile(r"\b(?:a|an|the)\s+(?P<body>(?:[A-Z][\w.'’&-]*\s+)+(?:police\s+|army\s+|navy\s+)?)"
+_RANK_DESCRIBED = re.compile(r"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<body>(?:[A-Z][\w.'’&-]*\s+)+(?:police\s+|army\s+|navy\s+)?)"
                              r"(?P<rank>sergeant|lieutenant|captain|detective|commander|inspector)\b")
 _RANK_ABBREVIATIONS = {"sergeant": "Sgt", "lieutenant": "Lt", "captain": "Capt", "detective": "Det",
                        "commander": "Cmdr", "inspector": "Insp"}
@@ -194,6 +198,12 @@ def resolve_source(source: Source, names: DocumentNames | None = None) -> Source
 def explain_source(source: Source, names: DocumentNames | None = None) -> tuple[Source, str | None]:
     """``resolve_source`` with the reason for a change of name (None when the name stays)."""
     names = names or DocumentNames()
+    body_officials = _BODY_OFFICIALS.match(source.name.strip())
+    if body_officials:
+        written = body_officials.group("body")
+        body, why = explain_source(Source(re.sub(r"\bnaval\b", "navy", written, flags=re.I), "organization"), names)
+        return Source(body.name, "organization", office=source.office), \
+            f"officials of {written!r} speak for it" + (f" ({why})" if why else "")
     if source.kind == "anonymous" and not _SPOKESPERSON.match(source.name):
         return source, None
     folded = fold_name(source.name)
