@@ -148,6 +148,10 @@ def test_origins_unattributed_retellings_of_an_attributed_document_add_no_own_vo
     own = Report("Coast Ledger", (), document="d2")  # another outlet's own reporting
     assert count_independent([police, retold, own]) == 2
     assert {o.key for o in origins([police, retold, own])} == {"oregon state police", "coast ledger"}
+    # a lead in the outlet's own voice stays its own reporting, whatever a later paragraph attributes
+    later = Report("Coast Ledger", (S("AP"), S("a clerk", "anonymous")), document="d2")
+    assert {o.key for o in origins([police, retold, own, later])} == {"oregon state police", "coast ledger",
+                                                                        "ap > a clerk"}
 
 
 def test_origins_a_body_named_after_its_country_either_way_is_one_key():

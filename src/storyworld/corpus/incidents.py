@@ -91,6 +91,7 @@ class IncidentReport:
     target_name: str | None = None
     evidence: str = ""
     actor_name: str | None = None
+    place_name: str | None = None  # as the text wrote it: no party's name ("Woodburn officers" vs "in Woodburn")
     date_inferred: bool = False  # the date is the sentence's or the document lead's, not the event's own
     alt_dates: tuple[str, ...] = ()  # other days the evidence sentence names
     location_inferred: bool = False  # the place is the document lead's
@@ -340,7 +341,7 @@ def match_parts(report: IncidentReport, other: IncidentReport) -> dict[str, floa
     if relation < 1.0:
         # the same parties by name ("protesters stormed parliament" / "lawmakers were evacuated from
         # parliament"): countries alone agree for any two acts of one country's police and gangs
-        named = bool(_party_words(report) & _party_words(other))
+        named = bool((_party_words(report) & _party_words(other)) - words(report.place_name) - words(other.place_name))
         if (d < RELATED_JOIN["date"] or loc < RELATED_JOIN["place"]
                 or not (named or parts["evidence"] >= RELATED_JOIN["evidence"])):
             return None
@@ -351,7 +352,7 @@ def match_parts(report: IncidentReport, other: IncidentReport) -> dict[str, floa
 
 
 def _party_words(report: IncidentReport) -> frozenset[str]:
-    return words(report.actor_name) | words(report.target_name)
+    return (words(report.actor_name) | words(report.target_name)) - words(report.place_name)
 
 
 def match_score(report: IncidentReport, incident: Incident) -> float | None:

@@ -4,8 +4,9 @@
    excluded) after merging aliases; a report in the outlet's own voice has the chain
    ``[publisher]``; a copy (another outlet's exact copy, or a near-duplicate) takes the chain of its
    original (the caller passes it). A document's unattributed sentences of the happening, when its
-   other sentences of it name their sources ("…, state police said. The two men killed were …"),
-   retell what those sources said: they add no chain of the publisher's own. The caller first names each source by the body it means
+   first sentence of it names its sources ("…, state police said. The two men killed were …"),
+   retell what those sources said: they add no chain of the publisher's own (reports come in
+   text order within a document). The caller first names each source by the body it means
    (``corpus/sources.py``: the document's own definitions, the source registry), so "the IDF" and
    "the Israeli army" are one key.
 2. A chain's *origin key* is its innermost element; an anonymous element ("a source",
@@ -100,18 +101,24 @@ _DEMONYM = re.compile(r"(?:an|ese|i|ish|ch|ic|ek)$")
 
 
 def _fold(name: str) -> str:
-    """A key: the name case-folded; "the Troy Police Department" and "Troy police" as one, and a
-    body named after its country either way as one ("India's navy", "the Indian Navy"). Only a
-    country's own name with "'s" or a demonym counts ("Oregon State Police" stays itself)."""
+    return name.casefold().strip()
+
+
+def body_form(name: str) -> str:
+    """One form for the ways a body is written: "the Troy Police Department" and "Troy police"; a
+    body named after its country either way ("India's navy", "the Indian Navy"). Only a country's
+    own name with "'s" or a demonym counts ("Oregon State Police" stays itself; "Moscow police"
+    is no Russian police)."""
     name = name.strip()
     owner = _OWNER.match(name)
     if owner and (owner.group(2) or _DEMONYM.search(owner.group(1))):
         from ..resources.actors import capital_code, country_of
 
         country = country_of(owner.group(1))
-        if country and capital_code(owner.group(1)) is None:  # "Moscow police" is no Russian police
+        if country and capital_code(owner.group(1)) is None:
             name = f"{country} {owner.group(3)}"
-    return _BODY_SUFFIX.sub(r"\1", name.casefold())
+    name = re.sub(r"^the\s+", "", name.casefold())
+    return _BODY_SUFFIX.sub(r"\1", name)
 
 
 _INDEFINITE = re.compile(r"^(a|an)\s+", re.I)
@@ -202,6 +209,13 @@ def incident_aliases(reports: Sequence[Report]) -> dict[str, str]:
             name = parent[name]
         return name
 
+    forms: dict[str, str] = {}
+    for source in sources:  # one body written two ways ("India's navy", "the Indian Navy")
+        if source.kind in ("organization", "outlet", "document") and not unnamed(source):
+            form = body_form(source.name)
+            if form in forms and root(forms[form]) != root(source.name):
+                parent[root(source.name)] = root(forms[form])
+            forms.setdefault(form, source.name)
     for short in sources:
         for long in sources:
             if long.name != short.name and _same_source(short, long):
@@ -210,7 +224,7 @@ def incident_aliases(reports: Sequence[Report]) -> dict[str, str]:
         # with that head (two navies named: no merge, a merge removes an origin)
         if short.kind == "organization" and len(short.name.split()) == 1:
             word = short.name.casefold().strip(".,")
-            heads = {s.name: _fold(s.name) for s in sources if s.kind == "organization" and s.name != short.name
+            heads = {s.name: body_form(s.name) for s in sources if s.kind == "organization" and s.name != short.name
                      and len(s.name.split()) > 1 and s.name.casefold().split()[-1] == word}
             if len(set(heads.values())) == 1:
                 parent[root(short.name)] = root(min(heads))
@@ -244,7 +258,14 @@ def keyed_reports(reports: Sequence[Report], *, alias_of: Callable[[str], str] |
     if merged:
         outer = alias_of
         alias_of = lambda name: (outer(merged.get(name, name)) if outer else merged.get(name, name))  # noqa: E731
-    attributed = {r.document for r in reports if r.sources and r.document is not None}
+    # a document whose first report of the incident (its lead: reports come in text order) names
+    # its sources: its unattributed reports retell them. A lead in the outlet's own voice stays its
+    # own reporting, whatever a later paragraph attributes ("…, the AP reported that a clerk saw it")
+    lead: dict[str, Report] = {}
+    for r in reports:
+        if r.document is not None:
+            lead.setdefault(r.document, r)
+    attributed = {document for document, r in lead.items() if r.sources}
     out = []
     for r in reports:
         key, inner = origin_key(r, alias_of=alias_of)

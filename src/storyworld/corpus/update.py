@@ -62,6 +62,7 @@ def _to_report(row, store: Store | None = None) -> IncidentReport:
         target_country=row["target_country"] if names_a_country(row["target_text"] or row["target_name"]) else None,
         target_name=row["target_name"] or row["target_text"],
         evidence=row["evidence"] or "", actor_name=row["actor_name"] or row["actor_text"],
+        place_name=row["location_text"] or row["location_name"],
     )
     if store is None:
         return report

@@ -154,7 +154,19 @@ def party_classes(text: str | None, role: str | None) -> frozenset[str]:
     if not text and not role:
         return frozenset()
     return frozenset(name for name, (roles, words) in acled_parties().items()
-                     if role in roles or text and words and _words(words).search(text))
+                     if role in roles or text and words and _party_words(name, words).search(text))
+
+
+def _party_words(name: str, words: tuple[str, ...]) -> re.Pattern:
+    """A hazard is a noun ("a fire", "floods"): "a fired accountant" names none."""
+    return _noun_words(words) if name == "hazard" else _words(words)
+
+
+@lru_cache(maxsize=None)
+def _noun_words(words: tuple[str, ...]) -> re.Pattern:
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?")
+                            for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|es)?(?![\w-])", re.IGNORECASE)
 
 
 def _parties_fit(wanted: tuple[str, ...], have: frozenset[str]) -> bool:

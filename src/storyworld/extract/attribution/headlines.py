@@ -73,8 +73,17 @@ def headline_relation(unit):
                     content=trim(doc, root.i + 1, unit.end), unit=unit, cue_i=root.i)
 
 
+def _after_quotation(token) -> bool:
+    """A dash opening its unit signs a quotation only when one closes right before it (a dateline's
+    dash, "WOODBURN — Two lawmen died …", signs nothing)."""
+    before = next((t for t in reversed(token.doc[:token.i]) if not t.is_space), None)
+    return before is not None and before.text[-1:] in QUOTES
+
+
 @rule("claims", "dash-signature", source="PolNeAR dev", off=None, examples=[
     ("“The sea gives and the sea takes.” ― Mara Lindqvist", {"cue": "―", "source": "Mara Lindqvist"}),
+    ("Gunmen raided a bank\n\nWOODBURN — Two officers died on Friday when a bomb exploded.",
+     {"not": {"source": "Two"}}),
 ])
 def _signed_quotation(unit):
     """A quotation signed with a dash ("… ” ― Jane Doe"): the name after the dash speaks it."""
@@ -82,7 +91,7 @@ def _signed_quotation(unit):
     tokens = [t for t in unit if not t.is_space]
     for k, token in enumerate(tokens):
         # the tokenizer keeps a closing quote and a dash written together ("…”― Jane Doe") as one token
-        signed = token.text in DASHES and (k == 0 or tokens[k - 1].text in QUOTES) \
+        signed = token.text in DASHES and (tokens[k - 1].text in QUOTES if k else _after_quotation(token)) \
             or (len(token.text) == 2 and token.text[0] in QUOTES and token.text[1] in "―—")
         after = tokens[k + 1:]
         if signed and not after:  # the parser ended the sentence at the dash: the name opens the next one
