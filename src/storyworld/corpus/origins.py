@@ -89,7 +89,10 @@ def origin_key(report: Report, *, alias_of: Callable[[str], str] | None = None) 
     """(key, innermost source) of one report."""
     chain = full_chain(report, alias_of=alias_of)
     inner = chain[-1]
-    if not unnamed(inner):
+    # an unnamed source that the incident's aliases identify as a body ("police" in a story whose
+    # other reports name "Greek police") is that body
+    identified = bool(report.sources) and inner.name != " ".join(report.sources[-1].name.split())
+    if identified or not unnamed(inner):
         return _fold(inner.name), inner
     before = chain[-2].name if len(chain) > 1 else _canonical(report.publisher, alias_of)
     return _fold(before) + KEY_SEPARATOR + _fold(inner.name), Source(before + KEY_SEPARATOR + inner.name, inner.kind)
@@ -222,7 +225,7 @@ def incident_aliases(reports: Sequence[Report]) -> dict[str, str]:
                 parent[root(short.name)] = root(long.name)
         # "the navy" in one report, "the Indian navy" in another: the one body of the incident
         # with that head (two navies named: no merge, a merge removes an origin)
-        if short.kind == "organization" and len(short.name.split()) == 1:
+        if (short.kind == "organization" or short.name.casefold() == "police") and len(short.name.split()) == 1:
             word = short.name.casefold().strip(".,")
             heads = {s.name: body_form(s.name) for s in sources if s.kind == "organization" and s.name != short.name
                      and len(s.name.split()) > 1 and s.name.casefold().split()[-1] == word}

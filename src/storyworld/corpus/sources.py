@@ -43,6 +43,10 @@ _SPOKESPERSON = re.compile(r"^(?:(?:an?|the)\s+)?(.+?)(?:'s|’s)?\s+(?:spokesma
 _HEAD_KINDS = ("organization", "document")
 # "Indian naval officials said", "police officials said": the body speaks through them (unlike "a
 # navy official who asked not to be named", or "officials" alone, who stay anonymous)
+_NAMED_POLICE = re.compile(r"^(?:the\s+)?(?P<body>(?:[A-Z][\w.'’-]*\s+){1,3}police)$")
+# a spokesman of one of these speaks for it even when no registry or text names it further
+_BODY_WORD = re.compile(r"\b(?:police|army|navy|military|ministry|government|fire service|coast guard|"
+                        r"prosecutors?|department|agency|office|command)$", re.I)
 _BODY_OFFICIALS = re.compile(r"^(?:the\s+)?(?P<body>(?:[A-Z][\w.'’-]*\s+){0,2}(?:naval|navy|army|military|police|"
                              r"coast guard|fire service|fire department))\s+officials$", re.I)
 
@@ -198,6 +202,11 @@ def resolve_source(source: Source, names: DocumentNames | None = None) -> Source
 def explain_source(source: Source, names: DocumentNames | None = None) -> tuple[Source, str | None]:
     """``resolve_source`` with the reason for a change of name (None when the name stays)."""
     names = names or DocumentNames()
+    named_police = _NAMED_POLICE.match(source.name.strip())
+    if named_police and source.kind == "anonymous":  # "Greek police said": a body, not unnamed people
+        body, why = explain_source(Source(named_police.group("body"), "organization"), names)
+        return Source(body.name, "organization", office=source.office), \
+            "police named by their country or town are that police force" + (f" ({why})" if why else "")
     body_officials = _BODY_OFFICIALS.match(source.name.strip())
     if body_officials:
         written = body_officials.group("body")
@@ -225,7 +234,7 @@ def explain_source(source: Source, names: DocumentNames | None = None) -> tuple[
     spoken = _SPOKESPERSON.match(source.name.strip())
     if spoken:
         body, why = explain_source(Source(spoken.group(1), "organization"), names)
-        if body.name != spoken.group(1) or find_source(body.name):
+        if body.name != spoken.group(1) or find_source(body.name) or _BODY_WORD.search(body.name):
             return Source(body.name, "organization", office=source.office), \
                 f"speaks for {body.name!r}" + (f" ({why})" if why else "")
         return source, None

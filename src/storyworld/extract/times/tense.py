@@ -105,10 +105,22 @@ def reported_future(verb, aux_words: set[str]) -> bool:
     return head is not verb and head.lemma_ in word_set("times.reporting_verbs")
 
 
+@rule("times", "conjunct-shares-tense", source="gold-incidents dev", off=False, examples=[
+    ("Youths hurled petrol bombs at the station and set cars alight late on Saturday.",
+     {"text": "Saturday", "value": "2025-06-07"}),
+])
+def past_conjunct(verb, aux) -> bool:
+    """A verb coordinated with a past one and without auxiliaries of its own is past ("hurled … and
+    set cars alight on Saturday"): the tagger reads "set", "put", "hit" as base forms."""
+    return not aux and verb.dep_ == "conj" and verb.tag_ in ("VB", "VBP") and verb.head.tag_ == "VBD"
+
+
 def verb_tense(verb) -> str | None:
     """"past", "future" or None for a verb token, from its tag and auxiliaries."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in aux}
+    if past_conjunct(verb, aux):
+        return "past"
     if future_auxiliary(aux_words) or planning_verb(verb) or reported_future(verb, aux_words):
         return "future"
     if past_tense(verb, aux):
