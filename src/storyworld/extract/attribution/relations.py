@@ -239,6 +239,22 @@ def _reporter_cites(head, token, unit) -> bool:
         and find_cue(head.head.lemma_.lower()) is not None and head.i < token.i
 
 
+@rule("claims", "cited-testimony-by", source="gold-incidents dev", off=None, examples=[
+    ("A gunman shot two men, according to the Free Press, citing testimony by a police sergeant.",
+     {"cue": "citing", "sources": "Free Press > a police sergeant"}),
+])
+def _testimony_giver(obj):
+    """"citing testimony by a police sergeant", "citing a statement from the army": who gave it."""
+    if obj.lemma_.lower() not in word_set("claims.given_nouns"):
+        return None
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            giver = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if giver is not None:
+                return giver
+    return None
+
+
 @rule("claims", "citing", source="PolNeAR dev and demo corpus", off=(), examples=[
     ("Reuters reported that the dam had burst, citing two local officials.",
      {"cue": "citing", "source": "two local officials"}),
@@ -253,6 +269,7 @@ def _citing_relations(unit):
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
         if obj is None:
             continue
+        obj = _testimony_giver(obj) or obj
         source = subtree(obj, unit)
         head = relative if relative is not None else token.head if token.head is not token else None
         if head is not None and _reporter_cites(head, token, unit):
