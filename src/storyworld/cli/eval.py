@@ -15,6 +15,7 @@ Examples:
   storyworld eval seed                                     # the seed-article checks
   storyworld eval rules                                    # every rule's own examples
   storyworld eval events --data demo --format json
+  storyworld eval incidents --data gold-incidents --split dev
   storyworld eval real --split dev --check-floors""")
 @click.argument("stage")
 @click.option("--data", type=click.Path(exists=True), help="Gold data (a ../shared/eval folder, or demo/).")
@@ -26,6 +27,8 @@ Examples:
 def command(ctx, stage, data, split, limit, fmt, check_floors):
     """Score STAGE (seed, contract, bodies, boilerplate, events, claims, places, times, incidents, casualties, revisions, rules, real) on gold data.
 
+    `eval incidents --data gold-incidents --split dev` scores incidents and independent origins on
+    real happenings retold through varied chains (`test` for closing notes only);
     `eval casualties` scores killed and wounded figures on the PLOVER gold-standard sentences;
     `eval revisions --data demo` our revision scenarios (changes, corrections, nothing lost).
     `eval rules` runs every extraction rule's own examples (`--split STAGE` for one stage's);
