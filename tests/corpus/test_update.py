@@ -245,6 +245,11 @@ def test_issue_28_a_merged_incident_keeps_its_last_summary_names_the_survivor_an
     (merged,) = incidents(fresh_store, EventFilter(states=("merged",)))
     assert merged["id"] == younger and merged["merged_into"] == older and len(merged["reports"]) == 1
     assert [c["change"] for c in history(fresh_store, "incident", younger)] == ["created", "merged"]
+    from storyworld.corpus.explain import explain_incident
+
+    explained = explain_incident(fresh_store, younger)
+    assert explained["state"] == "merged" and explained["merged_into"] == older
+    assert len(explain_incident(fresh_store, older)["joined"]) == 2
     # an incident made and merged within one transaction leaves no row behind
     with fresh_store.transaction():
         fresh = table.new_incident(fresh_store, "ASSAULT", "actual", "2023-08-25")

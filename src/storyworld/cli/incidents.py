@@ -72,6 +72,10 @@ def _explain(incident_id: int, fmt: str, db) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
         return
+    if found.get("state") == "merged":
+        console.print(f"incident {incident_id} was merged: {found['why']} "
+                      f"(`storyworld incidents --explain {found['merged_into']}`)", markup=False)
+        return
     weights = ", ".join(f"{name} {weight}" for name, weight in found["weights"].items())
     console.print(f"incident {incident_id}: a report joins on its best score against an earlier report "
                   f"(weights {weights}; at least {found['min_score']})", markup=False)
@@ -88,7 +92,9 @@ def _explain(incident_id: int, fmt: str, db) -> None:
     for r in found["origin_reports"]:
         written = " > ".join(s["written"] for s in r["sources"]) or f"{r['publisher']} (own voice)"
         resolved = [f"{s['written']} → {s['resolved']} ({s['why']})" for s in r["sources"] if s.get("why")]
-        state = "independent" if r["independent"] else "relayed by " + "; ".join(r.get("relayed_by", []))
+        state = ("independent" if r["independent"] else
+                 "retells its document's attributed reports" if r.get("retelling") else
+                 "relayed by " + "; ".join(r.get("relayed_by", [])))
         console.print(f"  event {r['event']} ({r['outlet']}): {written} ⇒ key {r['key']!r}, {state}", markup=False)
         for line in resolved:
             console.print(f"      {line}", markup=False)

@@ -10,6 +10,7 @@ placed; a copy joined because its original reports in the incident.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..store import Store
@@ -24,6 +25,13 @@ def explain_incident(store: Store, incident_id: int) -> dict[str, Any] | None:
     """The reasons behind one incident's reports and origins, or None when there is no such incident."""
     placed = table.placements(store, incident_id)
     if not placed:
+        stored = table.incident_version(store, incident_id)
+        summary = json.loads(stored["summary_json"] or "{}") if stored is not None else {}
+        if stored is not None and stored["state"] == "merged" and summary.get("merged_into"):
+            return {"id": incident_id, "state": "merged", "merged_into": summary["merged_into"],
+                    "min_score": MIN_SCORE, "weights": dict(WEIGHTS), "joined": [], "origin_reports": [],
+                    "independent_origins": [],
+                    "why": f"a report bridged it to incident {summary['merged_into']}, which holds its reports now"}
         return None
     return {"id": incident_id, "min_score": MIN_SCORE, "weights": dict(WEIGHTS),
             "joined": _joins(store, placed), **_origins(store, incident_id)}
@@ -106,6 +114,7 @@ def _origins(store: Store, incident_id: int) -> dict[str, Any]:
                          if unnamed(k.inner) else
                          "the publisher's own voice" if not chain.sources else "innermost source of the chain"),
             "independent": k.key not in relayed and not k.retelling,
+            **({"retelling": True} if k.retelling else {}),
             **({"relayed_by": relayed_by} if relayed_by else {}),
         })
     independent = sorted({k.key for k in keyed if k.key not in relayed and not k.retelling},
