@@ -367,9 +367,16 @@ def match_score(report: IncidentReport, incident: Incident) -> float | None:
     return best
 
 
-def assign(report: IncidentReport, candidates: list[Incident]) -> Incident | None:
+def candidate_scores(report: IncidentReport, candidates: list[Incident]) -> dict[int, float]:
+    """incident id → the report's match score with it, for the candidates it can join at all."""
+    return {inc.id: s for inc in candidates if (s := match_score(report, inc)) is not None}
+
+
+def assign(report: IncidentReport, candidates: list[Incident],
+           scores: dict[int, float] | None = None) -> Incident | None:
     """The incident the report joins, or None to start a new one. Ties go to the lowest id."""
-    scored = [(s, -inc.id, inc) for inc in candidates if (s := match_score(report, inc)) is not None]
+    scores = candidate_scores(report, candidates) if scores is None else scores
+    scored = [(scores[inc.id], -inc.id, inc) for inc in candidates if inc.id in scores]
     scored = [x for x in scored if x[0] >= MIN_SCORE]
     if not scored:
         return None
@@ -380,18 +387,20 @@ BRIDGE_SCORE = _WEIGHTS["bridge_score"]
 BRIDGE_PAIRS = 3  # the reports of each incident compared when two are checked for agreement
 
 
-def bridged(report: IncidentReport, chosen: Incident, candidates: list[Incident]) -> list[Incident]:
+def bridged(report: IncidentReport, chosen: Incident, candidates: list[Incident],
+            scores: dict[int, float] | None = None) -> list[Incident]:
     """The other candidate incidents that the report joins as well as the one it joined: one
     happening that arrived split (an arrest and a shooting that a third report tells as one). The
     report must match each of them with at least ``bridge_score``, and the two incidents must agree
     with each other on their own: one of the first reports of each matches one of the other's (it
     joined the other incident only because it matched that one better; merely not contradicting
     each other merged a protest with its dispersal, measured on the demo and gold-incidents dev)."""
+    scores = candidate_scores(report, candidates) if scores is None else scores
     out = []
     for incident in candidates:
         if incident.id == chosen.id or not incident.reports:
             continue
-        score = match_score(report, incident)
+        score = scores.get(incident.id)
         if score is None or score < BRIDGE_SCORE:
             continue
         if any((parts := match_parts(a, b)) is not None and parts["score"] >= MIN_SCORE

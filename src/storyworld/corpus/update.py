@@ -30,7 +30,7 @@ from ..store import incidents as table
 from ..store.changes import Cause, cause_of, record_change
 from ..types import Source
 from .incidents import (DISTANCE_KM, DocumentContext, Incident, IncidentReport, assign, bridged,
-                        candidate_window, names_a_country, related_types, with_context)
+                        candidate_scores, candidate_window, names_a_country, related_types, with_context)
 from .origins import Report, origins
 from .sources import DocumentNames, document_names, resolve_reports
 
@@ -159,7 +159,7 @@ def _anchor(report: IncidentReport) -> str | None:
 def _candidates(store: Store, report: IncidentReport, members: dict[int, list[tuple[int, str]]]) -> list[Incident]:
     window = candidate_window(report)
     if window is None:
-        ids = table.undated_incidents(store, related_types(report.type))
+        ids = table.undated_incidents(store, (report.type,))
     else:
         lo, hi = window
         # An incident spanning more than MAX_SPAN_DAYS is not found (none is expected: its reports'
@@ -172,8 +172,21 @@ def _candidates(store: Store, report: IncidentReport, members: dict[int, list[tu
             dlat = DISTANCE_KM["admin1"] / 111.0
             dlon = dlat / max(0.1, math.cos(math.radians(report.lat)))
             box = (report.lat - dlat, report.lat + dlat, report.lon - dlon, report.lon + dlon)
-        ids = table.incidents_in_window(store, related_types(report.type), earliest=earliest, lo=lo, hi=hi, box=box)
+        ids = table.incidents_in_window(store, (report.type,), earliest=earliest, lo=lo, hi=hi, box=box)
+        ids += _related_candidates(store, report, box, set(ids))
     return _incidents(store, ids, members)
+
+
+def _related_candidates(store: Store, report: IncidentReport, box, seen: set[int]) -> list[int]:
+    """Incidents of the related types the report could join: a match across types needs the same
+    day and a known place (``incidents.RELATED_JOIN``), so only that day is searched, and only for a
+    report with a day and a place."""
+    related = tuple(t for t in related_types(report.type) if t != report.type)
+    if not related or report.date_precision != "day" or not report.date or report.lat is None:
+        return []
+    earliest = (date.fromisoformat(report.date) - timedelta(days=MAX_SPAN_DAYS)).isoformat()
+    return [i for i in table.incidents_in_window(store, related, earliest=earliest, lo=report.date, hi=report.date,
+                                                 box=box) if i not in seen]
 
 
 def _incidents(store: Store, ids: list[int], members: dict[int, list[tuple[int, str]]]) -> list[Incident]:
@@ -229,13 +242,14 @@ def _add_document(store: Store, document_id: str, merged: dict[int, int]) -> set
     for row in table.unplaced_reports(store, document_id, REPORTABLE):
         report = _to_report(row, store)
         candidates = _candidates(store, report, members)
-        incident = assign(report, candidates)
+        scores = candidate_scores(report, candidates)
+        incident = assign(report, candidates, scores)
         if incident is None:
             incident_id = table.new_incident(store, report.type, report.modality, _anchor(report))
             members[incident_id] = []
         else:
             incident_id = incident.id
-            for other in bridged(report, incident, candidates):
+            for other in bridged(report, incident, candidates, scores):
                 survivor, gone = min(incident_id, other.id), max(incident_id, other.id)
                 if table.merge_into(store, survivor, gone):
                     merged[gone] = survivor

@@ -69,7 +69,7 @@ def located_events(store: Store, document_id: str) -> list[sqlite3.Row]:
 def undated_incidents(store: Store, types: tuple[str, ...]) -> list[int]:
     """Incidents of these types whose reports give no date."""
     return [r[0] for r in store.conn.execute(
-        f"SELECT id FROM incidents WHERE type IN ({','.join('?' * len(types))}) AND date_min IS NULL ORDER BY id",
+        f"SELECT id FROM incidents WHERE type IN ({','.join('?' * len(types))}) AND date_min IS NULL",
         types)]
 
 
@@ -85,7 +85,7 @@ def incidents_in_window(store: Store, types: tuple[str, ...], *, earliest: str, 
         sql += (" AND (lat IS NULL OR location_precision IS NULL OR location_precision = 'country'"
                 " OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))")
         params += list(box)
-    return [r[0] for r in store.conn.execute(sql + " ORDER BY id", params)]
+    return [r[0] for r in store.conn.execute(sql, params)]
 
 
 def report_keys(store: Store, incident_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
