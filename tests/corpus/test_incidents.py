@@ -227,3 +227,23 @@ def test_incidents_clustering_merges_a_bridged_incident_into_the_older():
     found = cluster([seized, fired, as_arrest, as_attack])
     assert [sorted(r.event_id for r in i.reports) for i in found] == [[1, 2, 3, 4]]
     assert found[0].id == 1  # the older incident stays
+
+
+def test_incidents_a_target_the_other_sentence_names_ties_two_types_and_a_generic_one_does_not():
+    storming = report(1, "d1", type_="PROTEST", where=NAIROBI, actor="KEN", target_name="Kenya's parliament",
+                      evidence="Protesters stormed Kenya's parliament in Nairobi on Tuesday")
+    fled = report(2, "d2", type_="RETREAT", where=NAIROBI, target_name="Kenyan lawmakers",
+                  evidence="Kenyan lawmakers were evacuated from the parliament building through a tunnel")
+    assert len(cluster([storming, fled])) == 1
+    # "the building" and "Kenyan" name nobody in particular
+    searched = report(3, "d3", type_="COERCE", where=NAIROBI, target_name="the building",
+                      evidence="Officers searched the building after a caller phoned in a threat")
+    assert len(cluster([replace(storming, target_name="a Kenyan building"), searched])) == 2
+
+
+def test_incidents_an_incident_is_listed_under_its_commonest_type_else_the_one_most_related_to_the_others():
+    from storyworld.corpus.update import incident_type
+
+    assert incident_type(["ASSAULT", "ASSAULT", "COERCE"]) == "ASSAULT"
+    assert incident_type(["RETREAT", "PROTEST", "COERCE"]) == "PROTEST"
+    assert incident_type([]) is None

@@ -95,8 +95,16 @@ def test_update_a_place_named_only_in_the_dateline_is_not_where_it_happened(fres
     row = fresh_store.conn.execute(REPORT_SQL + " WHERE e.document_id = ?", (analysis.document.id,)).fetchone()
     assert row["lat"] is not None
     report = _to_report(row, fresh_store)
-    assert report.lat is None and report.location_country is None
-    assert _to_report(row).lat is not None  # without the store, the row as it is
+    # where it was filed: a soft place that agrees with a report near Dubai and vetoes none far away
+    assert report.location_soft and report.location_inferred and report.location_country is None
+    assert _to_report(row).lat is not None and not _to_report(row).location_soft  # without the store, the row
+    from storyworld.corpus.incidents import location_compatible
+
+    at_hodeidah = replace(report, event_id=99, lat=14.8, lon=42.95, location_soft=False, location_inferred=False,
+                          location_country="YEM", location_precision="city")
+    assert location_compatible(report, at_hodeidah) == 0.3
+    assert location_compatible(report, replace(at_hodeidah, lat=report.lat + 0.05, lon=report.lon,
+                                               location_country="ARE")) > 0.5
 
 
 def test_update_the_dateline_town_lent_to_a_later_sentence_is_not_where_it_happened(fresh_store, make_analysis):
@@ -115,7 +123,7 @@ def test_update_the_dateline_town_lent_to_a_later_sentence_is_not_where_it_happe
     analysis = replace(base, events=(later,))
     fresh_store.save(analysis)
     row = fresh_store.conn.execute(REPORT_SQL + " WHERE e.document_id = ?", (analysis.document.id,)).fetchone()
-    assert _to_report(row, fresh_store).lat is None
+    assert _to_report(row, fresh_store).location_soft
     named = dict(row, location_text="Ministry of Energy")  # a place the sentence names stays
     assert not _in_dateline_only(fresh_store, named)
 

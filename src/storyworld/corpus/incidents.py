@@ -49,7 +49,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..geo import haversine_km
-from ..resources.tables import numbers
+from ..resources.tables import numbers, word_set
 
 DAY_WINDOW = 1
 UNDATED_WINDOW = 3
@@ -97,6 +97,7 @@ class IncidentReport:
     date_inferred: bool = False  # the date is the sentence's or the document lead's, not the event's own
     alt_dates: tuple[str, ...] = ()  # other days the evidence sentence names
     location_inferred: bool = False  # the place is the document lead's
+    location_soft: bool = False  # the place is only the dateline's: it agrees when near, never vetoes
     background: bool = False  # a coarse own date ("this year") in a document whose lead names the day
 
 
@@ -257,6 +258,13 @@ def _precision(report: IncidentReport) -> str:
 
 
 def location_compatible(a: IncidentReport, b: IncidentReport) -> float | None:
+    score = _location_agreement(a, b)
+    if score is None and (a.location_soft or b.location_soft):
+        return 0.3  # a dateline's town is where the story was filed: no place against the other
+    return score
+
+
+def _location_agreement(a: IncidentReport, b: IncidentReport) -> float | None:
     if a.lat is None or b.lat is None:
         if a.location_country and b.location_country and a.location_country != b.location_country:
             return None
@@ -343,7 +351,7 @@ def match_parts(report: IncidentReport, other: IncidentReport) -> dict[str, floa
     if relation < 1.0:
         # the same parties by name ("protesters stormed parliament" / "lawmakers were evacuated from
         # parliament"): countries alone agree for any two acts of one country's police and gangs
-        named = bool((_party_words(report) & _party_words(other)) - words(report.place_name) - words(other.place_name))
+        named = _same_participant(report, other)
         if (d < RELATED_JOIN["date"] or loc < RELATED_JOIN["place"]
                 or not (named or parts["evidence"] >= RELATED_JOIN["evidence"])):
             return None
@@ -355,6 +363,29 @@ def match_parts(report: IncidentReport, other: IncidentReport) -> dict[str, floa
 
 def _party_words(report: IncidentReport) -> frozenset[str]:
     return (words(report.actor_name) | words(report.target_name)) - words(report.place_name)
+
+
+def _same_participant(a: IncidentReport, b: IncidentReport) -> bool:
+    """Whether two reports name a participant alike: a word of both reports' actors or targets
+    ("protesters stormed parliament" / "lawmakers were evacuated from parliament"), or a specific
+    word of one report's target that the other's sentence names ("Protesters stormed parliament"
+    / "Lawmakers fled the parliament building"). Place names and generic roles ("police",
+    "officers", "the building") and countries or states ("Oregon", "Kenyan") name nobody in
+    particular."""
+    places = words(a.place_name) | words(b.place_name)
+    generic = word_set("incidents.generic_parties")
+    if {w for w in (_party_words(a) & _party_words(b)) - places - generic if not _names_a_country(w)}:
+        return True
+    return any({w for w in (words(x.target_name) - places - generic) & words(y.evidence) if not _names_a_country(w)}
+               for x, y in ((a, b), (b, a)))
+
+
+@lru_cache(maxsize=65_536)
+def _names_a_country(word: str) -> bool:
+    """A country, a demonym or a state ("kenyan", "oregon"): where a party is from, not who."""
+    from ..resources.actors import country_of
+
+    return country_of(word.title()) is not None
 
 
 def match_score(report: IncidentReport, incident: Incident) -> float | None:

@@ -22,6 +22,7 @@ import json
 import math
 from bisect import bisect_left, insort
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Iterable
 
@@ -30,7 +31,8 @@ from ..store import incidents as table
 from ..store.changes import Cause, cause_of, record_change
 from ..types import Source
 from .incidents import (DISTANCE_KM, DocumentContext, Incident, IncidentReport, assign, bridged,
-                        candidate_scores, candidate_window, names_a_country, related_types, with_context)
+                        candidate_scores, candidate_window, names_a_country, related_types, type_relatedness,
+                        with_context)
 from .origins import Report, origins
 from .sources import DocumentNames, document_names, resolve_reports
 
@@ -69,6 +71,11 @@ def _to_report(row, store: Store | None = None) -> IncidentReport:
     report = with_context(report, sentence_dates=_sentence_dates(store, row["document_id"], row["evidence_start"],
                                                                   row["evidence_end"]),
                           lead=_lead(store, row["document_id"]))
+    if dateline_place and report.lat is None and row["location_precision"] in DISTANCE_KM:
+        # nothing else places it: the town it was filed from agrees when near, and never vetoes
+        # (a story filed from Nairobi may tell of Mogadishu)
+        report = replace(report, lat=row["lat"], lon=row["lon"], location_precision=row["location_precision"],
+                         location_country=None, location_inferred=True, location_soft=True)
     memo[key] = report
     return report
 
@@ -166,7 +173,7 @@ def _candidates(store: Store, report: IncidentReport, members: dict[int, list[tu
         # dates must each fall within a few days of another's).
         earliest = (date.fromisoformat(lo) - timedelta(days=MAX_SPAN_DAYS)).isoformat()
         box = None
-        if report.lat is not None and report.location_precision in DISTANCE_KM:
+        if report.lat is not None and report.location_precision in DISTANCE_KM and not report.location_soft:
             # Only incidents that could lie within the largest matching distance, or have no place
             # finer than a country or a sea (their reports match by country, ``location_compatible``).
             dlat = DISTANCE_KM["admin1"] / 111.0
@@ -262,6 +269,17 @@ def _add_document(store: Store, document_id: str, merged: dict[int, int]) -> set
     return touched
 
 
+def incident_type(types: list[str]) -> str | None:
+    """The type an incident is listed under: its reports' most common type; on a tie, the one most
+    related to the others' (a storming told as a protest, an arrest and an evacuation is a protest)."""
+    if not types:
+        return None
+    counts = Counter(types)
+    top = max(counts.values())
+    tied = [t for t in dict.fromkeys(types) if counts[t] == top]
+    return max(tied, key=lambda t: (sum(type_relatedness(t, o) or 0.0 for o in types if o != t), -tied.index(t)))
+
+
 def _most_common(values: list[Any]) -> Any:
     values = [v for v in values if v is not None]
     if not values:
@@ -348,7 +366,7 @@ def rebuild_summary(store: Store, incident_id: int, *, cause: str | None = None,
     first = rows[0] if rows else None
     figures = incident_casualties(store, rows)
     summary = {
-        "id": incident_id, "type": rows[0]["type"] if rows else None, "modality": modality,
+        "id": incident_id, "type": incident_type([r["type"] for r in rows]), "modality": modality,
         "date": date, "date_precision": date_precision, "location": location, "actors": actors,
         "reports": reports,
         "origins": [{"key": o.key, "name": o.name, "kind": o.kind, "reports": o.reports} for o in independent],
