@@ -42,6 +42,8 @@ def _citing_gerund(token, lemma: str) -> bool:
      {"cue": "cited", "sources": "The port authority > two witnesses", "content": "rebels attacked a tanker"}),
     Example("The port authority, which cited two witnesses, said rebels attacked a tanker.",
             {"type": "ASSAULT", "sources": "The port authority > two witnesses"}, view="events"),
+    Example("Gunmen killed five soldiers on Tuesday, according to Reuters, which cited a military source.",
+            {"type": "ASSAULT", "sources": "Reuters > a military source"}, view="events"),
 ])
 def _relative_citer(token):
     """"X, which cited Y, said …", "X, who quoted Y, reported …": the cue verb whose subject cites Y
@@ -49,6 +51,8 @@ def _relative_citer(token):
     if token.dep_ != "relcl" or token.lemma_ not in word_set("claims.citing_verbs"):
         return None
     noun, verb = token.head, token.head.head
+    if noun.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lower_ == "according":
+        return verb.head  # "…, according to Reuters, which cited a military source"
     if noun.dep_ not in ("nsubj", "nsubjpass") or verb.i == noun.i or not verb.tag_.startswith("VB"):
         return None
     return verb if verb_cue(verb)[1] is not None else None
