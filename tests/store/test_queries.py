@@ -102,3 +102,24 @@ def test_queries_sources_carry_the_registry_name_and_parent(fresh_store, make_an
     assert (rows["The Israeli military"]["canonical"], rows["The Israeli military"]["parent"]) == (
         "Israel Defense Forces", "Israeli government")
     assert rows["Ynet"]["canonical"] is None
+
+
+def test_queries_a_source_is_listed_and_counted_alike_either_way_and_leaves_out_what_is_not_current(
+        store_with_events, monkeypatch):
+    from storyworld.store import queries
+
+    store = store_with_events
+    event_id = store.conn.execute("SELECT MIN(id) FROM events").fetchone()[0]
+    with store.transaction():
+        store.conn.execute("UPDATE events SET state = 'superseded' WHERE id = ?", (event_id,))
+    for share in (0.0, 2.0):  # every source common (read in date order), none common (its set of events)
+        monkeypatch.setattr(queries, "COMMON_SOURCE_SHARE", share)
+        assert count_events(store, EventFilter(source="Ynet")) == len(events(store, EventFilter(source="Ynet"))) == 1
+        assert count_events(store, EventFilter(source="Ynet", states=None)) == 2
+        assert count_events(store, EventFilter(source="Ynet"), cap=1) == 1
+        assert [e["id"] for e in events(store, EventFilter(source="Ynet", states=None))] == \
+               [e["id"] for e in events(store, EventFilter(states=None))]
+    # a country or no filter: every version less the ones not current
+    assert count_events(store, EventFilter()) == count_events(store, EventFilter(country="SYR")) == 1
+    assert count_events(store, EventFilter(), cap=1) == 1
+    assert count_events(store, EventFilter(states=("superseded",))) == 1

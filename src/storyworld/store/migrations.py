@@ -284,6 +284,18 @@ UPDATE event_countries SET type = (SELECT e.type FROM events e WHERE e.id = even
 CREATE INDEX event_countries_country_type ON event_countries(country, type, sort_date);
 CREATE INDEX events_not_current ON events(state) WHERE state != 'current';
 """),
+    # The event id inside the country indexes: a count of current events by country leaves out the
+    # few not current by their ids, which it then reads off the index instead of looking up each
+    # row (at 1 M events the count of one country's 78,000 events fell from 108 ms to a few ms);
+    # likewise a count of a source's events reads their ids off the source index alone.
+    (10, "event ids in the country and source indexes", """
+DROP INDEX event_sources_source;
+CREATE INDEX event_sources_source ON event_sources(source_id, event_id);
+DROP INDEX event_countries_country;
+CREATE INDEX event_countries_country ON event_countries(country, sort_date, event_id);
+DROP INDEX event_countries_country_type;
+CREATE INDEX event_countries_country_type ON event_countries(country, type, sort_date, event_id);
+"""),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -140,7 +140,7 @@ def _reads_events(f: EventFilter) -> bool:
     return bool(f.modality or f.actor or f.source or f.document_id or f.changed_since or f.outlet or f.text)
 
 
-def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
+def _event_where(f: EventFilter, *, source_scan: bool = False) -> tuple[str, list[Any]]:
     # an event's last change: updated_at, or its document's ingested_at when it has none
     # by country, the event's id is read off event_countries: a count needs no events row then
     clauses, params = version_clauses(f, state="e.state", updated_at="COALESCE(e.updated_at, d.ingested_at)",
@@ -169,7 +169,11 @@ def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
         # a truncated date ("2025-09") compares below any day of that month, so pad the bound
         clauses.append(f"{day} <= ?")
         params.append(f.until + "\uffff")
-    if f.source:  # the few matching names first (sources is small), then their events by index
+    if f.source and source_scan:  # a common source: each event (read in date order) asked for it
+        clauses.append(f"EXISTS (SELECT 1 FROM event_sources es WHERE es.event_id = e.id AND es.source_id IN "
+                       f"({_SOURCE_IDS}))")
+        params.append(f"%{_escape_like(f.source)}%")
+    elif f.source:  # the few matching names first (sources is small), then their events by index
         clauses.append(
             "e.id IN (SELECT es.event_id FROM sources s JOIN event_sources es ON es.source_id = s.id "
             "WHERE s.name LIKE ? ESCAPE '\\')"
@@ -211,8 +215,25 @@ def event_row_to_dict(row) -> dict[str, Any]:
     return d
 
 
+# A source that stands behind at least this share of the events is listed by reading the events in
+# date order and asking each for the source (a page of 100 is found within a few thousand rows);
+# a rarer one by the set of its events (small). At 1 M events a source behind 10 % of them took
+# 170 ms as a set and takes a few ms in date order.
+COMMON_SOURCE_SHARE = 0.01
+_SOURCE_IDS = "SELECT id FROM sources WHERE name LIKE ? ESCAPE '\\'"
+
+
+def _common_source(store: Store, source: str) -> bool:
+    mentions = store.conn.execute(f"SELECT COUNT(*) FROM event_sources WHERE source_id IN ({_SOURCE_IDS})",
+                                  (f"%{_escape_like(source)}%",)).fetchone()[0]
+    if not mentions:
+        return False
+    total = store.conn.execute("SELECT MAX(id) FROM events").fetchone()[0] or 1  # ids are dense enough
+    return mentions / total >= COMMON_SOURCE_SHARE
+
+
 def events(store: Store, f: EventFilter = EventFilter(), *, limit: int | None = 100, offset: int = 0) -> list[dict]:
-    where, params = _event_where(f)
+    where, params = _event_where(f, source_scan=bool(f.source) and limit is not None and _common_source(store, f.source))
     source, order = _from(f)
     sql = f"SELECT {EVENT_COLUMNS} FROM {source}{where} ORDER BY {order}"
     if limit is not None:
@@ -230,7 +251,31 @@ def iter_events(store: Store, f: EventFilter = EventFilter()) -> Iterator[dict]:
 
 
 def count_events(store: Store, f: EventFilter = EventFilter(), *, cap: int | None = None) -> int:
-    """How many events match; with ``cap``, counting stops there (a listing needs "10,000+", not more)."""
+    """How many events match; with ``cap``, counting stops there (a listing needs "10,000+", not more).
+
+    Current events are counted as every version matching less the few that are not current: the
+    first count reads an index alone (1 M events: 4 ms), where asking each row's state, even by
+    id, read them all (47 ms)."""
+    if f.source and replace(f, source=None, states=None) == EventFilter(states=None) and f.states in (None, ("current",)):
+        # one source alone: its events' ids off the source index (distinct: two matching names)
+        inner = f"SELECT DISTINCT es.event_id FROM event_sources es WHERE es.source_id IN ({_SOURCE_IDS})"
+        params: list[Any] = [f"%{_escape_like(f.source)}%"]
+        if f.states:
+            inner += " AND es.event_id NOT IN (SELECT id FROM events WHERE state != 'current')"
+        if cap is not None:
+            inner += " LIMIT ?"
+            params.append(int(cap))
+        return store.conn.execute(f"SELECT COUNT(*) FROM ({inner})", params).fetchone()[0]
+    if f.states == ("current",) and not (f.source or f.text or f.actor or f.outlet):  # (those read sets twice)
+        others = replace(f, states=tuple(s for s in STATES if s != "current"))
+        left_out = _count(store, others)
+        every = _count(store, replace(f, states=None), cap=None if cap is None else cap + left_out)
+        current = every - left_out
+        return current if cap is None else min(current, cap)
+    return _count(store, f, cap=cap)
+
+
+def _count(store: Store, f: EventFilter, *, cap: int | None = None) -> int:
     where, params = _event_where(f)
     source, _ = _from(f)
     if not _reads_documents(f):  # no filter reads the documents table: do not join it
