@@ -178,21 +178,47 @@ def run_spark(inputs: list[str], output: Path | str, *, master: str = DEFAULT_MA
         report.rows[table] = counted.get(table, 0) + (counted.get("errors", 0) if table == "documents" else 0)
 
     started = time.perf_counter()
-    for table in TABLES:
-        if not report.rows[table]:
-            if not _is_remote(str(output)):  # an earlier run's table of that kind is no part of this output
-                shutil.rmtree(Path(output) / table, ignore_errors=True)
-            continue
-        lines = records.filter(lambda r, t=table: r[0] == t).map(lambda r: r[1])
-        # the documents' columns are known (and their strings long: inferring them costs a pass)
-        frame = session.read.json(lines, schema=DOCUMENTS_SCHEMA if table == "documents" else None)
-        frame.write.mode("overwrite").partitionBy("published_month").parquet(
-            f"{output}/{table}" if _is_remote(str(output)) else str(Path(output) / table))
+    # The records leave Python once: as (table, JSON line) rows of a DataFrame the JVM caches. Each
+    # table is then written as JSON text and read back by Spark's own JSON reader (columns inferred
+    # in the JVM), with no Python worker in the loop: reading the cached Python records once per
+    # table, and once more to infer its columns, was most of the writing time and did not scale.
+    lines = session.createDataFrame(records.map(lambda r: (r[0], r[1])), "tbl string, line string").cache()
+    staging = _staging_dir(output)
+    try:
+        for table in TABLES:
+            if not report.rows[table]:
+                if not _is_remote(str(output)):  # an earlier run's table of that kind is no part of this output
+                    shutil.rmtree(Path(output) / table, ignore_errors=True)
+                continue
+            text = f"{staging}/{table}"
+            lines.filter(lines.tbl == table).select("line").write.mode("overwrite").text(text)
+            # the documents' columns are known (and their strings long: inferring them costs a pass)
+            reader = session.read.schema(DOCUMENTS_SCHEMA) if table == "documents" else session.read
+            reader.json(text).write.mode("overwrite").partitionBy("published_month").parquet(
+                f"{output}/{table}" if _is_remote(str(output)) else str(Path(output) / table))
+    finally:
+        lines.unpersist()
+        _remove_staging(session, staging)
     report.timings["write"] = time.perf_counter() - started
     report.documents = report.rows["documents"]
     log.info("spark: analysed in %.1f s, wrote the tables in %.1f s", report.timings["analyse"], report.timings["write"])
     records.unpersist()
     return report
+
+
+def _staging_dir(output: Path | str) -> str:
+    """Where the JSON lines of each table wait to be read back: beside the output (any
+    Hadoop-compatible path), under a name no table has."""
+    return f"{output}/_staging" if _is_remote(str(output)) else str(Path(output) / "_staging")
+
+
+def _remove_staging(session, staging: str) -> None:
+    if not _is_remote(staging):
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    jvm = session.sparkContext._jvm  # a Hadoop path: its own file system deletes it
+    path = jvm.org.apache.hadoop.fs.Path(staging)
+    path.getFileSystem(session.sparkContext._jsc.hadoopConfiguration()).delete(path, True)
 
 
 # --- on an executor --------------------------------------------------------------------------------
