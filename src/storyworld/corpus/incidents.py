@@ -456,12 +456,14 @@ def candidate_window(report: IncidentReport) -> tuple[str, str] | None:
 def cluster(reports: list[IncidentReport]) -> list[Incident]:
     """Cluster reports in memory, in the given order (the store does the same incrementally)."""
     incidents: list[Incident] = []
+    made = 0  # ids in the order incidents were made (a merged one's id is not given again)
     for report in reports:
         related = related_types(report.type)
         candidates = [i for i in incidents if any(r.type in related for r in i.reports)]
         target = assign(report, candidates)
         if target is None:
-            target = Incident(id=len(incidents) + 1 + max((i.id for i in incidents), default=0))
+            made += 1
+            target = Incident(id=made)
             incidents.append(target)
         else:
             for other in bridged(report, target, candidates):
