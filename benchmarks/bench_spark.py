@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from bench_updates import write_corpus  # this folder is on sys.path when a benchmark runs
+from fresh import run_fresh  # this folder is on sys.path when a benchmark runs
 
 
 def one_run(folder: Path, master: str, partitions: int | None, output: Path) -> dict:
@@ -56,10 +56,8 @@ def main() -> int:
         folder = Path(tmp) / "articles"
         write_corpus(folder, args.n, args.seed)
         for master in args.masters:
-            done = subprocess.run([sys.executable, __file__, "--one", master, "--folder", str(folder),
-                                   "--output", str(Path(tmp) / "out"), "--partitions", str(args.partitions)],
-                                  capture_output=True, text=True, check=True)
-            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+            runs.append(run_fresh(__file__, "--one", master, "--folder", str(folder),
+                                  "--output", str(Path(tmp) / "out"), "--partitions", str(args.partitions)))
             print(json.dumps(runs[-1]))
     base = runs[0]
     print("; ".join(f"{r['master']}: job {r['job_s']} s, {r['articles_per_s']} articles/s "

@@ -17,13 +17,13 @@ import argparse
 import importlib
 import json
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from bench_updates import write_corpus  # this folder is on sys.path when a benchmark runs
+from fresh import run_fresh  # this folder is on sys.path when a benchmark runs
 
 
 def run_ingest(folder: Path, processes: int, db: Path) -> dict:
@@ -75,10 +75,8 @@ def main() -> int:
         for processes in args.workers:
             pair = {}
             for step in ("parse", "ingest"):
-                done = subprocess.run([sys.executable, __file__, "--one", step, str(processes), "--folder", str(folder),
-                                       "--db", str(Path(tmp) / f"bench-{processes}.db")],
-                                      capture_output=True, text=True, check=True)
-                pair[step] = json.loads(done.stdout.strip().splitlines()[-1])
+                pair[step] = run_fresh(__file__, "--one", step, str(processes), "--folder", str(folder),
+                                       "--db", str(Path(tmp) / f"bench-{processes}.db"))
             record = {"processes": processes, "ingest": pair["ingest"], "parse": pair["parse"],
                       "ratio": round(pair["ingest"]["articles_per_s"] / pair["parse"]["articles_per_s"], 3)}
             records.append(record)

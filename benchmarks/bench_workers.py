@@ -14,11 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from fresh import run_fresh  # this folder is on sys.path when a benchmark runs
 
 DEMO = Path(__file__).resolve().parents[1] / "demo"
 
@@ -52,10 +53,8 @@ def main() -> int:
     runs = []
     for workers in args.workers:
         with tempfile.TemporaryDirectory() as tmp:
-            done = subprocess.run([sys.executable, __file__, str(args.folder), "--meta", str(args.meta),
-                                   "--one", str(workers), "--db", str(Path(tmp) / "bench.db")],
-                                  capture_output=True, text=True, check=True)
-        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+            runs.append(run_fresh(__file__, str(args.folder), "--meta", str(args.meta),
+                                  "--one", str(workers), "--db", str(Path(tmp) / "bench.db")))
         print(json.dumps(runs[-1]))
     base = runs[0]
     print("; ".join(f"{r['workers']} worker(s): {r['seconds']} s, {r['articles_per_s']} articles/s "

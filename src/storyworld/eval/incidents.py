@@ -241,10 +241,10 @@ def evaluate_demo(path: Path, *, split: str | None = None, limit: int | None = N
     report = EvalReport(stage="incidents", dataset=path.name + (f"-{split}" if split else ""))
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(Path(tmp) / "eval.db")
-        if split is None:
+        keep = _split_files(path, all_gold, split) if split is not None else None
+        if keep is None:
             ingest([path / "articles"], store=store, meta=path)
         else:
-            keep = _split_files(path, all_gold, split)
             folder = Path(tmp) / "set"
             (folder / "articles").mkdir(parents=True)
             shutil.copy(path / "meta.csv", folder / "meta.csv")
@@ -314,8 +314,7 @@ def evaluate_demo(path: Path, *, split: str | None = None, limit: int | None = N
     report.add_ratio("origins.exact", origin_hits, n_incidents)
     from .demo import load_demo
 
-    wanted = _split_files(path, all_gold, split) if split is not None else None
-    expected_dups = [a.file for a in load_demo(path) if a.duplicate_of and (wanted is None or a.file in wanted)]
+    expected_dups = [a.file for a in load_demo(path) if a.duplicate_of and (keep is None or a.file in keep)]
     if expected_dups:
         report.metrics["duplicates.linked"] = sum(f in duplicates for f in expected_dups) / len(expected_dups)
         report.counts["duplicates.linked"] = len(expected_dups)

@@ -75,13 +75,14 @@ def lookup_all(lemma: str, pos: str, sentence: str):
 # --- ACLED sub-event types (data/acled-subevents.tsv, data/acled-parties.tsv)
 
 _INFLECTED = r"(?:s|es|ed|d|ing|er|ers|ies)?"
+_PLURAL = r"(?:s|es)?"
 
 
 @lru_cache(maxsize=1024)
-def _words(words: tuple[str, ...]) -> re.Pattern:
+def _words(words: tuple[str, ...], inflected: str = _INFLECTED) -> re.Pattern:
     alternatives = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?")
                             for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives}){_INFLECTED}(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alternatives}){inflected}(?![\w-])", re.IGNORECASE)
 
 
 def _split(field: str | None) -> tuple[str, ...]:
@@ -159,14 +160,7 @@ def party_classes(text: str | None, role: str | None) -> frozenset[str]:
 
 def _party_words(name: str, words: tuple[str, ...]) -> re.Pattern:
     """A hazard is a noun ("a fire", "floods"): "a fired accountant" names none."""
-    return _noun_words(words) if name == "hazard" else _words(words)
-
-
-@lru_cache(maxsize=None)
-def _noun_words(words: tuple[str, ...]) -> re.Pattern:
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?")
-                            for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?:s|es)?(?![\w-])", re.IGNORECASE)
+    return _words(words, _PLURAL) if name == "hazard" else _words(words)
 
 
 def _parties_fit(wanted: tuple[str, ...], have: frozenset[str]) -> bool:

@@ -204,8 +204,8 @@ def merge_into(store: Store, survivor: int, other: int) -> bool:
     """Move every report of incident ``other`` into ``survivor`` and widen its dates; True when
     ``other`` was stored before (it keeps its row, to be marked merged), False when it was made in
     this transaction and never summarised (its row is deleted: no record of it was ever given out)."""
-    store.conn.execute("UPDATE OR IGNORE incident_reports SET incident_id = ? WHERE incident_id = ?", (survivor, other))
-    store.conn.execute("DELETE FROM incident_reports WHERE incident_id = ?", (other,))  # a copy already in both
+    # a report (event, document) is in one incident only (the primary key): moving cannot collide
+    store.conn.execute("UPDATE incident_reports SET incident_id = ? WHERE incident_id = ?", (survivor, other))
     store.conn.execute(
         "UPDATE incidents SET date_min = (SELECT MIN(date_min) FROM incidents WHERE id IN (?, ?)), "
         "date_max = (SELECT MAX(date_max) FROM incidents WHERE id IN (?, ?)) WHERE id = ?",
