@@ -21,7 +21,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "eval"
 OUT = REPO / "gold-real" / "articles.csv"
-# corpus: (file under ../shared/eval, how many, a filter on the record)
+# corpus: (file under ../shared/eval, how many, a filter on the record); the first N go to dev/test
+# alternately, the next DEV2[corpus] to `dev2`, a second development split annotated later (session
+# 27) so that rules made on one dev split can be checked on the other
 CORPORA = {
     "gwn": ("geoparsing/gwn.jsonl", 14, lambda r: True),
     "lgl": ("geoparsing/lgl.jsonl", 10, lambda r: True),
@@ -31,6 +33,7 @@ CORPORA = {
     "meantime": ("meantime/meantime.jsonl", 8, lambda r: True),
     "ecbplus": ("ecbplus/ecbplus.jsonl", 6, lambda r: r["topic"] in {3, 8, 11, 12, 14, 19, 24, 26, 30, 41}),
 }
+DEV2 = {"gwn": 8, "trnews": 6, "lgl": 4, "ecbplus": 3, "meantime": 3}
 MIN_CHARS, MAX_CHARS = 600, 5000
 
 
@@ -49,9 +52,10 @@ def main() -> int:
         records = [json.loads(line) for line in (SHARED / file).open(encoding="utf-8")]
         records = [r for r in records if keep(r) and MIN_CHARS <= len(r["text"]) <= MAX_CHARS]
         records.sort(key=lambda r: hashlib.sha1(str(r["id"]).encode()).hexdigest())
-        for i, record in enumerate(records[:count]):
+        for i, record in enumerate(records[:count + DEV2.get(corpus, 0)]):
+            split = "dev2" if i >= count else "dev" if i % 2 == 0 else "test"
             rows.append({"corpus": corpus, "file": file, "id": str(record["id"]),
-                         "split": "dev" if i % 2 == 0 else "test", "chars": len(record["text"]),
+                         "split": split, "chars": len(record["text"]),
                          "published": published(corpus, record)})
     OUT.parent.mkdir(exist_ok=True)
     with OUT.open("w", newline="", encoding="utf-8") as handle:
