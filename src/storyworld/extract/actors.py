@@ -19,6 +19,7 @@ from ..resources.gazetteer import gazetteer
 from ..resources.tables import word_set
 from ..rules import IDENTITY, Example, rule
 from ..types import Actor, ActorRef
+from .places.names import lower_case_tag
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
 NAME_LABELS = ("ORG", "PERSON")
@@ -107,7 +108,9 @@ def extract_actors(parsed) -> list[Actor]:
         text = span.text
         if not text.strip() or len(text) > MAX_PHRASE_CHARS:
             continue
-        entry = resolve(text)
+        if getattr(span, "label_", "") in NAME_LABELS and lower_case_tag(span):
+            continue
+        entry = resolve(text, person=getattr(span, "label_", "") == "PERSON")
         if entry is None:
             if not unknown_name(span):
                 continue

@@ -227,16 +227,29 @@ def alias_inside(text: str, words: list[str], role: str | None) -> ActorEntry | 
     ("South Sudanese troops crossed the border.", {"text": "South Sudanese troops", "country": "SSD"}),
     ("Iranians queued at the polling stations.", {"text": "Iranians", "country": "IRN"}),
 ])
-def country_inside(text: str) -> str | None:
+def country_inside(text: str, *, person: bool = False) -> str | None:
     """A country named inside the phrase: runs of capitalised words, longest first ("Ivory Coast
-    rebels", "South Sudanese troops"), then single words, also as plurals ("Iranians")."""
+    rebels", "South Sudanese troops"), then single words, also as plurals ("Iranians"), except in a
+    person's name (``plural_in_a_name``)."""
     names = re.findall(r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*", text)
     runs = [" ".join(run.split()[i:i + n]) for run in names for n in (3, 2) for i in range(len(run.split()) - n + 1)]
+    plurals = not plural_in_a_name(person)
     for w in runs + re.findall(r"[A-Z][\w'-]+", text):
-        country = country_of(w) or (country_of(w[:-1]) if w.endswith("s") else None)
+        country = country_of(w) or (country_of(w[:-1]) if plurals and w.endswith("s") else None)
         if country:
             return country
     return None
+
+
+@rule("actors", "no-plural-people-in-a-name", source="gold-real dev2 (\"Paul Francis Floyd\" read as French)",
+      off=False, examples=[
+          ("Police officers soon arrested Paul Francis Floyd in Beverly Hills.", {"not": {"country": "FRA"}}),
+          ("Iranians protested outside the embassy on Friday.", {"text": "Iranians", "country": "IRN"}),
+      ])
+def plural_in_a_name(person: bool) -> bool:
+    """A plural of a people ("Iranians") names a group, never one person: inside a person's name a word
+    less its "s" is no demonym ("Francis" is no "Franci", a spelling of France)."""
+    return person
 
 
 @rule("actors", "country-acts-as-government", source=FIRST_VERSION, off=None, examples=[
@@ -248,8 +261,9 @@ def government_role(country: str | None, words: list[str]) -> str | None:
     return "GOV" if country and len(words) <= 2 else None
 
 
-def resolve(text: str) -> ActorEntry | None:
-    """The best entry for an actor phrase: a known alias, else a country word in it, plus a role word."""
+def resolve(text: str, *, person: bool = False) -> ActorEntry | None:
+    """The best entry for an actor phrase: a known alias, else a country word in it, plus a role word.
+    ``person``: the phrase is a person's name (the tagger says so)."""
     exact = alias_entry(text)
     if exact is not None:
         return exact
@@ -264,7 +278,7 @@ def resolve(text: str) -> ActorEntry | None:
     bare = re.sub(LEADING_ARTICLE, "", text.strip(), flags=re.I)  # "the Democratic Republic of Congo"
     country = country_of(bare)
     if country is None:
-        country = country_inside(text)
+        country = country_inside(text, person=person)
     if country is None and role is None:
         return None
     return ActorEntry(text.strip(), country, role or government_role(country, words),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ...resources.tables import word_set
 from ...rules import IDENTITY, rule
 from .evidence import dateline_dash, in_dateline
-from .triggers import OBJECTS, SUBJECTS, light_verb
+from .triggers import OBJECTS, SUBJECTS, aspectual_verb, light_verb, to_infinitive
 
 NOT_PARTIES = ("DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL")  # entity types no actor or target has
 NAMED_PARTY_TYPES = ("GPE", "NORP", "ORG", "PERSON")
@@ -152,7 +152,8 @@ def shared_subject(trigger):
     withdraw", "struck the depot and killed six")."""
     if trigger.dep_ in ("xcomp", "conj") and trigger.head.pos_ in ("VERB", "AUX"):
         return subject(trigger.head) if trigger.head is not trigger else None
-    return None
+    verb = aspectual_verb(trigger)  # "cops began pepper-spraying and arresting": the cops
+    return subject(verb) if verb is not None else None
 
 
 def subject(trigger):
@@ -225,7 +226,7 @@ def direct_object(trigger):
         return found
     found = prepositional_target(trigger)
     if found is None and any(c.dep_ in OBJECTS and weapon_object(c, trigger) for c in trigger.children):
-        found = next((g for c in trigger.children if c.dep_ in ("advcl", "xcomp")
+        found = next((g for c in trigger.children if c.dep_ in ("advcl", "xcomp") and to_infinitive(c)
                       for g in c.children if g.dep_ in OBJECTS and party(g)), None)  # "tear gas to disperse the crowd"
     return found
 

@@ -178,16 +178,32 @@ def document_country(ctx: Context) -> str | None:
     ("Floods hit Sylhet, Dhaka and Khulna on Monday. In Kolkata, Rahim Uddin appealed for help.",
      {"type": "REQUEST", "actor_country": "BGD"}),
 ])
-def local_actor(found, role: str | None) -> bool:
+def local_actor(found, role: str | None, span=None) -> bool:
     """A person, an organisation or a home-bound group (a court, a union, a campaign) that names no
     country acts for the country its story is set in: a place in its own phrase, else the places that
     dominate the document, else its sentence's. Not an international body, nor an armed force (often
-    the other side's)."""
+    the other side's). A phrase that says only that a person is meant ("a man", "a gunman") is a
+    person too (``person_noun``)."""
     if role in word_set("actors.organisation_roles") or role in word_set("actors.armed_roles"):
         return False
     if role in word_set("actors.domestic_roles"):
         return True
+    if found is None and role is None and span is not None:
+        return person_noun(span)
     return found is not None and found.kind in ("person", "organization") and role is None
+
+
+@rule("events", "person-noun-is-local", source="gold-real dev2", off=False, examples=[
+    ("A gunman killed eight people at a nursing home in Carthage, North Carolina, on Sunday.",
+     {"type": "ASSAULT", "actor": "A gunman", "actor_country": "USA"}),
+    ("On March 11, a teen killed 12 people at his former high school in Germany.",
+     {"type": "ASSAULT", "actor_country": "DEU"}),
+])
+def person_noun(span) -> bool:
+    """An actor named only as a person or some people ("a man", "a gunman", "hooded youths"), with no
+    name, office or side, is from where its story is set."""
+    return span.root.lower_ in word_set("actors.person_nouns") and not any(
+        t.ent_type_ in ("NORP", "GPE") for t in span)
 
 
 def _plural(actor) -> bool:
@@ -334,7 +350,8 @@ def argument_ref(ctx: Context, span, *, trigger, sent, is_target: bool, event_ty
     country = found.country if found else None
     role = found.role if found else None
     if country is None:
-        entry = resolve(text) if len(text) <= MAX_NAME_CHARS else None
+        entry = resolve(text, person=found is not None and found.kind == "person") \
+            if len(text) <= MAX_NAME_CHARS else None
         if entry is not None and entry.country:
             name, country, role = (name or entry.name), entry.country, (role or entry.role)
     if country is None:
@@ -351,7 +368,7 @@ def argument_ref(ctx: Context, span, *, trigger, sent, is_target: bool, event_ty
             role = role or antecedent.role
             name = name or antecedent.name
             found = found or (antecedent if antecedent.kind == "person" else None)
-    if country is None and role not in NON_LOCAL and (is_target or role in LOCAL_ROLES or local_actor(found, role)
+    if country is None and role not in NON_LOCAL and (is_target or role in LOCAL_ROLES or local_actor(found, role, span)
                                                      or armed_at_home(role, event_type, target=False)):
         if is_target or role in LOCAL_ROLES:
             country = place_country(ctx, span, sent) or document_country(ctx)

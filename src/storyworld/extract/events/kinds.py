@@ -221,3 +221,26 @@ def announced_threat(token, event: Event) -> Event | None:
     if not planned:
         return None
     return replace(event, type="THREATEN", modality="actual", mode=None, cameo="13", acled=None)
+
+
+@rule("events", "crowd-violence-is-a-riot", source="gold-real dev2 (PLOVER PROTEST 'riot', CAMEO 145)",
+      off=IDENTITY, examples=[
+          ("Protesters also tried to storm the parliament building in Athens.", {"type": "PROTEST", "mode": "riot"}),
+          ("Protesters began throwing bricks and bottles at the police station.", {"type": "PROTEST", "mode": "riot"}),
+          ("Hooded youths hurled petrol bombs at stores in the capital.", {"type": "ASSAULT"}),
+          ("Soldiers stormed the rebel stronghold near Kidal on Sunday.", {"type": "ASSAULT"}),
+      ])
+def crowd_violence(trigger, token, actor_token):
+    """A protest's crowd that storms, smashes, stones or burns does not assault: it riots (PLOVER
+    PROTEST mode 'riot', CAMEO 145), unless what it throws is a weapon ("petrol bombs")."""
+    if trigger.type != "ASSAULT" or actor_token is None or token.lemma_.lower() not in word_set("events.riot_acts"):
+        return trigger
+    if actor_token.lower_ not in word_set("events.rioting_crowds"):
+        return trigger
+    if token.lemma_.lower() in ("throw", "hurl"):
+        thrown = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+        thrown += [g for c in thrown for g in c.conjuncts]
+        if not thrown or any(t.lower_ not in word_set("events.riot_missiles") for t in thrown):
+            return trigger
+    return replace(trigger, type="PROTEST", mode="riot", cameo="145", acled="Violent demonstration")
+

@@ -65,10 +65,43 @@ def to_infinitive(token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+@rule("events", "aspectual-gerund", source="gold-real dev2", off=None, examples=[
+    ("Protesters threw stones while cops began pepper-spraying and arresting them.",
+     {"type": "COERCE", "trigger": "arresting", "actor": "cops"}),
+])
+def aspectual_verb(token):
+    """The verb that begins or continues an act told by its "-ing" word, which the tagger took for a noun
+    ("cops began pepper-spraying and arresting"): the act is a verb whose subject is that verb's; else
+    None. Not a noun with a determiner ("began the shooting", "the meeting")."""
+    if not (token.pos_ == "NOUN" or token.tag_ == "VBG") or not token.lower_.endswith("ing") or any(
+            c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children):
+        return None
+    head = token
+    while head.dep_ == "conj" and head.head is not head and head.head.lower_.endswith("ing"):
+        head = head.head
+    if head.dep_ in ("dobj", "xcomp") and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() in word_set("events.aspectual_verbs"):
+        return head.head
+    return None
+
+
+def gerund_lemma(token) -> str | None:
+    """The verb of an "-ing" word read as a verb: the lexicon's verb among its stems ("arresting" →
+    "arrest", "seizing" → "seize", "shelling" → "shell", "stopping" → "stop")."""
+    word = token.lower_
+    stem = word[:-3]
+    for verb in (stem, stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else None):
+        if verb and lexicon().get((verb, "VERB")):
+            return verb
+    return None
+
+
 def verbal_pos(token) -> str:
     """VERB for verbs, and for words the tagger mislabels in a verb's slot; else the token's own POS."""
     if noun_in_object_slot(token):
         return "NOUN"
+    if aspectual_verb(token) is not None and gerund_lemma(token) is not None:
+        return "VERB"
     if token.pos_ == "VERB" or token.tag_.startswith("VB"):
         return "VERB"
     if adjective_as_verb(token):
@@ -148,6 +181,8 @@ def lookup_trigger(token, pos: str, sentence: str):
     """The lexicon entry for a trigger: a phrasal verb or a compound noun before the word alone; an
     adjective only with its infinitive; else None."""
     lemma = repaired_lemma(token) or token.lemma_.lower()
+    if pos == "VERB" and token.pos_ == "NOUN":  # an "-ing" word read as a verb (``aspectual_verb``)
+        lemma = gerund_lemma(token) or lemma
     if pos == "VERB" and past_after_day(token):  # the tagger's adjective keeps its -ed: "liberated"
         lemma = next((stem for stem in (token.lower_[:-1], token.lower_[:-2])
                       if lexicon().get((stem, "VERB"))), lemma)

@@ -80,3 +80,25 @@ def _part_candidates(name: str, gaz) -> tuple[Entry, ...]:
             if cands:
                 return cands
     return ()
+
+
+@rule("places", "lower-case-tag-is-no-name", source="gold-real dev2 (an ECB+ story: \"a police van\" read as Van, Turkey)",
+      off=False, examples=[
+          ("By the end an officer's face and the window of a police van had been hit with bricks.",
+           {"not": {"text": "van"}}),
+      ])
+def lower_case_tag(span) -> bool:
+    """A span the tagger calls a name but written all in lower case ("a police van" tagged PERSON) names
+    nothing, in a text that writes its names with capitals: it is no place and no actor's name."""
+    text = span.text
+    if not text.islower():
+        return False
+    doc = span.doc
+    capitals = doc.user_data.get(_CAPITALS_KEY)
+    if capitals is None:
+        capitals = doc.user_data[_CAPITALS_KEY] = any(c.isupper() for c in doc.text[:20000])
+    return capitals
+
+
+_CAPITALS_KEY = "storyworld.has_capitals"
+

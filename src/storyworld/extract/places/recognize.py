@@ -20,7 +20,7 @@ from ...resources.gazetteer import ALIAS, ALTERNATE, NAME, Entry, gazetteer
 from ...resources.tables import numbers, words
 from ...rules import rule
 from .cues import _after_locative, _before_locality, _named_as_locality, _named_locality, more_mentions
-from .names import GENERIC_WORDS, _part_candidates, bare_name
+from .names import GENERIC_WORDS, _part_candidates, bare_name, lower_case_tag
 from .scoring import _prior
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -340,6 +340,8 @@ def _mentions(parsed):
             ent_text = text[ent.start_char:ent.end_char]
         if ent.label_ not in PLACE_LABELS and ent.label_ not in MAYBE_LABELS and not _named_locality(doc, ent.start):
             continue  # (whatever the tagger took it for, "the settlement of Mardes" names a place)
+        if lower_case_tag(ent):
+            continue
         name = bare_name(ent_text)
         cands = gaz.candidates(name)
         if not cands and (ent.label_ in PLACE_LABELS or any(w in name.lower() for w in AIRFIELD_WORDS)):
