@@ -19,6 +19,7 @@ from ...types import Source
 from .sources import clean, core, has_office, is_official_word
 
 ACRONYM_GLUE = ("of", "and", "for", "the", "&")  # words an acronym leaves out ("Department of Health")
+TITLE_WINDOW = 12  # words before a name in which its title may stand ("the Minister of Business, …, Mr X")
 NAME_SHAPE = r"[A-Z][\w'’.-]+( [A-Z][\w'’.-]+)?"  # "Kanyuka", "Van Dyk": one or two capitalised words
 
 
@@ -236,6 +237,31 @@ def with_office(source: Source, doc, before: int) -> Source:
     return source
 
 
+@rule("claims", "the-title-named-before", source="gold-real dev2", off=None, examples=[
+    ("Small Business Minister Soomilduth Bholah opened the session on Tuesday. The Minister also said that "
+     "many entrepreneurs were not aware of the schemes.", {"cue": "said", "source": "Soomilduth Bholah"}),
+    ("The Minister also said that many entrepreneurs were not aware of the schemes.",
+     {"cue": "said", "source": "The Minister"}),
+])
+def _person_by_title(doc, low: str, before: int) -> Source | None:
+    """"the minister", "the governor": the person named before with that title just before the name
+    ("Small Business Minister Soomilduth Bholah"), the last one, an official."""
+    words = low.split()
+    if len(words) != 2 or words[0] != "the" or not is_official_word(words[1]) or words[1].endswith("s"):
+        return None
+    found = None
+    for ent in doc.ents:
+        if ent.end_char > before:
+            break
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            # "Minister Soomilduth Bholah", "the Minister of Business, Enterprise and Cooperatives, Mr
+            # Soomilduth Bholah": the title within the twelve words before the name, in its sentence
+            window = doc[max(ent.start - TITLE_WINDOW, ent.sent.start): ent.start]
+            if words[1] in [t.lower_ for t in window]:
+                found = Source(clean(ent.text), "official")
+    return found
+
+
 @rule("claims", "indefinite-source-is-a-speaker", source="PolNeAR dev and demo corpus", off=False, examples=[
     ("A source close to the talks said the deal was ready. He said it would be signed on Monday.",
      {"cue": "said", "source": "A source close to the talks", "content": "it would be signed on Monday"}),
@@ -266,6 +292,7 @@ class Memory:
         self.last_organization: tuple[Source, ...] | None = None
         self.last_chain: tuple[Source, ...] | None = None
         self.people: dict[str, Source] = {}
+        self.named: dict[str, Source] = {}  # every source a chain ended with, by name
         self.doc = doc
 
     @rule("claims", "surname", source="PolNeAR dev and demo corpus", off=None, examples=[
@@ -280,7 +307,20 @@ class Memory:
         for name, source in reversed(self.people.items()):
             if _part_of_name(name, text):
                 return source
-        return _entity_by_surname(self.doc, text, before)
+        return _entity_by_surname(self.doc, text, before) or self._named_source_by_surname(text)
+
+    @rule("claims", "surname-of-a-source-named-before", source="gold-real dev2", off=None, examples=[
+        ("A militia spokesman said the town was shelled. Nureddine Mehmud says Turkey fired on Qamishli. "
+         "Mehmud says the fighters held the line.", {"cue": "says", "source": "Nureddine Mehmud",
+                                                     "content": "the fighters held the line"}),
+    ])
+    def _named_source_by_surname(self, text: str):
+        """A surname alone is a source the document named in full before, whatever the tagger took that
+        name for ("Nureddine Mehmud", tagged an organisation)."""
+        for name, source in reversed(self.named.items()):
+            if len(name.split()) in (2, 3) and _part_of_name(name, text):
+                return Source(source.name, "person" if source.kind == "organization" else source.kind, source.office)
+        return None
 
     def _organization_before(self, before: int) -> tuple[Source, ...] | None:
         if self.last_organization is not None:
@@ -312,7 +352,7 @@ class Memory:
         if _group_pronoun(low):
             return self.last_chain if low != "they" else (self.last_anonymous or self.last_chain)
         person = self._person_by_surname(text, span.start_char) or _acronym_expanded(self.doc, text) \
-            or _organization_by_head(self.doc, low, span.start_char)
+            or _person_by_title(self.doc, low, span.start_char) or _organization_by_head(self.doc, low, span.start_char)
         return (person,) if person is not None else None
 
     def remember(self, chain: tuple[Source, ...]) -> None:
@@ -333,4 +373,6 @@ class Memory:
             self.last_document = chain
         elif last.kind == "organization":
             self.last_organization = chain
+        if last.kind in ("official", "person", "organization"):
+            self.named[last.name] = last
         self.last_chain = chain

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ...resources.actors import alias_entry
-from ...resources.outlets import find_outlet, find_outlet_in
+from ...resources.outlets import find_outlet, find_outlet_in, is_outlet_description
 from ...resources.tables import word_set, words
 from ...rules import IDENTITY, rule
 from ...types import Source
@@ -73,6 +73,19 @@ def _outlet(text: str) -> Source | None:
     """A phrase that names an outlet is that outlet ("the AP" → Associated Press)."""
     outlet = find_outlet(text) or find_outlet_in(text)
     return Source(outlet.name, "outlet") if outlet is not None else None
+
+
+@rule("claims", "outlet-named-after-its-description", source="gold-real dev2", off=None, examples=[
+    ("The blast was heard across Shiraz, the official news agency IRNA reported.",
+     {"cue": "reported", "source": "IRNA", "kind": "outlet"}),
+])
+def _outlet_named_after(text: str, span) -> Source | None:
+    """"the official news agency IRNA": a description of an outlet followed by its name is that outlet
+    (the name hangs off the description as an apposition, which the source's core leaves out)."""
+    whole = clean(span.text)
+    if whole == text or not is_outlet_description(text):
+        return None
+    return _outlet(whole)
 
 
 @rule("claims", "unnamed-source", source="demo corpus", off=False, examples=[
@@ -226,7 +239,7 @@ def describe(span) -> Source:
     """Type and name a source phrase that does not refer back to an earlier one."""
     core_span = core(span)
     text = clean(core_span.text)
-    outlet = _outlet(text)
+    outlet = _outlet(text) or _outlet_named_after(text, span)
     if outlet is not None:
         return outlet
     phrase_words = re.findall(r"[a-zé.]+", text.lower())
