@@ -238,9 +238,9 @@ def with_office(source: Source, doc, before: int) -> Source:
 
 
 @rule("claims", "the-title-named-before", source="gold-real dev2", off=None, examples=[
-    ("Small Business Minister Soomilduth Bholah opened the session on Tuesday. The Minister also said that "
+    ("Small Business Minister Soomilduth Bholah opened the session on Tuesday. The Minister said that "
      "many entrepreneurs were not aware of the schemes.", {"cue": "said", "source": "Soomilduth Bholah"}),
-    ("The Minister also said that many entrepreneurs were not aware of the schemes.",
+    ("The Minister said that many entrepreneurs were not aware of the schemes.",
      {"cue": "said", "source": "The Minister"}),
 ])
 def _person_by_title(doc, low: str, before: int) -> Source | None:
