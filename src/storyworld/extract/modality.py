@@ -87,6 +87,16 @@ def avoided_by(head) -> bool:
     return head.lemma_.lower() in word_set("modality.avoid_verbs")
 
 
+@rule("modality", "means-shares-the-act", source="gold-real dev2", off=False, examples=[
+    ("An officer stopped the gunman by shooting him in the leg.", {"type": "ASSAULT", "modality": "actual"}),
+    ("The deal stopped the army from attacking the port.", {"type": "ASSAULT", "modality": "hypothetical"}),
+])
+def means_of(token) -> bool:
+    """A "by" phrase says how an act was done ("stopped the gunman by shooting him"): it happened as the
+    act did, and the verb's sense (stopping, preventing, planning) does not govern it."""
+    return token.dep_ == "prep" and token.lower_ in ("by", "through", "via")
+
+
 @rule("modality", "governing-plan", source=SOURCE, off=False, examples=[
     ("The two ministers plan to meet in Cairo next week.", {"type": "CONSULT", "modality": "planned"}),
 ])
@@ -105,7 +115,7 @@ def _governed(trigger) -> str | None:
             break
         if own_coordinated_act(token, head):
             return None
-        if token.dep_ in COMPLEMENTS:
+        if token.dep_ in COMPLEMENTS and not means_of(token):
             if requested_by(head, trigger):
                 return "requested"
             if threatened_by(head):

@@ -113,10 +113,15 @@ def passive_agent(trigger):
 @rule("events", "object-control", source=DEMO, off=None, examples=[
     ("The bloc urged the generals to withdraw their troops from the capital.",
      {"type": "RETREAT", "actor": "the generals"}),
+    ("The army used napalm and incendiary bombs to attack the rebels in the suburbs.",
+     {"type": "ASSAULT", "trigger": "attack", "actor": "The army"}),
 ])
 def controller(trigger):
-    """The object of the verb above an infinitive acts it ("urged the junta to withdraw": the junta)."""
-    if trigger.dep_ == "xcomp" and trigger.head.pos_ == "VERB":
+    """The object of the verb above an infinitive acts it ("urged the junta to withdraw": the junta),
+    when that verb hands the act to its object (``object_control_verbs``); "used napalm to demoralise"
+    leaves the act to the subject."""
+    if trigger.dep_ == "xcomp" and trigger.head.pos_ == "VERB" \
+            and trigger.head.lemma_.lower() in word_set("events.object_control_verbs"):
         return next((c for c in trigger.head.children if c.dep_ in OBJECTS and c.i < trigger.i), None)
     return None
 
@@ -152,8 +157,22 @@ def shared_subject(trigger):
     withdraw", "struck the depot and killed six")."""
     if trigger.dep_ in ("xcomp", "conj") and trigger.head.pos_ in ("VERB", "AUX"):
         return subject(trigger.head) if trigger.head is not trigger else None
-    verb = aspectual_verb(trigger)  # "cops began pepper-spraying and arresting": the cops
+    verb = aspectual_verb(trigger) or means_verb(trigger)  # "cops began arresting": the cops
     return subject(verb) if verb is not None else None
+
+
+@rule("events", "means-subject", source="gold-real dev2", off=None, examples=[
+    ("An officer stopped the gunman by shooting him in the leg.", {"type": "ASSAULT", "actor": "An officer"}),
+])
+def means_verb(trigger):
+    """"X stopped the gunman by shooting him": the act done as the means of another is done by its
+    subject; the verb above the "by", else None."""
+    prep = trigger.head
+    if trigger.dep_ == "conj":  # "by shooting and wounding him"
+        prep = prep.head
+    if prep.dep_ != "prep" or prep.lower_ not in ("by", "through") or prep.head.pos_ != "VERB":
+        return None
+    return prep.head
 
 
 def subject(trigger):

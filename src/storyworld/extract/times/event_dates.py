@@ -175,8 +175,31 @@ def _simple_or_perfect_past(verb) -> bool:
 
 
 def _continues_story(trigger) -> bool:
-    """A happening told in the simple or perfect past (a noun trigger by its verb)."""
-    return _simple_or_perfect_past(governing_verb(trigger))
+    """A happening told in the simple or perfect past (a noun trigger by its verb, an "-ing" or a
+    bare infinitive by the verb it hangs on: ``tensed_verb``)."""
+    return _simple_or_perfect_past(tensed_verb(governing_verb(trigger)))
+
+
+GERUND_LINKS = ("xcomp", "pcomp", "advcl", "conj", "dobj", "prep")
+MAX_TENSE_HOPS = 4
+
+
+@rule("event-dates", "gerund-takes-its-verbs-tense", source="gold-real dev2", off=IDENTITY, examples=[
+    ("A gunman went on a rampage at the home on Sunday. He left the room and began shooting down the hallway.",
+     {"type": "ASSAULT", "trigger": "shooting", "date": "2025-06-08"}),
+])
+def tensed_verb(verb):
+    """An "-ing" form or a bare infinitive has no tense of its own ("began shooting", "stopped him by
+    shooting"): the verb it hangs on tells whether the happening is past."""
+    hops = 0
+    while verb.tag_ in ("VBG", "VB") and verb.dep_ in GERUND_LINKS and verb.head is not verb and hops < MAX_TENSE_HOPS:
+        head = verb.head
+        while head.pos_ == "ADP" and head.head is not head:
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            break
+        verb, hops = head, hops + 1
+    return verb
 
 
 @rule("event-dates", "story-anchor", source="gold-real dev (issue 24)", off=None, examples=[
