@@ -191,8 +191,33 @@ def withdrawn_thing(token) -> bool:
     return any(t.pos_ == "NOUN" and t.lemma_.lower() in word_set("events.withdrawn_things") for t in things)
 
 
+@rule("events", "level-reached", source="gold-real dev2", off=False, examples=[
+    ("The S&P 500 index struck a ten-month high on Friday.", {"not": {"type": "ASSAULT"}}),
+    ("We haven't hit rock bottom yet, the mayor said.", {"not": {"type": "ASSAULT"}}),
+    ("A rocket hit a market in the town on Friday.", {"type": "ASSAULT"}),
+])
+def level_reached(token) -> bool:
+    """"struck a ten-month high", "hit rock bottom", "hit the headlines": a level or a mark reached is
+    no blow."""
+    if token.lemma_.lower() not in ("strike", "hit", "reach", "touch"):
+        return False
+    return any(c.dep_ in OBJECTS and c.lemma_.lower() in word_set("events.level_nouns") for c in token.children)
+
+
+@rule("events", "what-could-be-done", source="gold-real dev2", off=False, examples=[
+    ("Two milligrams of fentanyl is enough to kill an average adult.", {"not": {"type": "ASSAULT"}}),
+    ("The gunmen killed the two witnesses on Sunday, police said.", {"type": "ASSAULT"}),
+])
+def capacity(token) -> bool:
+    """"enough to kill an adult", "capable of destroying": what a thing could do is no event."""
+    if token.dep_ == "xcomp" and token.head.lower_ in word_set("events.capacity_words"):
+        return True
+    return token.dep_ == "xcomp" and any(c.lower_ in word_set("events.capacity_words") and c.dep_ in ("advmod", "acomp")
+                                         for c in token.head.children) and token.head.lemma_ == "be"
+
+
 def no_event_sense(token) -> bool:
     """Whether a verb trigger is used here in a sense that is no event."""
     return question_asked(token) or public_appeal(token) or imperative(token) or offered_information(token) \
         or not_a_meeting(token) or showing(token) or risk(token) or backing_off(token) \
-        or opinion_agreement(token) or withdrawn_thing(token)
+        or opinion_agreement(token) or withdrawn_thing(token) or level_reached(token) or capacity(token)
