@@ -10,6 +10,7 @@ word alone.
 from __future__ import annotations
 
 from ...resources.actors import resolve
+from ...parse.model import doc_text
 from ...resources.ontology import lexicon, lookup, lookup_all, party_classes
 from ...resources.tables import word_map, word_set
 from ...rules import rule
@@ -208,7 +209,29 @@ def lookup_trigger(token, pos: str, sentence: str):
         if pos == "VERB" and (transitive_walkout(token, found) or saying_only(token, found)):
             continue
         return found
+    if pos == "VERB" and lemma in word_set("events.harm_lemmas"):
+        before = sentence_before(token)
+        if before is not None:
+            return lookup(lemma, pos, f"{before} {sentence}")
     return None
+
+
+@rule("events", "harm-after-violence", source="gold-real dev2", off=None, examples=[
+    ("The officer stopped the gunman while trading gunfire in a hallway. He was wounded in the leg.",
+     {"type": "ASSAULT", "trigger": "wounded"}),
+    ("The bus left the road near the town. Six passengers were injured.", {"not": {"type": "ASSAULT"}}),
+])
+def sentence_before(token) -> str | None:
+    """The sentence before the trigger's, in its paragraph: the violence a harm verb's sentence does not
+    name ("… trading gunfire in a hallway. Garner was wounded in the leg."); else None."""
+    sent = token.sent
+    if sent.start == 0:
+        return None
+    before = token.doc[sent.start - 1].sent
+    text = doc_text(token.doc)
+    if "\n\n" in text[before.start_char:sent.start_char + 1]:
+        return None
+    return text[before.start_char:before.end_char]
 
 
 @rule("events", "directive-needs-what-to-do", source="gold-real dev", off=False, examples=[
