@@ -132,14 +132,15 @@ def participle_adjective(token, sentence: str):
     return None
 
 
-@rule("events", "misparsed-particle", source="acled-dev round 4", off=False, examples=[
+@rule("events", "misparsed-particle", source="acled-dev round 4; \"into\": gold-real dev2", off=False, examples=[
     ("Government troops took back the town of Kismayo on Sunday.", {"type": "ASSAULT", "trigger": "took"}),
+    ("Investigators are looking into the fire at the depot.", {"type": "ACCUSE", "trigger": "looking"}),
 ])
 def misparsed_particle(child, verb) -> bool:
     """A verb's particle the small model tags otherwise: "back" in "took back the town" an adverb, "out" in
     "pushed them out of" a preposition."""
     return (child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ in word_set("events.particle_adverbs")) \
-        or (child.dep_ == "prep" and child.lower_ == "out")
+        or (child.dep_ == "prep" and child.lower_ in ("out", "into"))
 
 
 @rule("events", "phrasal-verb", source=PLOVER_DEV, off=None, examples=[
