@@ -406,6 +406,33 @@ def _split_byline(paragraph: str) -> list[str]:
     return [part.strip() for part in (paragraph[:found.start()], found.group(1), paragraph[found.end():]) if part.strip()]
 
 
+@lru_cache(maxsize=1)
+def _inline_label() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{w})" for w in words("body.inline_labels")), re.IGNORECASE)
+
+
+@rule("body", "label-inside-paragraph", source=REAL + " (pages flattened to one line: gold-real dev2)", off=None,
+      examples=[
+    ("Teachers missed 10 or more days last year, the paper reported. Officials say absent teachers cost money. "
+     "Information from: The Daily Courier, http://www.dailycourier.example.", {"removed~": "Information from:",
+                                                                               "reason": "credit"}),
+    ("Teachers missed 10 or more days last year, the paper reported. Officials say absent teachers cost money. "
+     "Information from: The Daily Courier, http://www.dailycourier.example.", {"kept~": "Officials say absent"}),
+])
+def label_sentences(paragraph: str) -> list[str]:
+    """A paragraph split around each sentence that opens with a credit's or a caption's label
+    ("Information from: …", "Staff photo by …"), so that the label's sentence is judged alone."""
+    cuts = [m.end() for m in SENTENCE_END.finditer(paragraph) if _inline_label().match(paragraph, m.end())]
+    if not cuts:
+        return [paragraph]
+    bounds = []
+    for cut in cuts:
+        after = SENTENCE_END.search(paragraph, cut)
+        bounds += [cut, after.end() if after else len(paragraph)]
+    edges = sorted({0, len(paragraph), *bounds})
+    return [paragraph[a:b].strip() for a, b in zip(edges, edges[1:]) if paragraph[a:b].strip()]
+
+
 def _article_and_notice(paragraph: str) -> list[str]:
     """A paragraph split before the copyright notice that closes it, when it is mostly article."""
     start = notice_start(paragraph) if patterns()["copyright"].search(paragraph) else None
@@ -563,6 +590,7 @@ def split_boilerplate(paragraphs: list[str], mode: str = "text") -> tuple[list[s
     "html" for the main text trafilatura extracted from a page, "text" for a plain text."""
     paragraphs = [part for p in paragraphs for part in _article_and_notice(p)]
     paragraphs = [part for p in paragraphs for part in _split_byline(p)]
+    paragraphs = [part for p in paragraphs for part in (label_sentences(p) or [p])]
     reasons = closing_block([classify_paragraph(p) for p in paragraphs], paragraphs)
     reasons = learned_removals(top_lines(about_block(reasons, paragraphs), paragraphs), paragraphs, mode)
     reasons = notice_alone(reasons, paragraphs)
