@@ -262,6 +262,23 @@ def _story_anchor(own: list[tuple[Event, Place | None]], places: list[Place], le
                  and p.feature in ("site", "city", "admin2", "admin1")), None)
 
 
+LANDMARK = re.compile(r"\b\d[\d,.]*\s*-?\s*(?:miles?|mi|km|kms|kilometres?|kilometers?)\s+(?:\([^)]{1,20}\)\s+)?"
+                      r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@rule("event-places", "distance-landmark", source="gold-real dev2 (\"a small town about 60 miles southwest of "
+      "Raleigh\")", off=False, examples=[
+    ("Police said on Monday that a gunman had killed eight people at a nursing home in Carthage. Police said at "
+     "a news conference in this small town about 60 miles southwest of Raleigh that the gunman had also shot a "
+     "nurse in a hallway. He also wounded a guard with a gunshot.", {"trigger": "wounded", "place_text": "Carthage"}),
+])
+def landmark(text: str, place: Place) -> bool:
+    """A place named as a distance's landmark ("a town 60 miles southwest of Raleigh", "30 km north of
+    Mosul") is not where the story happens: no event's own place while another is named, and never
+    carried on to the events after it."""
+    return bool(LANDMARK.search(text[max(0, place.start - 60):place.start]))
+
+
 def locate_events(parsed, events, *, places) -> list[Event]:
     """Each event at the place of its sentence (``event_place``); an event whose sentence names none
     of its own takes the town the story named last ("west of the city"), the place of the event
@@ -270,14 +287,16 @@ def locate_events(parsed, events, *, places) -> list[Event]:
     without a dateline, the story's anchor (the place of its first located event)."""
     doc = parsed.doc
     dateline = _dateline_place(doc, places)
+    text = doc_text(doc)
+    landmarks = {id(p) for p in places if landmark(text, p)}
     own: list[tuple[Event, Place | None]] = []
     for event in events:
         inside = [p for p in places if event.evidence.start <= p.start and p.end <= event.evidence.end]
         best = None
         if inside and event.trigger_start is not None:
-            best = event_place(doc, event.trigger_start, event.trigger_start + len(event.trigger), inside)
+            best = event_place(doc, event.trigger_start, event.trigger_start + len(event.trigger),
+                               [p for p in inside if id(p) not in landmarks])
         own.append((event, best))
-    text = doc_text(doc)
     anchor = _story_anchor(own, places, _lead_end(text))
     out: list[Event] = []
     previous: tuple[int, Place] | None = None
@@ -294,5 +313,8 @@ def locate_events(parsed, events, *, places) -> list[Event]:
             best = anchor
         if best is not None:
             previous = (paragraph, best)
+        else:  # only a landmark named: the event is near it, and the story does not move there
+            best = next((p for p in places if id(p) in landmarks
+                         and event.evidence.start <= p.start and p.end <= event.evidence.end), None)
         out.append(event if best is None else replace(event, location=_location(best)))
     return out
