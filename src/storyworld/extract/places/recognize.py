@@ -83,6 +83,37 @@ def _dateline_match(text: str):
     return None
 
 
+ACRONYM_GLUE = frozenset("of and for the & on in".split())
+NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|&|on|in)\s+)*[A-Z][\w'’-]*)+")
+
+
+@rule("places", "acronym-of-a-named-body", source="gold-real dev2 (\"the GAO\" read as Gao, Mali)", off=False,
+      examples=[
+          ("The Government Accountability Office called for a new bid. The GAO upheld the protest in Washington.",
+           {"not": {"text": "GAO"}}),
+          ("Rebels attacked a base near GAO on Sunday, the army said.", {"text": "GAO", "country": "MLI"}),
+      ])
+def organisation_acronym(text: str, name: str) -> bool:
+    """An acronym in capitals ("GAO", "CFIA") whose letters are the initials of a body the text names in
+    full ("the Government Accountability Office") is that body, not a town spelt alike (Gao, Mali)."""
+    if not re.fullmatch(r"[A-Z]{2,6}", name):
+        return False
+    return name in _initials(text)
+
+
+@lru_cache(maxsize=4)
+def _initials(text: str) -> frozenset[str]:
+    """The initials of the document's runs of capitalised words ("Government Accountability Office":
+    "GAO"), glue words left out."""
+    out = set()
+    for m in NAME_RUN.finditer(text):
+        capitals = [w for w in m.group(0).split() if w.lower() not in ACRONYM_GLUE]
+        for i in range(len(capitals)):
+            for j in range(i + 2, min(len(capitals), i + 6) + 1):
+                out.add("".join(w[0] for w in capitals[i:j]))
+    return frozenset(out)
+
+
 @rule("places", "dateline", source="GeoVirus dev and the demo corpus (be22a4f)", off=(None, None), examples=[
     ("PORT SUDAN, Sudan (Wire) — Drones struck the fuel depot on Sunday.", {"text": "PORT SUDAN", "country": "SDN"}),
     ("KHARKIV, Ukraine (Wire) — Missiles hit a school on Friday.", {"text": "KHARKIV", "feature": "city"}),
@@ -353,6 +384,8 @@ def _mentions(parsed):
                 mentions.append((ent, ()))  # a building, a street, a village: placed at the town around it
             continue
         if _armed_group(name) and not _named_as_locality(doc, ent):
+            continue
+        if organisation_acronym(text, name):
             continue
         if _generic_only(ent) and not any(c.feature in ("region", "continent", "water", "country") for c in cands):
             continue  # "the West", "the South": no division of Cameroon
