@@ -93,25 +93,28 @@ NAME_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|&|on|in)\s+)*[
            {"not": {"text": "GAO"}}),
           ("Rebels attacked a base near GAO on Sunday, the army said.", {"text": "GAO", "country": "MLI"}),
       ])
-def organisation_acronym(text: str, name: str) -> bool:
+def organisation_acronym(text: str, name: str, cands, gaz) -> bool:
     """An acronym in capitals ("GAO", "CFIA") whose letters are the initials of a body the text names in
-    full ("the Government Accountability Office") is that body, not a town spelt alike (Gao, Mali)."""
-    if not re.fullmatch(r"[A-Z]{2,6}", name):
+    full ("the Government Accountability Office") is that body, not a town spelt alike (Gao, Mali); an
+    acronym of a place named in full ("DRC", "UAE", "LA" for Los Angeles) stays that place."""
+    if not re.fullmatch(r"[A-Z]{2,6}", name) or any(c.feature == "country" for c in cands):
         return False
-    return name in _initials(text)
+    return any(not gaz.candidates(run) for run in _initials(text).get(name, ()))
 
 
 @lru_cache(maxsize=4)
-def _initials(text: str) -> frozenset[str]:
+def _initials(text: str) -> dict[str, tuple[str, ...]]:
     """The initials of the document's runs of capitalised words ("Government Accountability Office":
-    "GAO"), glue words left out."""
-    out = set()
+    "GAO"), glue words left out, with the runs that give them."""
+    out: dict[str, list[str]] = {}
     for m in NAME_RUN.finditer(text):
-        capitals = [w for w in m.group(0).split() if w.lower() not in ACRONYM_GLUE]
+        run = m.group(0).split()
+        capitals = [k for k, w in enumerate(run) if w.lower() not in ACRONYM_GLUE]
         for i in range(len(capitals)):
             for j in range(i + 2, min(len(capitals), i + 6) + 1):
-                out.add("".join(w[0] for w in capitals[i:j]))
-    return frozenset(out)
+                key = "".join(run[k][0] for k in capitals[i:j])
+                out.setdefault(key, []).append(" ".join(run[capitals[i]:capitals[j - 1] + 1]))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @rule("places", "dateline", source="GeoVirus dev and the demo corpus (be22a4f)", off=(None, None), examples=[
@@ -385,7 +388,7 @@ def _mentions(parsed):
             continue
         if _armed_group(name) and not _named_as_locality(doc, ent):
             continue
-        if organisation_acronym(text, name):
+        if organisation_acronym(text, name, cands, gaz):
             continue
         if _generic_only(ent) and not any(c.feature in ("region", "continent", "water", "country") for c in cands):
             continue  # "the West", "the South": no division of Cameroon
