@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ...resources.cues import CLAIM_CLASSES
 from ...rules import rule
+from ..events.evidence import dateline_dash
 
 QUOTES = "\"“”'‘’«»"
 
@@ -208,12 +209,23 @@ def turn_continues(label_unit, unit) -> bool:
     """A transcript turn ("PENCE: …") runs to its paragraph's end, and on into the paragraphs that
     open with a quotation mark (a quotation over several paragraphs reopens each one): every sentence
     of them is the labelled speaker's."""
-    if label_unit.start >= unit.start:
+    if label_unit.start >= unit.start or story_starts(unit):
         return False
     if not _paragraph_start(unit):
         return True
     found = marks(unit.text)
     return bool(found) and found[0] and MARK.match(unit.text.lstrip()) is not None
+
+
+@rule("claims", "headline-label-ends-at-dateline", source="gold-real dev2 (\"Police: Gunman's estranged wife worked "
+      "at home. CARTHAGE, N.C. (AP) - …\")", off=False, examples=[
+    ("Police: Gunman's wife worked at the home. CARTHAGE, N.C. (Wire) - The gunman left the room and began "
+     "shooting down the hallway.", {"not": {"text~": "began shooting"}}),
+])
+def story_starts(unit) -> bool:
+    """A headline of the form "Police: …" is no transcript turn running on: the dateline that follows
+    it ("CARTHAGE, N.C. (AP) - …") opens the story, in the outlet's own voice."""
+    return dateline_dash(unit) is not None
 
 
 MAX_INTRODUCED = 3  # paragraphs a colon-ended attribution may introduce
