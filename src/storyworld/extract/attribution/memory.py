@@ -245,10 +245,13 @@ def with_office(source: Source, doc, before: int) -> Source:
 ])
 def _person_by_title(doc, low: str, before: int) -> Source | None:
     """"the minister", "the governor": the person named before with that title just before the name
-    ("Small Business Minister Soomilduth Bholah"), the last one, an official."""
+    ("Small Business Minister Soomilduth Bholah"), the last one, an official; "the owner", "the
+    winner": the person named before with that description in apposition ("Ameer Karass, the owner
+    of the station"), a person."""
     words = low.split()
-    if len(words) != 2 or words[0] != "the" or not is_official_word(words[1]) or words[1].endswith("s"):
+    if len(words) != 2 or words[0] != "the" or words[1].endswith("s"):
         return None
+    official = is_official_word(words[1])
     found = None
     for ent in doc.ents:
         if ent.end_char > before:
@@ -257,9 +260,21 @@ def _person_by_title(doc, low: str, before: int) -> Source | None:
             # "Minister Soomilduth Bholah", "the Minister of Business, Enterprise and Cooperatives, Mr
             # Soomilduth Bholah": the title within the twelve words before the name, in its sentence
             window = doc[max(ent.start - TITLE_WINDOW, ent.sent.start): ent.start]
-            if words[1] in [t.lower_ for t in window]:
+            if official and words[1] in [t.lower_ for t in window]:
                 found = Source(clean(ent.text), "official")
+            elif _described_after(doc, ent, words[1]):
+                found = Source(clean(ent.text), "official" if official else "person")
     return found
+
+
+@rule("claims", "the-description-named-before", source="gold-real dev2", off=False, examples=[
+    ("Ameer Karass, the owner of the station, was thrilled. The owner said he would give part of the bonus "
+     "to charity.", {"cue": "said", "source": "Ameer Karass"}),
+])
+def _described_after(doc, ent, noun: str) -> bool:
+    """"Ameer Karass, the owner of …": the name's apposition, right after it, is "the" and the noun."""
+    after = doc[ent.end: min(ent.end + 4, ent.sent.end)]
+    return len(after) >= 3 and after[0].text == "," and after[1].lower_ == "the" and after[2].lower_ == noun
 
 
 @rule("claims", "indefinite-source-is-a-speaker", source="PolNeAR dev and demo corpus", off=False, examples=[
