@@ -209,13 +209,30 @@ def threat_made(trigger, aux: set[str]) -> str | None:
     ("Soldiers would not be allowed to arrest people at the border.", {"type": "COERCE", "modality": "negated"}),
     ("The army did not manage to retake the town.", {"type": "ASSAULT", "modality": "negated"}),
     ("The militia did not hesitate to attack the convoy.", {"type": "ASSAULT", "modality": "actual"}),
+    ("We were not able to come to an agreement with the family.", {"type": "AGREE", "modality": "negated"}),
+    ("The two sides were unable to reach an agreement on Monday.", {"type": "AGREE", "modality": "negated"}),
 ])
 def under_negated_verb(trigger) -> bool:
     """An infinitive under a negated verb did not happen ("would not be allowed to arrest", "did not
     manage to retake"), unless the verb's negation asserts it ("did not hesitate to attack")."""
     head = trigger.head
-    return trigger.dep_ == "xcomp" and head is not trigger and negated(head) \
+    if trigger.dep_ == "xcomp" and head is not trigger and head.lower_ in ("unable", "incapable"):
+        return True  # "were unable to reach an agreement"
+    negation = negated(head) or head.dep_ == "acomp" and negated(head.head)  # "were not able to come to …"
+    return trigger.dep_ == "xcomp" and head is not trigger and negation \
         and head.lemma_.lower() not in word_set("modality.asserting_when_negated")
+
+
+@rule("modality", "is-to-do", source="gold-real dev2", off=False, examples=[
+    ("Peres is to make an official visit to Prague on Monday.", {"type": "CONSULT", "modality": "planned"}),
+    ("The two ministers are to meet in Cairo next week.", {"type": "CONSULT", "modality": "planned"}),
+])
+def scheduled(trigger) -> bool:
+    """"is to make a visit", "are to meet": "be" in the present with an infinitive tells what is arranged
+    to happen ("the tweet was only to mock …" tells a purpose)."""
+    head = trigger.head
+    return trigger.dep_ == "xcomp" and head is not trigger and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
 
 
 @rule("modality", "modifier-of-intent", source="gold-real dev", off=None, examples=[
@@ -264,6 +281,6 @@ def modality_of(trigger) -> str:
         return "hypothetical"
     if governed:
         return governed
-    if aux & word_set("modality.future_aux"):
+    if aux & word_set("modality.future_aux") or scheduled(trigger):
         return "planned"
     return "actual"
