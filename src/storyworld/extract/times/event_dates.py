@@ -214,9 +214,25 @@ def inherited(event: Event, trigger, text: str, anchors: list[TimeMention],
     nearest earlier anchor, else the story's anchor."""
     if trigger is None or event.modality != "actual" or not _continues_story(trigger):
         return None
-    first, _ = _paragraph_of(text, event.evidence.start)
+    first = max(_paragraph_of(text, event.evidence.start)[0], paragraph_reach(event.evidence.start))
     earlier = [m for m in anchors if first <= m.start < event.evidence.start]
     return earlier[-1] if earlier else recent_for_perfect(story, trigger, reference)
+
+
+PARAGRAPH_CHARS = 700  # how far back a paragraph's anchor may stand in a page flattened to one line
+
+
+@rule("event-dates", "flattened-paragraph", source="gold-real dev2 (a wire story flattened to one line)",
+      off=0, examples=[
+    ("A gunman went on a rampage at a nursing home in Carthage on Sunday, killing eight people. The town held a "
+     "vigil for the victims on Thursday. " + "Officials praised the nurses who stayed with the residents through "
+     "the night and the neighbours who brought them food and blankets. " * 6 + "The gunman also shot a guard in "
+     "the hallway.", {"type": "ASSAULT", "trigger": "shot", "date": "2025-06-08"}),
+])
+def paragraph_reach(at: int) -> int:
+    """Where the paragraph of an offset may begin at the earliest: a page flattened to one line has no
+    paragraph breaks, and an anchor far back belongs to another part of the story."""
+    return at - PARAGRAPH_CHARS
 
 
 PERFECT_RECENT_DAYS = 7
