@@ -216,8 +216,27 @@ def capacity(token) -> bool:
                                          for c in token.head.children) and token.head.lemma_ == "be"
 
 
+GENERIC_MODALS = ("can", "cannot", "ca", "may", "might")
+
+
+@rule("events", "generic-rule", source="gold-real dev (a law's terms, coded after issue 24's lexicon rows)", off=False,
+      examples=[
+    ("Families with minor children cannot be held in detention for more than 20 days.", {"not": {"type": "COERCE"}}),
+    ("The two men cannot be held in detention for more than 20 days, the judge ruled.", {"type": "COERCE"}),
+])
+def generic_rule(token) -> bool:
+    """"Families with children cannot be held for more than 20 days": what may or may not be done to a
+    kind of people (a bare plural, no article or number) states a rule, no event."""
+    if not any(c.dep_ == "aux" and c.lower_ in GENERIC_MODALS for c in token.children):
+        return False
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in subject.children)
+
+
 def no_event_sense(token) -> bool:
     """Whether a verb trigger is used here in a sense that is no event."""
     return question_asked(token) or public_appeal(token) or imperative(token) or offered_information(token) \
         or not_a_meeting(token) or showing(token) or risk(token) or backing_off(token) \
-        or opinion_agreement(token) or withdrawn_thing(token) or level_reached(token) or capacity(token)
+        or opinion_agreement(token) or withdrawn_thing(token) or level_reached(token) or capacity(token) \
+        or generic_rule(token)
