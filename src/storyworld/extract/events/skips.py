@@ -337,6 +337,7 @@ def referred_in_phrase(token) -> bool:
     ("Shares of the consulting firm fell sharply on Thursday.", {"not": {"type": "CONSULT"}}),
     ("Two aid workers were abducted near Gao on Sunday.", {"not": {"type": "AID"}}),
     ("Dock workers began strike action at the port on Monday.", {"type": "PROTEST"}),
+    ("The value of the expropriation agreement will be settled next year.", {"not": {"type": "COERCE"}}),
 ])
 def kind_modifier(token) -> bool:
     """An event word that modifies another noun names a kind of thing, no happening ("consulting firm",
@@ -345,6 +346,9 @@ def kind_modifier(token) -> bool:
     head = token.head
     if token.dep_ not in ("compound", "amod") or head is token or head.i < token.i or head.pos_ not in ("NOUN", "PROPN"):
         return False
+    if token.pos_ == "NOUN" and lookup(head.lemma_, "NOUN", head.sent.text) is not None \
+            and lookup(token.lemma_, "NOUN", head.sent.text) is not None:
+        return True  # "the expropriation agreement": one event, the head's; the modifier says what it is about
     return lookup(head.lemma_, "NOUN", head.sent.text) is None \
         and head.lemma_.lower() not in word_set("events.happening_heads")
 
