@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from datetime import date
 
@@ -233,3 +234,23 @@ def test_times_ongoing_event_is_on_the_publication_day_and_a_month_can_anchor(ma
     assert date_events(old, [_event(old, "took", event_type="COERCE")], times=extract_times(old))[0].date == "2023-10"
     assert date_events(stale, [_event(stale, "took", event_type="COERCE")],
                        times=extract_times(stale))[0].date_precision == "reported"
+
+
+def test_tense_of_an_ing_word_under_a_root_preposition_returns():
+    """A line-broken fragment ("with tourists, killing four …") can make a preposition the root: the
+    verb whose tense an "-ing" word takes is found in a few steps, never by walking the root's head
+    (spaCy hands out a new Token on each ``.head``: a loop that compared objects never ended)."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from storyworld.extract.times.event_dates import tensed_verb
+
+    words = ["with", "tourists", ",", "killing", "four", "guards"]
+    doc = Doc(Vocab(), words=words, heads=[0, 0, 0, 0, 5, 3], deps=["ROOT", "pobj", "punct", "conj", "nummod", "dobj"],
+              pos=["ADP", "NOUN", "PUNCT", "VERB", "NUM", "NOUN"], tags=["IN", "NNS", ",", "VBG", "CD", "NNS"])
+    found = []
+    worker = threading.Thread(target=lambda: found.append(tensed_verb(doc[3])), daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive(), "tensed_verb did not return"
+    assert found[0].i == 3  # no verb above it: the word keeps its own (no) tense

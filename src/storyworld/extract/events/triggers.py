@@ -66,6 +66,9 @@ def to_infinitive(token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+MAX_CONJUNCTS = 6  # "-ing" words joined by "and" that an aspectual verb may carry
+
+
 @rule("events", "aspectual-gerund", source="gold-real dev2", off=None, examples=[
     ("Protesters threw stones while cops began pepper-spraying and arresting them.",
      {"type": "COERCE", "trigger": "arresting", "actor": "cops"}),
@@ -78,7 +81,9 @@ def aspectual_verb(token):
             c.dep_ in ("det", "poss", "amod", "nummod") for c in token.children):
         return None
     head = token
-    while head.dep_ == "conj" and head.head is not head and head.head.lower_.endswith("ing"):
+    for _ in range(MAX_CONJUNCTS):  # (a new Token on each .head: bounded, compared by position)
+        if head.dep_ != "conj" or head.head.i == head.i or not head.head.lower_.endswith("ing"):
+            break
         head = head.head
     if head.dep_ in ("dobj", "xcomp") and head.head.pos_ == "VERB" \
             and head.head.lemma_.lower() in word_set("events.aspectual_verbs"):

@@ -191,11 +191,11 @@ MAX_TENSE_HOPS = 4
 def tensed_verb(verb):
     """An "-ing" form or a bare infinitive has no tense of its own ("began shooting", "stopped him by
     shooting"): the verb it hangs on tells whether the happening is past."""
-    hops = 0
-    while verb.tag_ in ("VBG", "VB") and verb.dep_ in GERUND_LINKS and verb.head is not verb and hops < MAX_TENSE_HOPS:
+    hops = 0  # (spaCy makes a new Token on each .head: compare positions, not objects)
+    while verb.tag_ in ("VBG", "VB") and verb.dep_ in GERUND_LINKS and verb.head.i != verb.i and hops < MAX_TENSE_HOPS:
         head = verb.head
-        while head.pos_ == "ADP" and head.head is not head:
-            head = head.head
+        if head.pos_ == "ADP" and head.head.i != head.i:
+            head = head.head  # "by shooting": the verb the preposition hangs on
         if head.pos_ not in ("VERB", "AUX"):
             break
         verb, hops = head, hops + 1
