@@ -206,10 +206,10 @@ def level_reached(token) -> bool:
 
 @rule("events", "what-could-be-done", source="gold-real dev2", off=False, examples=[
     ("Two milligrams of fentanyl is enough to kill an average adult.", {"not": {"type": "ASSAULT"}}),
-    ("The gunmen killed the two witnesses on Sunday, police said.", {"type": "ASSAULT"}),
+    ("The army was able to retake the town on Sunday.", {"type": "ASSAULT", "modality": "actual"}),
 ])
 def capacity(token) -> bool:
-    """"enough to kill an adult", "capable of destroying": what a thing could do is no event."""
+    """"enough to kill an adult", "too weak to attack": what a thing could do is no event."""
     if token.dep_ == "xcomp" and token.head.lower_ in word_set("events.capacity_words"):
         return True
     return token.dep_ == "xcomp" and any(c.lower_ in word_set("events.capacity_words") and c.dep_ in ("advmod", "acomp")

@@ -9,8 +9,8 @@ word alone.
 
 from __future__ import annotations
 
-from ...resources.actors import resolve
 from ...parse.model import doc_text
+from ...resources.actors import resolve
 from ...resources.ontology import lexicon, lookup, lookup_all, party_classes
 from ...resources.tables import word_map, word_set
 from ...rules import rule
@@ -143,7 +143,8 @@ def participle_adjective(token, sentence: str):
 ])
 def misparsed_particle(child, verb) -> bool:
     """A verb's particle the small model tags otherwise: "back" in "took back the town" an adverb, "out" in
-    "pushed them out of" a preposition."""
+    "pushed them out of" and "into" in "looking into the fire" a preposition (only a phrasal entry of
+    the lexicon takes it: "stormed into the room" stays "storm")."""
     return (child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ in word_set("events.particle_adverbs")) \
         or (child.dep_ == "prep" and child.lower_ in ("out", "into"))
 

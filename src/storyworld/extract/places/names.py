@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...parse.model import doc_text
 from ...resources.gazetteer import ALTERNATE, Entry, fold
 from ...resources.tables import numbers, word_set, words
 from ...rules import rule
@@ -82,6 +83,9 @@ def _part_candidates(name: str, gaz) -> tuple[Entry, ...]:
     return ()
 
 
+_CAPITALS_KEY = "storyworld.has_capitals"  # whether a Doc's text writes anything in capitals (user_data)
+
+
 @rule("places", "lower-case-tag-is-no-name", source="gold-real dev2 (an ECB+ story: \"a police van\" read as Van, Turkey)",
       off=False, examples=[
           ("By the end an officer's face and the window of a police van had been hit with bricks.",
@@ -96,9 +100,6 @@ def lower_case_tag(span) -> bool:
     doc = span.doc
     capitals = doc.user_data.get(_CAPITALS_KEY)
     if capitals is None:
-        capitals = doc.user_data[_CAPITALS_KEY] = any(c.isupper() for c in doc.text[:20000])
+        capitals = doc.user_data[_CAPITALS_KEY] = any(c.isupper() for c in doc_text(doc)[:20000])
     return capitals
-
-
-_CAPITALS_KEY = "storyworld.has_capitals"
 
