@@ -108,9 +108,10 @@ def extract_actors(parsed) -> list[Actor]:
         text = span.text
         if not text.strip() or len(text) > MAX_PHRASE_CHARS:
             continue
-        if getattr(span, "label_", "") in NAME_LABELS and lower_case_tag(span):
+        label = getattr(span, "label_", "")  # (a noun chunk has none)
+        if label in NAME_LABELS and lower_case_tag(span):
             continue
-        entry = resolve(text, person=getattr(span, "label_", "") == "PERSON")
+        entry = resolve(text, person=label == "PERSON")
         if entry is None:
             if not unknown_name(span):
                 continue

@@ -306,8 +306,7 @@ class Memory:
         self.last_document: tuple[Source, ...] | None = None
         self.last_organization: tuple[Source, ...] | None = None
         self.last_chain: tuple[Source, ...] | None = None
-        self.people: dict[str, Source] = {}
-        self.named: dict[str, Source] = {}  # every source a chain ended with, by name
+        self.named: dict[str, Source] = {}  # every person, official or organisation a chain ended with, by name
         self.doc = doc
 
     @rule("claims", "surname", source="PolNeAR dev and demo corpus", off=None, examples=[
@@ -319,8 +318,8 @@ class Memory:
         if not re.fullmatch(NAME_SHAPE, text):
             return None
         text = _without_title(_label_case(text))
-        for name, source in reversed(self.people.items()):
-            if _part_of_name(name, text):
+        for name, source in reversed(self.named.items()):
+            if source.kind != "organization" and _part_of_name(name, text):
                 return source
         return _entity_by_surname(self.doc, text, before) or self._named_source_by_surname(text)
 
@@ -333,8 +332,8 @@ class Memory:
         """A surname alone is a source the document named in full before, whatever the tagger took that
         name for ("Nureddine Mehmud", tagged an organisation)."""
         for name, source in reversed(self.named.items()):
-            if len(name.split()) in (2, 3) and _part_of_name(name, text):
-                return Source(source.name, "person" if source.kind == "organization" else source.kind, source.office)
+            if source.kind == "organization" and len(name.split()) in (2, 3) and _part_of_name(name, text):
+                return Source(source.name, "person", source.office)  # (people were sought first)
         return None
 
     def _organization_before(self, before: int) -> tuple[Source, ...] | None:
@@ -383,7 +382,6 @@ class Memory:
                 self.last_speaker = chain
         elif last.kind in ("official", "person"):
             self.last_speaker = chain
-            self.people[last.name] = last
         elif last.kind == "document":
             self.last_document = chain
         elif last.kind == "organization":

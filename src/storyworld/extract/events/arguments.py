@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ...resources.tables import word_set
 from ...rules import IDENTITY, rule
+from ..modality import means_of
 from .evidence import dateline_dash, in_dateline
 from .triggers import OBJECTS, SUBJECTS, aspectual_verb, light_verb, to_infinitive
 
@@ -170,9 +171,7 @@ def means_verb(trigger):
     prep = trigger.head
     if trigger.dep_ == "conj":  # "by shooting and wounding him"
         prep = prep.head
-    if prep.dep_ != "prep" or prep.lower_ not in ("by", "through") or prep.head.pos_ != "VERB":
-        return None
-    return prep.head
+    return prep.head if means_of(prep) and prep.head.pos_ == "VERB" else None
 
 
 def subject(trigger):

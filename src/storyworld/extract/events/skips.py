@@ -346,11 +346,11 @@ def kind_modifier(token) -> bool:
     head = token.head
     if token.dep_ not in ("compound", "amod") or head is token or head.i < token.i or head.pos_ not in ("NOUN", "PROPN"):
         return False
-    if token.pos_ == "NOUN" and lookup(head.lemma_, "NOUN", head.sent.text) is not None \
-            and lookup(token.lemma_, "NOUN", head.sent.text) is not None:
-        return True  # "the expropriation agreement": one event, the head's; the modifier says what it is about
-    return lookup(head.lemma_, "NOUN", head.sent.text) is None \
-        and head.lemma_.lower() not in word_set("events.happening_heads")
+    sentence = head.sent.text
+    if lookup(head.lemma_, "NOUN", sentence) is not None:
+        # "the expropriation agreement": one event, the head's; the modifier says what it is about
+        return token.pos_ == "NOUN" and lookup(token.lemma_, "NOUN", sentence) is not None
+    return head.lemma_.lower() not in word_set("events.happening_heads")
 
 
 def skip_noun(token) -> bool:
