@@ -161,6 +161,7 @@ class Outcome:
     error: StoryworldError | None = None
     skipped_reason: str | None = None  # e.g. non-English: stored, not analysed
     duplicate_of: str | None = None  # a near-duplicate: stored and linked, not analysed
+    stored_as: str | None = None  # this report is already stored under this id: not analysed again
     budget: Budget | None = field(default=None, repr=False)  # what its body step spent of its time
 
 
@@ -229,9 +230,12 @@ class Pipeline:
         )
 
     def run(self, inputs: Iterable[RawInput | InputError], *,
-            duplicate_of: Callable[[Document], str | None] | None = None) -> Iterator[Outcome]:
+            duplicate_of: Callable[[Document], str | None] | None = None,
+            stored_as: Callable[[Document], str | None] | None = None) -> Iterator[Outcome]:
         """Read, extract bodies, parse in batches and analyse; one Outcome per input, in order.
 
+        ``stored_as(document)`` may name the stored document this report already is (re-ingesting
+        a folder): it is not analysed again (its Outcome carries ``stored_as``).
         ``duplicate_of(document)`` may name an earlier document that this one copies; such a
         document is not analysed (its Outcome carries ``duplicate_of``). Outcomes come out in
         input order, so a copy's Outcome never precedes its original's. Should ``inputs`` raise,
@@ -249,15 +253,16 @@ class Pipeline:
                 yield from self._flush(batch)
                 yield Outcome(name="<inputs>", error=unexpected(exc, name="<inputs>", step="reading the inputs"))
                 return
-            batch.append(self._read(item, duplicate_of))
+            batch.append(self._read(item, duplicate_of, stored_as))
             if sum(self._needs_analysis(o) for o in batch) >= self.batch_size:
                 yield from self._flush(batch)
                 batch = []
         if batch:
             yield from self._flush(batch)
 
-    def _read(self, item: RawInput | InputError, duplicate_of: Callable[[Document], str | None] | None) -> Outcome:
-        """One input's body step, length check and verdict (copy, other language, to analyse)."""
+    def _read(self, item: RawInput | InputError, duplicate_of: Callable[[Document], str | None] | None,
+              stored_as: Callable[[Document], str | None] | None = None) -> Outcome:
+        """One input's body step, length check and verdict (stored, copy, other language, to analyse)."""
         if isinstance(item, InputError):
             return Outcome(name=item.source or "?", error=item)
         budget = Budget(self.max_seconds, name=item.name)
@@ -275,6 +280,9 @@ class Pipeline:
             return Outcome(name=item.name, error=InputError(Errors.E025.format(
                 name=printable(item.name), length=len(document.text), limit=MAX_CHARS), source=item.name))
         try:
+            stored = stored_as(document) if stored_as else None
+            if stored is not None:
+                return Outcome(name=item.name, document=document, stored_as=stored)
             original = duplicate_of(document) if duplicate_of else None
         except StoryworldError as exc:
             return Outcome(name=item.name, error=exc)
@@ -306,7 +314,7 @@ class Pipeline:
     @staticmethod
     def _needs_analysis(outcome: Outcome) -> bool:
         return (outcome.document is not None and outcome.error is None and outcome.duplicate_of is None
-                and outcome.skipped_reason is None)
+                and outcome.stored_as is None and outcome.skipped_reason is None)
 
     def _flush(self, batch: list[Outcome]) -> Iterator[Outcome]:
         todo = [o for o in batch if self._needs_analysis(o)]

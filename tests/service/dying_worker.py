@@ -10,7 +10,7 @@ from storyworld.pipeline import Outcome
 from storyworld.service.workers import NOT_RUN
 
 
-def start(settings) -> None:
+def start(settings, store_path=None) -> None:
     pass
 
 

@@ -92,3 +92,4 @@ def test_ingest_an_exact_copy_read_in_the_same_batch_is_its_outlets_report(tmp_p
     assert (report.added, report.duplicates, report.existing) == (1, 1, 0)
     again = ingest([folder / "a.txt", folder / "b.txt"], store=fresh_store, meta=folder)
     assert (again.added, again.duplicates, again.existing) == (0, 0, 2)
+    assert again.timings.get("parse", 0.0) == 0.0  # found stored before it was parsed: nothing analysed again

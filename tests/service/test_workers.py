@@ -47,6 +47,7 @@ def test_workers_store_the_same_content_whatever_their_number(tmp_path, monkeypa
     again, again_content = _ingest(folder, tmp_path / "two.db", workers=2)
     assert again.added == 0 and again.duplicates == 0 and again.existing == 31 and len(again.failed) == 1
     assert again_content == one_content
+    assert again.timings.get("parse", 0.0) == 0.0  # the workers found every article stored before parsing it
 
 
 def _raw(name: str):

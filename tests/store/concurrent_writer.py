@@ -54,7 +54,7 @@ class SyntheticPipeline:
     """Stands in for Pipeline.run: its inputs are already analyses; a pause can be put in the first
     document's incident assignment (for a kill at the worst moment)."""
 
-    def run(self, inputs, duplicate_of=None):
+    def run(self, inputs, duplicate_of=None, stored_as=None):
         for analysis in inputs:
             yield Outcome(name=analysis.document.id, analysis=analysis, document=analysis.document)
 

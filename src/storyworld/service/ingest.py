@@ -119,7 +119,8 @@ def ingest(paths: Iterable[str | Path], *, store: Store, meta: Path | None = Non
         if workers > 1:
             inputs, workers = worth_workers(inputs, workers)
         if workers > 1:
-            pool = stack.enter_context(WorkerPool(workers, settings=values))
+            on_disk = store.path if store.path not in ("", ":memory:") else None
+            pool = stack.enter_context(WorkerPool(workers, settings=values, store_path=on_disk))
             outcomes = store_in_order(inputs, store=store, pool=pool)
             timings_of = lambda: pool.timings  # noqa: E731
         else:

@@ -29,7 +29,7 @@ def store_outcomes(inputs: Iterable[RawInput | InputError], *, store: Store,
     one transaction: a kill at any moment leaves the document wholly stored or not at all, and a
     reader never sees it outside its incidents."""
     copies = Copies(store)
-    for outcome in pipeline.run(inputs, duplicate_of=copies.original_of):
+    for outcome in pipeline.run(inputs, duplicate_of=copies.original_of, stored_as=copies.stored_as):
         yield outcome, store_outcome(store, outcome, copies)
 
 
@@ -37,6 +37,8 @@ def store_outcome(store: Store, outcome: Outcome, copies: "Copies") -> SaveResul
     """Store one Outcome (analysed, a copy, or in another language); None for an error."""
     if outcome.error is not None:
         return None
+    if outcome.stored_as is not None:  # found stored before it was analysed; committed, so it stays
+        return SaveResult(outcome.stored_as, "exists")
     if outcome.analysis is not None:
         return _save_analysed(store, outcome.analysis, copies)
     if outcome.duplicate_of is not None and outcome.document is not None:
@@ -76,6 +78,12 @@ def identify(store: Store, document: Document) -> Identity:
             return Identity("exists", document, stored_id=row["id"])
     first = stored[0]
     return Identity("copy", copy, original=first["duplicate_of"] or first["id"])
+
+
+def stored_as(store: Store, document: Document) -> str | None:
+    """The id under which this report (its text, from its URL and outlet) is stored, or None."""
+    identity = identify(store, document)
+    return identity.stored_id if identity.verdict == "exists" else None
 
 
 def _save_analysed(store: Store, analysis: Analysis, copies: "Copies") -> SaveResult:
@@ -156,6 +164,10 @@ class Copies:
         for rowid, document_id, blob in self.store.iter_signatures(after=self.seen_rowid):
             self.index.add(document_id, from_blob(blob))
             self.seen_rowid = max(self.seen_rowid, rowid)
+
+    def stored_as(self, document: Document) -> str | None:
+        """The stored document this report already is, if any: it need not be parsed again."""
+        return stored_as(self.store, document)
 
     def original_of(self, document: Document) -> str | None:
         identity = identify(self.store, document)

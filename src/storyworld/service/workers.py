@@ -6,7 +6,8 @@ worker. This process reads the inputs, hands them out in small chunks, and store
 itself, in input order: results that come back early wait in a window of at most a few chunks per
 worker, so memory stays bounded. Storing stays exactly as with one process: one writer, one
 transaction per document, and the near-duplicate verdict taken here when an article's turn comes
-(a worker analyses every article; a copy's analysis is dropped).
+(a worker analyses every article but those it finds already stored, reading the store; a copy's
+analysis is dropped).
 
 An outlet's home division (``extract.outlet_homes``) is learnt from the documents read before, in
 input order. A worker is given this process's knowledge (the outlets that have a home, with it) as it
@@ -74,6 +75,8 @@ def worth_workers(inputs: Iterable, workers: int) -> tuple[Iterator, int]:
 
 _pipeline: Pipeline | None = None
 _start_error: StoryworldError | None = None  # why the worker could not start (a model not installed)
+_store_path: str | None = None  # the writer's store, read to skip articles already stored
+_store = None  # that store, opened read-only on first need
 
 
 class _GivenHomes:
@@ -94,11 +97,12 @@ class _GivenHomes:
         self.observed.add(document.id)
 
 
-def _start_worker(settings: dict) -> None:
+def _start_worker(settings: dict, store_path: str | None = None) -> None:
     """Build this worker's Pipeline, load its model and gazetteer. A failure is kept and raised by
     the first task, so that the writer reports it as one process would (an initializer that
     raises would only break the pool)."""
-    global _pipeline, _start_error
+    global _pipeline, _start_error, _store_path
+    _store_path = store_path
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle
     parent = multiprocessing.parent_process()
     if parent is not None:  # a writer killed with -9 leaves no worker behind, holding its model
@@ -126,20 +130,41 @@ def _analyse(raws: list[RawInput], known: dict[str, str] | None, fixed: str | No
         raise _start_error
     assert _pipeline is not None, "the worker was not started by _start_worker"
     before = dict(_pipeline.timings)
-    results = analyse_given_homes(_pipeline, raws, known, fixed=fixed)
+    results = analyse_given_homes(_pipeline, raws, known, fixed=fixed, stored_as=_stored_as)
     timings = {step: seconds - before.get(step, 0.0) for step, seconds in _pipeline.timings.items()}
     return results, timings
 
 
+def _stored_as(document: Document) -> str | None:
+    """The id under which the writer's store already holds this report (as the writer would find
+    it), or None; a store this worker cannot read is not asked again."""
+    global _store, _store_path
+    if _store_path is None:
+        return None
+    if _store is None:
+        from ..store import Store
+
+        try:
+            _store = Store.open(_store_path, create=False, readonly=True)
+        except StoryworldError as exc:
+            log.info("a worker cannot read the store %s (%s): every article is analysed", _store_path, exc)
+            _store_path = None
+            return None
+    from .saving import stored_as
+
+    return stored_as(_store, document)
+
+
 def analyse_given_homes(pipeline: Pipeline, raws: list[RawInput], known: dict[str, str] | None,
-                        fixed: str | None = None) -> list[tuple[Outcome, str | None, bool]]:
+                        fixed: str | None = None, stored_as=None) -> list[tuple[Outcome, str | None, bool]]:
     """Each input's (Outcome, the outlet home it was given or NOT_RUN, whether the stages saw its
     places), analysed by a pipeline that knows the homes ``known`` (or the one ``fixed``) and learns
-    none: how every process but the writer analyses (workers, Spark executors, load-parquet)."""
+    none: how every process but the writer analyses (workers, Spark executors, load-parquet).
+    ``stored_as`` (see ``Pipeline.run``) names the reports already stored, which are not analysed."""
     homes = _GivenHomes(known, fixed=fixed)
     pipeline.outlet_homes = homes
     results = []
-    for outcome in pipeline.run(raws):
+    for outcome in pipeline.run(raws, stored_as=stored_as):
         outcome.budget = None
         document_id = outcome.document.id if outcome.document is not None else None
         results.append((outcome, homes.used.get(document_id, NOT_RUN) if document_id else NOT_RUN,
@@ -174,8 +199,9 @@ class WorkerPool:
     """N worker processes, each with its own Pipeline; results handed back in input order."""
 
     def __init__(self, workers: int, *, settings: Settings, chunk: int = CHUNK, window: int = WINDOW,
-                 start=None, task=None):
+                 start=None, task=None, store_path: str | None = None):
         self.workers, self.chunk = workers, chunk
+        self.store_path = store_path  # read by the workers to skip articles already stored
         self._start, self._task = start or _start_worker, task or _analyse  # module-level functions (pickled by name)
         self.window = max(2, window * workers)
         self.settings = dict(settings)
@@ -200,7 +226,7 @@ class WorkerPool:
         if self._executor is None:
             context = multiprocessing.get_context("spawn")  # no fork: a forked model and SQLite handle are not safe
             self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=self._start,
-                                                 initargs=(self.settings,))
+                                                 initargs=(self.settings, self.store_path))
         return self._executor
 
     def _restart(self) -> None:
