@@ -30,10 +30,11 @@ from .arguments import direct_object, noun_arguments, party, phrase, subject, sy
 from .context import Context, argument_ref, with_other_side
 from .evidence import evidence, headline_end, label_line
 from .filters import Sentences, one_per_happening, without_parts_of_happenings
-from .kinds import (announced_threat, crowd_violence, directive, exercise_sides, intent_type, refused,
+from .kinds import (announced_threat, criticised_under_fire, crowd_violence, directive, exercise_sides, intent_type, refused,
                     verbal_attack, water_cannon_at_sea, weapons_test)
 from .skips import bare_noun, charged_person, skip_noun, skip_verb
-from .targets import asked, at_place, embedded_object, indirect_object, never_target, owner, protested, recipient, sought
+from .targets import (asked, at_place, embedded_object, indirect_object, never_target, owner, protested, recipient,
+                      sought, victim_of)
 from .triggers import lookup_trigger, verbal_pos
 
 __all__ = ["extract_events"]
@@ -111,6 +112,8 @@ def extract_events(parsed, *, actors, places) -> list[Event]:
                 if skip_noun(token):
                     continue
                 actor_token, target_token = noun_arguments(token)
+                if target_token is None:
+                    target_token = victim_of(token, trigger.type)
             # "complained on Tuesday", "a hunger strike on Monday": a day is nobody's target
             actor_token, target_token = (t if t is None or party(t) else None for t in (actor_token, target_token))
             if target_token is None and trigger.type == "PROTEST":
@@ -126,7 +129,7 @@ def extract_events(parsed, *, actors, places) -> list[Event]:
             actor_span, target_span = _argument_spans(token, actor_token, target_token)
             if pos == "NOUN" and actor_span is None and target_span is None and bare_noun(token):
                 continue  # a bare noun ("the demand comes after…") refers to an event told elsewhere
-            trigger = verbal_attack(intent_type(trigger, token), token)
+            trigger = criticised_under_fire(verbal_attack(intent_type(trigger, token), token), token)
             trigger = exercise_sides(water_cannon_at_sea(weapons_test(trigger, token), token), token)
             trigger = crowd_violence(trigger, token, actor_token)
             modality = modality_of(token)

@@ -340,6 +340,10 @@ def noun_arguments(trigger):
             actor = verb_subject
         elif trigger.head.lower_ == "under" and target is None:
             target = verb_subject
+    role = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
+    if target is None and role is not None and role.dep_ == "attr" \
+            and role.lemma_.lower() in word_set("events.happening_roles"):
+        target = subject(role.head)  # "a camp was the target of an air strike": the camp
     if trigger.dep_ in OBJECTS and trigger.head.pos_ == "VERB" and light_verb(trigger.head):
         if actor is None:
             actor = subject(trigger.head)

@@ -104,6 +104,28 @@ def verbal_attack(trigger, token):
     return trigger
 
 
+@rule("events", "under-fire-for-words", source="own sentences (gold-real dev3's 'came under fire')", off=IDENTITY,
+      examples=[
+    ("The minister came under fire from opposition lawmakers for his comments on Tuesday.",
+     {"type": "ACCUSE", "trigger": "fire"}),
+    ("The officers came under fire from inside the house, the statement said.", {"type": "ASSAULT", "trigger": "fire"}),
+])
+def criticised_under_fire(trigger, token):
+    """"came under fire (or attack) for his comments / over the policy" (a reason given) is criticism
+    (ACCUSE, CAMEO 111), unless the sentence names a weapon or harm; "came under fire from inside the
+    house" is force."""
+    if trigger.type != "ASSAULT" or token.lemma_.lower() not in ("fire", "attack") or token.dep_ != "pobj" \
+            or token.head.lower_ != "under":
+        return trigger
+    verb = token.head.head
+    start = token.idx - token.sent.start_char
+    sentence = token.sent.text[:start] + token.sent.text[start + len(token.text):]  # "fire" itself is no harm
+    reason = any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in list(verb.children) + list(token.children))
+    if reason and not names_attack_harm(sentence):
+        return replace(trigger, type="ACCUSE", mode="disapprove", cameo="111", acled=None)
+    return trigger
+
+
 def _person(token) -> bool:
     return token.ent_type_ == "PERSON" or token.lemma_.lower() in word_set("events.verbal_attack_targets")
 

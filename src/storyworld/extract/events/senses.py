@@ -234,9 +234,23 @@ def generic_rule(token) -> bool:
         c.dep_ in ("det", "poss", "nummod") for c in subject.children)
 
 
+@rule("events", "plea-in-court", source="gold-real dev3", off=False, examples=[
+    ("Desmond Clark, 22, pleaded guilty to first-degree murder on Monday.", {"not": {"type": "REQUEST"}}),
+    ("The two men pleaded not guilty to all charges.", {"not": {"type": "REQUEST"}}),
+    ("The mayor pleaded with the government to send troops to the town.", {"type": "REQUEST", "trigger": "pleaded"}),
+])
+def plea_in_court(token) -> bool:
+    """"pleaded guilty", "pleads not guilty", "pleaded no contest" answer a charge in court: no appeal to
+    anyone (unlike "pleaded with the government to …")."""
+    if token.lemma_.lower() != "plead":
+        return False
+    return any(c.lower_ in word_set("events.court_pleas") for c in token.children
+               if c.dep_ in ("acomp", "oprd", "advmod", "dobj", "attr", "xcomp", "ccomp", "npadvmod", "neg"))
+
+
 def no_event_sense(token) -> bool:
     """Whether a verb trigger is used here in a sense that is no event."""
-    return question_asked(token) or public_appeal(token) or imperative(token) or offered_information(token) \
+    return plea_in_court(token) or question_asked(token) or public_appeal(token) or imperative(token) or offered_information(token) \
         or not_a_meeting(token) or showing(token) or risk(token) or backing_off(token) \
         or opinion_agreement(token) or withdrawn_thing(token) or level_reached(token) or capacity(token) \
         or generic_rule(token)

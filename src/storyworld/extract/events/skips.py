@@ -298,7 +298,7 @@ def part_of_noun(token) -> bool:
     head = token.head
     return token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of" \
         and head.head.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not time_span(head.head) \
-        and not happening_container(head.head)
+        and not happening_container(head.head) and not happening_role(head.head, token)
 
 
 @rule("events", "wave-of-happenings", source="gold-real dev", off=False, examples=[
@@ -310,6 +310,18 @@ def happening_container(token) -> bool:
     """A wave, a spate or a list of happenings ("a wave of protests", "a list of endorsements") is those
     happenings, told now; not so "a series of attacks" that the news adds to."""
     return token.lemma_.lower() in word_set("events.happening_containers")
+
+
+@rule("events", "target-of-a-happening", source="gold-real dev3", off=False, examples=[
+    ("A refugee camp was the target of an air strike in Unity state on Thursday.",
+     {"type": "ASSAULT", "trigger": "strike"}),
+    ("Two farmers were victims of attacks by herders near Jos on Monday.", {"type": "ASSAULT", "trigger": "attacks"}),
+    ("He was a victim of the attack on the market, police said.", {"not": {"type": "ASSAULT"}}),
+])
+def happening_role(token, happening) -> bool:
+    """"the target of an air strike", "victims of attacks": the happening after "of" is told here, new
+    (with "the" it points back at one told before: "a victim of the attack")."""
+    return token.lemma_.lower() in word_set("events.happening_roles") and not definite(happening)
 
 
 @rule("events", "span-of-happening", source="PLOVER-GSR dev", off=False, examples=[

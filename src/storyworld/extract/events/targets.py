@@ -64,6 +64,19 @@ def named_party(grand) -> bool:
     return party(grand) and names_party(grand)
 
 
+@rule("events", "victim-after-of", source="gold-real dev3", off=None, examples=[
+    ("Police said the charge is in connection with the stabbing of Maria Vermelhudo on Friday.",
+     {"type": "ASSAULT", "target": "Maria Vermelhudo"}),
+    ("The arrest of the opposition leader sparked protests in Dakar.", {"type": "COERCE", "target": "the opposition leader"}),
+])
+def victim_of(trigger, event_type: str):
+    """Whom a noun of violence or arrest is done to, after "of" ("the stabbing of Maria Vermelhudo", "the
+    arrest of the opposition leader")."""
+    if event_type not in ("ASSAULT", "COERCE"):
+        return None
+    return pobj(trigger, ("of",), accept=party)
+
+
 @rule("events", "addressee", source=PLOVER_DEV, off=None, examples=[
     ("Peru apologised to Bolivia for the border incident.", {"type": "SUPPORT", "target_country": "BOL"}),
     ("Qatar offered to hand the suspects over to Britain.", {"type": "AGREE", "target_country": "GBR"}),
