@@ -133,6 +133,28 @@ def author_note(text: str) -> bool:
     return bool(patterns()["bio"].search(text))
 
 
+AUTHOR_CARD = re.compile(r"^((?:[A-Z][A-Z'’.-]+ ){1,3}[A-Z][A-Z'’.-]+) (?=[A-Z][a-z])")
+
+
+@rule("body", "author-card", source="gold-real dev3 (a writer's card closing the page: gold-real dev3)", off=False,
+      examples=[
+    (NEWS + "\n\nJANE ROE With a decade of reporting under her belt, Jane Roe has been with the Kora Times for "
+     "four years and has interviewed two presidents.", {"removed~": "JANE ROE", "reason": "bio"}),
+    ("NEW YORK Police in New York said on Monday that they had arrested two men after the shooting.",
+     {"kept~": "NEW YORK Police"}),
+])
+def author_card(text: str) -> bool:
+    """A writer's card: the name in capitals as a heading, then a note in which that name has been with,
+    is, joined or writes for the page ("OLIVE BURROWS With a decade of storytelling …, Olive Burrows has
+    been with Capital FM …")."""
+    heading = AUTHOR_CARD.match(text)
+    if not heading:
+        return False
+    name = r"\s+".join(re.escape(w) for w in heading.group(1).split())
+    return bool(re.search(rf"\b{name}\W{{0,3}}\s(has been|is|was|joined|has worked|covers|writes)\b",
+                          text[heading.end():], re.IGNORECASE))
+
+
 @rule("body", "advert", source=FIRST_VERSION, off=False, examples=[
     (NEWS + "\n\nAdvertisement\n\nAid convoys reached the town on Tuesday, the United Nations said.",
      {"removed": "Advertisement", "reason": "advert"}),
@@ -309,7 +331,7 @@ def notice_alone(reasons: list[str | None], paragraphs: list[str]) -> list[str |
 REASONS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("appeal", appeal), ("appeal", appeal_other_words), ("newsletter", newsletter), ("related", related),
     ("related", topics_line), ("social", social), ("copyright", copyright_notice), ("caption", caption),
-    ("caption", picture_credit), ("bio", author_note), ("advert", advert), ("navigation", navigation),
+    ("caption", picture_credit), ("bio", author_note), ("bio", author_card), ("advert", advert), ("navigation", navigation),
     ("press-release", press_release), ("cookie", cookie_consent), ("credit", reporting_credit),
     ("correction", correction_notice), ("dateline", date_line), ("byline", byline),
 )
@@ -430,6 +452,40 @@ def label_sentences(paragraph: str) -> list[str]:
         after = SENTENCE_END.search(paragraph, cut)
         bounds += [cut, after.end() if after else len(paragraph)]
     edges = sorted({0, len(paragraph), *bounds})
+    return [paragraph[a:b].strip() for a, b in zip(edges, edges[1:]) if paragraph[a:b].strip()]
+
+
+# page furniture run into a flattened paragraph between two sentences: a link label ("… in Berkshire.
+# Read More Volunteers provide …"), an embedded post's signature ("(@tatsmas) on Jul 25, 2015 at 11:11pm
+# PDT."), a caption closed by its picture's credit ("… The band's stolen bass. Photo: Fleshgod Apocalypse.
+# The band …", "… for appeal/FILE.")
+INLINE_FURNITURE = re.compile(
+    r"(?<=[.!?\"”’] )(?:Read More|READ MORE|Read more|Also Read|ALSO READ)(?= [A-Z“\"])"
+    r"|\(@\w{1,30}\)\s+(?:on\s+)?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}(?: at \d{1,2}:\d{2}\s?[ap]m(?: [A-Z]{2,4})?)?\.?"
+    r"|(?:(?<=[.!?\"”’] )|^)[A-Z][^.!?]{10,200}?/\s?(?:FILE|File)(?: PHOTO| Photo)?\.(?= |$)"
+    r"|(?<=[.!?\"”’] )[A-Z][^.!?]{5,150}[.!?] (?:Photo|PHOTO|Picture|Image)\s*:\s*[A-Z][^.:!?]{1,60}\.(?= [A-Z]|$)")
+
+
+@rule("body", "furniture-inside-paragraph", source=REAL + " (pages flattened to one line: gold-real dev3)", off=None,
+      examples=[
+    ("Drivers take patients to hospital across the valley. Read More Volunteers use their own cars, the service said.",
+     {"removed": "Read More", "reason": "related"}),
+    ("Drivers take patients to hospital across the valley. Read More Volunteers use their own cars, the service said.",
+     {"kept~": "Volunteers use their own cars"}),
+    ("He won a regional title in 2015. (@kora_lifts) on Jul 25, 2015 at 11:11pm PDT. He later turned to coaching.",
+     {"removed~": "(@kora_lifts)", "reason": "social"}),
+    ("Maraga told those dissatisfied to appeal/FILE. NAIROBI, Kenya, Apr 5 - The Chief Justice denied the claims.",
+     {"removed~": "appeal/FILE.", "reason": "caption"}),
+    ("No one else plays them, Ferrini said. The band's stolen bass. Photo: Fleshgod Apocalypse. The band was due "
+     "to play in Hamburg.", {"removed": "The band's stolen bass. Photo: Fleshgod Apocalypse.", "reason": "caption"}),
+])
+def inline_furniture(paragraph: str) -> list[str]:
+    """A paragraph split around the page furniture run into it (a link label, an embedded post's
+    signature, a caption with a file-picture credit), so that each piece is judged alone."""
+    cuts = sorted({edge for m in INLINE_FURNITURE.finditer(paragraph) for edge in (m.start(), m.end())})
+    if not cuts:
+        return [paragraph]
+    edges = [0, *cuts, len(paragraph)]
     return [paragraph[a:b].strip() for a, b in zip(edges, edges[1:]) if paragraph[a:b].strip()]
 
 
@@ -591,6 +647,7 @@ def split_boilerplate(paragraphs: list[str], mode: str = "text") -> tuple[list[s
     paragraphs = [part for p in paragraphs for part in _article_and_notice(p)]
     paragraphs = [part for p in paragraphs for part in _split_byline(p)]
     paragraphs = [part for p in paragraphs for part in (label_sentences(p) or [p])]
+    paragraphs = [part for p in paragraphs for part in (inline_furniture(p) or [p])]
     reasons = closing_block([classify_paragraph(p) for p in paragraphs], paragraphs)
     reasons = learned_removals(top_lines(about_block(reasons, paragraphs), paragraphs), paragraphs, mode)
     reasons = notice_alone(reasons, paragraphs)
