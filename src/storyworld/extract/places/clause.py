@@ -73,6 +73,25 @@ def _in_actor_phrase(token, governor) -> bool:
         t = t.head
 
 
+@rule("event-places", "origin-of-a-person", source="gold-real dev3 (\"a woman visiting from Canada were killed\")",
+      off=False, examples=[
+    ("Four policemen and a woman visiting from Canada were killed in Amman on Sunday.",
+     {"type": "ASSAULT", "place_text": "Amman"}),
+    ("Four policemen and a tourist from Canada were killed on Sunday.", {"type": "ASSAULT", "place": None}),
+    ("Militants fired rockets from Gaza on Sunday.", {"type": "ASSAULT", "place_text": "Gaza"}),
+])
+def _origin(root) -> bool:
+    """A place after "from" that says where a person comes from ("a tourist from Canada", "a woman visiting
+    from Canada") is no place of the event, unlike one that says where the act came from ("fired
+    rockets from Gaza")."""
+    if root.dep_ != "pobj" or root.head.lower_ != "from":
+        return False
+    owner = root.head.head
+    if owner.pos_ == "VERB" and owner.dep_ in ("acl", "relcl"):  # "a woman visiting from Canada"
+        return owner.lemma_.lower() in word_set("places.origin_verbs")
+    return owner.pos_ == "NOUN" and owner.lemma_.lower() in word_set("places.origin_nouns")
+
+
 @rule("event-places", "aid-goes-to-party", source="demo corpus; " + HALTERMAN + " (eea0c76)", off=False, examples=[
     ("Germany pledged new military aid to Ukraine on Tuesday.", {"not": {"place_text": "Ukraine"}}),
 ])

@@ -17,7 +17,7 @@ from ...resources.tables import words
 from ...rules import rule
 from ...types import Event, Location, Place
 from .clause import (HALTERMAN, IN_PREPOSITIONS, _acted_on, _governor, _in_actor_phrase, _named_noun, _names_a_party,
-                     _of_noun, _placed_near, _receives, _taken_subject)
+                     _of_noun, _origin, _placed_near, _receives, _taken_subject)
 from .cues import LOCALITY_WORDS, PLACE_OF_WORDS
 from .recognize import _dateline_match
 
@@ -163,6 +163,9 @@ def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) 
         if pspan is None:
             continue
         root = roots[id(p)] = _named_noun(pspan.root)
+        if _origin(root):  # "a tourist from Canada": where a person comes from
+            actors.add(p.text)
+            continue
         governor = _governor(root, trigger)
         if not _taken_subject(root, governor, trigger) and (
                 _in_actor_phrase(root, governor) or _names_a_party(root) or _receives(root, p)):

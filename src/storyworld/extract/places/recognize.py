@@ -102,6 +102,21 @@ def organisation_acronym(text: str, name: str, cands, gaz) -> bool:
     return any(not gaz.candidates(run) for run in _initials(text).get(name, ()))
 
 
+@rule("places", "acronym-of-a-known-body", source="gold-real dev3 (\"a meeting at the OAS in Washington\" read as Oas, "
+      "Philippines)", off=False, examples=[
+          ("Trinidad failed to attend a preparatory meeting at the OAS in Washington on March 15.",
+           {"not": {"text": "OAS"}}),
+          ("Rebels attacked a base near GAO on Sunday, the army said.", {"text": "GAO", "country": "MLI"}),
+      ])
+def known_acronym(name: str, cands) -> bool:
+    """An acronym in capitals that the actor dictionary knows as a body ("OAS", "IAEA", "NATO") is that
+    body, not a town spelt alike (Oas, Philippines), unless a country goes by it."""
+    if not re.fullmatch(r"[A-Z]{2,6}", name) or any(c.feature == "country" for c in cands):
+        return False
+    entry = alias_entry(name)
+    return entry is not None and entry.kind in ("organization", "group")
+
+
 @lru_cache(maxsize=4)
 def _initials(text: str) -> dict[str, tuple[str, ...]]:
     """The initials of the document's runs of capitalised words ("Government Accountability Office":
@@ -164,19 +179,22 @@ def _generic_only(span) -> bool:
     return all(t.lower_.strip(".") in GENERIC_WORDS for t in span if t.lower_ != "the")
 
 
-CONNECTORS = frozenset("of the do de del da dos das di la el al en sur".split())
+CONNECTORS = frozenset("of the do de del da dos das di la el al en sur and".split())
 
 
 @rule("places", "longest-name", source="GeoVirus dev", off=None, examples=[
     ("Children in camps near Goz Beida were hungry.", {"text": "Goz Beida", "country": "TCD"}),
     ("Polio spread in Angola, Chad and Democratic Republic of the Congo this year.",
      {"text": "Democratic Republic of the Congo", "country": "COD"}),
+    ("Trinidad and Tobago failed to attend the meeting in Washington.",
+     {"text": "Trinidad and Tobago", "country": "TTO"}),
 ])
 def _longest_name(doc, ent, gaz):
     """An entity the tagger cut short ("Beida" of "Goz Beida", "Democratic Republic" and "Congo",
     "Mashonaland" of "Mashonaland West") is read as the longest name around it that the gazetteer
     knows under its own name or an alias: capitalised words before it, capitalised words and the
-    small words of names ("of the", "do", "de") after it, within its sentence. None when there is none."""
+    small words of names ("of the", "do", "de", the "and" of "Trinidad and Tobago") after it, within its
+    sentence. None when there is none."""
     sent = ent.sent
     lefts = [ent.start] + [k for k in range(ent.start - 1, max(sent.start, ent.start - 2) - 1, -1)
                            if all(doc[m].is_title for m in range(k, ent.start))]
@@ -388,7 +406,7 @@ def _mentions(parsed):
             continue
         if _armed_group(name) and not _named_as_locality(doc, ent):
             continue
-        if organisation_acronym(text, name, cands, gaz):
+        if organisation_acronym(text, name, cands, gaz) or known_acronym(name, cands):
             continue
         if _generic_only(ent) and not any(c.feature in ("region", "continent", "water", "country") for c in cands):
             continue  # "the West", "the South": no division of Cameroon
