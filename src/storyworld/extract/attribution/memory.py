@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...parse.model import doc_text
 from ...resources.outlets import Outlet, find_outlet, find_outlet_in, is_outlet_description
 from ...resources.tables import word_set, words
 from ...rules import IDENTITY, rule
@@ -201,7 +202,7 @@ def _organization_by_head(doc, low: str, before: int) -> Source | None:
              if e.label_ == "ORG" and e.end_char <= before and words[1].capitalize() in e.text.split()]
     # "the Syrian army", "Nigeria's army": the body named with its country before
     named += [(m.start(), m.group(1)) for m in re.finditer(
-        rf"\b((?:[A-Z][\w-]+ )+{re.escape(words[1])})\b", doc.text[:before])
+        rf"\b((?:[A-Z][\w-]+ )+{re.escape(words[1])})\b", doc_text(doc)[:before])
         if not m.group(1).split()[0] in ("The", "A", "An")]
     return Source(max(named)[1], "organization") if named else None
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...parse.model import doc_text
 from ...resources.cues import CLAIM_CLASSES
 from ...rules import rule
 from ..events.evidence import dateline_dash
@@ -140,8 +141,7 @@ def _ends_open(text: str, open_at_start: bool) -> bool:
 
 
 def _paragraph_start(unit) -> bool:
-    doc = unit.doc
-    before = doc.text[:unit.start_char].rstrip(" \t")
+    before = doc_text(unit.doc)[:unit.start_char].rstrip(" \t")
     return not before.strip() or before.endswith("\n")
 
 
@@ -240,8 +240,8 @@ MAX_INTRODUCED = 3  # paragraphs a colon-ended attribution may introduce
 def introduces(unit) -> bool:
     """"PTI reports:", "The statement said:" at a paragraph's end: what follows is what it reports."""
     text = unit.text.rstrip()
-    doc = unit.doc
-    after = doc.text[unit.end_char:unit.end_char + 3] if unit.end_char < len(doc.text) else "\n"
+    text_of_doc = doc_text(unit.doc)
+    after = text_of_doc[unit.end_char:unit.end_char + 3] if unit.end_char < len(text_of_doc) else "\n"
     return text.endswith(":") and (not after.strip(" \t") or after.lstrip(" \t").startswith("\n"))
 
 
