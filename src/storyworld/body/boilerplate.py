@@ -373,6 +373,22 @@ def long_caption(length: int) -> bool:
     return length > _limit("caption")
 
 
+OPENING_CREDIT = re.compile(r"^(?i:(?:staff |file |courtesy )?(?:photo|photograph|picture)s? (?:by|courtesy of) )[A-Z]")
+
+
+@rule("body", "credit-opens-caption", source="gold-real dev2 (\"Staff photo by Michael Schweitzer Graham Smith, left, "
+      "with …\", 44 words)", off=False, examples=[
+    (NEWS + "\n\nStaff photo by Jane Roe Ali Musa, left, with Sam Lee, and Amina Bello, an administrator at the Kora "
+     "market and member of the traders' committee, talk about the shelling and the repairs it will need during an "
+     "informational meeting on Wednesday afternoon at the Kora community centre, which the army reopened.",
+     {"removed~": "Staff photo by", "reason": "caption"}),
+])
+def opening_credit(text: str, length: int) -> bool:
+    """A paragraph opened by its picture's credit ("Staff photo by …") is a caption however long it runs
+    (up to twice a caption's length)."""
+    return length <= 2 * _limit("caption") and bool(OPENING_CREDIT.match(text))
+
+
 WIRE_STORY = ("Four killed in Kora market\n\nRebels shelled the market in Kora on Monday, killing four people, "
               "officials said. The army said it had pushed the fighters back towards the hills by nightfall, and "
               "aid groups asked for safe passage. Copyright 2025 The Wire Service. All rights reserved. This "
@@ -456,14 +472,17 @@ def label_sentences(paragraph: str) -> list[str]:
 
 
 # page furniture run into a flattened paragraph between two sentences: a link label ("… in Berkshire.
-# Read More Volunteers provide …"), an embedded post's signature ("(@tatsmas) on Jul 25, 2015 at 11:11pm
+# Read More Volunteers provide …", "… in court. More: <a headline> [archive]"), a caption closed by its
+# photographer's credit ("… in March. (Muhammad Hamed/Reuters)"), an embedded post's signature ("(@tatsmas) on Jul 25, 2015 at 11:11pm
 # PDT."), a caption closed by its picture's credit ("… The band's stolen bass. Photo: Fleshgod Apocalypse.
 # The band …", "… for appeal/FILE.")
 INLINE_FURNITURE = re.compile(
     r"(?<=[.!?\"”’] )(?:Read More|READ MORE|Read more|Also Read|ALSO READ)(?= [A-Z“\"])"
     r"|\(@\w{1,30}\)\s+(?:on\s+)?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}(?: at \d{1,2}:\d{2}\s?[ap]m(?: [A-Z]{2,4})?)?\.?"
     r"|(?:(?<=[.!?\"”’] )|^)[A-Z][^.!?]{10,200}?/\s?(?:FILE|File)(?: PHOTO| Photo)?\.(?= |$)"
-    r"|(?<=[.!?\"”’] )[A-Z][^.!?]{5,150}[.!?] (?:Photo|PHOTO|Picture|Image)\s*:\s*[A-Z][^.:!?]{1,60}\.(?= [A-Z]|$)")
+    r"|(?<=[.!?\"”’] )[A-Z][^.!?]{5,150}[.!?] (?:Photo|PHOTO|Picture|Image)\s*:\s*[A-Z][^.:!?]{1,60}\.(?= [A-Z]|$)"
+    r"|(?<=[.!?\"”’] )More:(?: [^.!?\[\]]{5,150}\[archive\])?(?=\s|$)"
+    r"|(?:(?<=[.!?\"”’]\s)|^)[A-Z][^.!?()]{5,300}[.!?]\s+\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+\s?/\s?[A-Z][\w&.'’ -]{1,40}\)")
 
 
 @rule("body", "furniture-inside-paragraph", source=REAL + " (pages flattened to one line: gold-real dev3)", off=None,
@@ -478,6 +497,12 @@ INLINE_FURNITURE = re.compile(
      {"removed~": "appeal/FILE.", "reason": "caption"}),
     ("No one else plays them, Ferrini said. The band's stolen bass. Photo: Fleshgod Apocalypse. The band was due "
      "to play in Hamburg.", {"removed": "The band's stolen bass. Photo: Fleshgod Apocalypse.", "reason": "caption"}),
+    ("He will appear in court on April 6. More: Singer meets the actress's new baby [archive] The actress, 38, "
+     "starred in a comedy series.", {"removed": "More: Singer meets the actress's new baby [archive]",
+                                     "reason": "related"}),
+    ("Four policemen were killed in the attacks, officials said. Here, an officer stands guard in Irbid in March. "
+     "(Ali Musa/Wire) Gunmen carried out a series of attacks on Sunday.",
+     {"removed": "Here, an officer stands guard in Irbid in March. (Ali Musa/Wire)", "reason": "caption"}),
 ])
 def inline_furniture(paragraph: str) -> list[str]:
     """A paragraph split around the page furniture run into it (a link label, an embedded post's
@@ -507,7 +532,7 @@ def classify_paragraph(paragraph: str) -> str | None:
         if found(text):
             if reason in ADDRESSED and (third_person(text, length) or news_paragraph(text, length)):
                 continue
-            if reason == "caption" and long_caption(length):
+            if reason == "caption" and long_caption(length) and not opening_credit(text, length):
                 continue
             if reason == "copyright" and notice_start(text) == len(text):
                 continue
