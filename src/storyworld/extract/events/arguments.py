@@ -175,15 +175,40 @@ def means_verb(trigger):
 
 
 def subject(trigger):
-    """The actor of a verb: its last subject (past a dateline), else what the rules above find."""
+    """The actor of a verb: its last subject (past a dateline), else what the rules above find; a
+    relative pronoun stands for the noun its clause hangs on."""
     subjects = [c for c in (past_dateline(c) for c in trigger.children if c.dep_ in SUBJECTS) if c is not None]
     if subjects:
-        return subjects[-1]
+        return relative_antecedent(subjects[-1])
     for finder in (passive_agent, controller, misparsed_subject, predicate_subject, shared_subject):
         found = finder(trigger)
         if found is not None:
-            return found
+            return relative_antecedent(found)
     return None
+
+
+RELATIVE_PRONOUNS = ("who", "which", "that")
+MAX_CLAUSE_STEPS = 4  # verbs between a relative pronoun and its clause's head ("who tried to march")
+
+
+@rule("events", "relative-pronoun-antecedent", source="own house-style probe (\"protesters who tried to march to "
+      "parliament\": actor 'who')", off=IDENTITY, examples=[
+    ("Police fired tear gas at protesters who tried to march to parliament.",
+     {"type": "PROTEST", "actor": "protesters"}),
+])
+def relative_antecedent(token):
+    """"who", "which", "that" as a subject stand for the noun their relative clause hangs on
+    ("protesters who tried to march": the protesters)."""
+    if token.lower_ not in RELATIVE_PRONOUNS:
+        return token
+    clause = token.head
+    for _ in range(MAX_CLAUSE_STEPS):
+        if clause.dep_ == "relcl":
+            return clause.head if clause.head.pos_ in ("NOUN", "PROPN", "PRON") else token
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return token
 
 
 @rule("events", "open-fire", source="CASE 2021", off=False, examples=[

@@ -259,6 +259,7 @@ def definite(token) -> bool:
 @rule("events", "referred-event", source=PRECISION, off=False, examples=[
     ("The rebels later claimed the attack on the army post.", {"not": {"type": "ASSAULT"}}),
     ("The mayor condemned the bombing as senseless.", {"not": {"type": "ASSAULT"}}),
+    ("Lawyers said they would challenge the arrests in court.", {"not": {"type": "COERCE"}}),
 ])
 def referred_object(token) -> bool:
     """A definite noun under a verb of judging or reporting names an event told elsewhere ("condemned the

@@ -26,6 +26,7 @@ SENTENCE_W, SENTENCE_MARGIN = WEIGHTS["sentence_weight"], WEIGHTS["sentence_marg
 CONFIDENT_MARGIN, LONE_MARGIN = WEIGHTS["confident_margin"], WEIGHTS["lone_margin"]
 NAMED_DIVISION_W, NAMED_TOWN_W = WEIGHTS["named_division_weight"], WEIGHTS["named_town_weight"]
 QUALIFIER_W, HOME_W = WEIGHTS["qualifier_weight"], WEIGHTS["home_weight"]
+PEOPLE_W = WEIGHTS["people_weight"]
 UNKNOWN_AFTER_CHARS = WEIGHTS["unknown_after_chars"]
 SOURCE = "weights set on GeoVirus and WikToR dev"
 # "the U.S. state of", "the Indian state of", "Australia's state of": the country a division's name follows
@@ -219,6 +220,19 @@ def _carried_sense_yields(out: list[Entry | None], keys: list[str], mentions, fr
     return out
 
 
+@rule("places", "peoples-name-their-country", source="gold-real dev3 (\"central Jordan … Jordanian security forces … "
+      "the town of Karak\" read as Karak, Pakistan)", off=None, examples=[
+    ("Gunmen attacked police in central Jordan on Sunday, Jordanian officials said.\n\nThere was no claim of "
+     "responsibility for the attacks in and near Karak.", {"text": "Karak", "country": "JOR"}),
+])
+def _count_peoples(context, peoples: dict[str, int]) -> None:
+    """A people the document names ("Jordanian officials", "Syrians") says which country it is about, as
+    a mention of the country does, at a lower weight: a town spelt like a namesake abroad is read
+    in that country ("Karak" in a story of Jordanian police is Karak, Jordan, not Karak, Pakistan)."""
+    for country, count in peoples.items():
+        context.countries[country] = context.countries.get(country, 0.0) + PEOPLE_W * count
+
+
 def _resolve(text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
              sentences: list[int] | None = None, home: Entry | None = None,
              peoples: dict[str, int] | None = None) -> list[Entry | None]:
@@ -243,6 +257,7 @@ def _resolve(text: str, mentions: list[tuple[int, int, tuple[Entry, ...]]], gaz,
         qualifiers.append(q)
     mentions = _regions_over_namesake_towns(mentions, qualifiers)
     context, first, divisions_named = _document_context(keys, mentions, qualifiers, home)
+    _count_peoples(context, peoples or {})
     # second pass: every name against the whole document's context (less its own first guess)
     by_key: dict[str, Entry] = {}
     out: list[Entry | None] = []
