@@ -242,6 +242,27 @@ def _moved_abroad(previous: tuple[int, Place] | None, dateline: Place | None) ->
     return previous is not None and dateline is not None and previous[1].country != dateline.country
 
 
+MATERIAL_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID", "SANCTION")
+
+
+@rule("event-places", "action-away-from-the-bureau", source="own house-style probe (BOGOTÁ dateline, an attack in "
+      "Arauca)", off=False, examples=[
+    ("BOGOTÁ, Colombia (Wire) - Soldiers repelled an attack by rebels on a border post near Saravena on Tuesday, "
+     "the army said.\n\nThe rebel faction denied that it had attacked the post.",
+     {"trigger": "attacked", "place_text": "Saravena"}),
+    ("BOGOTÁ, Colombia (Wire) - Soldiers repelled an attack by rebels on a border post near Saravena on Tuesday, "
+     "the army said.\n\nThe defence minister met union leaders on Wednesday.",
+     {"type": "CONSULT", "place_text": "BOGOTÁ"}),
+])
+def _bureau_dateline(event, action: Place, dateline: Place | None) -> bool:
+    """A material act (an attack, an arrest, a protest) whose paragraph names no place happened where the
+    story's action is (the place of its first event after the dateline that names one), not at a
+    dateline that is another town of the same country (the bureau in the capital): acts of speech
+    stay at the dateline."""
+    return dateline is not None and event.type in MATERIAL_TYPES and action.country == dateline.country \
+        and action.geonameid != dateline.geonameid
+
+
 @rule("event-places", "story-anchor", source="gold-real dev", off=None, examples=[
     ("Troops shelled the town of Kherson on Monday.\n\nThe army said dozens of fighters were killed.",
      {"trigger": "killed", "place_text": "Kherson"}),
@@ -301,6 +322,9 @@ def locate_events(parsed, events, *, places) -> list[Event]:
                                [p for p in inside if id(p) not in landmarks])
         own.append((event, best))
     anchor = _story_anchor(own, places, _lead_end(text))
+    # where the story's action is: the place of its first event after the dateline that names its own
+    action = min(((e.evidence.start, p.start, p) for e, p in own if p is not None and dateline is not None
+                  and (e.trigger_start or 0) >= dateline.end), key=lambda t: t[:2], default=(None, None, None))[2]
     out: list[Event] = []
     previous: tuple[int, Place] | None = None
     for event, best in own:
@@ -309,6 +333,8 @@ def locate_events(parsed, events, *, places) -> list[Event]:
             best = _the_town(event, places)
         if best is None:
             best = _carried_place(previous, paragraph)
+        if best is None and action is not None and _bureau_dateline(event, action, dateline):
+            best = action
         if best is None:
             best = previous[1] if _moved_abroad(previous, dateline) else dateline
         if best is None and anchor is not None and not (
