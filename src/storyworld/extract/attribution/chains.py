@@ -284,6 +284,18 @@ def _at_cue(claim: Claim, at: int) -> bool:
     return bool(first) and claim.text.startswith(first, at - claim.start)
 
 
+@rule("claims", "act-of-speaking-first", source="own house-style probe (\"The Philippines accused China's coast guard "
+      "of ramming …, a charge Beijing denied\")", off=False, examples=[
+    Example("The Philippines accused China's coast guard of ramming a supply boat, a charge Beijing denied.",
+            {"type": "ACCUSE", "sources": ""}, view="events"),
+])
+def own_act_first(enabled: bool) -> bool:
+    """An event that is a claim's own act of speaking ("accused", "denied") is reported by those who
+    report that claim, though it stands inside another claim's content (the denial that quotes the
+    charge, the charge around the denial): no speaker is the source of the claim it makes or denies."""
+    return enabled
+
+
 def attribute_events(parsed, events, *, claims) -> list[Event]:
     """An event takes the chain of the claim whose content holds it; an event that is itself the act
     of speaking takes the chain of those who report the act; none: the outlet's own voice."""
@@ -292,8 +304,11 @@ def attribute_events(parsed, events, *, claims) -> list[Event]:
         at = event.trigger_start if event.trigger_start is not None else event.evidence.start
         sources: tuple[Source, ...] = ()
         holding = [c for c in claims if c.start <= at < c.end]
+        acts = [c for c in holding if _at_cue(c, at)] if own_act_first(True) else []
         inside = [c for c in holding if _in_content(c, at) and not _at_cue(c, at)]
-        if inside:
+        if acts:  # the act of speaking itself, even where another's claim quotes or denies it
+            sources = _reporters_of_act(acts[0])
+        elif inside:
             sources = inside[0].sources
         elif holding:
             sources = _reporters_of_act(holding[0])
