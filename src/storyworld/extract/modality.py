@@ -185,6 +185,8 @@ def carried_modality(trigger) -> str | None:
     lemma = carrier.lemma_.lower()
     if negated(trigger) and trigger.dep_ != "pobj":
         return "negated"
+    if consequence_subject(trigger, carrier):
+        return "hypothetical"
     if lemma in word_set("modality.deny_verbs") | word_set("modality.cancel_verbs") and trigger.dep_ in ("dobj", "obj"):
         return "negated"  # "rejected any talks", "postponed a visit to Europe"
     if lemma in word_set("modality.threat_verbs") and trigger.dep_ in ("dobj", "obj"):
@@ -192,6 +194,20 @@ def carried_modality(trigger) -> str | None:
     if lemma in word_set("modality.request_verbs") and lemma != "need" and trigger.dep_ in ("dobj", "obj", "pobj"):
         return "requested"
     return modality_of(carrier)
+
+
+@rule("modality", "would-bring-about", source="own house-style probe (\"warned that an armed attack on Philippine "
+      "vessels would invoke its mutual defence treaty\")", off=False, examples=[
+    ("The United States warned that an armed attack on Philippine vessels would invoke its defence treaty.",
+     {"type": "ASSAULT", "modality": "hypothetical"}),
+    ("Analysts said a strike on the port could trigger a wider war.", {"type": "ASSAULT", "modality": "hypothetical"}),
+])
+def consequence_subject(trigger, carrier) -> bool:
+    """A happening that "would", "could" or "might" bring something about ("an armed attack would invoke
+    the treaty") is a condition supposed, not an act done, threatened or planned: hypothetical."""
+    aux = {c.lower_ for c in carrier.children if c.dep_ == "aux"}
+    return trigger.dep_ in ("nsubj", "nsubjpass") and bool(aux & {"would", "could", "might", "may"}) \
+        and "have" not in aux  # "could have killed dozens", "would have been a disaster": left as they were
 
 
 @rule("modality", "threat-is-made", source=SOURCE, off=None, examples=[
