@@ -92,6 +92,19 @@ def _origin(root) -> bool:
     return owner.pos_ == "NOUN" and owner.lemma_.lower() in word_set("places.origin_nouns")
 
 
+@rule("event-places", "addressed-country-is-a-party", source="own house-style probe (\"The Philippines accused China "
+      "of ramming a supply boat\": placed in China)", off=False, examples=[
+    ("The Philippines accused China of ramming a supply boat on Saturday.", {"type": "ACCUSE", "place": None}),
+    ("The United States urged Japan on Monday to lift the ban.", {"type": "REQUEST", "place": None}),
+    ("Israeli jets attacked Syria overnight.", {"type": "ASSAULT", "place_text": "Syria"}),
+])
+def _addressed(root, place: Place, trigger) -> bool:
+    """A country that a verb of speech or judgement takes as its object ("accused China", "urged Japan",
+    "warned Iran") is the party addressed, not where the act happened (unlike "attacked Syria")."""
+    return place.feature == "country" and root.dep_ == "dobj" and root.head.i == trigger.i \
+        and trigger.lemma_.lower() in word_set("places.addressing_verbs")
+
+
 @rule("event-places", "aid-goes-to-party", source="demo corpus; " + HALTERMAN + " (eea0c76)", off=False, examples=[
     ("Germany pledged new military aid to Ukraine on Tuesday.", {"not": {"place_text": "Ukraine"}}),
 ])

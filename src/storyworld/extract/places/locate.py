@@ -16,8 +16,8 @@ from ...parse.model import doc_text
 from ...resources.tables import words
 from ...rules import rule
 from ...types import Event, Location, Place
-from .clause import (HALTERMAN, IN_PREPOSITIONS, _acted_on, _governor, _in_actor_phrase, _named_noun, _names_a_party,
-                     _of_noun, _origin, _placed_near, _receives, _taken_subject)
+from .clause import (HALTERMAN, IN_PREPOSITIONS, _acted_on, _addressed, _governor, _in_actor_phrase, _named_noun,
+                     _names_a_party, _of_noun, _origin, _placed_near, _receives, _taken_subject)
 from .cues import LOCALITY_WORDS, PLACE_OF_WORDS
 from .recognize import _dateline_match
 
@@ -163,7 +163,7 @@ def event_place(doc, trigger_start: int, trigger_end: int, places: list[Place]) 
         if pspan is None:
             continue
         root = roots[id(p)] = _named_noun(pspan.root)
-        if _origin(root):  # "a tourist from Canada": where a person comes from
+        if _origin(root) or _addressed(root, p, trigger):  # "a tourist from Canada", "accused China"
             actors.add(p.text)
             continue
         governor = _governor(root, trigger)
@@ -232,14 +232,21 @@ def _carried_place(previous: tuple[int, Place] | None, paragraph: int) -> Place 
     return previous[1] if previous is not None and previous[0] == paragraph else None
 
 
-@rule("event-places", "bureau-dateline", source="demo corpus (3eb5f18)", off=False, examples=[
+@rule("event-places", "bureau-dateline", source="demo corpus (3eb5f18); own house-style probe (a MANILA story that "
+      "names talks in Shanghai)", off=False, examples=[
     ("DAKAR, Senegal (Wire) — Police in Bamako arrested ten protesters.\n\nRioters later burned tyres.",
      {"trigger": "burned", "place_text": "Bamako"}),
+    ("MANILA, Dec 3 (Wire) - The Philippines accused China of ramming a supply boat on Saturday.\n\nThe incident "
+     "came two days after the two countries held talks in Shanghai.\n\nHundreds of protesters rallied outside the "
+     "embassy on Sunday.", {"trigger": "rallied", "place_text": "MANILA"}),
 ])
-def _moved_abroad(previous: tuple[int, Place] | None, dateline: Place | None) -> bool:
+def _moved_abroad(previous: tuple[int, Place] | None, dateline: Place | None, lead_abroad: bool = True) -> bool:
     """A bureau's dateline ("DAKAR — Police in Mali's capital Bamako …") is not where a story set in
-    another country happens: there the story's last place holds."""
-    return previous is not None and dateline is not None and previous[1].country != dateline.country
+    another country happens: there the story's last place holds. A story is set abroad when its
+    first event after the dateline is (``lead_abroad``); one that starts at home and names talks
+    abroad ("two days after talks in Shanghai") comes back to its dateline."""
+    return previous is not None and dateline is not None and previous[1].country != dateline.country \
+        and lead_abroad
 
 
 MATERIAL_TYPES = ("ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID", "SANCTION")
@@ -322,6 +329,9 @@ def locate_events(parsed, events, *, places) -> list[Event]:
                                [p for p in inside if id(p) not in landmarks])
         own.append((event, best))
     anchor = _story_anchor(own, places, _lead_end(text))
+    after = [(e.trigger_start, p) for e, p in own if dateline is not None and (e.trigger_start or 0) >= dateline.end]
+    lead_abroad = bool(after) and min(after, key=lambda t: t[0])[1] is not None \
+        and min(after, key=lambda t: t[0])[1].country != dateline.country
     # where the story's action is: the place of its first event after the dateline that names its own
     action = min(((e.evidence.start, p.start, p) for e, p in own if p is not None and dateline is not None
                   and (e.trigger_start or 0) >= dateline.end), key=lambda t: t[:2], default=(None, None, None))[2]
@@ -336,7 +346,7 @@ def locate_events(parsed, events, *, places) -> list[Event]:
         if best is None and action is not None and _bureau_dateline(event, action, dateline):
             best = action
         if best is None:
-            best = previous[1] if _moved_abroad(previous, dateline) else dateline
+            best = previous[1] if _moved_abroad(previous, dateline, lead_abroad) else dateline
         if best is None and anchor is not None and not (
                 event.evidence.start <= anchor.start and anchor.end <= event.evidence.end):
             best = anchor
