@@ -157,9 +157,24 @@ def shared_subject(trigger):
     """An infinitive or a coordinated verb shares the subject of the verb above ("Russia agreed to
     withdraw", "struck the depot and killed six")."""
     if trigger.dep_ in ("xcomp", "conj") and trigger.head.pos_ in ("VERB", "AUX"):
-        return subject(trigger.head) if trigger.head is not trigger else None
+        if trigger.head.i == trigger.i:
+            return None
+        return subject(trigger.head) or raised_subject(trigger)
     verb = aspectual_verb(trigger) or means_verb(trigger)  # "cops began arresting": the cops
     return subject(verb) if verb is not None else None
+
+
+@rule("events", "raised-subject", source="own house-style probe (\"Marcos Jr. is expected to summon China's "
+      "ambassador\": no actor)", off=None, examples=[
+    ("President Marcos is expected to summon China's ambassador on Monday.", {"type": "ACCUSE", "actor": "President Marcos"}),
+    ("The minister is scheduled to visit Kenya next week.", {"type": "CONSULT", "actor": "The minister"}),
+])
+def raised_subject(trigger):
+    """"X is expected (scheduled, set, due) to summon …": the passive subject of the verb above the
+    infinitive acts it."""
+    if trigger.dep_ != "xcomp":
+        return None
+    return next((c for c in trigger.head.children if c.dep_ == "nsubjpass" and party(c)), None)
 
 
 @rule("events", "means-subject", source="gold-real dev2", off=None, examples=[
