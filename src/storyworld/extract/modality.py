@@ -36,6 +36,8 @@ def negated(token) -> bool:
 
 @rule("modality", "if-clause", source=SOURCE, off=False, examples=[
     ("If Russia attacks Poland, the alliance will defend it.", {"type": "ASSAULT", "modality": "hypothetical"}),
+    ("The RSF threatened to expand its offensive if the army does not withdraw from Omdurman.",
+     {"type": "RETREAT", "modality": "hypothetical"}),
 ])
 def conditional(token) -> bool:
     """An event in an "if" clause, or with one, is hypothetical."""
@@ -242,13 +244,19 @@ def under_negated_verb(trigger) -> bool:
 @rule("modality", "is-to-do", source="gold-real dev2", off=False, examples=[
     ("Peres is to make an official visit to Prague on Monday.", {"type": "CONSULT", "modality": "planned"}),
     ("The two ministers are to meet in Cairo next week.", {"type": "CONSULT", "modality": "planned"}),
+    ("Mediators are due to resume talks between the warring parties next week.",
+     {"type": "CONSULT", "modality": "planned"}),
 ])
 def scheduled(trigger) -> bool:
-    """"is to make a visit", "are to meet": "be" in the present with an infinitive tells what is arranged
-    to happen ("the tweet was only to mock …" tells a purpose)."""
+    """"is to make a visit", "are to meet", "are due to resume talks": "be" in the present (or "due") with
+    an infinitive tells what is arranged to happen ("the tweet was only to mock …" tells a purpose)."""
     head = trigger.head
-    return trigger.dep_ == "xcomp" and head is not trigger and head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP") \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+    if trigger.dep_ != "xcomp" or head.i == trigger.i or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in trigger.children):
+        return False
+    if head.lower_ == "due" and head.dep_ == "acomp":  # "are due to resume talks next week"
+        return True
+    return head.lemma_ == "be" and head.tag_ in ("VBZ", "VBP")
 
 
 @rule("modality", "modifier-of-intent", source="gold-real dev", off=None, examples=[
@@ -279,7 +287,7 @@ def modality_of(trigger) -> str:
     if carried is not None:
         return carried
     if negated(trigger) or under_negated_verb(trigger):
-        return "negated"
+        return "hypothetical" if conditional(trigger) else "negated"  # "if the army does not withdraw"
     aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
     governed = _governed(trigger)
     if governed in ("requested", "threatened", "negated"):

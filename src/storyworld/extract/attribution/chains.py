@@ -120,17 +120,25 @@ STOP_STEMS = {"that", "this", "with", "from", "have", "been", "were", "would", "
 @rule("claims", "denial-names-what-it-denies", source="gold-real dev", off=None, examples=[
     ("The army said the rebels shelled the market. The mayor said the bridge would reopen on Monday. "
      "The rebels denied shelling the market.", {"cue": "denied", "disputes_source": "The army"}),
+    ("The envoy said talks would resume in Jeddah. Last month, the RSF was accused of killing hundreds of people "
+     "in El Fasher, allegations it rejected.", {"cue": "rejected", "disputes": False}),
 ])
 def _denied_by_words(relation: Relation, earlier: list[Claim], others: list[int]) -> int:
     """Of the earlier claims from other sources (latest first), the one whose words the denial
     repeats most ("denied shelling the market" disputes "the rebels shelled the market", not the
-    mayor's word on the bridge said in between); none shared: the latest."""
-    doc_text_ = relation.unit.doc.text
+    mayor's word on the bridge said in between); none shared: the latest, unless the denial states
+    what it denies itself (then no earlier claim)."""
+    doc_text_ = doc_text(relation.unit.doc)
     denied = _stems(doc_text_[slice(*relation.content)] if relation.content else relation.unit.text)
     best = max(others, key=lambda i: (len(denied & _stems(earlier[i].content.text if earlier[i].content
                                                            else earlier[i].text)), i))
     shared = len(denied & _stems(earlier[best].content.text if earlier[best].content else earlier[best].text))
+    if not shared and relation.content and len(denied) >= MIN_OWN_STEMS:
+        return None  # it denies what it states itself ("accused of killing …, allegations it rejected"), no claim
     return best if shared else others[0]
+
+
+MIN_OWN_STEMS = 3  # words a denial's own content needs to stand alone, sharing none with an earlier claim
 
 
 @rule("claims", "cited-says-what-the-citer-reports", source="gold-real dev", off=None, examples=[

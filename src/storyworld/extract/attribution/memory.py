@@ -132,6 +132,28 @@ def _group_pronoun(low: str) -> bool:
     return low in word_set("claims.group_pronouns")
 
 
+@rule("claims", "charged-party-denies", source="own house-style probe (\"the RSF was accused of killing hundreds of "
+      "people in El Fasher, allegations it rejected\": 'it' read as the last speaker)", off=None, examples=[
+    ("The envoy said talks would resume. Last month, the RSF was accused of killing hundreds of people in El Fasher, "
+     "allegations it rejected.", {"cue": "rejected", "source": "RSF"}),
+])
+def charged_party(span):
+    """"X was accused of …, allegations it rejected", "X is blamed for …, a charge they deny": the pronoun
+    that denies the charge stands for the party its sentence charges (the subject of the main clause),
+    not for the last speaker."""
+    pronoun = span.root
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ not in ("relcl", "acl") \
+            or clause.head.lemma_.lower() not in word_set("claims.charge_nouns"):
+        return None
+    main = clause.head.head
+    while main.dep_ not in ("ROOT",) and main.head.i != main.i and main.pos_ not in ("VERB", "AUX"):
+        main = main.head
+    subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN")
+                    and c.i < pronoun.i), None)
+    return span.doc[subject.left_edge.i: subject.i + 1] if subject is not None else None
+
+
 @rule("claims", "surname-of-entity-named-earlier", source="PolNeAR dev and demo corpus", off=None, examples=[
     ("Regional governor Petro Marchenko visited the school on Monday. Marchenko said two people were hurt.",
      {"source": "Petro Marchenko", "kind": "official"}),
@@ -365,6 +387,11 @@ class Memory:
         if _speaker_pronoun(low):
             return self.last_speaker
         if _group_pronoun(low):
+            charged = charged_party(span)
+            if charged is not None:
+                from .sources import describe
+
+                return (describe(charged),)
             return self.last_chain if low != "they" else (self.last_anonymous or self.last_chain)
         person = self._person_by_surname(text, span.start_char) or _acronym_expanded(self.doc, text) \
             or _person_by_title(self.doc, low, span.start_char) or _organization_by_head(self.doc, low, span.start_char)

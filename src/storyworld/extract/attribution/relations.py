@@ -125,6 +125,29 @@ def _not_used(token) -> bool:
         c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
 
 
+OPEN_QUESTION_WORDS = ("whether", "if", "how", "when", "why", "what", "who", "which", "where")
+
+
+@rule("claims", "nobody-said", source="own house-style probe (\"neither side has said whether it will attend\")",
+      off=False, examples=[
+    ("Talks resume next week, but neither side has said whether it will attend.", {"not": {"source": "neither side"}}),
+    ("The army has not said how many soldiers were killed.", {"not": {"source": "The army"}}),
+    ("The army said two soldiers were killed.", {"cue": "said", "source": "The army"}),
+])
+def _nobody_said(token) -> bool:
+    """"neither side has said whether …", "no one has claimed …", "the army has not said how many …": a
+    cue whose subject names no one, or a negated cue with an open question for content, makes no claim
+    ("the envoy doesn't think so" still says something)."""
+    if any(c.dep_ == "neg" for c in token.children) and any(
+            c.dep_ in ("ccomp", "xcomp") and any(w.lower_ in OPEN_QUESTION_WORDS and w.i < c.i + 1 and w.i >= c.left_edge.i
+                                                 for w in c.subtree) for c in token.children):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "neither")
+                                                      or any(d.dep_ == "det" and d.lower_ in ("no", "neither")
+                                                             for d in c.children))
+               for c in token.children)
+
+
 def _listener(token, lemma: str, unit):
     """"a source told the news outlet": whom a source tells, which may be the outlet it speaks through."""
     if lemma != "tell":
@@ -152,7 +175,8 @@ def _verb_relations(unit):
             continue
         if not (has_complement(token, cue.needs) or finding(token, cue)):
             continue
-        if _bare_call(token, lemma) or speaking_without_content(token, lemma) or _not_used(token):
+        if _bare_call(token, lemma) or speaking_without_content(token, lemma) or _not_used(token) \
+                or _nobody_said(token):
             continue
         quoting = _quoted_as(token)
         if quoting is not None:

@@ -123,8 +123,23 @@ def controller(trigger):
     leaves the act to the subject."""
     if trigger.dep_ == "xcomp" and trigger.head.pos_ == "VERB" \
             and trigger.head.lemma_.lower() in word_set("events.object_control_verbs"):
-        return next((c for c in trigger.head.children if c.dep_ in OBJECTS and c.i < trigger.i), None)
-    return None
+        found = next((c for c in trigger.head.children if c.dep_ in OBJECTS and c.i < trigger.i), None)
+        if found is not None:
+            return found
+    return called_on(trigger)
+
+
+@rule("events", "called-on-to-act", source="own house-style probe (\"called on both sides to stop targeting "
+      "civilians\": the UN coordinator as actor)", off=None, examples=[
+    ("The UN coordinator called on both sides to stop targeting civilians.", {"type": "ASSAULT", "actor": "both sides"}),
+])
+def called_on(trigger):
+    """"called on (upon) X to do": X is to do it, not the one who calls."""
+    head = trigger.head
+    if trigger.dep_ != "xcomp" or head.lemma_.lower() not in ("call", "prevail") or head.i > trigger.i:
+        return None
+    return next((g for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < trigger.i
+                 for g in c.children if g.dep_ == "pobj"), None)
 
 
 @rule("events", "misparsed-subject-head", source="CASE 2021", off=None, examples=[
