@@ -164,10 +164,26 @@ def _titled(before: str) -> bool:
     return has_office(before)
 
 
+@rule("claims", "name-in-a-relative-clause", source="own house-style probe (\"Hungary, which has blocked EU aid to Kyiv, "
+      "said …\": Kyiv, tagged a person, taken for the speaker)", off=False, examples=[
+    ("Hungary, which has blocked EU aid to Kyiv, said it would not veto the next sanctions package.",
+     {"cue": "said", "source": "Hungary"}),
+])
+def _in_relative_clause(ent, span) -> bool:
+    """A name inside a relative clause of the source phrase ("Hungary, which has blocked aid to Kyiv")
+    names someone the clause is about, not the speaker."""
+    token = ent.root
+    while token.head.i != token.i and span.start <= token.head.i < span.end:
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        token = token.head
+    return token.dep_ in ("relcl", "acl")
+
+
 def _person(core_span, span) -> Source | None:
     """A source that names a person: the last person the phrase names, typed by the words before it."""
     persons = [e for e in core_span.ents if e.label_ == "PERSON" and not _possessor(e)] \
-        or [e for e in span.ents if e.label_ == "PERSON" and not _possessor(e)]
+        or [e for e in span.ents if e.label_ == "PERSON" and not _possessor(e) and not _in_relative_clause(e, span)]
     titled = _name_after_title(core_span) or _name_after_title(span)
     if not (persons or titled):
         return None

@@ -80,6 +80,22 @@ def dates_a_report(verb) -> bool:
     return verb.lemma_ in word_set("times.report_verbs")
 
 
+@rule("event-dates", "aside-date", source="own house-style probe (\"Kuleba, who visited Beijing last month, has urged "
+      "China …\": the urging dated last month)", off=False, examples=[
+    ("The foreign minister, who visited Beijing last month, has urged China to press Moscow to end the war.",
+     {"type": "REQUEST", "date_precision": "reported"}),
+    ("Troops that arrived on Monday shelled the town.", {"type": "ASSAULT", "date": "2025-06-09"}),
+])
+def dates_an_aside(verb, trigger) -> bool:
+    """An expression inside a relative clause set off by commas (", who visited Beijing last month,") dates
+    that aside about a party, not the event of the sentence; a clause that picks the party out ("troops
+    that arrived on Monday") may date it."""
+    if verb.dep_ != "relcl" or verb.i == trigger.i or trigger.i in range(verb.left_edge.i, verb.right_edge.i + 1):
+        return False
+    before = verb.left_edge.i - 1
+    return before >= 0 and verb.doc[before].text == ","
+
+
 @rule("event-dates", "sentence-date", source=SOURCE, off=(), examples=[
     ("Troops that arrived on Monday shelled the town.", {"type": "ASSAULT", "date": "2025-06-09"}),
     ("Troops that arrived in 2019 shelled the town.", {"type": "ASSAULT", "date": "2019"}),
@@ -115,7 +131,7 @@ def _candidates(doc, event: Event, mentions: list[TimeMention]) -> list[TimeMent
             continue
         if governs_the_event(verb, trigger):
             attached.append(mention)
-        elif not dates_a_report(verb):
+        elif not dates_a_report(verb) and not dates_an_aside(verb, trigger):
             free.append(mention)
     return sorted(attached, key=lambda m: abs(m.start - trigger.idx)) + list(sentence_dates(free, trigger))
 
