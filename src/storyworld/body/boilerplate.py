@@ -602,7 +602,11 @@ def closing_block(reasons: list[str | None], paragraphs: list[str]) -> list[str 
     return reasons
 
 
-ABOUT_HEADING = re.compile(r"^About (us|[A-Z][\w&.,'’-]*(?: [\w&.,'’-]+){0,5})$")
+ABOUT_HEADING = re.compile(r"^About (?:the )?(us|[A-Z][\w&.,'’-]*(?: [\w&.,'’-]+){0,5})$")
+# "About the Lake Region Relief Alliance The Lake Region Relief Alliance is an independent …": the heading
+# and its note on two lines that the text reader joined as one hard-wrapped paragraph
+ABOUT_JOINED = re.compile(r"^About (?:the )?(?P<name>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,6}) (?:The |the )?"
+                          r"(?P=name) (?:is|are) (?:a|an|the|one of)\b")
 COMPANY_NOTE = re.compile(r"^\S+(?: \S+){0,8}? (is|are) (a|an|the|one of)\b")
 RELEASE = ("Kora Water opens its third plant\n\nKORA, March 3 - Kora Water said on Monday it had opened a treatment "
            "plant that will serve 40,000 homes.\n\nAbout Kora Water\n\nKora Water is a regional utility that supplies "
@@ -615,12 +619,17 @@ RELEASE = ("Kora Water opens its third plant\n\nKORA, March 3 - Kora Water said 
     (RELEASE, {"kept~": "had opened a treatment plant"}),
     (NEWS + "\n\nAbout Half of the Town Fled\n\nAid convoys reached the town on Tuesday, the United Nations said.",
      {"kept": "About Half of the Town Fled"}),
+    (NEWS + "\n\nAbout Kora Water\nKora Water is a regional utility that supplies drinking water to the valley.",
+     {"removed~": "Kora Water is a regional utility", "reason": "press-release"}),
 ])
 def about_block(reasons: list[str | None], paragraphs: list[str]) -> list[str | None]:
-    """A press release closes with "About Acme" and a paragraph that says what Acme is: both go
-    (a subheading "About Half of the Town Fled" before news stays)."""
+    """A press release closes with "About Acme" and a paragraph that says what Acme is (or the two on
+    consecutive lines): both go (a subheading "About Half of the Town Fled" before news stays)."""
     reasons = list(reasons)
     for i, text in enumerate(paragraphs):
+        if i and reasons[i] is None and ABOUT_JOINED.match(text.strip()):
+            reasons[i] = "press-release"  # the heading and its note on consecutive lines, joined as one paragraph
+            continue
         heading = ABOUT_HEADING.match(text.strip())
         if i == 0 or reasons[i] is not None or not heading:
             continue
