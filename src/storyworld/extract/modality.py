@@ -38,6 +38,7 @@ def negated(token) -> bool:
     ("If Russia attacks Poland, the alliance will defend it.", {"type": "ASSAULT", "modality": "hypothetical"}),
     ("The RSF threatened to expand its offensive if the army does not withdraw from Omdurman.",
      {"type": "RETREAT", "modality": "hypothetical"}),
+    ("Syria says it will not accept any more refugees if war starts in Iraq.", {"type": "REJECT"}),
 ])
 def conditional(token) -> bool:
     """An event in an "if" clause, or with one, is hypothetical."""
@@ -287,7 +288,8 @@ def modality_of(trigger) -> str:
     if carried is not None:
         return carried
     if negated(trigger) or under_negated_verb(trigger):
-        return "hypothetical" if conditional(trigger) else "negated"  # "if the army does not withdraw"
+        # "if the army does not withdraw": a condition; "will not accept refugees if war starts" is a refusal
+        return "hypothetical" if any(m.lower_ == "if" and m.dep_ == "mark" for m in trigger.children) else "negated"
     aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
     governed = _governed(trigger)
     if governed in ("requested", "threatened", "negated"):
