@@ -331,7 +331,8 @@ def notice_alone(reasons: list[str | None], paragraphs: list[str]) -> list[str |
 REASONS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("appeal", appeal), ("appeal", appeal_other_words), ("newsletter", newsletter), ("related", related),
     ("related", topics_line), ("social", social), ("copyright", copyright_notice), ("caption", caption),
-    ("caption", picture_credit), ("bio", author_note), ("bio", author_card), ("advert", advert), ("navigation", navigation),
+    ("caption", picture_credit), ("bio", author_note), ("bio", author_card), ("advert", advert),
+    ("navigation", navigation),
     ("press-release", press_release), ("cookie", cookie_consent), ("credit", reporting_credit),
     ("correction", correction_notice), ("dateline", date_line), ("byline", byline),
 )
@@ -473,7 +474,8 @@ def label_sentences(paragraph: str) -> list[str]:
 
 # page furniture run into a flattened paragraph between two sentences: a link label ("… in Berkshire.
 # Read More Volunteers provide …", "… in court. More: <a headline> [archive]"), a caption closed by its
-# photographer's credit ("… in March. (Muhammad Hamed/Reuters)"), an embedded post's signature ("(@tatsmas) on Jul 25, 2015 at 11:11pm
+# photographer's credit ("… in March. (Muhammad Hamed/Reuters)"), an embedded post's signature ("(@tatsmas) on
+# Jul 25, 2015 at 11:11pm
 # PDT."), a caption closed by its picture's credit ("… The band's stolen bass. Photo: Fleshgod Apocalypse.
 # The band …", "… for appeal/FILE.")
 INLINE_FURNITURE = re.compile(
@@ -482,7 +484,8 @@ INLINE_FURNITURE = re.compile(
     r"|(?:(?<=[.!?\"”’] )|^)[A-Z][^.!?]{10,200}?/\s?(?:FILE|File)(?: PHOTO| Photo)?\.(?= |$)"
     r"|(?<=[.!?\"”’] )[A-Z][^.!?]{5,150}[.!?] (?:Photo|PHOTO|Picture|Image)\s*:\s*[A-Z][^.:!?]{1,60}\.(?= [A-Z]|$)"
     r"|(?<=[.!?\"”’] )More:(?: [^.!?\[\]]{5,150}\[archive\])?(?=\s|$)"
-    r"|(?:(?<=[.!?\"”’]\s)|^)[A-Z][^.!?()]{5,300}[.!?]\s+\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+\s?/\s?[A-Z][\w&.'’ -]{1,40}\)")
+    r"|(?:(?<=[.!?\"”’]\s)|^)[A-Z][^.!?()]{5,300}[.!?]\s+"
+    r"\((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+\s?/\s?[A-Z][\w&.'’ -]{1,40}\)")
 
 
 @rule("body", "furniture-inside-paragraph", source=REAL + " (pages flattened to one line: gold-real dev3)", off=None,

@@ -139,8 +139,8 @@ def _nobody_said(token) -> bool:
     cue whose subject names no one, or a negated cue with an open question for content, makes no claim
     ("the envoy doesn't think so" still says something)."""
     if any(c.dep_ == "neg" for c in token.children) and any(
-            c.dep_ in ("ccomp", "xcomp") and any(w.lower_ in OPEN_QUESTION_WORDS and w.i < c.i + 1 and w.i >= c.left_edge.i
-                                                 for w in c.subtree) for c in token.children):
+            c.dep_ in ("ccomp", "xcomp") and any(w.lower_ in OPEN_QUESTION_WORDS for w in c.doc[c.left_edge.i: c.i])
+            for c in token.children):
         return True
     return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "neither")
                                                       or any(d.dep_ == "det" and d.lower_ in ("no", "neither")

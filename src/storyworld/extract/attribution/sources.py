@@ -164,8 +164,8 @@ def _titled(before: str) -> bool:
     return has_office(before)
 
 
-@rule("claims", "name-in-a-relative-clause", source="own house-style probe (\"Hungary, which has blocked EU aid to Kyiv, "
-      "said …\": Kyiv, tagged a person, taken for the speaker)", off=False, examples=[
+@rule("claims", "name-in-a-relative-clause", source="own house-style probe (\"Hungary, which has blocked EU aid to "
+      "Kyiv, said …\": Kyiv, tagged a person, taken for the speaker)", off=False, examples=[
     ("Hungary, which has blocked EU aid to Kyiv, said it would not veto the next sanctions package.",
      {"cue": "said", "source": "Hungary"}),
 ])

@@ -30,8 +30,8 @@ from .arguments import direct_object, noun_arguments, party, phrase, subject, sy
 from .context import Context, argument_ref, with_other_side
 from .evidence import evidence, headline_end, label_line
 from .filters import Sentences, one_per_happening, without_parts_of_happenings
-from .kinds import (announced_threat, criticised_under_fire, crowd_violence, directive, exercise_sides, intent_type, refused,
-                    verbal_attack, water_cannon_at_sea, weapons_test)
+from .kinds import (announced_threat, criticised_under_fire, crowd_violence, directive, exercise_sides, intent_type,
+                    refused, verbal_attack, water_cannon_at_sea, weapons_test)
 from .skips import bare_noun, charged_person, skip_noun, skip_verb
 from .targets import (asked, at_place, embedded_object, indirect_object, never_target, owner, protested, recipient,
                       sought, victim_of)

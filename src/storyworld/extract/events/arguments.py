@@ -131,7 +131,8 @@ def controller(trigger):
 
 @rule("events", "called-on-to-act", source="own house-style probe (\"called on both sides to stop targeting "
       "civilians\": the UN coordinator as actor)", off=None, examples=[
-    ("The UN coordinator called on both sides to stop targeting civilians.", {"type": "ASSAULT", "actor": "both sides"}),
+    ("The UN coordinator called on both sides to stop targeting civilians.",
+     {"type": "ASSAULT", "actor": "both sides"}),
 ])
 def called_on(trigger):
     """"called on (upon) X to do": X is to do it, not the one who calls."""
@@ -181,7 +182,8 @@ def shared_subject(trigger):
 
 @rule("events", "raised-subject", source="own house-style probe (\"Marcos Jr. is expected to summon China's "
       "ambassador\": no actor)", off=None, examples=[
-    ("President Marcos is expected to summon China's ambassador on Monday.", {"type": "ACCUSE", "actor": "President Marcos"}),
+    ("President Marcos is expected to summon China's ambassador on Monday.",
+     {"type": "ACCUSE", "actor": "President Marcos"}),
     ("The minister is scheduled to visit Kenya next week.", {"type": "CONSULT", "actor": "The minister"}),
 ])
 def raised_subject(trigger):

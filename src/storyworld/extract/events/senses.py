@@ -250,7 +250,8 @@ def plea_in_court(token) -> bool:
 
 @rule("events", "anonymity-asked", source="own house-style probe (wire copy: \"asking not to be named for security "
       "reasons\")", off=False, examples=[
-    ("A volunteer told the agency by phone, asking not to be named for security reasons.", {"not": {"type": "REQUEST"}}),
+    ("A volunteer told the agency by phone, asking not to be named for security reasons.",
+     {"not": {"type": "REQUEST"}}),
     ("The official, who asked not to be identified, said talks had stalled.", {"not": {"type": "REQUEST"}}),
     ("The envoy asked the militia not to attack the convoy.", {"type": "REQUEST"}),
 ])
@@ -265,7 +266,7 @@ def anonymity_asked(token) -> bool:
 
 def no_event_sense(token) -> bool:
     """Whether a verb trigger is used here in a sense that is no event."""
-    return plea_in_court(token) or anonymity_asked(token) or question_asked(token) or public_appeal(token) or imperative(token) or offered_information(token) \
-        or not_a_meeting(token) or showing(token) or risk(token) or backing_off(token) \
-        or opinion_agreement(token) or withdrawn_thing(token) or level_reached(token) or capacity(token) \
-        or generic_rule(token)
+    return plea_in_court(token) or anonymity_asked(token) or question_asked(token) or public_appeal(token) \
+        or imperative(token) or offered_information(token) or not_a_meeting(token) or showing(token) \
+        or risk(token) or backing_off(token) or opinion_agreement(token) or withdrawn_thing(token) \
+        or level_reached(token) or capacity(token) or generic_rule(token)

@@ -67,7 +67,8 @@ def named_party(grand) -> bool:
 @rule("events", "victim-after-of", source="gold-real dev3", off=None, examples=[
     ("Police said the charge is in connection with the stabbing of Maria Vermelhudo on Friday.",
      {"type": "ASSAULT", "target": "Maria Vermelhudo"}),
-    ("The arrest of the opposition leader sparked protests in Dakar.", {"type": "COERCE", "target": "the opposition leader"}),
+    ("The arrest of the opposition leader sparked protests in Dakar.",
+     {"type": "COERCE", "target": "the opposition leader"}),
 ])
 def victim_of(trigger, event_type: str):
     """Whom a noun of violence or arrest is done to, after "of" ("the stabbing of Maria Vermelhudo", "the

@@ -329,12 +329,12 @@ def locate_events(parsed, events, *, places) -> list[Event]:
                                [p for p in inside if id(p) not in landmarks])
         own.append((event, best))
     anchor = _story_anchor(own, places, _lead_end(text))
-    after = [(e.trigger_start, p) for e, p in own if dateline is not None and (e.trigger_start or 0) >= dateline.end]
-    lead_abroad = bool(after) and min(after, key=lambda t: t[0])[1] is not None \
-        and min(after, key=lambda t: t[0])[1].country != dateline.country
+    # the events after the dateline, in text order, with the places of their own sentences
+    after = sorted(((e.trigger_start or 0, e.evidence.start, p) for e, p in own
+                    if dateline is not None and (e.trigger_start or 0) >= dateline.end), key=lambda t: t[:2])
+    lead_abroad = bool(after) and after[0][2] is not None and after[0][2].country != dateline.country
     # where the story's action is: the place of its first event after the dateline that names its own
-    action = min(((e.evidence.start, p.start, p) for e, p in own if p is not None and dateline is not None
-                  and (e.trigger_start or 0) >= dateline.end), key=lambda t: t[:2], default=(None, None, None))[2]
+    action = next((p for _, _, p in after if p is not None), None)
     out: list[Event] = []
     previous: tuple[int, Place] | None = None
     for event, best in own:

@@ -220,8 +220,8 @@ def _carried_sense_yields(out: list[Entry | None], keys: list[str], mentions, fr
     return out
 
 
-@rule("places", "peoples-name-their-country", source="gold-real dev3 (\"central Jordan … Jordanian security forces … "
-      "the town of Karak\" read as Karak, Pakistan)", off=None, examples=[
+@rule("places", "peoples-name-their-country", source="gold-real dev3 (\"central Jordan … Jordanian security forces "
+      "… the town of Karak\" read as Karak, Pakistan)", off=None, examples=[
     ("Gunmen attacked police in central Jordan on Sunday, Jordanian officials said.\n\nThere was no claim of "
      "responsibility for the attacks in and near Karak.", {"text": "Karak", "country": "JOR"}),
 ])
