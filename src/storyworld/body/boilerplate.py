@@ -136,7 +136,7 @@ def author_note(text: str) -> bool:
 AUTHOR_CARD = re.compile(r"^((?:[A-Z][A-Z'’.-]+ ){1,3}[A-Z][A-Z'’.-]+) (?=[A-Z][a-z])")
 
 
-@rule("body", "author-card", source="gold-real dev3 (a writer's card closing the page: gold-real dev3)", off=False,
+@rule("body", "author-card", source="gold-real dev3 (a writer's card closing the page)", off=False,
       examples=[
     (NEWS + "\n\nJANE ROE With a decade of reporting under her belt, Jane Roe has been with the Kora Times for "
      "four years and has interviewed two presidents.", {"removed~": "JANE ROE", "reason": "bio"}),
@@ -468,16 +468,14 @@ def label_sentences(paragraph: str) -> list[str]:
     for cut in cuts:
         after = SENTENCE_END.search(paragraph, cut)
         bounds += [cut, after.end() if after else len(paragraph)]
-    edges = sorted({0, len(paragraph), *bounds})
-    return [paragraph[a:b].strip() for a, b in zip(edges, edges[1:]) if paragraph[a:b].strip()]
+    return _pieces(paragraph, bounds)
 
 
 # page furniture run into a flattened paragraph between two sentences: a link label ("… in Berkshire.
-# Read More Volunteers provide …", "… in court. More: <a headline> [archive]"), a caption closed by its
-# photographer's credit ("… in March. (Muhammad Hamed/Reuters)"), an embedded post's signature ("(@tatsmas) on
-# Jul 25, 2015 at 11:11pm
-# PDT."), a caption closed by its picture's credit ("… The band's stolen bass. Photo: Fleshgod Apocalypse.
-# The band …", "… for appeal/FILE.")
+# Read More Volunteers provide …", "… in court. More: <a headline> [archive]"), an embedded post's
+# signature ("(@tatsmas) on Jul 25, 2015 at 11:11pm PDT."), a caption closed by its picture's credit
+# ("… for appeal/FILE.", "… The band's stolen bass. Photo: Fleshgod Apocalypse. The band …", "… in March.
+# (Muhammad Hamed/Reuters)")
 INLINE_FURNITURE = re.compile(
     r"(?<=[.!?\"”’] )(?:Read More|READ MORE|Read more|Also Read|ALSO READ)(?= [A-Z“\"])"
     r"|\(@\w{1,30}\)\s+(?:on\s+)?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}(?: at \d{1,2}:\d{2}\s?[ap]m(?: [A-Z]{2,4})?)?\.?"
@@ -511,9 +509,12 @@ def inline_furniture(paragraph: str) -> list[str]:
     """A paragraph split around the page furniture run into it (a link label, an embedded post's
     signature, a caption with a file-picture credit), so that each piece is judged alone."""
     cuts = sorted({edge for m in INLINE_FURNITURE.finditer(paragraph) for edge in (m.start(), m.end())})
-    if not cuts:
-        return [paragraph]
-    edges = [0, *cuts, len(paragraph)]
+    return _pieces(paragraph, cuts) if cuts else [paragraph]
+
+
+def _pieces(paragraph: str, cuts) -> list[str]:
+    """The paragraph cut at these offsets, each piece stripped, empty ones left out."""
+    edges = sorted({0, len(paragraph), *cuts})
     return [paragraph[a:b].strip() for a, b in zip(edges, edges[1:]) if paragraph[a:b].strip()]
 
 

@@ -43,7 +43,12 @@ def negated(token) -> bool:
 def conditional(token) -> bool:
     """An event in an "if" clause, or with one, is hypothetical."""
     return any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) for c in token.children) \
-        or any(m.lower_ == "if" and m.dep_ == "mark" for m in token.children)
+        or if_clause_verb(token)
+
+
+def if_clause_verb(token) -> bool:
+    """Whether the verb heads an "if" clause ("if the army does not withdraw")."""
+    return any(m.lower_ == "if" and m.dep_ == "mark" for m in token.children)
 
 
 @rule("modality", "denier-own-act", source=SOURCE, off=False, examples=[
@@ -289,7 +294,7 @@ def modality_of(trigger) -> str:
         return carried
     if negated(trigger) or under_negated_verb(trigger):
         # "if the army does not withdraw": a condition; "will not accept refugees if war starts" is a refusal
-        return "hypothetical" if any(m.lower_ == "if" and m.dep_ == "mark" for m in trigger.children) else "negated"
+        return "hypothetical" if if_clause_verb(trigger) else "negated"
     aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "auxpass")}
     governed = _governed(trigger)
     if governed in ("requested", "threatened", "negated"):

@@ -159,18 +159,26 @@ class Copies:
         self.seen_rowid = 0
         self._learn()
         self.signatures: dict[str, bytes] = {}  # of new originals, stored once they are saved
+        self._last: tuple[Document, Identity] | None = None  # the document last identified, with its identity
 
     def _learn(self) -> None:
         for rowid, document_id, blob in self.store.iter_signatures(after=self.seen_rowid):
             self.index.add(document_id, from_blob(blob))
             self.seen_rowid = max(self.seen_rowid, rowid)
 
+    def _identity(self, document: Document) -> Identity:
+        """``identify``, asked once for a document that ``stored_as`` and then ``original_of`` ask about."""
+        if self._last is None or self._last[0] is not document:
+            self._last = (document, identify(self.store, document))
+        return self._last[1]
+
     def stored_as(self, document: Document) -> str | None:
         """The stored document this report already is, if any: it need not be parsed again."""
-        return stored_as(self.store, document)
+        identity = self._identity(document)
+        return identity.stored_id if identity.verdict == "exists" else None
 
     def original_of(self, document: Document) -> str | None:
-        identity = identify(self.store, document)
+        identity = self._identity(document)
         if identity.verdict == "exists":
             return None  # already stored: saving it reports it as existing
         if identity.verdict == "copy":

@@ -40,8 +40,10 @@ from typing import Any, Iterable, Iterator
 from ..errors import ConfigError, Errors, InputError, StoreError, StoryworldError, printable, unexpected
 from ..extract.outlet_homes import OutletHomes, outlet_key
 from ..pipeline import Outcome, Pipeline
+from ..store import Store
 from ..types import Document, RawInput
 from .analyze import Settings, make_pipeline
+from .saving import stored_as as stored_report
 
 log = logging.getLogger("storyworld.ingest")
 # fewer articles than this per worker are analysed sooner in the writing process than workers start
@@ -142,17 +144,13 @@ def _stored_as(document: Document) -> str | None:
     if _store_path is None:
         return None
     if _store is None:
-        from ..store import Store
-
         try:
             _store = Store.open(_store_path, create=False, readonly=True)
         except StoryworldError as exc:
             log.info("a worker cannot read the store %s (%s): every article is analysed", _store_path, exc)
             _store_path = None
             return None
-    from .saving import stored_as
-
-    return stored_as(_store, document)
+    return stored_report(_store, document)
 
 
 def analyse_given_homes(pipeline: Pipeline, raws: list[RawInput], known: dict[str, str] | None,

@@ -117,6 +117,9 @@ STOP_STEMS = {"that", "this", "with", "from", "have", "been", "were", "would", "
               "they", "what", "which", "about", "after", "also", "will", "could", "deny", "denie", "denia"}
 
 
+MIN_OWN_STEMS = 3  # words a denial's own content needs to stand alone, sharing none with an earlier claim
+
+
 @rule("claims", "denial-names-what-it-denies", source="gold-real dev", off=None, examples=[
     ("The army said the rebels shelled the market. The mayor said the bridge would reopen on Monday. "
      "The rebels denied shelling the market.", {"cue": "denied", "disputes_source": "The army"}),
@@ -136,9 +139,6 @@ def _denied_by_words(relation: Relation, earlier: list[Claim], others: list[int]
     if not shared and relation.content and len(denied) >= MIN_OWN_STEMS:
         return None  # it denies what it states itself ("accused of killing …, allegations it rejected"), no claim
     return best if shared else others[0]
-
-
-MIN_OWN_STEMS = 3  # words a denial's own content needs to stand alone, sharing none with an earlier claim
 
 
 @rule("claims", "cited-says-what-the-citer-reports", source="gold-real dev", off=None, examples=[
@@ -293,15 +293,16 @@ def _at_cue(claim: Claim, at: int) -> bool:
 
 
 @rule("claims", "act-of-speaking-first", source="own house-style probe (\"The Philippines accused China's coast guard "
-      "of ramming …, a charge Beijing denied\")", off=False, examples=[
+      "of ramming …, a charge Beijing denied\")", off=(), examples=[
     Example("The Philippines accused China's coast guard of ramming a supply boat, a charge Beijing denied.",
             {"type": "ACCUSE", "sources": ""}, view="events"),
 ])
-def own_act_first(enabled: bool) -> bool:
+def own_acts(holding: list[Claim], at: int) -> list[Claim]:
     """An event that is a claim's own act of speaking ("accused", "denied") is reported by those who
     report that claim, though it stands inside another claim's content (the denial that quotes the
-    charge, the charge around the denial): no speaker is the source of the claim it makes or denies."""
-    return enabled
+    charge, the charge around the denial): no speaker is the source of the claim it makes or denies.
+    The claims whose act the event at ``at`` is."""
+    return [c for c in holding if _at_cue(c, at)]
 
 
 def attribute_events(parsed, events, *, claims) -> list[Event]:
@@ -312,7 +313,7 @@ def attribute_events(parsed, events, *, claims) -> list[Event]:
         at = event.trigger_start if event.trigger_start is not None else event.evidence.start
         sources: tuple[Source, ...] = ()
         holding = [c for c in claims if c.start <= at < c.end]
-        acts = [c for c in holding if _at_cue(c, at)] if own_act_first(True) else []
+        acts = own_acts(holding, at)
         inside = [c for c in holding if _in_content(c, at) and not _at_cue(c, at)]
         if acts:  # the act of speaking itself, even where another's claim quotes or denies it
             sources = _reporters_of_act(acts[0])

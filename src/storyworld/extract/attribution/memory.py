@@ -17,7 +17,7 @@ from ...resources.outlets import Outlet, find_outlet, find_outlet_in, is_outlet_
 from ...resources.tables import word_set, words
 from ...rules import IDENTITY, rule
 from ...types import Source
-from .sources import clean, core, has_office, is_official_word
+from .sources import clean, core, describe, has_office, is_official_word
 
 ACRONYM_GLUE = ("of", "and", "for", "the", "&")  # words an acronym leaves out ("Department of Health")
 TITLE_WINDOW = 12  # words before a name in which its title may stand ("the Minister of Business, …, Mr X")
@@ -147,7 +147,7 @@ def charged_party(span):
             or clause.head.lemma_.lower() not in word_set("claims.charge_nouns"):
         return None
     main = clause.head.head
-    while main.dep_ not in ("ROOT",) and main.head.i != main.i and main.pos_ not in ("VERB", "AUX"):
+    while main.dep_ != "ROOT" and main.pos_ not in ("VERB", "AUX"):
         main = main.head
     subject = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN")
                     and c.i < pronoun.i), None)
@@ -389,8 +389,6 @@ class Memory:
         if _group_pronoun(low):
             charged = charged_party(span)
             if charged is not None:
-                from .sources import describe
-
                 return (describe(charged),)
             return self.last_chain if low != "they" else (self.last_anonymous or self.last_chain)
         person = self._person_by_surname(text, span.start_char) or _acronym_expanded(self.doc, text) \
