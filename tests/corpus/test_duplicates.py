@@ -23,6 +23,31 @@ def test_duplicates_index_finds_the_first_copy_only():
     assert index.find(minhash_signature(WIRE), exclude="wire") == "copy"
 
 
+LONGER = WIRE + (" Aid agencies said the camp at Lushagala had received no food deliveries for three weeks, and "
+                 "that cholera cases had doubled since the start of the month. The provincial governor visited "
+                 "the wounded at a hospital in Goma on Saturday and promised an inquiry into the shelling. The "
+                 "United Nations mission said its peacekeepers had moved two armoured vehicles to the edge of the "
+                 "camp and would patrol the road to Sake at night. Residents said many families had already left "
+                 "for the city, carrying what they could on their heads.")
+
+
+def test_duplicates_a_trimmed_or_retitled_copy_is_a_copy_though_its_jaccard_is_low():
+    index = NearDuplicateIndex()
+    index.add("long", minhash_signature(LONGER))
+    # another outlet's headline, a word changed, the last three sentences cut
+    kept = LONGER[:LONGER.index(" The provincial governor")]
+    trimmed = "Goma camp shelled, six dead. " + kept.replace("at least six", "six")
+    signature = minhash_signature(trimmed)
+    assert index._signatures["long"].jaccard(signature) < 0.65  # Jaccard alone would analyse it again
+    assert index.find(signature) == "long"
+
+
+def test_duplicates_a_longer_text_around_an_earlier_brief_is_analysed():
+    index = NearDuplicateIndex()
+    index.add("brief", minhash_signature(WIRE))
+    assert index.find(minhash_signature(LONGER)) is None  # half of it is its own: not a copy
+
+
 def test_duplicates_signatures_round_trip_through_bytes():
     sig = minhash_signature(WIRE)
     assert from_blob(to_blob(sig)).jaccard(sig) == 1.0
