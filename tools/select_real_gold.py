@@ -24,7 +24,8 @@ OUT = REPO / "gold-real" / "articles.csv"
 # corpus: (file under ../shared/eval, how many, a filter on the record); the first N go to dev/test
 # alternately, the next DEV2[corpus] to `dev2`, a second development split annotated later (session
 # 27) so that rules made on one dev split can be checked on the other, and the next DEV3[corpus] to
-# `dev3`, annotated in the same session before any rule was tried on it: the session's held-out check
+# `dev3`, annotated in the same session before any rule was tried on it: the session's held-out check;
+# and the next DEV4[corpus] to `dev4` (session 29), the same again after dev3 had been studied
 CORPORA = {
     "gwn": ("geoparsing/gwn.jsonl", 14, lambda r: True),
     "lgl": ("geoparsing/lgl.jsonl", 10, lambda r: True),
@@ -36,6 +37,7 @@ CORPORA = {
 }
 DEV2 = {"gwn": 8, "trnews": 6, "lgl": 4, "ecbplus": 3, "meantime": 3}
 DEV3 = {"gwn": 8, "trnews": 6, "lgl": 4, "ecbplus": 3, "meantime": 3}
+DEV4 = {"gwn": 8, "trnews": 6, "lgl": 4, "ecbplus": 3, "meantime": 3}
 MIN_CHARS, MAX_CHARS = 600, 5000
 
 
@@ -55,8 +57,10 @@ def main() -> int:
         records = [r for r in records if keep(r) and MIN_CHARS <= len(r["text"]) <= MAX_CHARS]
         records.sort(key=lambda r: hashlib.sha1(str(r["id"]).encode()).hexdigest())
         dev2 = count + DEV2.get(corpus, 0)
-        for i, record in enumerate(records[:dev2 + DEV3.get(corpus, 0)]):
-            split = "dev3" if i >= dev2 else "dev2" if i >= count else "dev" if i % 2 == 0 else "test"
+        dev3 = dev2 + DEV3.get(corpus, 0)
+        for i, record in enumerate(records[:dev3 + DEV4.get(corpus, 0)]):
+            split = ("dev4" if i >= dev3 else "dev3" if i >= dev2 else "dev2" if i >= count
+                     else "dev" if i % 2 == 0 else "test")
             rows.append({"corpus": corpus, "file": file, "id": str(record["id"]),
                          "split": split, "chars": len(record["text"]),
                          "published": published(corpus, record)})

@@ -4,12 +4,14 @@ once, exact copies are byte-identical, and each split holds its incidents, distr
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from pathlib import Path
 
 from storyworld.types import PLOVER_TYPES
 
 SET = Path(__file__).resolve().parents[2] / "gold-incidents"
+SPLITS = ("dev", "dev2", "test")
 
 
 def _meta() -> dict[str, dict[str, str]]:
@@ -24,7 +26,7 @@ def test_gold_incidents_sentences_files_and_copies_agree():
     assert len({row["url"] for row in meta.values()}) == len(meta)  # a copy is at another URL
     listed = set()
     for incident in gold["incidents"]:
-        assert incident["type"] in PLOVER_TYPES and incident["split"] in ("dev", "test")
+        assert incident["type"] in PLOVER_TYPES and incident["split"] in SPLITS
         assert incident["independent_origins"] == len(incident["origins"]) >= 1
         for report in incident["reports"]:
             assert report["sentence"] in (SET / "articles" / report["file"]).read_text("utf-8"), report
@@ -44,10 +46,11 @@ def test_gold_incidents_splits_keep_their_happenings_apart():
     from storyworld.eval.incidents import _split_files
 
     gold = json.loads((SET / "gold" / "incidents.json").read_text("utf-8"))
-    dev, test = _split_files(SET, gold, "dev"), _split_files(SET, gold, "test")
-    assert dev and test and not dev & test
-    assert dev | test == {p.name for p in (SET / "articles").iterdir()}
+    files = {split: _split_files(SET, gold, split) for split in SPLITS}
+    for split, other in itertools.combinations(SPLITS, 2):
+        assert files[split] and files[other] and not files[split] & files[other], (split, other)
+    assert set().union(*files.values()) == {p.name for p in (SET / "articles").iterdir()}
     # each split has several happenings and look-alikes
-    for split in ("dev", "test"):
+    for split in SPLITS:
         assert sum(i["split"] == split for i in gold["incidents"]) >= 5
         assert sum(d["split"] == split for d in gold["distractors"]) >= 4
