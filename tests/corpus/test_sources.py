@@ -128,3 +128,47 @@ def test_sources_the_paper_is_the_one_outlet_its_document_names_and_body_officia
     alone = resolve_reports([Report("X", (Source("officials", "anonymous"), )),
                              Report("Y", (Source("a navy official", "official"),))])
     assert [r.sources[0].name for r in alone] == ["officials", "a navy official"]
+
+
+# -- session 29: gold-incidents dev2 ------------------------------------------------------------------
+
+BEDFORD = ("A New Bedford man murdered his mother, the Bristol County District Attorney's office said Wednesday.\n\n"
+           "Prosecutor Aaron Strojny told the court the women were stabbed. DA spokesman Gregg Miliote said both "
+           "had been dead for days, and the DA's office believes he meant to kill again.")
+
+
+def test_sources_an_office_written_short_is_the_one_its_document_names_in_full():
+    names = document_names(BEDFORD, ["the Bristol County District Attorney's office", "the DA's office"])
+    full = "Bristol County District Attorney's office"
+    for written, kind in [("the DA's office", "organization"), ("Aaron Strojny", "person"),
+                          ("Gregg Miliote", "person"), ("prosecutors", "organization")]:
+        assert resolve_source(Source(written, kind), names).name.removeprefix("the ") == full, written
+    # a person's name at the tail of a longer one is his title, not an office
+    names = document_names("M23 spokesman Lawrence Kanyuka denied it.", ["M23 spokesman Lawrence Kanyuka"])
+    assert resolve_source(Source("Lawrence Kanyuka", "person"), names).name == "M23"
+
+
+def test_sources_unnamed_police_of_a_story_are_its_police_and_one_officer_stays_unnamed():
+    text = ("The Standard-Times reported, citing city police. Officers told the paper they found a knife, "
+            "Police Lt. Jeffrey Silva said.")
+    names = document_names(text, ["Standard-Times"])
+    for written, kind in [("city police", "anonymous"), ("Officers", "anonymous"), ("Jeffrey Silva", "person")]:
+        assert resolve_source(Source(written, kind), names).name == "police", written
+    assert resolve_source(Source("an officer", "anonymous"), names).name == "an officer"
+    assert resolve_source(Source("two officers", "anonymous"), names).name == "two officers"
+    named = document_names("New Bedford police said so. Officers found a knife.", ["New Bedford police"])
+    assert resolve_source(Source("Officers", "anonymous"), named).name == "New Bedford police"
+
+
+def test_sources_a_body_name_does_not_run_across_a_sentence_or_a_paragraph():
+    from storyworld.corpus.sources import people_bodies
+
+    found = people_bodies("Shells hit the camp near Sake.\n\nM23 spokesman Lawrence Kanyuka denied it. "
+                          "The U.S. Navy spokesman John Kirby spoke.")
+    assert found["lawrence kanyuka"] == "M23" and found["john kirby"] == "The U.S. Navy"
+
+
+@pytest.mark.parametrize("name, canonical", [("Houthi military", "Houthi movement"), ("Hamas fighters", "Hamas"),
+                                             ("Russian forces", "Russian forces")])
+def test_sources_a_movements_armed_wing_is_the_movement_and_a_countrys_forces_stay(name, canonical):
+    assert resolve_source(Source(name, "organization")).name == canonical

@@ -440,9 +440,24 @@ def bridged(report: IncidentReport, chosen: Incident, candidates: list[Incident]
     return out
 
 
+def sortable_day(value: str | None) -> str | None:
+    """A date of any precision as a day that sorts among days: an ISO week ("2009-W02", which as
+    written sorts after every day of its year and hid its incident from every window) as its
+    Thursday, its middle, so that a report of any of its days finds it; days, months and years as
+    they are."""
+    match = re.fullmatch(r"(\d{4})-W(\d{2})", value or "")
+    if match:
+        try:
+            return date.fromisocalendar(int(match.group(1)), int(match.group(2)), 4).isoformat()
+        except ValueError:
+            return value
+    return value
+
+
 def candidate_window(report: IncidentReport) -> tuple[str, str] | None:
     """The date range (inclusive, ISO) in which candidate incidents' reports must lie."""
-    anchor = _day(report.date) or _day((report.date or "")[:7] + "-01" if report.date and len(report.date) == 7 else None)
+    anchor = _day(sortable_day(report.date)) \
+        or _day((report.date or "")[:7] + "-01" if report.date and len(report.date) == 7 else None)
     if anchor is None:
         anchor = _day(report.published)
         if anchor is None:

@@ -104,7 +104,8 @@ _DEMONYM = re.compile(r"(?:an|ese|i|ish|ch|ic|ek)$")
 
 
 def _fold(name: str) -> str:
-    return name.casefold().strip()
+    """A key's form: case and a leading "the" aside ("the Carabinieri" and "Carabinieri" are one)."""
+    return re.sub(r"^the\s+", "", " ".join(name.casefold().split()))
 
 
 def body_form(name: str) -> str:
@@ -192,7 +193,8 @@ def _same_source(short: Source, long: Source) -> bool:
     word = words[0].strip(".,'’").removesuffix("'s")
     if word.isupper() and len(word) >= 3:
         # an organisation's acronym names the organisation, not one of its people ("ISIS" is not
-        # "ISIS commander Abu Omar": two origins, as the Houthi movement and its spokesman are)
+        # "ISIS commander Abu Omar": two origins; a spokesman the text ties to his body by his
+        # title is that body, but that is corpus/sources.py's reading of the text, not a name's)
         same_kind = short.kind == long.kind or {short.kind, long.kind} <= {"organization", "outlet", "document"}
         return same_kind and (word in long.name.split() or _acronym(long.name) == word)
     if word[:1].isupper() and short.kind in _PEOPLE and long.kind in _PEOPLE:

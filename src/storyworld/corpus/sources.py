@@ -26,7 +26,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
+from ..resources.actors import country_of
 from ..resources.sources import find_source, fold_name
+from ..resources.tables import word_map, word_set, words
 from ..types import Source
 from .origins import Report
 
@@ -98,8 +100,11 @@ _TITLES = ("spokesman|spokeswoman|spokesperson|press officer|chief executive|chi
 _RANKS = r"(?:(?:Lt|Lieut|Capt|Cmdr|Cdr|Commander|Sgt|Sergeant|Lieutenant|Captain|Col|Colonel|Gen|General|Maj|" \
          r"Major|Insp|Inspector|Det|Detective|Officer|Dr|Mr|Ms|Mrs|Adm|Admiral|Brig|Rear Admiral)\.?\s+)*"
 _PERSON = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+){0,3}"
+# the space after a word of a body's name: no line break, and no full stop of a sentence ("… near
+# Sake.\n\nM23 spokesman Lawrence Kanyuka" names M23, not "Sake. M23"; "U.S." and "Gov." are words)
+_IN_NAME = r"(?<![a-z]{3}\.)[ \t]+"
 _BODY_WORDS = r"(?:(?:[A-Z][\w.'’&-]*|state|federal|city|county|navy|naval|army|military|police|defence|defense|" \
-              r"interior|foreign|health|fire|highway|coast|border|prison|transport)\s+){1,6}"
+              rf"interior|foreign|health|fire|highway|coast|border|prison|transport){_IN_NAME}){{1,6}}"
 # "Oregon State Police spokesman Gregg Hastings", "navy spokesman Commander Nirad Sinha"
 _TITLE_BEFORE = re.compile(rf"(?:(?:the|a|an)\s+)?(?P<body>{_BODY_WORDS})(?i:(?P<title>{_TITLES})),?\s+{_RANKS}"
                            rf"(?P<name>{_PERSON})")
@@ -109,9 +114,9 @@ _ORG_WORDS = ("Department|Police|Ministry|Office|Service|Agency|Army|Navy|Force|
               "Organisation|Organization|Institute|Hospital|Party|Government|Administration|Guard|Marshals|"
               "Coast Guard|Red Cross|Red Crescent|Brigade|Fire Service|Prosecutor's Office")
 _NAME_OF_BODY = re.compile(rf"{_RANKS}(?P<name>{_PERSON})\s+(?:of|from|with)\s+(?:the\s+)?"
-                           rf"(?P<body>(?:[A-Z][\w.'’&-]*\s+){{0,5}}(?:{_ORG_WORDS}))\b")
+                           rf"(?P<body>(?:[A-Z][\w.'’&-]*{_IN_NAME}){{0,5}}(?:{_ORG_WORDS}))\b")
 # "a Troy police sergeant" … "Sgt. Barry Whiteside": the rank abbreviated before the name
-_RANK_DESCRIBED = re.compile(r"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<body>(?:[A-Z][\w.'’&-]*\s+)+(?:police\s+|army\s+|navy\s+)?)"
+_RANK_DESCRIBED = re.compile(rf"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<body>(?:[A-Z][\w.'’&-]*{_IN_NAME})+(?:police\s+|army\s+|navy\s+)?)"
                              r"(?P<rank>sergeant|lieutenant|captain|detective|commander|inspector)\b")
 _RANK_ABBREVIATIONS = {"sergeant": "Sgt", "lieutenant": "Lt", "captain": "Capt", "detective": "Det",
                        "commander": "Cmdr", "inspector": "Insp"}
@@ -121,6 +126,32 @@ _TITLE_AFTER = re.compile(rf"(?P<name>{_PERSON}),\s+(?:a|an|the)\s+(?:(?P<body>[
 # "the bank's chief executive, Robert Sznewajs"
 _POSSESSOR_TITLE = re.compile(rf"(?P<body>(?:the\s+)?[\w.'’&-]+(?:\s+[\w.'’&-]+){{0,4}})(?:'s|’s)\s+(?P<title>{_TITLES}),?"
                               rf"\s+{_RANKS}(?P<name>{_PERSON})")
+
+
+# "Police Lt. Jeffrey Silva", "Navy Capt. Ravi Mehta": a body's word, then a rank, then the name
+_BODY_RANK = re.compile(rf"\b(?P<body>(?:[A-Z][\w.'’&-]*{_IN_NAME}){{0,3}}(?:Police|Navy|Army|Fire|Sheriff's|Coast Guard))\s+"
+                        rf"(?:Lt|Lieut|Sgt|Capt|Cpl|Det|Insp|Cmdr|Officer|Detective|Sergeant|Lieutenant|Captain|Inspector|"
+                        rf"Commander|Corporal)\.?\s+(?P<name>{_PERSON})")
+# "the Bristol County District Attorney's office", "the Palermo prosecutor's office"
+_PROSECUTING_OFFICE = re.compile(r"\b(?:the\s+)?(?P<office>(?:[A-Z][\w.'’&-]*\s+){0,4}(?:[Dd]istrict [Aa]ttorney|"
+                                 r"[Pp]rosecutor|[Aa]ttorney [Gg]eneral|[Ss]tate's [Aa]ttorney|[Cc]ommonwealth's [Aa]ttorney|"
+                                 r"[Cc]ounty [Aa]ttorney)(?:'s|’s|s')\s+[Oo]ffice)")
+
+
+def _prosecutors(text: str) -> dict[str, str]:
+    """folded prosecutor's name → the prosecuting office the text names ("Prosecutor Aaron Strojny",
+    "Commonwealth's Attorney Raymond C. Robertson"), or "prosecutors" when it names none or several:
+    a prosecutor speaks for the office that prosecutes, as a spokesman for his body."""
+    offices = {fold_name(m.group("office")): m.group("office") for m in _PROSECUTING_OFFICE.finditer(text)}
+    body = next(iter(offices.values())) if len(offices) == 1 else "prosecutors"
+    titles = "|".join(re.escape(t) for t in sorted(word_set("incidents.prosecuting_titles"), key=len, reverse=True))
+    found = {}
+    for match in re.finditer(rf"(?i:\b(?:{titles}))\s+{_RANKS}(?P<name>{_PERSON})", text):
+        name = match.group("name").strip()
+        if len(name.split()) >= 2:
+            found[fold_name(name)] = body
+            found.setdefault(fold_name(name.split()[-1]), body)
+    return found
 
 
 def people_bodies(text: str) -> dict[str, str]:
@@ -142,11 +173,15 @@ def people_bodies(text: str) -> dict[str, str]:
             if len(match.group("name").split()) >= 2:
                 found.setdefault(fold_name(match.group("name")), body)
                 surnames.setdefault(fold_name(match.group("name").split()[-1]), set()).add(body)
-    for pattern in (_TITLE_BEFORE, _TITLE_AFTER, _POSSESSOR_TITLE, _NAME_OF_BODY):
+    for name, body in _prosecutors(text).items():
+        found.setdefault(name, body)
+        if len(name.split()) == 1:
+            surnames.setdefault(name, set()).add(body)
+    for pattern in (_TITLE_BEFORE, _TITLE_AFTER, _POSSESSOR_TITLE, _NAME_OF_BODY, _BODY_RANK):
         for match in pattern.finditer(text):
             body = (match.groupdict().get("body2") or match.group("body") or "").strip()
             name = match.group("name").strip()
-            if not body or not re.search(r"[A-Za-z]{2}", body) or len(name.split()) < 2:
+            if len(body) < 2 or not re.search(r"[A-Za-z]", body) or len(name.split()) < 2:
                 continue
             found.setdefault(fold_name(name), body)
             surnames.setdefault(fold_name(name.split()[-1]), set()).add(body)
@@ -164,6 +199,8 @@ class DocumentNames:
     defined: dict[str, str] = field(default_factory=dict)
     by_head: dict[str, str] = field(default_factory=dict)
     speaks_for: dict[str, str] = field(default_factory=dict)
+    offices: tuple[str, ...] = ()  # the longer names of bodies it gives, for a shorter name at their tail
+    police: str | None = None  # the one police force it names ("New Bedford police"), if one
 
 
 def document_names(text: str, names: Iterable[str]) -> DocumentNames:
@@ -182,7 +219,34 @@ def document_names(text: str, names: Iterable[str]) -> DocumentNames:
     if len(bodies) == 1:  # "the spokesman said": the one body whose spokesman the text names
         for word in ("spokesman", "spokeswoman", "spokesperson"):
             speaks_for.setdefault(fold_name(f"the {word}"), next(iter(bodies)))
-    return DocumentNames(defined=defined, by_head=by_head, speaks_for=speaks_for)
+    offices = {_title_key(n): n for n in [*names, *(m.group("office") for m in _PROSECUTING_OFFICE.finditer(text))]
+               if len(_title_key(n)) >= 2 and re.search(r"[A-Z]", n)}
+    forces = {body_form_of_police(n) for n in names if _POLICE_FORCE.match(n.strip())}
+    return DocumentNames(defined=defined, by_head=by_head, speaks_for=speaks_for, offices=tuple(offices.values()),
+                         police=next(iter(forces)) if len(forces) == 1 else None)
+
+
+# "New Bedford police", "the Troy Police Department": a police force named by its town or country
+_POLICE_FORCE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:[Pp]olice)(?:\s+[Dd]epartment|\s+[Ss]ervice|\s+[Ff]orce)?$")
+
+
+def body_form_of_police(name: str) -> str:
+    """"the Troy Police Department" and "Troy police" as one name: "Troy police"."""
+    name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
+    return re.sub(r"\s+(?:[Dd]epartment|[Ss]ervice|[Ff]orce)$", "", re.sub(r"[Pp]olice", "police", name))
+
+
+def _title_key(name: str) -> tuple[str, ...]:
+    """A body's name as compared at its tail: folded, abbreviations of titles written out, without a
+    possessive or a closing "office" ("the DA's office" → district attorney; "the Bristol County
+    District Attorney's office" → bristol county district attorney)."""
+    expand = word_map("incidents.source_abbreviations")
+    out: list[str] = []
+    for word in fold_name(name).replace("'s", "").replace("s'", "s").split():
+        out.extend(expand.get(word, word).split())
+    while out and out[-1] == "office":
+        out.pop()
+    return tuple(out)
 
 
 def canonical_name(name: str, *, defined: dict[str, str] | None = None) -> str:
@@ -213,6 +277,9 @@ def explain_source(source: Source, names: DocumentNames | None = None) -> tuple[
         body, why = explain_source(Source(re.sub(r"\bnaval\b", "navy", written, flags=re.I), "organization"), names)
         return Source(body.name, "organization", office=source.office), \
             f"officials of {written!r} speak for it" + (f" ({why})" if why else "")
+    police = _police(source, names)
+    if police is not None:
+        return police
     if source.kind == "anonymous" and not _SPOKESPERSON.match(source.name):
         return source, None
     folded = fold_name(source.name)
@@ -225,6 +292,9 @@ def explain_source(source: Source, names: DocumentNames | None = None) -> tuple[
             and find_source(source.name) is None:
         return replace(source, name=names.by_head[folded]), \
             f"the one {folded!r} the document names: {names.by_head[folded]!r}"
+    office = _office_at_tail(source, names)
+    if office is not None:
+        return office
     if source.kind in ("official", "person") and folded in names.speaks_for:
         written = names.speaks_for[folded]
         body, why = explain_source(Source(re.sub(r"^(?:the|a|an)\s+", "", written, flags=re.I), "organization"),
@@ -245,7 +315,52 @@ def explain_source(source: Source, names: DocumentNames | None = None) -> tuple[
     entry = _owned(source.name)
     if entry:
         return replace(source, name=entry.name), f"registry, after its owner: {entry.name!r}"
+    armed = _ARMED_WING.match(source.name.strip())
+    entry = find_source(armed.group("owner")) if armed else None
+    if entry is not None and entry.kind == "organization" and country_of(armed.group("owner")) is None:
+        return replace(source, name=entry.name), f"the forces of {entry.name!r}"
     return source, None
+
+
+# "the Houthi military", "Hamas fighters": a movement's armed wing speaks for the movement (a
+# country's army is a body of its own: "the Israeli military" is registered as the IDF)
+_ARMED_WING = re.compile(r"^(?:the\s+)?(?P<owner>.+?)(?:'s|’s)?\s+(?:military|forces|armed forces|fighters|militia|"
+                         r"military wing|armed wing)$", re.I)
+
+
+def _police(source: Source, names: DocumentNames) -> tuple[Source, str] | None:
+    """"city police", "Officers told the paper", "detectives said": the one police force the document
+    names, else "police" (which an incident whose other reports name one force reads as that one,
+    ``origins.incident_aliases``); one officer or "two officers" stays an unnamed person."""
+    if source.kind not in ("organization", "official", "anonymous") or \
+            fold_name(source.name) not in word_set("incidents.police_sources"):
+        return None
+    body = names.police or "police"
+    return Source(body, "organization", office=source.office), f"the police of the story: {body!r}"
+
+
+def _office_at_tail(source: Source, names: DocumentNames) -> tuple[Source, str] | None:
+    """"the DA's office", "DA", "the district attorney's office": the one longer name the document
+    gives with that tail ("the Bristol County District Attorney's office")."""
+    if source.kind not in ("organization", "document") and not (
+            source.kind == "official" and _BODY_WORD.search(source.name.strip())):
+        return None  # a person's name at the tail of a longer one is his title, not his body
+    if fold_name(source.name) in ("prosecutors", "prosecution", "the prosecution"):
+        prosecuting = {fold_name(n): n for n in names.offices if _PROSECUTING_OFFICE.fullmatch(n.strip())}
+        if len(prosecuting) == 1:
+            full = next(iter(prosecuting.values()))
+            return Source(full, "organization", office=source.office), f"the one prosecuting office named: {full!r}"
+        return None
+    key = _title_key(source.name)
+    if len(key) < 2:
+        return None
+    longer = {_title_key(n): n for n in names.offices if len(_title_key(n)) > len(key)
+              and _title_key(n)[-len(key):] == key}
+    if len(longer) != 1:
+        return None
+    full = next(iter(longer.values()))
+    name = canonical_name(full)
+    return Source(name, "organization", office=source.office), f"the one {' '.join(key)!r} the document names: {full!r}"
 
 
 _POSSESSIVE = re.compile(r"^.+?(?:'s|’s)\s+(.+)$")

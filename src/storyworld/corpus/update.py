@@ -31,7 +31,7 @@ from ..store import incidents as table
 from ..store.changes import Cause, cause_of, record_change
 from ..types import Source
 from .incidents import (DISTANCE_KM, DocumentContext, Incident, IncidentReport, assign, bridged,
-                        candidate_scores, candidate_window, names_a_country, related_types, type_relatedness,
+                        candidate_scores, candidate_window, names_a_country, related_types, sortable_day, type_relatedness,
                         with_context)
 from .origins import Report, origins
 from .sources import DocumentNames, document_names, resolve_reports
@@ -40,6 +40,14 @@ from .sources import DocumentNames, document_names, resolve_reports
 # withdraw is not a withdrawal).
 REPORTABLE = ("actual", "negated", "planned")
 MAX_SPAN_DAYS = 62
+LEAD_MAX_DAYS = 31  # a document's lead dates its undated reports only if it is this recent at publication
+
+
+def _day_of(value: str | None):
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
 SCHEMA_ID = "storyworld.incidents/1"
 
 
@@ -143,11 +151,20 @@ def _lead(store: Store, document_id: str) -> DocumentContext:
 
 def _read_lead(store: Store, document_id: str) -> DocumentContext:
     date = precision = None
+    status = table.document_status(store, document_id)
+    published = _day_of(status["published"]) if status is not None else None
+
+    def news(day: str) -> bool:
+        """A day the story can be about: not long before publication ("gunned down on April 11,
+        1967" in a story of the 2008 arrest is its background, and dates none of its reports)."""
+        value = _day_of(day)
+        return published is None or value is None or (published - value).days <= LEAD_MAX_DAYS
+
     for r in table.event_dates(store, document_id):
-        if r["date"] and r["date_precision"] == "day":
+        if r["date"] and r["date_precision"] == "day" and news(r["date"]):
             date, precision = r["date"], "day"
             break
-        days = _sentence_dates(store, document_id, r["evidence_start"], r["evidence_end"])
+        days = [d for d in _sentence_dates(store, document_id, r["evidence_start"], r["evidence_end"]) if news(d)]
         if days:
             date, precision = max(days), "day"
             break
@@ -160,7 +177,7 @@ def _read_lead(store: Store, document_id: str) -> DocumentContext:
 
 
 def _anchor(report: IncidentReport) -> str | None:
-    return report.date or report.published
+    return sortable_day(report.date or report.published)
 
 
 def _candidates(store: Store, report: IncidentReport, members: dict[int, list[tuple[int, str]]]) -> list[Incident]:

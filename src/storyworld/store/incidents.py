@@ -124,8 +124,10 @@ def unplaced_reports(store: Store, document_id: str, modalities: tuple[str, ...]
 
 
 def document_status(store: Store, document_id: str) -> sqlite3.Row | None:
-    """A stored document's status and the original it copies (None when it is not stored)."""
-    return store.conn.execute("SELECT status, duplicate_of FROM documents WHERE id = ?", (document_id,)).fetchone()
+    """A stored document's status, the original it copies and its publication date (None when it is
+    not stored)."""
+    return store.conn.execute("SELECT status, duplicate_of, published FROM documents WHERE id = ?",
+                              (document_id,)).fetchone()
 
 
 def link_copy(store: Store, document_id: str, original_id: str) -> set[int]:

@@ -183,7 +183,8 @@ def extract_claims(parsed, *, actors=()) -> list[Claim]:
                 chains[key] = own if own is not None else outer
             return chains[key]
 
-        parents = {id(p) for p in parent_of.values() if p is not None}
+        parents = {id(p) for p in parent_of.values() if p is not None and not _says_more(p, [
+            r for r in relations if parent_of[id(r)] is p])}
         turn = next((r for r in relations if r.lemma == ":"), None)
         if turn is not None and chain_of(turn):
             turns[index] = (turn.cue_text, chain_of(turn))
@@ -208,6 +209,24 @@ def extract_claims(parsed, *, actors=()) -> list[Claim]:
             disputes = _disputed(relation, claim.sources, claims) if relation is not None else None
             claims.append(replace(claim, disputes=disputes))
     return claims
+
+
+@rule("claims", "content-around-a-nested-report", source="gold-incidents dev2 (\"Italian military police arrested 89 "
+      "suspected Mafia members …, breaking up what they said was a plan …, the Carabinieri said\")", off=False,
+      examples=[
+    Example("Police arrested 89 suspected mobsters on Tuesday, breaking up what they said was a plan to rebuild the "
+            "commission, the Carabinieri said.", {"type": "COERCE", "sources": "Carabinieri"}, view="events"),
+])
+def _says_more(outer: Relation, inner: list[Relation]) -> bool:
+    """A speaker whose content holds another report only in part ("X arrested 89 men, breaking up what
+    they said was a plan, the Carabinieri said") makes a claim of its own besides the nested one: what
+    comes before the nested report is said by the outer speaker alone."""
+    inner = [r for r in inner if r.parent_i != outer.cue_i and r.lemma not in word_set("claims.citing_verbs")]
+    if not outer.content or not inner:  # "…, citing Y": Y says what the citer reports, all of it
+        return False
+    starts = [min(r.cue[0], r.source.start_char) if r.source is not None else r.cue[0] for r in inner]
+    before = outer.unit.doc.char_span(outer.content[0], min(starts), alignment_mode="contract")
+    return before is not None and sum(not t.is_punct for t in before) >= 4
 
 
 def _sentence(unit) -> tuple[int, int]:

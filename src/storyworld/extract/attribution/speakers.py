@@ -51,8 +51,25 @@ def _nearest_subject(node, unit):
         return None
     if len(subjects) == 1 and subjects[0].i < node.i:
         return subjects[0]  # the common case: no quotation to read
-    outside = _speaking_subjects(subjects, node, unit)
+    outside = _speaking_subjects(_not_after_a_mark(subjects, node), node, unit)
     return min(outside, key=lambda c: abs(node.i - c.i)) if outside else None
+
+
+@rule("claims", "subject-of-a-stray-clause", source="gold-incidents dev2 (\"an official who was not authorized to "
+      "discuss the case before a scheduled news conference told The AP\")", off=IDENTITY, examples=[
+    ("Police arrested a woman on Friday, a law enforcement official who was not authorized to discuss the case "
+     "before a scheduled news conference told The Associated Press.",
+     {"cue": "told", "sources": "Associated Press > a law enforcement official"}),
+])
+def _not_after_a_mark(subjects: list, node) -> list:
+    """Of two subjects, not one that a conjunction of the verb opens ("… before a scheduled news
+    conference told AP": the small model makes "before a … conference" a clause of "told", and the
+    conference its second subject)."""
+    if len(subjects) < 2:
+        return subjects
+    marks = {c.i for c in node.children if c.dep_ == "mark"}
+    kept = [c for c in subjects if c.left_edge.i - 1 not in marks]
+    return kept or subjects
 
 
 @rule("claims", "reporter-second-act", source="PolNeAR dev", off=None, examples=[

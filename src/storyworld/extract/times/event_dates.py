@@ -96,6 +96,24 @@ def dates_an_aside(verb, trigger) -> bool:
     return before >= 0 and verb.doc[before].text == ","
 
 
+@rule("event-dates", "date-of-a-noun-in-a-phrase", source="gold-incidents dev2 (\"has been charged with murder over the "
+      "1967 shootings\": the charge dated 1967)", off=False, examples=[
+    ("Police arrested a man on Tuesday in the 2006 killing of his neighbour.", {"type": "COERCE", "date": "2025-06-10"}),
+    ("A woman has been charged with murder over the 1967 shootings of two clerks.",
+     {"type": "COERCE", "date_precision": "reported"}),
+])
+def dates_a_noun(doc, mention: TimeMention, trigger) -> bool:
+    """An expression that modifies a noun inside a phrase ("over the 1967 shootings", "in the 2006
+    killing") dates what that noun names, not the act the phrase hangs on (the charge, the arrest)."""
+    span = span_of(doc, mention.start, mention.end)
+    if span is None or not len(span):
+        return False
+    root = span.root
+    noun = root.head
+    return (root.dep_ in ("nummod", "compound", "amod", "poss") and noun.pos_ == "NOUN" and noun.i != trigger.i
+            and noun.dep_ == "pobj" and noun.head.head.i == trigger.i)
+
+
 @rule("event-dates", "sentence-date", source=SOURCE, off=(), examples=[
     ("Troops that arrived on Monday shelled the town.", {"type": "ASSAULT", "date": "2025-06-09"}),
     ("Troops that arrived in 2019 shelled the town.", {"type": "ASSAULT", "date": "2019"}),
@@ -127,7 +145,7 @@ def _candidates(doc, event: Event, mentions: list[TimeMention]) -> list[TimeMent
     attached, free = [], []
     for mention in sentence:
         verb = _verb_of(doc, mention)
-        if verb is None:
+        if verb is None or dates_a_noun(doc, mention, trigger):
             continue
         if governs_the_event(verb, trigger):
             attached.append(mention)
