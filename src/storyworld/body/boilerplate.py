@@ -47,6 +47,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "caption": re.compile(f"({_either('body.caption')})", i),
         "bio": re.compile(rf"^([A-Z][\w.'-]+ ){{1,3}}(is|was|has been) (a|an|the|our|their) [\w ,'-]*"
                           rf"({_either('body.bio_jobs')})\b"),
+        "bio_phrases": re.compile(rf"\b({_either('body.bio_phrases')})\b"),
         "appeal_other": re.compile(rf"\b({_either('body.appeal_other_words')})\b", i),
         "press": re.compile(rf"^({_either('body.press_release')})", i),
         "cookie": re.compile(rf"\b({_either('body.cookie')})", i),
@@ -127,10 +128,13 @@ def caption(text: str) -> bool:
      {"removed~": "Jane Roe", "reason": "bio"}),
     (NEWS + "\n\nAmina Bello is our correspondent in Niamey and has covered the Sahel since 2019.",
      {"removed~": "Amina Bello", "reason": "bio"}),
+    (NEWS + "\n\nJoe Roe writes the Connecting Kora column for the Kora Times. He can be contacted at",
+     {"removed~": "Connecting Kora column", "reason": "bio"}),
 ])
 def author_note(text: str) -> bool:
-    """A note on the writer: a name of one to three words, "is a", and a journalist's job."""
-    return bool(patterns()["bio"].search(text))
+    """A note on the writer: a name of one to three words, "is a", and a journalist's job; or what
+    such a note says ("writes the … column for", "can be contacted at")."""
+    return bool(patterns()["bio"].search(text) or patterns()["bio_phrases"].search(text))
 
 
 AUTHOR_CARD = re.compile(r"^((?:[A-Z][A-Z'’.-]+ ){1,3}[A-Z][A-Z'’.-]+) (?=[A-Z][a-z])")
@@ -263,10 +267,13 @@ def _date_words() -> frozenset[str]:
      {"removed": "14:32 GMT", "reason": "dateline"}),
     (NEWS + "\n\nUpdated 3 hours ago", {"removed": "Updated 3 hours ago", "reason": "dateline"}),
     (NEWS + "\n\nISBN 0-71757-05642-8.", {"not": {"removed~": "0-71757-05642-8", "reason": "dateline"}}),
+    ("4 October 2013 , 18 : 07 ( GMT+05 : 00 )\n\n" + NEWS, {"removed~": "GMT+05", "reason": "dateline"}),
 ])
 def date_line(text: str) -> bool:
-    """A line that is only a date or a time stamp ("March 04, 2025", a live blog's "14:32 GMT"):
-    the story's date, not its text (published dates come from the input or the page)."""
+    """A line that is only a date or a time stamp ("March 04, 2025", a live blog's "14:32 GMT", with
+    its offset "(GMT+05:00)"): the story's date, not its text (published dates come from the input or
+    the page)."""
+    text = re.sub(r"\b(gmt|utc)\s*[+-]\s*\d{1,2}(\s*:\s*\d\d)?", r"\1", text, flags=re.IGNORECASE)
     tokens = re.findall(r"[^\W\d_]+\.?(?:[^\W\d_]+\.)*|\d+", text.lower())
     if not tokens or len(tokens) > 12 or not any(t.isdigit() for t in tokens):
         return False
@@ -275,6 +282,28 @@ def date_line(text: str) -> bool:
     dated = (any(t in words("body.month_and_day_names") for t in tokens)
              or re.search(r"\b\d{1,2}\s*[:.]\s*\d\d\b|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b", text))
     return bool(dated or "ago" in tokens) and all(t.isdigit() or t in _date_words() for t in tokens)
+
+
+_NAME = r"(?:[A-Z][a-z'’-]+|[A-Z]\.)(?: (?:[A-Z][a-z'’-]+|[A-Z]\.)){1,3}(?:,? (?:Jr|Sr)\.)?"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "Stanley Uzoaru,Owerri.": a name and the writer's town; "Cleve R. Wootson Jr., The Washington Post
+# March 31, 2018 2:36 pm.": a name, the outlet and the time of posting
+SIGNED = re.compile(rf"^{_NAME},\s?[A-Z][a-z]+(?: [A-Z][a-z]+)?\.$"
+                    rf"|^{_NAME}, (?:The )?(?:[A-Z][\w&'’-]+ ){{0,4}}[A-Z][\w&'’-]+,? {_MONTH} \d{{1,2}}, \d{{4}}"
+                    rf"(?:,? \d{{1,2}}:\d{{2}} ?(?:[ap]\.?m\.?)?)?\.?$")
+
+
+@rule("body", "signed-byline", source=REAL + " (bylines without 'By' at the top of flattened pages: gold-real dev4)",
+      off=False, examples=[
+    ("Ada Obi,Owerri. The vice chancellor said the fence cost N60 million. The police arrested two men.",
+     {"removed": "Ada Obi,Owerri.", "reason": "byline"}),
+    ("Jane R. Roe Jr., The Kora Times March 31, 2018 2:36 pm. A few moments before the vote, the minister resigned "
+     "and left the capital.", {"removed~": "The Kora Times March 31", "reason": "byline"}),
+    ("Police arrested two men, Owerri.", {"kept~": "Police arrested"}),
+])
+def signed_byline(text: str) -> bool:
+    """A byline without "By": the writer's name and town, or name, outlet and posting time."""
+    return bool(SIGNED.match(text.strip()))
 
 
 @rule("body", "byline", source=REAL, off=False, examples=[
@@ -334,7 +363,7 @@ REASONS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("caption", picture_credit), ("bio", author_note), ("bio", author_card), ("advert", advert),
     ("navigation", navigation),
     ("press-release", press_release), ("cookie", cookie_consent), ("credit", reporting_credit),
-    ("correction", correction_notice), ("dateline", date_line), ("byline", byline),
+    ("correction", correction_notice), ("dateline", date_line), ("byline", byline), ("byline", signed_byline),
 )
 
 
@@ -457,6 +486,9 @@ def _inline_label() -> re.Pattern[str]:
                                                                                "reason": "credit"}),
     ("Teachers missed 10 or more days last year, the paper reported. Officials say absent teachers cost money. "
      "Information from: The Daily Courier, http://www.dailycourier.example.", {"kept~": "Officials say absent"}),
+    ("Teachers missed 10 or more days last year, the paper reported. Information from: The Daily Courier, "
+     "http://www.dailycourier.example. Officials say absent teachers cost money.",
+     {"removed~": "Information from:", "reason": "credit"}),
 ])
 def label_sentences(paragraph: str) -> list[str]:
     """A paragraph split around each sentence that opens with a credit's or a caption's label
@@ -478,6 +510,7 @@ def label_sentences(paragraph: str) -> list[str]:
 # (Muhammad Hamed/Reuters)")
 INLINE_FURNITURE = re.compile(
     r"(?<=[.!?\"”’] )(?:Read More|READ MORE|Read more|Also Read|ALSO READ)(?= [A-Z“\"])"
+    r"|(?<=\w )(?:Read More|READ MORE)(?= [A-Z“\"])"
     r"|\(@\w{1,30}\)\s+(?:on\s+)?[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}(?: at \d{1,2}:\d{2}\s?[ap]m(?: [A-Z]{2,4})?)?\.?"
     r"|(?:(?<=[.!?\"”’] )|^)[A-Z][^.!?]{10,200}?/\s?(?:FILE|File)(?: PHOTO| Photo)?\.(?= |$)"
     r"|(?<=[.!?\"”’] )[A-Z][^.!?]{5,150}[.!?] (?:Photo|PHOTO|Picture|Image)\s*:\s*[A-Z][^.:!?]{1,60}\.(?= [A-Z]|$)"
@@ -510,6 +543,70 @@ def inline_furniture(paragraph: str) -> list[str]:
     signature, a caption with a file-picture credit), so that each piece is judged alone."""
     cuts = sorted({edge for m in INLINE_FURNITURE.finditer(paragraph) for edge in (m.start(), m.end())})
     return _pieces(paragraph, cuts) if cuts else [paragraph]
+
+
+FLATTENED_SENTENCES = 3  # a paragraph of at least this many sentences may end or open with furniture
+PEEL_AT_MOST = 3
+
+
+@rule("body", "furniture-at-the-ends-of-a-paragraph", source=REAL + " (pages flattened to one line: gold-real dev4)",
+      off=None, examples=[
+    ("The spills have closed beaches for a year. The city blamed the pipes. Officials promised a fix. Read more at "
+     "Kora Times Did You Like this Article? Get All the Water News Delivered to Your Inbox.",
+     {"removed~": "Delivered to Your Inbox", "reason": "newsletter"}),
+    ("The spills have closed beaches for a year. The city blamed the pipes. Officials promised a fix. Read more at "
+     "Kora Times Did You Like this Article? Get All the Water News Delivered to Your Inbox.",
+     {"kept~": "Officials promised a fix."}),
+    ("Was justice served in the county today? The jury took two hours. The judge thanked them. Leave your "
+     "reaction in the comments section below.", {"removed~": "Leave your reaction", "reason": "social"}),
+])
+def furniture_at_the_ends(paragraph: str) -> list[str]:
+    """A flattened paragraph with the page furniture that closes or opens it cut off ("… for more than
+    a year. Read more at Timesofsandiego Did You Like this Article? Get All … Delivered to Your Inbox."):
+    its last and first sentences, each judged alone, while they read as boilerplate."""
+    edges = [0, *(m.end() for m in SENTENCE_END.finditer(paragraph)), len(paragraph)]
+    sentences = [paragraph[a:b].strip() for a, b in zip(edges, edges[1:])]
+    if len(sentences) < FLATTENED_SENTENCES:
+        return [paragraph]
+    first, last, opening = 0, len(sentences), []
+    while last - first > 1 and len(sentences) - last < PEEL_AT_MOST and _closing_furniture(sentences[last - 1]):
+        last -= 1
+    while last - first > 1 and len(opening) < PEEL_AT_MOST:
+        # a byline's initials end no sentence ("Cleve R. Wootson Jr., The Post March 31, 2018 2:36 pm."):
+        # the opening judged over one, two or three of the split sentences
+        taken = next((k for k in range(1, min(3, last - first - 1) + 1)
+                      if classify_paragraph(" ".join(sentences[first:first + k])) in OPENING_FURNITURE), None)
+        if taken is None:
+            break
+        opening.append(" ".join(sentences[first:first + taken]))
+        first += taken
+    if (first, last) == (0, len(sentences)):
+        return [paragraph]
+    middle = paragraph[edges[first]:edges[last]].strip()
+    return [*opening, middle, *sentences[last:]]
+
+
+# what may open a flattened page (a copyright sign there opens a credit run into the lead: "© Nordex
+# Hamburg (iwr) - Die …", trafilatura-eval)
+OPENING_FURNITURE = ("byline", "bio", "dateline", "navigation", "related", "social")
+
+
+def _closing_furniture(sentence: str) -> bool:
+    """A sentence that may close a flattened page as furniture, judged more strictly than a paragraph
+    of its own, since it stands in the article's own paragraph: an appeal that addresses the reader;
+    a sign-up to a newsletter or an inbox ("… Delivered to Your Inbox"; not "you can sign up for a
+    free 7-day trial", nor "Ein Techniker öffnete die Mail in Relotius' Inbox"); a note on the writer
+    in the present ("X is our correspondent", "can be contacted at"; not "Abrams was a producer on
+    Star Trek Beyond": article-extraction benchmark)."""
+    reason = classify_paragraph(sentence)
+    if reason == "appeal":
+        return bool(patterns()["reader"].search(sentence))
+    if reason == "newsletter":
+        return bool(patterns()["reader"].search(sentence)
+                    and re.search(r"\b(newsletter|inbox|mailing list|e-?mail)\b", sentence, re.IGNORECASE))
+    if reason == "bio":
+        return bool(patterns()["bio_phrases"].search(sentence) or re.search(r"^\S+(?: \S+){0,2} is ", sentence))
+    return reason is not None
 
 
 def _pieces(paragraph: str, cuts) -> list[str]:
@@ -686,6 +783,7 @@ def split_boilerplate(paragraphs: list[str], mode: str = "text") -> tuple[list[s
     paragraphs = [part for p in paragraphs for part in _split_byline(p)]
     paragraphs = [part for p in paragraphs for part in (label_sentences(p) or [p])]
     paragraphs = [part for p in paragraphs for part in (inline_furniture(p) or [p])]
+    paragraphs = [part for p in paragraphs for part in (furniture_at_the_ends(p) or [p])]
     reasons = closing_block([classify_paragraph(p) for p in paragraphs], paragraphs)
     reasons = learned_removals(top_lines(about_block(reasons, paragraphs), paragraphs), paragraphs, mode)
     reasons = notice_alone(reasons, paragraphs)
