@@ -65,3 +65,11 @@ def test_nothing_left_after_boilerplate_is_a_coded_input_error(text):
 def test_utf16_with_a_byte_order_mark_is_decoded():
     raw = RawInput(origin="text", name="utf16", raw=ARTICLE.encode("utf-16"), media_type="text/plain")
     assert extract_document(raw).text == ARTICLE
+
+
+def test_document_windows_1252_punctuation_read_as_c1_controls_is_repaired():
+    from storyworld.body.text import normalize_text
+
+    # an em dash and curly quotes that came through as U+0097, U+0093, U+0094 (a dateline was missed)
+    assert normalize_text("HAMMOND, Ind. (AP) \x97 The \x93DNR\x94 said \x81so.") == \
+        "HAMMOND, Ind. (AP) — The “DNR” said so."

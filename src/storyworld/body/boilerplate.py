@@ -467,6 +467,28 @@ def byline_sentence(paragraph: str) -> re.Match[str] | None:
     return BYLINE_SENTENCE.search(paragraph)
 
 
+# a wire dateline run in after the title: "… avoiding Ind. tax. HAMMOND, Ind. (AP) — The …"
+TITLE_BEFORE_DATELINE = re.compile(
+    r"(?<=[.!?] )(?=[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3},(?: [A-Z][\w.'’-]*){0,3},? (?:[A-Z][a-z]{2,8}\.? \d{1,2} )?"
+    r"\((?:AP|Reuters|AFP|UPI|CNN|dpa|Xinhua|Bloomberg|Anadolu|IANS|PTI)\))")
+
+
+@rule("body", "title-before-dateline", source=REAL + " (a title run into its wire dateline: gold-real dev4)", off=None,
+      examples=[
+    ("DNR tickets boaters avoiding Ind. tax. HAMMOND, Ind. (AP) — The state is cracking down on boaters who do not "
+     "pay its excise tax, officials said.",
+     {"kept": "HAMMOND, Ind. (AP) — The state is cracking down on boaters who do not pay its excise tax, officials "
+              "said."}),
+])
+def title_before_dateline(paragraph: str) -> list[str]:
+    """A paragraph split before the wire dateline that follows its title ("… avoiding Ind. tax.
+    HAMMOND, Ind. (AP) — …"): the title is no part of the lead's sentence."""
+    found = TITLE_BEFORE_DATELINE.search(paragraph)
+    if not found:
+        return [paragraph]
+    return [paragraph[:found.start()].strip(), paragraph[found.start():].strip()]
+
+
 def _split_byline(paragraph: str) -> list[str]:
     found = byline_sentence(paragraph)
     if not found:
@@ -781,6 +803,8 @@ def split_boilerplate(paragraphs: list[str], mode: str = "text") -> tuple[list[s
     "html" for the main text trafilatura extracted from a page, "text" for a plain text."""
     paragraphs = [part for p in paragraphs for part in _article_and_notice(p)]
     paragraphs = [part for p in paragraphs for part in _split_byline(p)]
+    paragraphs = [part for i, p in enumerate(paragraphs)
+                  for part in ((title_before_dateline(p) or [p]) if i == 0 else [p])]
     paragraphs = [part for p in paragraphs for part in (label_sentences(p) or [p])]
     paragraphs = [part for p in paragraphs for part in (inline_furniture(p) or [p])]
     paragraphs = [part for p in paragraphs for part in (furniture_at_the_ends(p) or [p])]

@@ -73,7 +73,9 @@ def locate(doc_text: str, text: str, span: list[int] | None) -> tuple[int, int] 
     nearest the passage's relative position wins."""
     if not span:
         return None
-    words = text[span[0]:span[1]].split()
+    from ..body.text import repair_c1  # the body step repairs these in the document's text too
+
+    words = repair_c1(text[span[0]:span[1]]).split()
     if not words:
         return None
     pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
