@@ -19,7 +19,7 @@ from ...resources.actors import alias_entry
 from ...resources.gazetteer import ALIAS, ALTERNATE, NAME, Entry, gazetteer
 from ...resources.tables import numbers, words
 from ...rules import rule
-from .cues import _after_locative, _before_locality, _named_as_locality, _named_locality, more_mentions
+from .cues import TITLES, _after_locative, _before_locality, _named_as_locality, _named_locality, more_mentions
 from .names import GENERIC_WORDS, _part_candidates, bare_name, lower_case_tag
 from .scoring import _prior
 
@@ -334,6 +334,7 @@ def _group_name(name: str) -> bool:
 
 @rule("places", "weak-tag", source="Halterman event-location dev (06f05ce); sites: GeoVirus dev", off=False, examples=[
     ("Senator Kimball said the bill would pass.", {"not": {"text": "Kimball"}}),
+    ("Kimball said the bill would pass.", {"not": {"text": "Kimball"}}),
 ])
 def _weakly_tagged(cands) -> bool:
     """A name tagged a person or an organisation is a place on that tag alone only if the gazetteer
@@ -411,6 +412,8 @@ def _mentions(parsed):
         if _generic_only(ent) and not any(c.feature in ("region", "continent", "water", "country") for c in cands):
             continue  # "the West", "the South": no division of Cameroon
         if ent.label_ in MAYBE_LABELS:
+            if _titled_person(doc, ent.start):
+                continue
             if _demonym(ent, cands):
                 demonyms |= {c.country for c in cands if c.feature == "country"}
                 continue  # demonyms are actors' countries, not places
@@ -436,6 +439,20 @@ def _mentions(parsed):
     mentions += more_mentions(doc, text, found, {t.i for m in found for t in m[0]} | dateline_tokens, gaz)
     mentions = sorted((m for m in mentions if not ship_name(doc, m[0])), key=lambda m: m[0].start_char)
     return ([dateline] if dateline is not None else []) + mentions
+
+
+@rule("places", "titled-person-not-place", source="gold-real dev4 (\"Mr Obama's policy\" read as Obama, Japan, which "
+      "made Japan the story's country)", off=False, examples=[
+          ("Mr Trump criticised Mr Obama's policy on Cuba.", {"not": {"text": "Obama"}}),
+          ("Fishermen in Obama, a port on Wakasa Bay, landed the catch.", {"text": "Obama", "country": "JPN"}),
+      ])
+def _titled_person(doc, start: int) -> bool:
+    """A name the tagger took for a person, right after a person's title ("Mr Obama", "President
+    Obama"), is that person, whatever town bears the name."""
+    i = start - 1
+    if i >= 0 and doc[i].text == ".":
+        i -= 1
+    return i >= 0 and doc[i].lower_.rstrip(".") in TITLES and doc[start].ent_type_ in ("PERSON", "ORG", "NORP")
 
 
 @rule("places", "ship-not-place", source="gold-real dev (an ECB+ story: 'INS Tabar' read as a Czech village)",
