@@ -21,6 +21,8 @@ from ..rules import IDENTITY, Example, rule
 from ..types import Actor, ActorRef
 from .places.names import lower_case_tag
 
+PERSON_TITLES = word_set("places.person_titles")  # "Mr", "Minister", "Senator": what stands before a name
+
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
 NAME_LABELS = ("ORG", "PERSON")
 MAX_PHRASE_CHARS = 200
@@ -65,22 +67,35 @@ def unknown_name(span) -> bool:
      {"text": "Putin", "country": "RUS"}),
     ("U.S. Senator Ted Kaufman called for an inquiry. Kaufman said the markets had failed.",
      {"text": "Kaufman", "country": "USA"}),
+    ("Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov in Moscow. Wang said the talks "
+     "went well.", {"text": "Wang", "country": "CHN"}),
 ])
 def earlier_namesake(actor: Actor, earlier: list[Actor]) -> Actor | None:
     """A person named by the surname alone ("Putin") is the person named in full before, with the
     country and role of that mention ("Russian President Vladimir Putin"): the last earlier actor with a
-    country whose last word is the surname."""
-    if actor.kind != "person" or actor.country is not None:
-        return None
+    country whose last word is the surname, or whose name after its titles opens with it (a family name
+    written first: "Chinese Foreign Minister Wang Yi" … "Wang", gold-real dev4)."""
+    single = len(actor.text.split()) == 1 and actor.text[:1].isupper()
+    if actor.country is not None or not (actor.kind == "person" or (actor.kind == "organization" and single)):
+        return None  # (the small model tags a family name alone as an organisation: "Wang said …")
     surname = actor.text.split()[-1].lower() if actor.text.split() else ""
     if len(surname) < 3:
         return None
     for other in reversed(earlier):
         words = re.findall(r"[\w'-]+", other.text.lower())
         inside = other.start <= actor.start and actor.end <= other.end  # "Russian President [Vladimir Putin]"
-        if other.country is not None and words and words[-1] == surname and (other.end <= actor.start or inside):
+        same = (words[-1] == surname and actor.kind == "person") or _name_opens_with(other.text, surname)
+        if other.country is not None and words and same and (other.end <= actor.start or inside):
             return other
     return None
+
+
+def _name_opens_with(text: str, surname: str) -> bool:
+    """Whether the name of a two- or three-word person's mention, after its titles, opens with this word."""
+    words = text.split()
+    titles = [i for i, w in enumerate(words) if w.lower().strip(".,") in PERSON_TITLES]
+    name = words[titles[-1] + 1:] if titles else words
+    return 2 <= len(name) <= 3 and all(w[:1].isupper() for w in name) and name[0].lower() == surname
 
 
 def with_namesakes(actors: list[Actor]) -> list[Actor]:
