@@ -469,8 +469,8 @@ def byline_sentence(paragraph: str) -> re.Match[str] | None:
 
 # a wire dateline run in after the title: "… avoiding Ind. tax. HAMMOND, Ind. (AP) — The …"
 TITLE_BEFORE_DATELINE = re.compile(
-    r"(?<=[.!?] )(?=[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3},(?: [A-Z][\w.'’-]*){0,3},? (?:[A-Z][a-z]{2,8}\.? \d{1,2} )?"
-    r"\((?:AP|Reuters|AFP|UPI|CNN|dpa|Xinhua|Bloomberg|Anadolu|IANS|PTI)\))")
+    r"(?<=[.!?] )(?=[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3},(?: [A-Z][\w.'’-]*){0,3},? "
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2} )?\((?:AP|Reuters|AFP|UPI|CNN|dpa|Xinhua|Bloomberg|Anadolu|IANS|PTI)\))")
 
 
 @rule("body", "title-before-dateline", source=REAL + " (a title run into its wire dateline: gold-real dev4)", off=None,

@@ -10,11 +10,16 @@ A name is resolved, in this order, by
    document gives with that head ("the Council of the EU", "the Israeli army"), when it gives one;
 3. a spokesperson or press office that the name ties to a body ("an IDF spokesman") as that body,
    and a named person whom the text ties to a body by a title ("navy spokesman Commander Nirad
-   Sinha", "Troy Police Chief Gerry Scherlinck", "Robert Sznewajs, the bank's chief executive") as
-   that body, under his full name or his surname;
+   Sinha", "Troy Police Chief Gerry Scherlinck", "Robert Sznewajs, the bank's chief executive",
+   "Police Lt. Jeffrey Silva", "Prosecutor Aaron Strojny" for the prosecuting office the text names)
+   as that body, under his full name or his surname; the police of a story written without their
+   name ("city police", "Officers told the paper") as the one police force the document names, else
+   "police"; a shorter name at the tail of the one longer body name the document gives ("the DA's
+   office", "DA" → "the Bristol County District Attorney's office");
 4. the source registry (``resources/sources.py``: ``sources.tsv`` and the actor knowledge base's
    organisations): "the IDF", "the Israeli military" → Israel Defense Forces; also a registered
-   name after its owner ("the British military's UKMTO agency", "Yemen's Houthi movement").
+   name after its owner ("the British military's UKMTO agency", "Yemen's Houthi movement"), and a
+   registered movement's armed wing ("the Houthi military").
 
 A name none of these knows stays as written. Anonymous sources stay themselves: an unnamed person
 is not the body he works for.
@@ -28,7 +33,7 @@ from typing import Iterable, Sequence
 
 from ..resources.actors import country_of
 from ..resources.sources import find_source, fold_name
-from ..resources.tables import word_map, word_set, words
+from ..resources.tables import word_map, word_set
 from ..types import Source
 from .origins import Report
 
@@ -116,8 +121,9 @@ _ORG_WORDS = ("Department|Police|Ministry|Office|Service|Agency|Army|Navy|Force|
 _NAME_OF_BODY = re.compile(rf"{_RANKS}(?P<name>{_PERSON})\s+(?:of|from|with)\s+(?:the\s+)?"
                            rf"(?P<body>(?:[A-Z][\w.'’&-]*{_IN_NAME}){{0,5}}(?:{_ORG_WORDS}))\b")
 # "a Troy police sergeant" … "Sgt. Barry Whiteside": the rank abbreviated before the name
-_RANK_DESCRIBED = re.compile(rf"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<body>(?:[A-Z][\w.'’&-]*{_IN_NAME})+(?:police\s+|army\s+|navy\s+)?)"
-                             r"(?P<rank>sergeant|lieutenant|captain|detective|commander|inspector)\b")
+_RANK_DESCRIBED = re.compile(rf"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<body>(?:[A-Z][\w.'’&-]*{_IN_NAME})+"
+                             r"(?:police\s+|army\s+|navy\s+)?)(?P<rank>sergeant|lieutenant|captain|detective|"
+                             r"commander|inspector)\b")
 _RANK_ABBREVIATIONS = {"sergeant": "Sgt", "lieutenant": "Lt", "captain": "Capt", "detective": "Det",
                        "commander": "Cmdr", "inspector": "Insp"}
 # "Brad Baehr, a CHP spokesman", "Robert Sznewajs, the bank's chief executive", "X, a spokesman for the navy"
@@ -129,13 +135,14 @@ _POSSESSOR_TITLE = re.compile(rf"(?P<body>(?:the\s+)?[\w.'’&-]+(?:\s+[\w.'’&
 
 
 # "Police Lt. Jeffrey Silva", "Navy Capt. Ravi Mehta": a body's word, then a rank, then the name
-_BODY_RANK = re.compile(rf"\b(?P<body>(?:[A-Z][\w.'’&-]*{_IN_NAME}){{0,3}}(?:Police|Navy|Army|Fire|Sheriff's|Coast Guard))\s+"
-                        rf"(?:Lt|Lieut|Sgt|Capt|Cpl|Det|Insp|Cmdr|Officer|Detective|Sergeant|Lieutenant|Captain|Inspector|"
-                        rf"Commander|Corporal)\.?\s+(?P<name>{_PERSON})")
+_BODY_RANK = re.compile(rf"\b(?P<body>(?:[A-Z][\w.'’&-]*{_IN_NAME}){{0,3}}"
+                        r"(?:Police|Navy|Army|Fire|Sheriff's|Coast Guard))\s+"
+                        r"(?:Lt|Lieut|Sgt|Capt|Cpl|Det|Insp|Cmdr|Officer|Detective|Sergeant|Lieutenant|Captain|"
+                        rf"Inspector|Commander|Corporal)\.?\s+(?P<name>{_PERSON})")
 # "the Bristol County District Attorney's office", "the Palermo prosecutor's office"
 _PROSECUTING_OFFICE = re.compile(r"\b(?:the\s+)?(?P<office>(?:[A-Z][\w.'’&-]*\s+){0,4}(?:[Dd]istrict [Aa]ttorney|"
-                                 r"[Pp]rosecutor|[Aa]ttorney [Gg]eneral|[Ss]tate's [Aa]ttorney|[Cc]ommonwealth's [Aa]ttorney|"
-                                 r"[Cc]ounty [Aa]ttorney)(?:'s|’s|s')\s+[Oo]ffice)")
+                                 r"[Pp]rosecutor|[Aa]ttorney [Gg]eneral|[Ss]tate's [Aa]ttorney|"
+                                 r"[Cc]ommonwealth's [Aa]ttorney|[Cc]ounty [Aa]ttorney)(?:'s|’s|s')\s+[Oo]ffice)")
 
 
 def _prosecutors(text: str) -> dict[str, str]:
@@ -221,16 +228,17 @@ def document_names(text: str, names: Iterable[str]) -> DocumentNames:
             speaks_for.setdefault(fold_name(f"the {word}"), next(iter(bodies)))
     offices = {_title_key(n): n for n in [*names, *(m.group("office") for m in _PROSECUTING_OFFICE.finditer(text))]
                if len(_title_key(n)) >= 2 and re.search(r"[A-Z]", n)}
-    forces = {body_form_of_police(n) for n in names if _POLICE_FORCE.match(n.strip())}
+    forces = {_police_force_name(n) for n in names if _POLICE_FORCE.match(n.strip())}
     return DocumentNames(defined=defined, by_head=by_head, speaks_for=speaks_for, offices=tuple(offices.values()),
                          police=next(iter(forces)) if len(forces) == 1 else None)
 
 
 # "New Bedford police", "the Troy Police Department": a police force named by its town or country
-_POLICE_FORCE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:[Pp]olice)(?:\s+[Dd]epartment|\s+[Ss]ervice|\s+[Ff]orce)?$")
+_POLICE_FORCE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:[Pp]olice)"
+                           r"(?:\s+[Dd]epartment|\s+[Ss]ervice|\s+[Ff]orce)?$")
 
 
-def body_form_of_police(name: str) -> str:
+def _police_force_name(name: str) -> str:
     """"the Troy Police Department" and "Troy police" as one name: "Troy police"."""
     name = re.sub(r"^the\s+", "", name.strip(), flags=re.I)
     return re.sub(r"\s+(?:[Dd]epartment|[Ss]ervice|[Ff]orce)$", "", re.sub(r"[Pp]olice", "police", name))

@@ -31,8 +31,8 @@ from ..store import incidents as table
 from ..store.changes import Cause, cause_of, record_change
 from ..types import Source
 from .incidents import (DISTANCE_KM, DocumentContext, Incident, IncidentReport, assign, bridged,
-                        candidate_scores, candidate_window, names_a_country, related_types, sortable_day, type_relatedness,
-                        with_context)
+                        candidate_scores, candidate_window, names_a_country, related_types, sortable_day,
+                        type_relatedness, with_context)
 from .origins import Report, origins
 from .sources import DocumentNames, document_names, resolve_reports
 
