@@ -41,3 +41,14 @@ def test_align_refuses_a_body_it_cannot_find():
 def test_unknown_split_is_refused(tmp_path):
     with pytest.raises(ConfigError):
         evaluate(tmp_path, split="nowhere")
+
+
+def test_places_align_reads_c1_controls_as_the_body_step_repairs_them():
+    from storyworld.eval.places import align
+
+    # the body step reads "\x97" as the em dash it was; offsets stay the original's, one to one
+    original = "HAMMOND, Ind. (AP) \x97 The state fined boaters."
+    body = "HAMMOND, Ind. (AP) — The state fined boaters."
+    offsets = align(original, body)
+    assert offsets is not None  # it was: the dash is no "\x97", so the paragraph was not found
+    assert offsets[body.index("—")] == original.index("\x97") and offsets[body.index("fined")] == original.index("fined")

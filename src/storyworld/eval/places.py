@@ -60,7 +60,11 @@ def align(original: str, body: str) -> list[int] | None:
     """For each character of the body the system kept (whitespace normalised, boilerplate cut),
     its offset in the original text (a space maps to the next character's offset), or None where a
     kept paragraph cannot be found in the original. Paragraphs are found in order, by their
-    characters other than whitespace."""
+    characters other than whitespace. The C1 controls the body step repairs are repaired here too
+    (one character each, so offsets stay those of the original)."""
+    from ..body.text import repair_c1
+
+    original = repair_c1(original)
     if unicodedata.normalize("NFC", original) != original:
         return None  # normalisation moved characters: offsets no longer line up one to one
     solid = [i for i, ch in enumerate(original) if not _blank(ch)]
