@@ -803,8 +803,8 @@ def split_boilerplate(paragraphs: list[str], mode: str = "text") -> tuple[list[s
     "html" for the main text trafilatura extracted from a page, "text" for a plain text."""
     paragraphs = [part for p in paragraphs for part in _article_and_notice(p)]
     paragraphs = [part for p in paragraphs for part in _split_byline(p)]
-    paragraphs = [part for i, p in enumerate(paragraphs)
-                  for part in ((title_before_dateline(p) or [p]) if i == 0 else [p])]
+    if paragraphs:  # only the first paragraph holds a title run into its dateline
+        paragraphs = [*(title_before_dateline(paragraphs[0]) or paragraphs[:1]), *paragraphs[1:]]
     paragraphs = [part for p in paragraphs for part in (label_sentences(p) or [p])]
     paragraphs = [part for p in paragraphs for part in (inline_furniture(p) or [p])]
     paragraphs = [part for p in paragraphs for part in (furniture_at_the_ends(p) or [p])]

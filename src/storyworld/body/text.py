@@ -38,20 +38,16 @@ def decode_bytes(raw: bytes, *, name: str) -> str:
 
 # C1 control characters (U+0080–U+009F) in text are Windows-1252 punctuation read as Latin-1 ("HAMMOND,
 # Ind. (AP) \x97 The …": an em dash, so the dateline was missed; gold-real dev4). Only this one class
-# of mojibake is repaired here, so ftfy (which repairs many, and guesses) is not a dependency.
-_C1 = re.compile("[\u0080-\u009f]")
-
-
-def _cp1252(match: re.Match[str]) -> str:
-    try:
-        return bytes([ord(match.group())]).decode("cp1252")
-    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: no character in Windows-1252 either
-        return " "
+# of mojibake is repaired here, so ftfy (which repairs many, and guesses) is not a dependency. Each
+# becomes one character (0x81, 0x8d, 0x8f, 0x90, 0x9d, which Windows-1252 leaves undefined, a space),
+# so offsets into the original stay valid.
+_C1_TABLE = {code: char if (char := bytes([code]).decode("cp1252", errors="replace")) != "\ufffd" else " "
+             for code in range(0x80, 0xA0)}
 
 
 def repair_c1(text: str) -> str:
     """The text with its C1 control characters read as the Windows-1252 punctuation they were."""
-    return _C1.sub(_cp1252, text)
+    return text.translate(_C1_TABLE)
 
 
 def normalize_text(text: str) -> str:

@@ -92,8 +92,8 @@ class NearDuplicateIndex:
         return similarity > 0 and contained(new, earlier, similarity) >= CONTAINMENT
 
 
-def contained(new, earlier, similarity: float | None = None) -> float:
-    """Estimated share of ``new``'s shingles that are ``earlier``'s: |A ∩ B| = J (|A| + |B|) / (1 + J)."""
-    similarity = earlier.jaccard(new) if similarity is None else similarity
+def contained(new, earlier, similarity: float) -> float:
+    """Estimated share of ``new``'s shingles that are ``earlier``'s, from their estimated Jaccard
+    similarity: |A ∩ B| = J (|A| + |B|) / (1 + J)."""
     size_new, size_earlier = new.count(), earlier.count()
     return similarity * (size_new + size_earlier) / (1 + similarity) / size_new if size_new > 0 else 0.0

@@ -132,7 +132,7 @@ def with_context(report: "IncidentReport", *, sentence_dates: tuple[str, ...] = 
         # firing on the camp" is a denial of this happening, made at a time)
         return replace(report, background=True)
     own = report.date
-    days = tuple(d for d in dict.fromkeys(sentence_dates) if _day(d))
+    days = tuple(d for d in dict.fromkeys(sentence_dates) if iso_day(d))
     if own:
         alts = tuple(d for d in days if d != own)
         if alts:
@@ -200,7 +200,8 @@ def words(text: str | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65_536)
-def _day(value: str | None) -> date | None:
+def iso_day(value: str | None) -> date | None:
+    """A day-precision ISO date ("2009-01-14") as a date; None for any other value."""
     if value and len(value) == 10:
         try:
             return date.fromisoformat(value)
@@ -213,9 +214,9 @@ def date_compatible(a: IncidentReport, b: IncidentReport) -> float | None:
     """Agreement in [0, 1] of two reports' dates, or None when they cannot be the same happening."""
     score = _date_agreement(a, b)
     if score is None and (a.alt_dates or b.alt_dates) and a.date and b.date:
-        days_a = [d for d in (a.date, *a.alt_dates) if _day(d)]
-        days_b = [d for d in (b.date, *b.alt_dates) if _day(d)]
-        if any(abs((_day(x) - _day(y)).days) <= DAY_WINDOW for x in days_a for y in days_b):
+        days_a = [d for d in (a.date, *a.alt_dates) if iso_day(d)]
+        days_b = [d for d in (b.date, *b.alt_dates) if iso_day(d)]
+        if any(abs((iso_day(x) - iso_day(y)).days) <= DAY_WINDOW for x in days_a for y in days_b):
             return ALT_DATE_SCORE
     if score is not None and (a.date_inferred or b.date_inferred):
         score *= INFERRED_WEIGHT
@@ -227,23 +228,23 @@ def _date_agreement(a: IncidentReport, b: IncidentReport) -> float | None:
             or (a.background and b.background and not (a.date and b.date)):
         return None  # a background sentence ("shelled twice before this year") retells no dated happening
     if a.date and b.date:
-        da, db = _day(a.date), _day(b.date)
+        da, db = iso_day(a.date), iso_day(b.date)
         if da and db:
             gap = abs((da - db).days)
             return None if gap > DAY_WINDOW else (1.0 if gap == 0 else 0.6)
         # a coarser precision: the shorter value must be a prefix of the longer (same week/month/year)
         short, long_ = sorted((a.date, b.date), key=len)
         if "W" in short and "W" not in long_:
-            d = _day(long_)
+            d = iso_day(long_)
             return 0.5 if d and d.strftime("%G-W%V") == short else None
         return 0.5 if long_.startswith(short) else None
     dated, undated = (a, b) if a.date else (b, a)
     if not dated.date:  # neither has a date: compare publication dates
-        pa, pb = _day(a.published), _day(b.published)
+        pa, pb = iso_day(a.published), iso_day(b.published)
         if pa and pb:
             return None if abs((pa - pb).days) > UNDATED_WINDOW else 0.3
         return 0.2
-    d, p = _day(dated.date) or _day((dated.date + "-01")[:10]), _day(undated.published)
+    d, p = iso_day(dated.date) or iso_day((dated.date + "-01")[:10]), iso_day(undated.published)
     if d and p:
         return None if not (0 <= (p - d).days <= UNDATED_WINDOW) else 0.3
     return 0.2
@@ -456,10 +457,10 @@ def sortable_day(value: str | None) -> str | None:
 
 def candidate_window(report: IncidentReport) -> tuple[str, str] | None:
     """The date range (inclusive, ISO) in which candidate incidents' reports must lie."""
-    anchor = _day(sortable_day(report.date)) \
-        or _day((report.date or "")[:7] + "-01" if report.date and len(report.date) == 7 else None)
+    anchor = iso_day(sortable_day(report.date)) \
+        or iso_day((report.date or "")[:7] + "-01" if report.date and len(report.date) == 7 else None)
     if anchor is None:
-        anchor = _day(report.published)
+        anchor = iso_day(report.published)
         if anchor is None:
             return None
         return ((anchor - timedelta(days=UNDATED_WINDOW + 31)).isoformat(), (anchor + timedelta(days=1)).isoformat())

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..resources.actors import country_of
@@ -145,15 +146,26 @@ _PROSECUTING_OFFICE = re.compile(r"\b(?:the\s+)?(?P<office>(?:[A-Z][\w.'’&-]*\
                                  r"[Cc]ommonwealth's [Aa]ttorney|[Cc]ounty [Aa]ttorney)(?:'s|’s|s')\s+[Oo]ffice)")
 
 
-def _prosecutors(text: str) -> dict[str, str]:
-    """folded prosecutor's name → the prosecuting office the text names ("Prosecutor Aaron Strojny",
-    "Commonwealth's Attorney Raymond C. Robertson"), or "prosecutors" when it names none or several:
-    a prosecutor speaks for the office that prosecutes, as a spokesman for his body."""
-    offices = {fold_name(m.group("office")): m.group("office") for m in _PROSECUTING_OFFICE.finditer(text)}
-    body = next(iter(offices.values())) if len(offices) == 1 else "prosecutors"
+def prosecuting_offices(text: str) -> list[str]:
+    """The prosecuting offices the text names, as written, in text order."""
+    return [m.group("office") for m in _PROSECUTING_OFFICE.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _prosecutor_named() -> re.Pattern[str]:
+    """A prosecutor's title and his name ("Prosecutor Aaron Strojny"), longest title first."""
     titles = "|".join(re.escape(t) for t in sorted(word_set("incidents.prosecuting_titles"), key=len, reverse=True))
+    return re.compile(rf"(?i:\b(?:{titles}))\s+{_RANKS}(?P<name>{_PERSON})")
+
+
+def _prosecutors(text: str, offices: list[str]) -> dict[str, str]:
+    """folded prosecutor's name → the prosecuting office the text names (``offices``: "Prosecutor
+    Aaron Strojny", "Commonwealth's Attorney Raymond C. Robertson"), or "prosecutors" when it names
+    none or several: a prosecutor speaks for the office that prosecutes, as a spokesman for his body."""
+    distinct = {fold_name(office): office for office in offices}
+    body = next(iter(distinct.values())) if len(distinct) == 1 else "prosecutors"
     found = {}
-    for match in re.finditer(rf"(?i:\b(?:{titles}))\s+{_RANKS}(?P<name>{_PERSON})", text):
+    for match in _prosecutor_named().finditer(text):
         name = match.group("name").strip()
         if len(name.split()) >= 2:
             found[fold_name(name)] = body
@@ -161,9 +173,10 @@ def _prosecutors(text: str) -> dict[str, str]:
     return found
 
 
-def people_bodies(text: str) -> dict[str, str]:
+def people_bodies(text: str, offices: list[str] | None = None) -> dict[str, str]:
     """folded person name (in full, and the surname when no other person has it) → the body the
-    text says he speaks for, as written ("navy", "the bank", "Oregon State Police")."""
+    text says he speaks for, as written ("navy", "the bank", "Oregon State Police"); ``offices``:
+    the text's ``prosecuting_offices`` when the caller has them."""
     found: dict[str, str] = {}
     surnames: dict[str, set[str]] = {}
     ranks: dict[str, set[str]] = {}
@@ -180,7 +193,8 @@ def people_bodies(text: str) -> dict[str, str]:
             if len(match.group("name").split()) >= 2:
                 found.setdefault(fold_name(match.group("name")), body)
                 surnames.setdefault(fold_name(match.group("name").split()[-1]), set()).add(body)
-    for name, body in _prosecutors(text).items():
+    offices = prosecuting_offices(text) if offices is None else offices
+    for name, body in _prosecutors(text, offices).items():
         found.setdefault(name, body)
         if len(name.split()) == 1:
             surnames.setdefault(name, set()).add(body)
@@ -206,14 +220,16 @@ class DocumentNames:
     defined: dict[str, str] = field(default_factory=dict)
     by_head: dict[str, str] = field(default_factory=dict)
     speaks_for: dict[str, str] = field(default_factory=dict)
-    offices: tuple[str, ...] = ()  # the longer names of bodies it gives, for a shorter name at their tail
+    # the names of bodies it gives, by their ``_title_key``: for a shorter name at their tail
+    offices: dict[tuple[str, ...], str] = field(default_factory=dict)
     police: str | None = None  # the one police force it names ("New Bedford police"), if one
 
 
 def document_names(text: str, names: Iterable[str]) -> DocumentNames:
     """The source names of a document (``text`` and the names it uses: its actors, its sources)."""
     defined = definitions(text)
-    speaks_for = people_bodies(text)
+    prosecuting = prosecuting_offices(text)
+    speaks_for = people_bodies(text, prosecuting)
     heads: dict[str, set[str]] = {}
     for name in [*names, *defined.values()]:
         if len(fold_name(name).split()) < 2 or not re.search(r"[A-Z]", name):
@@ -226,10 +242,13 @@ def document_names(text: str, names: Iterable[str]) -> DocumentNames:
     if len(bodies) == 1:  # "the spokesman said": the one body whose spokesman the text names
         for word in ("spokesman", "spokeswoman", "spokesperson"):
             speaks_for.setdefault(fold_name(f"the {word}"), next(iter(bodies)))
-    offices = {_title_key(n): n for n in [*names, *(m.group("office") for m in _PROSECUTING_OFFICE.finditer(text))]
-               if len(_title_key(n)) >= 2 and re.search(r"[A-Z]", n)}
+    offices: dict[tuple[str, ...], str] = {}
+    for name in [*names, *prosecuting]:
+        key = _title_key(name)
+        if len(key) >= 2 and re.search(r"[A-Z]", name):
+            offices[key] = name
     forces = {_police_force_name(n) for n in names if _POLICE_FORCE.match(n.strip())}
-    return DocumentNames(defined=defined, by_head=by_head, speaks_for=speaks_for, offices=tuple(offices.values()),
+    return DocumentNames(defined=defined, by_head=by_head, speaks_for=speaks_for, offices=offices,
                          police=next(iter(forces)) if len(forces) == 1 else None)
 
 
@@ -354,7 +373,7 @@ def _office_at_tail(source: Source, names: DocumentNames) -> tuple[Source, str] 
             source.kind == "official" and _BODY_WORD.search(source.name.strip())):
         return None  # a person's name at the tail of a longer one is his title, not his body
     if fold_name(source.name) in ("prosecutors", "prosecution", "the prosecution"):
-        prosecuting = {fold_name(n): n for n in names.offices if _PROSECUTING_OFFICE.fullmatch(n.strip())}
+        prosecuting = {fold_name(n): n for n in names.offices.values() if _PROSECUTING_OFFICE.fullmatch(n.strip())}
         if len(prosecuting) == 1:
             full = next(iter(prosecuting.values()))
             return Source(full, "organization", office=source.office), f"the one prosecuting office named: {full!r}"
@@ -362,8 +381,7 @@ def _office_at_tail(source: Source, names: DocumentNames) -> tuple[Source, str] 
     key = _title_key(source.name)
     if len(key) < 2:
         return None
-    longer = {_title_key(n): n for n in names.offices if len(_title_key(n)) > len(key)
-              and _title_key(n)[-len(key):] == key}
+    longer = {k: n for k, n in names.offices.items() if len(k) > len(key) and k[-len(key):] == key}
     if len(longer) != 1:
         return None
     full = next(iter(longer.values()))

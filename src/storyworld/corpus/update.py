@@ -31,8 +31,8 @@ from ..store import incidents as table
 from ..store.changes import Cause, cause_of, record_change
 from ..types import Source
 from .incidents import (DISTANCE_KM, DocumentContext, Incident, IncidentReport, assign, bridged,
-                        candidate_scores, candidate_window, names_a_country, related_types, sortable_day,
-                        type_relatedness, with_context)
+                        candidate_scores, candidate_window, iso_day, names_a_country, related_types,
+                        sortable_day, type_relatedness, with_context)
 from .origins import Report, origins
 from .sources import DocumentNames, document_names, resolve_reports
 
@@ -41,13 +41,6 @@ from .sources import DocumentNames, document_names, resolve_reports
 REPORTABLE = ("actual", "negated", "planned")
 MAX_SPAN_DAYS = 62
 LEAD_MAX_DAYS = 31  # a document's lead dates its undated reports only if it is this recent at publication
-
-
-def _day_of(value: str | None):
-    try:
-        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
-    except ValueError:
-        return None
 SCHEMA_ID = "storyworld.incidents/1"
 
 
@@ -152,12 +145,12 @@ def _lead(store: Store, document_id: str) -> DocumentContext:
 def _read_lead(store: Store, document_id: str) -> DocumentContext:
     date = precision = None
     status = table.document_status(store, document_id)
-    published = _day_of(status["published"]) if status is not None else None
+    published = iso_day(status["published"]) if status is not None else None
 
     def news(day: str) -> bool:
         """A day the story can be about: not long before publication ("gunned down on April 11,
         1967" in a story of the 2008 arrest is its background, and dates none of its reports)."""
-        value = _day_of(day)
+        value = iso_day(day)
         return published is None or value is None or (published - value).days <= LEAD_MAX_DAYS
 
     for r in table.event_dates(store, document_id):

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import rules as rule_registry
+from ..errors import StoryworldError
 from .metrics import EvalReport
 
 EXAMPLE_DATE = "2025-06-13"  # a Friday: "on Monday", "last week" in an example resolve against it
@@ -126,7 +127,6 @@ def check_example(rule: rule_registry.Rule, example: rule_registry.Example) -> t
 def needed(rule: rule_registry.Rule) -> bool:
     """Switched off, the rule changes what at least one of its examples says (an example whose
     text is all lost without it, E006, is changed too)."""
-    from ..errors import StoryworldError
 
     def changed(example: rule_registry.Example) -> bool:
         try:

@@ -19,9 +19,8 @@ from ..resources.gazetteer import gazetteer
 from ..resources.tables import word_set
 from ..rules import IDENTITY, Example, rule
 from ..types import Actor, ActorRef
+from .places.cues import TITLES
 from .places.names import lower_case_tag
-
-PERSON_TITLES = word_set("places.person_titles")  # "Mr", "Minister", "Senator": what stands before a name
 
 ENTITY_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
 NAME_LABELS = ("ORG", "PERSON")
@@ -93,7 +92,7 @@ def earlier_namesake(actor: Actor, earlier: list[Actor]) -> Actor | None:
 def _name_opens_with(text: str, surname: str) -> bool:
     """Whether the name of a two- or three-word person's mention, after its titles, opens with this word."""
     words = text.split()
-    titles = [i for i, w in enumerate(words) if w.lower().strip(".,") in PERSON_TITLES]
+    titles = [i for i, w in enumerate(words) if w.lower().strip(".,") in TITLES]
     name = words[titles[-1] + 1:] if titles else words
     return 2 <= len(name) <= 3 and all(w[:1].isupper() for w in name) and name[0].lower() == surname
 

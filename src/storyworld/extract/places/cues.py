@@ -99,6 +99,11 @@ MAX_RUN_TOKENS = 4
 NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"}
 KIND_AFTER = LOCALITY_NOUNS | word_set("places.admin_words") | word_set("places.kind_after_words")
 TITLES = word_set("places.person_titles")
+
+
+def after_title(doc, start: int) -> bool:
+    """Whether the token before ``start`` is a person's title ("Mr", "President", "Gen.")."""
+    return start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES
 ORG_WORDS = word_set("places.organisation_words")
 DEFINED = re.compile(r"^\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*|\s+(?:is|was|lies)\s+)(?:an?|the|one of the)\s+"
                      r"(?:[\w-]+\s+){0,3}(?:" + "|".join(map(re.escape, words("places.defined_kinds"))) + r")\b",
@@ -314,8 +319,7 @@ def _accept(doc, text, start, end, ent, gaz, known, surnames, placed, ends):
             return span, cands
         if stop != whole_end or not cands:
             continue
-        alone = not (len(span) == 1 and span[0].lower_ in surnames) and not (
-            start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES)
+        alone = not (len(span) == 1 and span[0].lower_ in surnames) and not after_title(doc, start)
         if alone and _known_elsewhere(fold(name), known):
             return span, cands
         if alone:

@@ -19,7 +19,7 @@ from ...resources.actors import alias_entry
 from ...resources.gazetteer import ALIAS, ALTERNATE, NAME, Entry, gazetteer
 from ...resources.tables import numbers, words
 from ...rules import rule
-from .cues import TITLES, _after_locative, _before_locality, _named_as_locality, _named_locality, more_mentions
+from .cues import _after_locative, after_title, _before_locality, _named_as_locality, _named_locality, more_mentions
 from .names import GENERIC_WORDS, _part_candidates, bare_name, lower_case_tag
 from .scoring import _prior
 
@@ -449,10 +449,7 @@ def _mentions(parsed):
 def _titled_person(doc, start: int) -> bool:
     """A name the tagger took for a person, right after a person's title ("Mr Obama", "President
     Obama"), is that person, whatever town bears the name."""
-    i = start - 1
-    if i >= 0 and doc[i].text == ".":
-        i -= 1
-    return i >= 0 and doc[i].lower_.rstrip(".") in TITLES and doc[start].ent_type_ in ("PERSON", "ORG", "NORP")
+    return after_title(doc, start) and doc[start].ent_type_ in ("PERSON", "ORG", "NORP")
 
 
 @rule("places", "ship-not-place", source="gold-real dev (an ECB+ story: 'INS Tabar' read as a Czech village)",
